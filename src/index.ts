@@ -1,0 +1,10 @@
+export { GovGraphError, toPointer } from "./errors.js";
+export type { GovGraphErrorCode, Issue } from "./errors.js";
+export * from "./schemas/index.js";
+export { indexModel, ROLE_LEAD, ROLE_SUPPORT } from "./graph/index-model.js";
+export type { IdTable, ModelIndex, Tree } from "./graph/index-model.js";
+export { row, degree } from "./graph/csr.js";
+export type { Csr } from "./graph/csr.js";
+export { validateModel, parseModel } from "./model/validate.js";
+export type { ValidationResult } from "./model/validate.js";
+export { canonicalize, compareIds } from "./model/canonical.js";
