@@ -8,3 +8,5 @@ export type { Csr } from "./graph/csr.js";
 export { validateModel, parseModel } from "./model/validate.js";
 export type { ValidationResult } from "./model/validate.js";
 export { canonicalize, compareIds } from "./model/canonical.js";
+export { toJsonSchemas, schemaFileName, SCHEMA_BASE_URI } from "./formats/json-schema.js";
+export type { JsonSchema } from "./formats/json-schema.js";
