@@ -10,3 +10,5 @@ export type { ValidationResult } from "./model/validate.js";
 export { canonicalize, compareIds } from "./model/canonical.js";
 export { toJsonSchemas, schemaFileName, SCHEMA_BASE_URI } from "./formats/json-schema.js";
 export type { JsonSchema } from "./formats/json-schema.js";
+export { analyzeJourneys, JOURNEYS_DEFAULTS, REMOTE_CHANNELS } from "./analyses/journeys.js";
+export type { JourneyResult, JourneysOptions, JourneysReport, JourneysSummary } from "./analyses/journeys.js";
