@@ -12,3 +12,5 @@ export { toJsonSchemas, schemaFileName, SCHEMA_BASE_URI } from "./formats/json-s
 export type { JsonSchema } from "./formats/json-schema.js";
 export { analyzeJourneys, JOURNEYS_DEFAULTS, REMOTE_CHANNELS } from "./analyses/journeys.js";
 export type { JourneyResult, JourneysOptions, JourneysReport, JourneysSummary } from "./analyses/journeys.js";
+export { scoreTransparency, TRANSPARENCY_ITEMS } from "./analyses/transparency.js";
+export type { DepartmentTransparency, PublishedCount, ServiceTransparency, TransparencyItem, TransparencyReport } from "./analyses/transparency.js";

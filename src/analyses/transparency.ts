@@ -1,0 +1,124 @@
+/**
+ * Transparency
+ * ============
+ * How much of each service's description is published: guide, legal basis, fee, processing time, channels and
+ * contact, each counted only where it applies, after the EU eGovernment Benchmark's "transparency of service
+ * delivery" indicators and China's government-affairs openness (政务公开) service-guide items.
+ */
+import { compareIds } from "../model/canonical.js";
+import type { Model } from "../schemas/model.js";
+import type { Service } from "../schemas/service.js";
+
+/** The published items, in report order. */
+export const TRANSPARENCY_ITEMS = ["guide", "legalBasis", "fee", "processingTime", "channels", "contact"] as const;
+export type TransparencyItem = (typeof TRANSPARENCY_ITEMS)[number];
+
+/** Published and applicable counts of one item, or of all items. */
+export interface PublishedCount {
+  applicable: number;
+  published: number;
+  /** `published / applicable`, or 1 when nothing applies. */
+  share: number;
+}
+
+/** One active service's openness. */
+export interface ServiceTransparency {
+  serviceId: string;
+  departmentId: string;
+  /** The items that apply to this service, in {@link TRANSPARENCY_ITEMS} order. */
+  applicable: TransparencyItem[];
+  published: number;
+  share: number;
+  /** Applicable items not published. */
+  missing: TransparencyItem[];
+}
+
+/** A department's openness over its active services (items pooled). */
+export interface DepartmentTransparency extends PublishedCount {
+  departmentId: string;
+  services: number;
+  /** Missing items by kind, over the department's services. */
+  missing: Record<TransparencyItem, number>;
+}
+
+/** The report of {@link scoreTransparency}. */
+export interface TransparencyReport {
+  /** Active services, sorted by id. */
+  services: ServiceTransparency[];
+  /** Departments with at least one active service, sorted by id. */
+  departments: DepartmentTransparency[];
+  /** Every item of every active service pooled, with the same by item. */
+  overall: PublishedCount & { services: number; fullyPublished: number; byItem: Record<TransparencyItem, PublishedCount> };
+}
+
+/** Which items apply to a service, given the functions with a recorded legal basis. @internal */
+export function _applicableItems(service: Service, hasLegalBasis: ReadonlySet<string>): TransparencyItem[] {
+  const items: TransparencyItem[] = [];
+  for (const item of TRANSPARENCY_ITEMS) {
+    if (item === "legalBasis" && !service.functionIds.some((f) => hasLegalBasis.has(f))) continue;
+    if (item === "fee" && service.fee === undefined && !service.channels.some((c) => c.fee !== undefined)) continue;
+    items.push(item);
+  }
+  return items;
+}
+
+const count = (applicable: number, published: number): PublishedCount => ({
+  applicable,
+  published,
+  share: applicable === 0 ? 1 : published / applicable,
+});
+
+const zeroItems = (): Record<TransparencyItem, number> =>
+  ({ guide: 0, legalBasis: 0, fee: 0, processingTime: 0, channels: 0, contact: 0 });
+
+/**
+ * Scores how much of each active service is published, rolled up per department and overall.
+ * The guide, processing time, channels and contact apply to every service; the legal basis applies when one of the
+ * service's functions records a `legalBasis`; the fee applies when the service or one of its channels has a `fee`
+ * (0 included: "free" is worth publishing). Retired and planned services are left out.
+ * @example
+ * const { overall } = scoreTransparency(exampleCounty);
+ * overall.byItem.fee.share // share of fee-charging services that publish their fee
+ */
+export function scoreTransparency(model: Model): TransparencyReport {
+  const hasLegalBasis = new Set<string>();
+  for (const f of model.functions) if (f.legalBasis && f.legalBasis.length > 0) hasLegalBasis.add(f.id);
+
+  const services: ServiceTransparency[] = [];
+  const byDepartment = new Map<string, { applicable: number; published: number; services: number; missing: Record<TransparencyItem, number> }>();
+  const itemApplicable = zeroItems();
+  const itemPublished = zeroItems();
+  let fullyPublished = 0;
+  for (const s of model.services) {
+    if ((s.status ?? "active") !== "active") continue;
+    const applicable = _applicableItems(s, hasLegalBasis);
+    const missing: TransparencyItem[] = [];
+    for (const item of applicable) {
+      itemApplicable[item]++;
+      if (s.published?.[item] === true) itemPublished[item]++;
+      else missing.push(item);
+    }
+    const published = applicable.length - missing.length;
+    if (missing.length === 0) fullyPublished++;
+    services.push({ serviceId: s.id, departmentId: s.departmentId, applicable, published, share: count(applicable.length, published).share, missing });
+    let d = byDepartment.get(s.departmentId);
+    if (!d) byDepartment.set(s.departmentId, (d = { applicable: 0, published: 0, services: 0, missing: zeroItems() }));
+    d.applicable += applicable.length;
+    d.published += published;
+    d.services++;
+    for (const item of missing) d.missing[item]++;
+  }
+  services.sort((a, b) => compareIds(a.serviceId, b.serviceId));
+  const departments = [...byDepartment]
+    .map(([departmentId, d]) => ({ departmentId, services: d.services, ...count(d.applicable, d.published), missing: d.missing }))
+    .sort((a, b) => compareIds(a.departmentId, b.departmentId));
+  let applicable = 0;
+  let published = 0;
+  const byItem = {} as Record<TransparencyItem, PublishedCount>;
+  for (const item of TRANSPARENCY_ITEMS) {
+    applicable += itemApplicable[item];
+    published += itemPublished[item];
+    byItem[item] = count(itemApplicable[item], itemPublished[item]);
+  }
+  return { services, departments, overall: { ...count(applicable, published), services: services.length, fullyPublished, byItem } };
+}
