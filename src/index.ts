@@ -14,3 +14,5 @@ export { analyzeJourneys, JOURNEYS_DEFAULTS, REMOTE_CHANNELS } from "./analyses/
 export type { JourneyResult, JourneysOptions, JourneysReport, JourneysSummary } from "./analyses/journeys.js";
 export { scoreTransparency, TRANSPARENCY_ITEMS } from "./analyses/transparency.js";
 export type { DepartmentTransparency, PublishedCount, ServiceTransparency, TransparencyItem, TransparencyReport } from "./analyses/transparency.js";
+export { analyzeStaffing, STAFFING_DEFAULTS } from "./analyses/staffing.js";
+export type { DepartmentStaffing, StaffingFlag, StaffingOptions, StaffingReport } from "./analyses/staffing.js";

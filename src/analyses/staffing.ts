@@ -1,0 +1,204 @@
+/**
+ * Staffing
+ * ========
+ * Staff against workload, department by department: staff per function and per 1,000 cases, vacancies, and a
+ * relative efficiency (cases per staff member over the best comparable department), the single-input,
+ * single-output case of Data Envelopment Analysis (Charnes, Cooper & Rhodes 1978, "Measuring the efficiency of
+ * decision making units"), where each unit's score is its output/input ratio over the best ratio of its peers.
+ */
+import { compareIds } from "../model/canonical.js";
+import type { Department } from "../schemas/department.js";
+import type { Model } from "../schemas/model.js";
+
+/** Defaults of {@link analyzeStaffing}. */
+export const STAFFING_DEFAULTS = {
+  /** Flag a department whose cases per staff member are below the peer median divided by this, or above it times this. */
+  flagRatio: 2,
+  /** Fewest measured departments a peer group needs before a wider group (same level, then everyone) is used. */
+  minPeers: 2,
+  /** Flag a department whose vacancy rate is at least this. */
+  vacancyThreshold: 0.2,
+} as const;
+
+/** Options of {@link analyzeStaffing}. */
+export interface StaffingOptions {
+  flagRatio?: number;
+  minPeers?: number;
+  vacancyThreshold?: number;
+}
+
+/** Why a department stands out. */
+export type StaffingFlag = "much_staff_little_work" | "little_staff_much_work" | "over_establishment" | "high_vacancy";
+
+/** One department's staff and workload. */
+export interface DepartmentStaffing {
+  departmentId: string;
+  level: string | null;
+  kind: string | null;
+  /** Staff in post (`staff.actual`, else `staff.authorized`), or null when unknown. */
+  staff: number | null;
+  actual: number | null;
+  authorized: number | null;
+  /** Functions held (lead or support). */
+  functions: number;
+  /** Active services it provides as competent authority. */
+  services: number;
+  /** Sum of the `annualVolume` of those services. */
+  cases: number;
+  staffPerFunction: number | null;
+  staffPer1000Cases: number | null;
+  casesPerStaff: number | null;
+  /** `(authorized - actual) / authorized`, at least 0; null without both figures. */
+  vacancyRate: number | null;
+  /** The peer group compared against: `level|kind`, `level`, or `*` (everyone). */
+  peerGroup: string;
+  /** Cases per staff member over the best of the peer group, in [0, 1]; null when unmeasured. */
+  relativeEfficiency: number | null;
+  flags: StaffingFlag[];
+}
+
+/** The report of {@link analyzeStaffing}. */
+export interface StaffingReport {
+  /** Every department, sorted by id. */
+  departments: DepartmentStaffing[];
+  summary: {
+    departments: number;
+    /** Departments with staff above 0 (relative efficiency measured). */
+    measured: number;
+    staff: number;
+    actual: number;
+    authorized: number;
+    cases: number;
+    casesPerStaff: number | null;
+    /** Pooled over departments with both figures: (sum authorized - sum actual) / sum authorized, at least 0. */
+    vacancyRate: number | null;
+    /** Staff-weighted mean relative efficiency over measured departments; null when none is measured. */
+    efficiency: number | null;
+    muchStaffLittleWork: number;
+    littleStaffMuchWork: number;
+    /** Share of staff in departments flagged `much_staff_little_work`. */
+    staffInMuchStaffLittleWork: number;
+  };
+}
+
+function median(sorted: readonly number[]): number {
+  const m = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[m]! : (sorted[m - 1]! + sorted[m]!) / 2;
+}
+
+/**
+ * Measures staff against workload per department, with relative efficiency against the best comparable
+ * department (same `level` and `kind`; the same level, then everyone, when that group is too small), flagging
+ * departments with much staff and little work and the reverse.
+ * @example
+ * const { departments } = analyzeStaffing(exampleCounty);
+ * departments.filter((d) => d.flags.includes("much_staff_little_work"))
+ */
+export function analyzeStaffing(model: Model, options: StaffingOptions = {}): StaffingReport {
+  const o = { ...STAFFING_DEFAULTS, ...options };
+  const functions = new Map<string, number>();
+  for (const a of model.assignments) functions.set(a.departmentId, (functions.get(a.departmentId) ?? 0) + 1);
+  const work = new Map<string, { services: number; cases: number }>();
+  for (const s of model.services) {
+    if ((s.status ?? "active") !== "active") continue;
+    const w = work.get(s.departmentId) ?? { services: 0, cases: 0 };
+    w.services++;
+    w.cases += s.annualVolume ?? 0;
+    work.set(s.departmentId, w);
+  }
+
+  const rows: DepartmentStaffing[] = model.departments.map((d: Department) => {
+    const actual = d.staff?.actual ?? null;
+    const authorized = d.staff?.authorized ?? null;
+    const staff = actual ?? authorized;
+    const f = functions.get(d.id) ?? 0;
+    const { services, cases } = work.get(d.id) ?? { services: 0, cases: 0 };
+    return {
+      departmentId: d.id,
+      level: d.level ?? null,
+      kind: d.kind ?? null,
+      staff,
+      actual,
+      authorized,
+      functions: f,
+      services,
+      cases,
+      staffPerFunction: staff !== null && f > 0 ? staff / f : null,
+      staffPer1000Cases: staff !== null && cases > 0 ? (1000 * staff) / cases : null,
+      casesPerStaff: staff !== null && staff > 0 ? cases / staff : null,
+      vacancyRate: actual !== null && authorized !== null && authorized > 0 ? Math.max(0, (authorized - actual) / authorized) : null,
+      peerGroup: "*",
+      relativeEfficiency: null,
+      flags: [],
+    };
+  });
+
+  // Peer groups, narrowest first; a department falls back to a wider group when its own is too small.
+  const keys = [(r: DepartmentStaffing) => `${r.level ?? ""}|${r.kind ?? ""}`, (r: DepartmentStaffing) => r.level ?? "", () => "*"];
+  const groups = keys.map((key) => {
+    const g = new Map<string, number[]>();
+    for (const r of rows) if (r.casesPerStaff !== null) g.get(key(r))?.push(r.casesPerStaff) ?? g.set(key(r), [r.casesPerStaff]);
+    for (const list of g.values()) list.sort((a, b) => a - b);
+    return g;
+  });
+  for (const r of rows) {
+    if (r.casesPerStaff === null) continue;
+    let level = 0;
+    while (level < 2 && groups[level]!.get(keys[level]!(r))!.length < o.minPeers) level++;
+    const group = keys[level]!(r);
+    const peers = groups[level]!.get(group)!;
+    const best = peers[peers.length - 1]!;
+    const mid = median(peers);
+    r.peerGroup = group;
+    r.relativeEfficiency = best > 0 ? r.casesPerStaff / best : null;
+    if (peers.length >= o.minPeers && mid > 0) {
+      if (r.casesPerStaff < mid / o.flagRatio) r.flags.push("much_staff_little_work");
+      if (r.casesPerStaff > mid * o.flagRatio) r.flags.push("little_staff_much_work");
+    }
+  }
+  for (const r of rows) {
+    if (r.actual !== null && r.authorized !== null && r.actual > r.authorized) r.flags.push("over_establishment");
+    if (r.vacancyRate !== null && r.vacancyRate >= o.vacancyThreshold) r.flags.push("high_vacancy");
+  }
+  rows.sort((a, b) => compareIds(a.departmentId, b.departmentId));
+
+  let staff = 0, actual = 0, authorized = 0, cases = 0, measured = 0, weighted = 0, weight = 0;
+  let vacancyActual = 0, vacancyAuthorized = 0, much = 0, little = 0, muchStaff = 0;
+  for (const r of rows) {
+    staff += r.staff ?? 0;
+    actual += r.actual ?? 0;
+    authorized += r.authorized ?? 0;
+    cases += r.cases;
+    if (r.vacancyRate !== null) {
+      vacancyActual += r.actual!;
+      vacancyAuthorized += r.authorized!;
+    }
+    if (r.casesPerStaff !== null) measured++;
+    if (r.relativeEfficiency !== null) {
+      weighted += r.staff! * r.relativeEfficiency;
+      weight += r.staff!;
+    }
+    if (r.flags.includes("much_staff_little_work")) {
+      much++;
+      muchStaff += r.staff ?? 0;
+    }
+    if (r.flags.includes("little_staff_much_work")) little++;
+  }
+  return {
+    departments: rows,
+    summary: {
+      departments: rows.length,
+      measured,
+      staff,
+      actual,
+      authorized,
+      cases,
+      casesPerStaff: staff > 0 ? cases / staff : null,
+      vacancyRate: vacancyAuthorized > 0 ? Math.max(0, (vacancyAuthorized - vacancyActual) / vacancyAuthorized) : null,
+      efficiency: weight > 0 ? weighted / weight : null,
+      muchStaffLittleWork: much,
+      littleStaffMuchWork: little,
+      staffInMuchStaffLittleWork: staff > 0 ? muchStaff / staff : 0,
+    },
+  };
+}
