@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { arbitraryModel } from "../arbitraries.js";
 import * as govgraph from "../../src/index.js";
 import { Model, SCHEMA_BASE_URI, govgraphRegistry, toJsonSchemas } from "../../src/index.js";
 
@@ -72,6 +74,16 @@ describe("JSON Schema and zod agree", () => {
   it.each(validModels)("accept %s", (_name, value) => {
     expect(zodAccepts(value)).toBe(true);
     expect(ajvModel(value), JSON.stringify(ajvModel.errors)).toBe(true);
+  });
+
+  it("accept every random valid model (fast-check)", () => {
+    fc.assert(
+      fc.property(arbitraryModel(), (input) => {
+        const json = JSON.parse(JSON.stringify(input)) as unknown;
+        return zodAccepts(json) && ajvModel(json) === true;
+      }),
+      { numRuns: 200 },
+    );
   });
 
   const mutations: [string, (m: Record<string, any>) => void][] = [

@@ -1,0 +1,152 @@
+import { GovGraphError, validateModel, type Issue, type Model } from "../index.js";
+import { exampleModel } from "./_example.js";
+import { resolvePath, type CliIo } from "./_io.js";
+import type { Format } from "./_render.js";
+
+/** What `--fail-on` can ask for: exit 3 when the analysis finds some. @internal */
+export const FAIL_ON = ["duplication", "gaps"] as const;
+/** A `--fail-on` kind. @internal */
+export type FailOn = (typeof FAIL_ON)[number];
+
+/** A command-line option, in `node:util` parseArgs terms plus help text. @internal */
+export interface OptionDef {
+  type: "string" | "boolean";
+  short?: string;
+  multiple?: boolean;
+  /** Shown in help after the flag: `--size county|province|nation`. */
+  valueHint?: string;
+  description: string;
+  /** Allowed values; anything else is a usage error (exit 2). */
+  choices?: readonly string[];
+  default?: string;
+}
+
+/** What a command's `run` receives. @internal */
+export interface CommandContext {
+  positionals: string[];
+  values: Record<string, string | boolean | string[] | undefined>;
+  format: Format;
+  failOn: FailOn[];
+  io: CliIo;
+}
+
+/** What a command returns: output chunks (printed, or written to `--out`) and an exit code (0 unless said). @internal */
+export interface CommandResult {
+  output: string | Iterable<string> | AsyncIterable<string>;
+  exitCode?: number;
+}
+
+/** One `govgraph <name>` command. @internal */
+export interface CommandDef {
+  name: string;
+  summary: string;
+  /** Positional arguments, in order. */
+  args: { name: string; description: string; required?: boolean }[];
+  /** Options of this command, besides the global ones. */
+  options: Record<string, OptionDef>;
+  /** Formats it accepts (default text, json, md). */
+  formats?: readonly Format[];
+  /** Lines of examples shown in help. */
+  examples?: string[];
+  run(ctx: CommandContext): Promise<CommandResult> | CommandResult;
+}
+
+/** Types a command definition. @internal */
+export function defineCommand(def: CommandDef): CommandDef {
+  return def;
+}
+
+/** A usage error: wrong command, option or value. Exits 2 with the usage line. @internal */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+  constructor(
+    message: string,
+    readonly command?: CommandDef,
+  ) {
+    super(message);
+  }
+}
+
+/** A model read from a file (or the bundled example) and validated. @internal */
+export interface LoadedModel {
+  /** The file it came from, or "bundled example". */
+  source: string;
+  model: Model;
+  /** Warnings (a model with errors is never returned). */
+  issues: Issue[];
+}
+
+/**
+ * Reads and validates a model: a JSON file, or the bundled example when no file is given. A directory (a CSV folder)
+ * is `unsupported_format`; a model with errors throws `invalid_model` listing every issue.
+ * @internal
+ */
+export function loadModel(io: CliIo, file: string | undefined): LoadedModel {
+  if (file === undefined) {
+    const result = validateModel(exampleModel());
+    return checked("bundled example", result);
+  }
+  const path = resolvePath(io, file);
+  if (io.isDirectory(path)) {
+    throw new GovGraphError(
+      "unsupported_format",
+      `readModel: ${file} is a directory, and this version reads models from JSON files only. Pass a model JSON file.`,
+    );
+  }
+  const text = io.readFile(path);
+  return checked(file, validateModel(parseJson(text, file)));
+}
+
+function checked(source: string, result: ReturnType<typeof validateModel>): LoadedModel {
+  if (!result.ok || !result.model) {
+    const errors = result.issues.filter((i) => i.severity === "error").length;
+    throw new GovGraphError("invalid_model", `${source}: the model has ${errors} error(s). Fix them and try again.`, {
+      issues: result.issues,
+    });
+  }
+  return { source, model: result.model, issues: result.issues };
+}
+
+/** JSON.parse with an `invalid_json` error giving the line and column. @internal */
+export function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const { line, column } = errorPosition(text, error);
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new GovGraphError("invalid_json", `${file}:${line}:${column}: malformed JSON (${reason}). Fix the JSON syntax.`, {
+      cause: error,
+    });
+  }
+}
+
+// V8 does not always give the offset of a JSON syntax error, so find it by scanning for the first bad token.
+function errorPosition(text: string, error: unknown): { line: number; column: number } {
+  const match = /position (\d+)/.exec(error instanceof Error ? error.message : "");
+  const offset = match ? Number(match[1]) : firstBadOffset(text);
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  return { line, column: offset - before.lastIndexOf("\n") };
+}
+
+/** The offset of the first character at which `text` stops being valid JSON (its length if it ends early). */
+function firstBadOffset(text: string): number {
+  let lo = 0;
+  let hi = text.length;
+  // The shortest prefix whose error is not "unexpected end": the bad character is its last one.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (endsEarly(text.slice(0, mid + 1))) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function endsEarly(prefix: string): boolean {
+  try {
+    JSON.parse(prefix);
+    return true;
+  } catch (error) {
+    return /end of JSON input|Unterminated string|Expected .* after/i.test(error instanceof Error ? error.message : "");
+  }
+}

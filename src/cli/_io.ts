@@ -1,0 +1,73 @@
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { GovGraphError } from "../index.js";
+
+/**
+ * Everything the CLI touches outside itself, so tests can run it in-process.
+ * @internal
+ */
+export interface CliIo {
+  /** Writes to standard output. */
+  stdout(text: string): void;
+  /** Writes to standard error. */
+  stderr(text: string): void;
+  /** The directory relative paths start from. */
+  cwd: string;
+  /** Environment variables (NO_COLOR, GOVGRAPH_DEBUG). */
+  env: Record<string, string | undefined>;
+  /** Whether standard error is a terminal: progress and colour only then. */
+  stderrIsTTY: boolean;
+  /** Reads a UTF-8 file; throws a `not_found` GovGraphError when it is missing. */
+  readFile(path: string): string;
+  /** Whether the path is a directory. */
+  isDirectory(path: string): boolean;
+  /** Writes chunks to `path` through a temporary file in the same directory, renamed only when every chunk is written. */
+  writeFileAtomic(path: string, chunks: Iterable<string> | AsyncIterable<string>): Promise<void>;
+}
+
+/** The real terminal and file system. @internal */
+export function nodeIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    env: process.env,
+    stderrIsTTY: process.stderr.isTTY === true,
+    readFile: (path) => {
+      try {
+        return readFileSync(path, "utf8");
+      } catch (error) {
+        throw fileError("readFile", path, error);
+      }
+    },
+    isDirectory: (path) => existsSync(path) && statSync(path).isDirectory(),
+    writeFileAtomic: async (path, chunks) => {
+      const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+      let fd: number | undefined;
+      try {
+        fd = openSync(tmp, "w");
+        for await (const chunk of chunks) writeSync(fd, chunk);
+        closeSync(fd);
+        fd = undefined;
+        renameSync(tmp, path);
+      } catch (error) {
+        if (fd !== undefined) closeSync(fd);
+        rmSync(tmp, { force: true });
+        throw error instanceof GovGraphError ? error : fileError("writeFile", path, error);
+      }
+    },
+  };
+}
+
+/** Resolves a user-given path against the io's working directory. @internal */
+export function resolvePath(io: CliIo, path: string): string {
+  return resolve(io.cwd, path);
+}
+
+function fileError(what: string, path: string, error: unknown): GovGraphError {
+  const code = (error as { code?: string }).code;
+  if (code === "ENOENT") return new GovGraphError("not_found", `${what}: ${path} does not exist. Check the path.`, { cause: error });
+  if (code === "EISDIR") return new GovGraphError("invalid_input", `${what}: ${path} is a directory. Pass a file.`, { cause: error });
+  const reason = error instanceof Error ? error.message : String(error);
+  return new GovGraphError("invalid_input", `${what}: cannot use ${path} (${reason}). Check the path and its permissions.`, { cause: error });
+}

@@ -1,0 +1,89 @@
+import type { Issue } from "../index.js";
+
+/** The output formats every command accepts; a command may add `csv`. @internal */
+export const FORMATS = ["text", "json", "md"] as const;
+/** An output format. @internal */
+export type Format = (typeof FORMATS)[number] | "csv";
+
+/** A cell of a table: numbers are right-aligned in text. @internal */
+export type Cell = string | number;
+
+/** Plain JSON, two-space indented, ending with a newline. @internal */
+export function renderJson(value: unknown): string {
+  return JSON.stringify(value, null, 2) + "\n";
+}
+
+/** A heading: underlined in text, `##` in Markdown. @internal */
+export function renderHeading(title: string, format: Format, level: 1 | 2 = 2): string {
+  if (format === "md") return `${"#".repeat(level)} ${title}\n\n`;
+  return `${title}\n${(level === 1 ? "=" : "-").repeat(title.length)}\n\n`;
+}
+
+/** A table with a header row: aligned columns in text, a pipe table in Markdown. @internal */
+export function renderTable(header: readonly string[], rows: readonly (readonly Cell[])[], format: Format): string {
+  if (format === "md") {
+    const line = (cells: readonly Cell[]) => `| ${cells.map((c) => String(c).replace(/\|/g, "\\|")).join(" | ")} |\n`;
+    const rule = `| ${header.map((_, i) => (rows.some((r) => typeof r[i] === "number") ? "---:" : "---")).join(" | ")} |\n`;
+    return line(header) + rule + rows.map(line).join("") + "\n";
+  }
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i] ?? "").length)));
+  const line = (cells: readonly Cell[]) =>
+    cells
+      .map((c, i) => (typeof c === "number" || /^-?[\d.,]+%$/.test(c) ? String(c).padStart(widths[i]!) : String(c).padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd() + "\n";
+  return line(header) + rows.map(line).join("") + "\n";
+}
+
+/** A share in [0, 1] as a percentage with one decimal. @internal */
+export function percent(share: number): string {
+  return `${(share * 100).toFixed(1)}%`;
+}
+
+/** Colours for terminal text; identity functions when colour is off. @internal */
+export interface Paint {
+  red(text: string): string;
+  yellow(text: string): string;
+  bold(text: string): string;
+}
+
+/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). @internal */
+export function paint(enabled: boolean): Paint {
+  const wrap = (open: number, close: number) => (text: string) => (enabled ? `\u001b[${open}m${text}\u001b[${close}m` : text);
+  return { red: wrap(31, 39), yellow: wrap(33, 39), bold: wrap(1, 22) };
+}
+
+/**
+ * Issues as readable lines, one per issue, errors first then warnings, each in document order:
+ * `error   /services/0/departmentId  unknown_reference  Service "s1" ...`.
+ * @internal
+ */
+export function renderIssues(issues: readonly Issue[], format: Format, colour: Paint = paint(false)): string {
+  const ordered = [...issues.filter((i) => i.severity === "error"), ...issues.filter((i) => i.severity === "warning")];
+  if (format === "md") {
+    return renderTable(
+      ["severity", "where", "code", "message"],
+      ordered.map((i) => [i.severity, `\`${i.pointer || "/"}\``, i.code, i.message]),
+      "md",
+    );
+  }
+  const where = Math.max(...ordered.map((i) => (i.pointer || "/").length));
+  return ordered
+    .map((i) => {
+      const label = i.severity === "error" ? colour.red("error  ") : colour.yellow("warning");
+      return `${label} ${(i.pointer || "/").padEnd(where)}  ${i.code}: ${i.message}\n`;
+    })
+    .join("");
+}
+
+/** "3 errors, 1 warning" style counts. @internal */
+export function countIssues(issues: readonly Issue[]): string {
+  const errors = issues.filter((i) => i.severity === "error").length;
+  const warnings = issues.length - errors;
+  return `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
+}
+
+/** "1 region", "3 regions". @internal */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
