@@ -7,6 +7,9 @@ import { arbitraryModel } from "../arbitraries.js";
 import * as govgraph from "../../src/index.js";
 import { Model, SCHEMA_BASE_URI, govgraphRegistry, toJsonSchemas } from "../../src/index.js";
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- free-form JSON that the tests mutate
+type Json = any;
+
 const root = join(import.meta.dirname, "../..");
 const schemas = toJsonSchemas();
 const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
@@ -86,7 +89,7 @@ describe("JSON Schema and zod agree", () => {
     );
   });
 
-  const mutations: [string, (m: Record<string, any>) => void][] = [
+  const mutations: [string, (m: Record<string, Json>) => void][] = [
     ["a missing schemaVersion", (m) => delete m.schemaVersion],
     ["schemaVersion 2", (m) => (m.schemaVersion = 2)],
     ["an unknown top-level field", (m) => (m.extra = true)],
@@ -121,7 +124,7 @@ describe("JSON Schema and zod agree", () => {
   });
 
   it("leave referential rules to validateModel: a dangling id passes both schemas but not validateModel", () => {
-    const model = structuredClone(tiny) as Record<string, any>;
+    const model = structuredClone(tiny) as Record<string, Json>;
     model.services[0].departmentId = "nowhere";
     expect(zodAccepts(model)).toBe(true);
     expect(ajvModel(model)).toBe(true);
