@@ -1,0 +1,207 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { floatingCatchment, GovGraphError, weights, type CatchmentInput } from "../../src/index.js";
+
+/**
+ * The paper example shared by every method: three towns A, B, C (and D, far from everything), two clinics X, Y.
+ *
+ *            cost to X   cost to Y
+ *   A (100)      5           25
+ *   B (200)     15           30      <- exactly maxCost 30: in reach (maxCost is inclusive)
+ *   C (100)     40            5      <- C -> X is beyond maxCost 30
+ *   D (50)      50            -      <- nothing within 30: NaN
+ *   X has 10 doctors, Y has 6.
+ */
+const base: CatchmentInput = {
+  demand: [
+    { id: "A", value: 100 },
+    { id: "B", value: 200 },
+    { id: "C", value: 100 },
+    { id: "D", value: 50 },
+  ],
+  supply: [
+    { id: "X", value: 10 },
+    { id: "Y", value: 6 },
+  ],
+  costs: [
+    { from: "A", to: "X", cost: 5 },
+    { from: "A", to: "Y", cost: 25 },
+    { from: "B", to: "X", cost: 15 },
+    { from: "B", to: "Y", cost: 30 },
+    { from: "C", to: "X", cost: 40 },
+    { from: "C", to: "Y", cost: 5 },
+    { from: "D", to: "X", cost: 50 },
+  ],
+};
+const access = (input: CatchmentInput) => Object.fromEntries(floatingCatchment(input).map((r) => [r.id, r.access]));
+
+describe("floatingCatchment on the paper example", () => {
+  it("2SFCA: supply-to-demand ratios summed over the clinics in reach", () => {
+    // Step 1: D_X = 100 (A) + 200 (B) = 300 (C is 40 away), R_X = 10 / 300.
+    //         D_Y = 100 + 200 + 100 = 400, R_Y = 6 / 400.
+    // Step 2: A_A = A_B = R_X + R_Y; A_C = R_Y; D reaches nothing.
+    const a = access({ ...base, method: "2sfca", maxCost: 30 });
+    expect(a.A).toBeCloseTo(10 / 300 + 6 / 400, 12);
+    expect(a.B).toBeCloseTo(10 / 300 + 6 / 400, 12);
+    expect(a.C).toBeCloseTo(6 / 400, 12);
+    expect(a.D).toBeNaN();
+    // Every doctor in reach is shared out: 100 A_A + 200 A_B + 100 A_C = 10 + 6.
+    expect(100 * a.A! + 200 * a.B! + 100 * a.C!).toBeCloseTo(16, 10);
+  });
+
+  it("E2SFCA: Luo & Qi's steps {10: 1, 20: 0.68, 30: 0.22} weigh both steps by default", () => {
+    // Weights: A-X 1, A-Y 0.22, B-X 0.68, B-Y 0.22 (30 is in the last step), C-Y 1, C-X 0 (beyond 30).
+    // Step 1: D_X = 100*1 + 200*0.68 = 236; D_Y = 100*0.22 + 200*0.22 + 100*1 = 166.
+    // Step 2: A_A = 1*10/236 + 0.22*6/166; A_B = 0.68*10/236 + 0.22*6/166; A_C = 1*6/166.
+    const a = access({ ...base, method: "e2sfca" });
+    expect(a.A).toBeCloseTo(10 / 236 + (0.22 * 6) / 166, 12);
+    expect(a.B).toBeCloseTo((0.68 * 10) / 236 + (0.22 * 6) / 166, 12);
+    expect(a.C).toBeCloseTo(6 / 166, 12);
+    expect(a.D).toBeNaN(); // its only clinic weighs 0 at 50: out of reach
+    expect(access({ ...base, method: "e2sfca", weight: weights.step({ 10: 1, 20: 0.68, 30: 0.22 }) })).toEqual(a);
+  });
+
+  it("3SFCA: selection weights over every clinic with a cost, even beyond maxCost", () => {
+    // Weight: the E2SFCA steps; maxCost 20, so A-Y (25) and B-Y (30) are out of reach but still compete.
+    // Selection: G_AX = 1 / (1 + 0.22); G_BX = 0.68 / (0.68 + 0.22); G_CY = 1 / (1 + 0) (C-X weighs 0).
+    // Step 1: D_X = 100 * G_AX * 1 + 200 * G_BX * 0.68; D_Y = 100 * G_CY * 1 = 100.
+    // Step 2: A_A = G_AX * 1 * 10 / D_X; A_B = G_BX * 0.68 * 10 / D_X; A_C = 1 * 1 * 6 / 100.
+    const gAX = 1 / 1.22;
+    const gBX = 0.68 / 0.9;
+    const dX = 100 * gAX + 200 * gBX * 0.68;
+    const a = access({ ...base, method: "3sfca", maxCost: 20, weight: weights.step({ 10: 1, 20: 0.68, 30: 0.22 }) });
+    expect(a.A).toBeCloseTo((gAX * 10) / dX, 12);
+    expect(a.B).toBeCloseTo((gBX * 0.68 * 10) / dX, 12);
+    expect(a.C).toBeCloseTo(0.06, 12);
+    expect(a.D).toBeNaN();
+    expect(100 * a.A! + 200 * a.B! + 100 * a.C!).toBeCloseTo(16, 10);
+  });
+
+  it("3SFCA defaults to PySAL's steps {10: 0.962, 20: 0.704, 30: 0.377, 60: 0.042}", () => {
+    const a = access({ ...base, method: "3sfca" });
+    const b = access({ ...base, method: "3sfca", weight: weights.step({ 10: 0.962, 20: 0.704, 30: 0.377, 60: 0.042 }) });
+    expect(a).toEqual(b);
+    // D reaches X at 50 with weight 0.042, so it is in reach under the default.
+    expect(a.D).toBeGreaterThan(0);
+  });
+
+  it("gravity: A_i = sum_j S_j W(c_ij) / V_j with V_j = sum_k P_k W(c_kj)", () => {
+    // W = 10 / max(c, 10): A-X 1, A-Y 0.4, B-X 2/3, B-Y 1/3, C-X 0.25, C-Y 1, D-X 0.2; no maxCost.
+    // V_X = 100*1 + 200*(2/3) + 100*0.25 + 50*0.2 = 268.33...; V_Y = 100*0.4 + 200/3 + 100*1 = 206.66...
+    const vX = 100 + 200 * (2 / 3) + 25 + 10;
+    const vY = 40 + 200 / 3 + 100;
+    const a = access({ ...base, method: "gravity", weight: weights.gravity({ scale: 10, alpha: -1, minCost: 10 }) });
+    expect(a.A).toBeCloseTo(10 / vX + (6 * 0.4) / vY, 12);
+    expect(a.B).toBeCloseTo((10 * (2 / 3)) / vX + (6 / 3) / vY, 12);
+    expect(a.C).toBeCloseTo((10 * 0.25) / vX + 6 / vY, 12);
+    expect(a.D).toBeCloseTo((10 * 0.2) / vX, 12);
+  });
+
+  it("returns one row per demand location, in demand order", () => {
+    const rows = floatingCatchment({ ...base, demand: [...base.demand].reverse(), maxCost: 30 });
+    expect(rows.map((r) => r.id)).toEqual(["D", "C", "B", "A"]);
+  });
+});
+
+describe("weights", () => {
+  it("match PySAL's access.weights examples", () => {
+    const step = weights.step({ 20: 1, 40: 0.68, 60: 0.22 });
+    expect([0, 10, 20, 30, 40, 50, 60, 70].map(step)).toEqual([1, 1, 1, 0.68, 0.68, 0.22, 0.22, 0]);
+    const gauss = weights.gaussian({ sigma: 20 });
+    expect([0, 20, 40, 60].map(gauss)).toEqual([1, 0.6065306597126334, 0.1353352832366127, 0.011108996538242306]);
+    const gravity = weights.gravity({ scale: 20, alpha: -2, minCost: 1 });
+    expect([0, 1, 2, 20, 40, 60].map((c) => Math.round(gravity(c) * 100) / 100)).toEqual([400, 400, 100, 1, 0.25, 0.11]);
+  });
+
+  it("reject parameters that make no weight", () => {
+    expect(() => weights.step({ 10: -1 })).toThrow(/weights.step: the weight of 10 is -1/);
+    expect(() => weights.gaussian({ sigma: 0 })).toThrow(/weights.gaussian: sigma is 0/);
+    expect(() => weights.gravity({ scale: 0, alpha: -1 })).toThrow(/weights.gravity: scale is 0/);
+  });
+});
+
+describe("floatingCatchment input errors", () => {
+  it("lists every problem at once, naming the record and field", () => {
+    let error: unknown;
+    try {
+      floatingCatchment({
+        demand: [{ id: "A", value: 1 }, { id: "A", value: -2 }],
+        supply: [{ id: "X", value: Number.NaN }],
+        costs: [
+          { from: "A", to: "Z", cost: 1 },
+          { from: "Q", to: "X", cost: -1 },
+          { from: "A", to: "X", cost: Number.NaN },
+        ],
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(GovGraphError);
+    const e = error as GovGraphError;
+    expect(e.code).toBe("invalid_input");
+    expect(e.issues.map((i) => `${i.code} ${i.pointer}`)).toEqual([
+      "duplicate_id /demand/1/id",
+      "invalid_value /demand/1/value",
+      "invalid_value /supply/0/value",
+      "unknown_reference /costs/0/to",
+      "unknown_reference /costs/1/from",
+      "invalid_value /costs/1/cost",
+      "invalid_value /costs/2/cost",
+    ]);
+    expect(e.message).toMatch(/^floatingCatchment: 7 problems in the input: demand\[1\]\.id "A" repeats demand\[0\];/);
+  });
+
+  it("rejects a pair given twice and a weight that is not finite", () => {
+    const twice = { ...base, costs: [...base.costs, { from: "A", to: "X", cost: 7 }] };
+    expect(() => floatingCatchment(twice)).toThrow(/costs\[7\] repeats the pair of costs\[0\] \("A" -> "X"\)/);
+    const infinite = { ...base, costs: [{ from: "A", to: "X", cost: 0 }], method: "gravity" as const, weight: weights.gravity({ scale: 1, alpha: -1 }) };
+    expect(() => floatingCatchment(infinite)).toThrow(/the weight of costs\[0\]\.cost \(0\) is Infinity/);
+  });
+});
+
+const network = fc
+  .record({
+    nDemand: fc.integer({ min: 1, max: 8 }),
+    nSupply: fc.integer({ min: 1, max: 6 }),
+    seed: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 0, max: 60 })), { maxLength: 30 }),
+    values: fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 14, maxLength: 14 }),
+  })
+  .map(({ nDemand, nSupply, seed, values }) => {
+    const demand = Array.from({ length: nDemand }, (_, i) => ({ id: `d${i}`, value: values[i]! }));
+    const supply = Array.from({ length: nSupply }, (_, j) => ({ id: `s${j}`, value: values[8 + j]! }));
+    const seen = new Set<string>();
+    const costs = seed
+      .map(([a, b, cost]) => ({ from: `d${a % nDemand}`, to: `s${b % nSupply}`, cost }))
+      .filter((c) => !seen.has(c.from + c.to) && seen.add(c.from + c.to));
+    return { demand, supply, costs };
+  });
+
+describe("floatingCatchment properties", () => {
+  for (const method of ["2sfca", "3sfca"] as const) {
+    it(`${method}: sum of value * access = total supply of the supplies anyone reaches`, () => {
+      fc.assert(
+        fc.property(network, fc.integer({ min: 0, max: 60 }), (input, maxCost) => {
+          const rows = floatingCatchment({ ...input, method, maxCost, weight: weights.gaussian({ sigma: 25 }) });
+          const total = rows.reduce((sum, r, i) => sum + (Number.isNaN(r.access) ? 0 : input.demand[i]!.value * r.access), 0);
+          const reached = new Set(input.costs.filter((c) => c.cost <= maxCost).map((c) => c.to));
+          const supply = input.supply.filter((s) => reached.has(s.id)).reduce((sum, s) => sum + s.value, 0);
+          expect(total).toBeCloseTo(supply, 6);
+        }),
+      );
+    });
+  }
+
+  it("ignores the order of demand, supply and cost records", () => {
+    fc.assert(
+      fc.property(network, fc.constantFrom("2sfca", "e2sfca", "3sfca", "gravity" as const), (input, method) => {
+        const shuffled = {
+          demand: [...input.demand].reverse(),
+          supply: [...input.supply].reverse(),
+          costs: [...input.costs].reverse(),
+        };
+        const byId = (rows: { id: string; access: number }[]) => Object.fromEntries(rows.map((r) => [r.id, r.access]));
+        expect(byId(floatingCatchment({ ...shuffled, method, maxCost: 40 }))).toEqual(byId(floatingCatchment({ ...input, method, maxCost: 40 })));
+      }),
+    );
+  });
+});
