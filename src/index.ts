@@ -16,3 +16,18 @@ export { scoreTransparency, TRANSPARENCY_ITEMS } from "./analyses/transparency.j
 export type { DepartmentTransparency, PublishedCount, ServiceTransparency, TransparencyItem, TransparencyReport } from "./analyses/transparency.js";
 export { analyzeStaffing, STAFFING_DEFAULTS } from "./analyses/staffing.js";
 export type { DepartmentStaffing, StaffingFlag, StaffingOptions, StaffingReport } from "./analyses/staffing.js";
+export { findDuplication, DUPLICATION_DEFAULTS } from "./analyses/duplication.js";
+export type {
+  DuplicationFinding,
+  DuplicationOptions,
+  DuplicationPart,
+  DuplicationReport,
+  DuplicationSummary,
+  FragmentationFinding,
+  FunctionDuplication,
+  NearDuplicateFunction,
+  OverlapFinding,
+  ServiceDuplication,
+} from "./analyses/duplication.js";
+export { floatingCatchment, weights, FLOATING_CATCHMENT_DEFAULTS } from "./analyses/accessibility.js";
+export type { CatchmentCost, CatchmentInput, CatchmentLocation, CatchmentMethod, CatchmentResult, WeightFunction } from "./analyses/accessibility.js";

@@ -1,0 +1,180 @@
+/**
+ * Shingles, MinHash and LSH banding
+ * =================================
+ * Near-duplicate text detection in near-linear time.
+ *
+ * References:
+ * - A. Z. Broder, "On the resemblance and containment of documents", SEQUENCES 1997 (MinHash).
+ * - J. Leskovec, A. Rajaraman, J. D. Ullman, "Mining of Massive Datasets", ch. 3 (shingling, LSH banding).
+ * - A. Appleby, MurmurHash3 (the 32-bit finaliser used to derive the seeded hash family).
+ * @internal
+ * @module
+ */
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}]/u;
+const CJK_RUNS = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}]+)/u;
+const LATIN_MARKS = /(\p{Script=Latin})\p{M}+/gu;
+const SEPARATORS = /[^\p{L}\p{N}]+/gu;
+
+/** NFKC, lower case, accents stripped from Latin letters (CJK kept), punctuation and spaces collapsed. @internal */
+export function normalizeText(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(LATIN_MARKS, "$1")
+    .normalize("NFC")
+    .replace(SEPARATORS, " ")
+    .trim();
+}
+
+/**
+ * The shingle set of a text: character trigrams of non-CJK runs (padded with a space, so short words count),
+ * character bigrams of CJK runs (a lone CJK character is its own shingle). Sorted, unique.
+ * @internal
+ */
+export function shingles(text: string): string[] {
+  const out = new Set<string>();
+  for (const part of normalizeText(text).split(CJK_RUNS)) {
+    if (part === "") continue;
+    if (CJK.test(part)) {
+      const chars = [...part];
+      if (chars.length === 1) out.add(chars[0]!);
+      for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+    } else {
+      const run = part.trim();
+      if (run === "") continue;
+      const chars = [..." " + run + " "];
+      if (chars.length <= 3) out.add(chars.join(""));
+      for (let i = 0; i + 2 < chars.length; i++) out.add(chars[i]! + chars[i + 1]! + chars[i + 2]!);
+    }
+  }
+  return [...out].sort();
+}
+
+/** MurmurHash3's 32-bit finaliser: a fast bijective mixer. @internal */
+export function mix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** FNV-1a over UTF-16 code units, then mixed: the base hash of a shingle. @internal */
+export function hashString(s: string, seed = 0): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return mix32(h);
+}
+
+/** LSH parameters: `bands` of `rows` MinHash values each. @internal */
+export interface LshParameters {
+  bands: number;
+  rows: number;
+}
+
+/**
+ * The banding with the most rows per band (fewest false candidates) that still makes a pair with Jaccard
+ * `threshold` a candidate with probability at least `recall`, within `maxHashes` hash functions.
+ * @internal
+ */
+export function lshParameters(threshold: number, maxHashes = 128, recall = 0.9999): LshParameters {
+  const t = Math.min(Math.max(threshold, 0.05), 1);
+  for (let rows = 16; rows >= 1; rows--) {
+    const bands = Math.floor(maxHashes / rows);
+    if (bands < 1) continue;
+    const p = 1 - Math.pow(1 - Math.pow(t, rows), bands);
+    if (p >= recall) return { bands, rows };
+  }
+  return { bands: maxHashes, rows: 1 };
+}
+
+/**
+ * MinHash signatures of many shingle sets, `bands * rows` values each, flattened into one array
+ * (set `i` at `[i * k, (i + 1) * k)`). The hash family is `mix32(h ^ salt_j)` with salts drawn from `seed`.
+ * @internal
+ */
+export function minhashSignatures(sets: readonly (readonly string[])[], hashes: number, seed: number): Uint32Array {
+  const salts = new Uint32Array(hashes);
+  let state = seed >>> 0;
+  for (let j = 0; j < hashes; j++) {
+    state = (state + 0x9e3779b9) >>> 0;
+    salts[j] = mix32(state);
+  }
+  const signatures = new Uint32Array(sets.length * hashes).fill(0xffffffff);
+  for (let i = 0; i < sets.length; i++) {
+    const base = i * hashes;
+    for (const shingle of sets[i]!) {
+      const h = hashString(shingle, seed);
+      for (let j = 0; j < hashes; j++) {
+        const v = mix32(h ^ salts[j]!);
+        if (v < signatures[base + j]!) signatures[base + j] = v;
+      }
+    }
+  }
+  return signatures;
+}
+
+/**
+ * Candidate pairs `[i, j]` (i < j) that agree on every row of at least one band, each pair once, in
+ * increasing order. Sets with no shingle are never candidates.
+ * @internal
+ */
+export function lshCandidates(
+  signatures: Uint32Array,
+  count: number,
+  { bands, rows }: LshParameters,
+  isEmpty: (i: number) => boolean,
+): [number, number][] {
+  const hashes = bands * rows;
+  const seen = new Set<number>();
+  const pairs: [number, number][] = [];
+  for (let b = 0; b < bands; b++) {
+    const buckets = new Map<string, number[]>();
+    for (let i = 0; i < count; i++) {
+      if (isEmpty(i)) continue;
+      const start = i * hashes + b * rows;
+      let key = "";
+      for (let r = 0; r < rows; r++) key += signatures[start + r]!.toString(36) + ",";
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(i);
+      else buckets.set(key, [i]);
+    }
+    for (const bucket of buckets.values()) {
+      for (let x = 0; x < bucket.length; x++) {
+        for (let y = x + 1; y < bucket.length; y++) {
+          const i = bucket[x]!;
+          const j = bucket[y]!;
+          const key = i * count + j;
+          if (!seen.has(key)) {
+            seen.add(key);
+            pairs.push([i, j]);
+          }
+        }
+      }
+    }
+  }
+  return pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+}
+
+/** Exact Jaccard similarity of two sorted unique string arrays. @internal */
+export function jaccardSorted(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 && b.length === 0) return 0;
+  let i = 0;
+  let j = 0;
+  let inter = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i]! === b[j]!) {
+      inter++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return inter / (a.length + b.length - inter);
+}

@@ -1,0 +1,162 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { findDuplication, GovGraphError, parseModel, type Model } from "../../src/index.js";
+
+const fixture = (name: string): Model =>
+  parseModel(JSON.parse(readFileSync(new URL(`../fixtures/duplication/${name}.json`, import.meta.url), "utf8")));
+
+describe("findDuplication on tiny fixtures", () => {
+  it("does not call two counties, each with its own bureau, duplication or fragmentation", () => {
+    const report = findDuplication(fixture("two-counties-each-with-own-bureau"));
+    expect(report.duplication).toEqual([]);
+    expect(report.fragmentation).toEqual([]);
+    expect(report.overlap).toEqual([]);
+    expect(report.summary).toMatchObject({ heldFunctions: 1, duplicatedFunctions: 0, duplicatedShare: 0, fragmentedShare: 0 });
+  });
+
+  it("finds a provincial department and a county bureau leading the same permit as vertical duplication", () => {
+    const report = findDuplication(fixture("county-bureau-and-provincial-department"));
+    expect(report.duplication).toMatchInlineSnapshot(`
+      [
+        {
+          "departmentIds": [
+            "east-env",
+            "prov-env",
+          ],
+          "id": "discharge-permit",
+          "kind": "function",
+          "regionIds": [
+            "east",
+            "prov",
+          ],
+          "scope": "vertical",
+        },
+      ]
+    `);
+    // Fragmentation is reported once, at the county (not again for West County, which has no department).
+    expect(report.fragmentation).toEqual([
+      { kind: "function", id: "discharge-permit", regionId: "east", departmentIds: ["east-env", "prov-env"], hhi: 0.5, effectiveNumber: 2 },
+    ]);
+    expect(report.overlap).toEqual([]);
+    expect(report.summary).toMatchObject({ duplicatedFunctions: 1, duplicatedShare: 1, duplication: 1 });
+    expect(findDuplication(fixture("county-bureau-and-provincial-department"), { scope: "horizontal" }).duplication).toEqual([]);
+  });
+
+  it("finds two bureaus of one county licensing the same stalls, and weighs fragmentation by volume", () => {
+    const report = findDuplication(fixture("two-bureaus-license-the-same-activity"));
+    expect(report.duplication).toMatchInlineSnapshot(`
+      [
+        {
+          "departmentIds": [
+            "health",
+            "market",
+          ],
+          "id": "food-stall-licence",
+          "kind": "function",
+          "regionIds": [
+            "county",
+          ],
+          "scope": "horizontal",
+        },
+        {
+          "departmentIds": [
+            "health",
+            "market",
+          ],
+          "ids": [
+            "health-stall-licence",
+            "market-stall-licence",
+          ],
+          "kind": "service",
+          "scope": "horizontal",
+          "shared": {
+            "functionIds": [
+              "food-stall-licence",
+            ],
+            "regionIds": [
+              "county",
+            ],
+            "segmentIds": [
+              "business",
+            ],
+          },
+        },
+      ]
+    `);
+    // Shares 300/400 and 100/400: HHI = 0.75^2 + 0.25^2 = 0.625, effective number 1.6.
+    expect(report.fragmentation).toEqual([
+      { kind: "function", id: "food-stall-licence", regionId: "county", departmentIds: ["health", "market"], hhi: 0.625, effectiveNumber: 1.6 },
+    ]);
+    expect(report.summary).toMatchObject({ duplicatedFunctions: 1, duplicatedServices: 2, duplication: 2 });
+    expect(findDuplication(fixture("two-bureaus-license-the-same-activity"), { scope: "vertical" }).duplication).toEqual([]);
+  });
+
+  it("does not count a supporting role as duplication; fragmentation follows the roles option", () => {
+    const model = fixture("support-role-is-not-duplication");
+    const report = findDuplication(model);
+    expect(report.duplication).toEqual([]);
+    expect(report.fragmentation.map((f) => f.departmentIds)).toEqual([["agriculture", "water"]]);
+    expect(findDuplication(model, { roles: ["lead"] }).fragmentation).toEqual([]);
+  });
+
+  it("finds services repeated by two departments for the same audience, not for another audience or county", () => {
+    const report = findDuplication(fixture("services-repeated-by-two-departments"));
+    const services = report.duplication.filter((d) => d.kind === "service");
+    expect(services).toEqual([
+      {
+        kind: "service",
+        ids: ["care-subsidy-ca", "care-subsidy-health"],
+        departmentIds: ["civil-affairs", "health"],
+        scope: "horizontal",
+        shared: { functionIds: ["care-subsidy"], segmentIds: ["elderly"], regionIds: ["east"] },
+      },
+    ]);
+    // Three departments of East County hold or serve the function; West County is its own jurisdiction.
+    expect(report.fragmentation).toEqual([
+      {
+        kind: "function",
+        id: "care-subsidy",
+        regionId: "east",
+        departmentIds: ["civil-affairs", "health", "veterans-affairs"],
+        hhi: 0.333333,
+        effectiveNumber: 3,
+      },
+    ]);
+  });
+
+  it("reports departments sharing most functions as overlap with the shared functions", () => {
+    const report = findDuplication(fixture("overlapping-departments"));
+    expect(report.duplication).toEqual([]);
+    expect(report.overlap).toEqual([
+      { departmentIds: ["culture", "sports"], score: 0.5, basis: "functions", shared: ["events", "venues"] },
+    ]);
+    expect(findDuplication(fixture("overlapping-departments"), { overlapThreshold: 0.6 }).overlap).toEqual([]);
+    expect(findDuplication(fixture("overlapping-departments"), { roles: ["lead"] }).overlap).toEqual([]);
+  });
+
+  it("finds near-duplicate function names in English, French (accents, case) and Chinese", () => {
+    const report = findDuplication(fixture("near-duplicate-function-names"));
+    expect(report.nearDuplicateFunctions.map((x) => x.functionIds)).toEqual([
+      ["f-business-licence", "f-business-licence-2"],
+      ["f-permis", "f-permis-2"],
+      ["f-yingye", "f-yingye-2"],
+    ]);
+    expect(report.nearDuplicateFunctions[1]!.similarity).toBe(1);
+    expect(findDuplication(fixture("near-duplicate-function-names"), { nearDuplicateThreshold: 1 }).nearDuplicateFunctions).toHaveLength(1);
+  });
+
+  it("skips the parts left out of include", () => {
+    const report = findDuplication(fixture("two-bureaus-license-the-same-activity"), { include: ["fragmentation"] });
+    expect(report.duplication).toEqual([]);
+    expect(report.fragmentation).toHaveLength(1);
+    expect(report.summary.duplication).toBe(0);
+  });
+
+  it("refuses bad options and non-models with a message naming the fix", () => {
+    const model = fixture("overlapping-departments");
+    expect(() => findDuplication(model, { overlapThreshold: 2 })).toThrow(/findDuplication: bad options: overlapThreshold must be a number in \(0, 1\]/);
+    expect(() => findDuplication({} as Model)).toThrow(GovGraphError);
+    const dangling = { ...model, assignments: [{ departmentId: "nobody", functionId: "events", role: "lead" }] } as unknown as Model;
+    expect(() => findDuplication(dangling)).toThrow(/unknown id "nobody"/);
+  });
+});
