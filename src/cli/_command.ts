@@ -1,6 +1,6 @@
 import { GovGraphError, validateModel, type Issue, type Model } from "../index.js";
 import { exampleModel } from "./_example.js";
-import { resolvePath, type CliIo } from "./_io.js";
+import type { CliIo } from "./_io.js";
 import type { Format } from "./_render.js";
 
 /** What `--fail-on` can ask for: exit 3 when the analysis finds some. @internal */
@@ -86,14 +86,13 @@ export function loadModel(io: CliIo, file: string | undefined): LoadedModel {
     const result = validateModel(exampleModel());
     return checked("bundled example", result);
   }
-  const path = resolvePath(io, file);
-  if (io.isDirectory(path)) {
+  if (io.isDirectory(file)) {
     throw new GovGraphError(
       "unsupported_format",
       `readModel: ${file} is a directory, and this version reads models from JSON files only. Pass a model JSON file.`,
     );
   }
-  const text = io.readFile(path);
+  const text = io.readFile(file);
   return checked(file, validateModel(parseJson(text, file)));
 }
 

@@ -17,11 +17,11 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Whether standard error is a terminal: progress and colour only then. */
   stderrIsTTY: boolean;
-  /** Reads a UTF-8 file; throws a `not_found` GovGraphError when it is missing. */
+  /** Reads a UTF-8 file (relative paths from `cwd`); throws a `not_found` GovGraphError when it is missing. */
   readFile(path: string): string;
   /** Whether the path is a directory. */
   isDirectory(path: string): boolean;
-  /** Writes chunks to `path` through a temporary file in the same directory, renamed only when every chunk is written. */
+  /** Writes chunks to `path` (relative paths from `cwd`) through a temporary file in the same directory, renamed only when every chunk is written. */
   writeFileAtomic(path: string, chunks: Iterable<string> | AsyncIterable<string>): Promise<void>;
 }
 
@@ -33,23 +33,27 @@ export function nodeIo(): CliIo {
     cwd: process.cwd(),
     env: process.env,
     stderrIsTTY: process.stderr.isTTY === true,
-    readFile: (path) => {
+    readFile(path) {
       try {
-        return readFileSync(path, "utf8");
+        return readFileSync(resolve(this.cwd, path), "utf8");
       } catch (error) {
         throw fileError("readFile", path, error);
       }
     },
-    isDirectory: (path) => existsSync(path) && statSync(path).isDirectory(),
-    writeFileAtomic: async (path, chunks) => {
-      const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+    isDirectory(path) {
+      const full = resolve(this.cwd, path);
+      return existsSync(full) && statSync(full).isDirectory();
+    },
+    async writeFileAtomic(path, chunks) {
+      const full = resolve(this.cwd, path);
+      const tmp = join(dirname(full), `.${basename(full)}.${process.pid}.${Date.now()}.tmp`);
       let fd: number | undefined;
       try {
         fd = openSync(tmp, "w");
         for await (const chunk of chunks) writeSync(fd, chunk);
         closeSync(fd);
         fd = undefined;
-        renameSync(tmp, path);
+        renameSync(tmp, full);
       } catch (error) {
         if (fd !== undefined) closeSync(fd);
         rmSync(tmp, { force: true });
@@ -57,11 +61,6 @@ export function nodeIo(): CliIo {
       }
     },
   };
-}
-
-/** Resolves a user-given path against the io's working directory. @internal */
-export function resolvePath(io: CliIo, path: string): string {
-  return resolve(io.cwd, path);
 }
 
 function fileError(what: string, path: string, error: unknown): GovGraphError {

@@ -23,17 +23,20 @@ export function renderHeading(title: string, format: Format, level: 1 | 2 = 2): 
 export function renderTable(header: readonly string[], rows: readonly (readonly Cell[])[], format: Format): string {
   if (format === "md") {
     const line = (cells: readonly Cell[]) => `| ${cells.map((c) => String(c).replace(/\|/g, "\\|")).join(" | ")} |\n`;
-    const rule = `| ${header.map((_, i) => (rows.some((r) => typeof r[i] === "number") ? "---:" : "---")).join(" | ")} |\n`;
+    const rule = `| ${header.map((_, i) => (rows.some((r) => isNumeric(r[i])) ? "---:" : "---")).join(" | ")} |\n`;
     return line(header) + rule + rows.map(line).join("") + "\n";
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i] ?? "").length)));
   const line = (cells: readonly Cell[]) =>
     cells
-      .map((c, i) => (typeof c === "number" || /^-?[\d.,]+%$/.test(c) ? String(c).padStart(widths[i]!) : String(c).padEnd(widths[i]!)))
+      .map((c, i) => (isNumeric(c) ? String(c).padStart(widths[i]!) : String(c).padEnd(widths[i]!)))
       .join("  ")
       .trimEnd() + "\n";
   return line(header) + rows.map(line).join("") + "\n";
 }
+
+// Numbers and percentages are right-aligned.
+const isNumeric = (cell: Cell | undefined) => typeof cell === "number" || (cell !== undefined && /^-?[\d.,]+%$/.test(cell));
 
 /** A share in [0, 1] as a percentage with one decimal. @internal */
 export function percent(share: number): string {

@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { version } from "../../package.json" with { type: "json" };
 import { GovGraphError } from "../index.js";
 import { FAIL_ON, UsageError, type CommandContext, type CommandDef, type FailOn, type OptionDef } from "./_command.js";
-import { nodeIo, resolvePath, type CliIo } from "./_io.js";
+import { nodeIo, type CliIo } from "./_io.js";
 import { FORMATS, paint, renderIssues, renderJson, type Format } from "./_render.js";
 import { analyze } from "./commands/analyze.js";
 import { schema } from "./commands/schema.js";
@@ -40,7 +40,8 @@ const PROGRAM_OPTIONS: Record<string, OptionDef> = {
 export async function runCli(argv: readonly string[], io: CliIo = nodeIo()): Promise<number> {
   const colour = paint(io.stderrIsTTY && !io.env.NO_COLOR);
   let command: CommandDef | undefined;
-  let format: Format = "text";
+  // Errors are JSON on stderr only when --format json was asked for.
+  let jsonErrors = false;
   try {
     const at = commandIndex(argv);
     if (at < 0) {
@@ -66,7 +67,8 @@ export async function runCli(argv: readonly string[], io: CliIo = nodeIo()): Pro
     if (!formats.includes(asked as Format)) {
       throw new UsageError(`Bad --format "${asked}" for ${command.name}. Use one of: ${formats.join(", ")}.`, command);
     }
-    format = asked as Format;
+    const format = asked as Format;
+    jsonErrors = values.format === "json";
     if (positionals.length > command.args.length) {
       throw new UsageError(`Too many arguments for ${command.name}: ${positionals.slice(command.args.length).join(" ")}.`, command);
     }
@@ -76,7 +78,7 @@ export async function runCli(argv: readonly string[], io: CliIo = nodeIo()): Pro
     const result = await command.run({ positionals, values: values as CommandContext["values"], format, failOn: (values["fail-on"] as FailOn[] | undefined) ?? [], io });
     const chunks = typeof result.output === "string" ? [result.output] : result.output;
     if (typeof values.out === "string") {
-      await io.writeFileAtomic(resolvePath(io, values.out), chunks);
+      await io.writeFileAtomic(values.out, chunks);
     } else {
       for await (const chunk of chunks) io.stdout(chunk);
     }
@@ -87,7 +89,7 @@ export async function runCli(argv: readonly string[], io: CliIo = nodeIo()): Pro
       return 2;
     }
     if (io.env.GOVGRAPH_DEBUG && error instanceof Error && error.stack) io.stderr(error.stack + "\n");
-    if (format === "json") {
+    if (jsonErrors) {
       const { code, message, issues } = error instanceof GovGraphError ? error : { code: "internal", message: String(error), issues: [] };
       io.stderr(renderJson({ error: { code, message, issues } }));
       return 1;

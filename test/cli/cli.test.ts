@@ -1,0 +1,395 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { nodeIo, type CliIo } from "../../src/cli/_io.js";
+import { runCli } from "../../src/cli/main.js";
+
+const fixtures = join(import.meta.dirname, "fixtures");
+
+/** Runs the CLI in-process on the real file system, capturing its output. */
+async function run(argv: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = {
+    ...nodeIo(),
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    cwd: options.cwd ?? fixtures,
+    env: options.env ?? {},
+    stderrIsTTY: false,
+  };
+  const code = await runCli(argv, io);
+  return { code, stdout, stderr };
+}
+
+describe("govgraph validate", () => {
+  it("exits 0 on a valid model and says what it holds", async () => {
+    expect(await run(["validate", "tiny-county.json"])).toMatchInlineSnapshot(`
+      {
+        "code": 0,
+        "stderr": "",
+        "stdout": "tiny-county.json: valid (0 errors, 0 warnings)
+      3 regions, 2 segments, 3 departments, 2 functions, 3 assignments, 2 services, 2 needs, 1 evidence, 1 servicePoints, 2 travelCosts
+      ",
+      }
+    `);
+  });
+
+  it("prints a JSON report with --format json", async () => {
+    const { code, stdout } = await run(["validate", "tiny-county.json", "--format", "json"]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ ok: true, source: "tiny-county.json", counts: { regions: 3, services: 2 }, issues: [] });
+  });
+
+  it("exits 1 listing every problem of an invalid model, one readable line each, no stack trace", async () => {
+    expect(await run(["validate", "several-errors.json"])).toMatchInlineSnapshot(`
+      {
+        "code": 1,
+        "stderr": "error invalid_model: several-errors.json: the model has 4 error(s). Fix them and try again.
+      error   /regions/0/population        too_small: Region "county": "population" must be at least 0.
+      error   /departments/0/name          too_small: Department "health": "name" must not be empty.
+      error   /departments/0/colour        unrecognized_keys: Unknown field "colour" on department "health". Fix the field name, or put your own data in "attributes" (for example "attributes": {"colour": ...}).
+      error   /services/0/channels/0/kind  invalid_value: Service "s1": "channels[0].kind" must be one of "in_person", "online", "phone", "mail", "mobile", "kiosk", "outreach".
+      ",
+        "stdout": "",
+      }
+    `);
+  });
+
+  it("exits 1 on malformed JSON, giving the line and column", async () => {
+    const { code, stdout, stderr } = await run(["validate", "malformed.json"]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^error invalid_json: malformed\.json:5:5: /);
+  });
+
+  it("exits 1 on a missing file", async () => {
+    expect(await run(["validate", "no-such-file.json"])).toMatchInlineSnapshot(`
+      {
+        "code": 1,
+        "stderr": "error not_found: readFile: no-such-file.json does not exist. Check the path.
+      ",
+        "stdout": "",
+      }
+    `);
+  });
+
+  it("exits 1 with unsupported_format on a directory (CSV folders are not read by this version)", async () => {
+    const { code, stderr } = await run(["validate", "."]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^error unsupported_format: /);
+  });
+
+  it("reports errors as JSON on stderr with --format json", async () => {
+    const { code, stdout, stderr } = await run(["validate", "several-errors.json", "--format", "json"]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    const { error } = JSON.parse(stderr) as { error: { code: string; issues: { pointer: string }[] } };
+    expect(error.code).toBe("invalid_model");
+    expect(error.issues.map((i) => i.pointer)).toContain("/services/0/channels/0/kind");
+  });
+
+  it("validates the bundled example when no file is given", async () => {
+    const { code, stdout } = await run(["validate"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^bundled example: valid/);
+  });
+});
+
+describe("usage errors exit 2 with the usage line", () => {
+  it("an unknown command", async () => {
+    expect(await run(["frobnicate"])).toMatchInlineSnapshot(`
+      {
+        "code": 2,
+        "stderr": "error Unknown command "frobnicate". Commands: analyze, validate, schema.
+      Usage: govgraph <analyze|validate|schema> [options] (govgraph --help for more)
+      ",
+        "stdout": "",
+      }
+    `);
+  });
+
+  it("an unknown option", async () => {
+    expect(await run(["validate", "--colour"])).toMatchInlineSnapshot(`
+      {
+        "code": 2,
+        "stderr": "error Unknown option '--colour'.
+      Usage: govgraph validate [file] [--format text|json|md] [--out FILE] (govgraph validate --help for more)
+      ",
+        "stdout": "",
+      }
+    `);
+  });
+
+  it("a bad --format", async () => {
+    expect(await run(["analyze", "--format", "xml"])).toMatchInlineSnapshot(`
+      {
+        "code": 2,
+        "stderr": "error Bad --format "xml" for analyze. Use one of: text, json, md.
+      Usage: govgraph analyze [file] [--only ID,ID] [--format text|json|md] [--out FILE] (govgraph analyze --help for more)
+      ",
+        "stdout": "",
+      }
+    `);
+  });
+
+  it("a bad --fail-on", async () => {
+    const { code, stderr } = await run(["analyze", "--fail-on", "typos"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('Bad --fail-on "typos". Use one of: duplication, gaps.');
+  });
+
+  it("too many arguments", async () => {
+    const { code, stderr } = await run(["validate", "a.json", "b.json"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("Too many arguments for validate: b.json.");
+  });
+
+  it("an unknown schema entity lists the known ones", async () => {
+    const { code, stderr } = await run(["schema", "ministry"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('schema: unknown entity "ministry". Known entities: assignment, channel,');
+    expect(stderr).toContain("model, need,");
+  });
+});
+
+describe("--help and --version", () => {
+  it("lists the commands", async () => {
+    const { code, stdout } = await run(["--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatchInlineSnapshot(`
+      "govgraph 0.1.0: model a government as a graph of departments, functions, services and needs, and measure it.
+
+      Usage: govgraph <command> [file] [options]
+
+      Commands:
+        analyze   Analyse a model: summary, validation, and every analysis section
+        validate  Check a model: schema, unique ids, references, cycles; list every problem
+        schema    Print the JSON Schema (2020-12) of the model or of one entity
+
+      Options:
+        -h, --help     Show help
+        -v, --version  Show the version
+
+      Without a file, commands run on the bundled example county. Exit codes: 0 ok, 1 invalid input, 2 usage error,
+      3 --fail-on findings. Set NO_COLOR to disable colour, GOVGRAPH_DEBUG=1 to print stack traces.
+      "
+    `);
+  });
+
+  it("explains each command", async () => {
+    expect((await run(["analyze", "--help"])).stdout).toMatchInlineSnapshot(`
+      "Analyse a model: summary, validation, and every analysis section.
+
+      Usage: govgraph analyze [file] [--only ID,ID] [--format text|json|md] [--out FILE]
+
+      Arguments:
+        file  A model JSON file (default: the bundled example)
+
+      Options:
+            --only ID,ID                Run only these sections (summary, validation)
+        -f, --format text|json|md       Output format (default: text)
+        -o, --out FILE                  Write the output to FILE (only when the run succeeds)
+            --fail-on duplication|gaps  Exit 3 when the analyses find some (repeatable)
+        -h, --help                      Show help
+
+      Examples:
+        govgraph analyze
+        govgraph analyze model.json --format md --out report.md
+        govgraph analyze model.json --fail-on duplication
+      "
+    `);
+    for (const command of ["validate", "schema", "analyze"]) {
+      const { code, stdout } = await run([command, "-h"]);
+      expect(code).toBe(0);
+      expect(stdout).toContain(`Usage: govgraph ${command}`);
+    }
+  });
+
+  it("prints the package version", async () => {
+    const { version } = JSON.parse(readFileSync(join(import.meta.dirname, "../../package.json"), "utf8")) as { version: string };
+    expect(await run(["--version"])).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+  });
+});
+
+describe("govgraph schema", () => {
+  it("prints model.json by default, the committed file", async () => {
+    const { code, stdout } = await run(["schema"]);
+    expect(code).toBe(0);
+    expect(stdout).toBe(readFileSync(join(import.meta.dirname, "../../schemas/model.json"), "utf8"));
+  });
+
+  it("finds an entity by file name, type name or registry id", async () => {
+    for (const name of ["service-point", "ServicePoint", "govgraph.ServicePoint", "service-point.json"]) {
+      const { stdout } = await run(["schema", name]);
+      expect(JSON.parse(stdout).$id).toBe("https://govgraph.dev/schemas/1/service-point.json");
+    }
+    expect(JSON.parse((await run(["schema", "function"])).stdout).$id).toBe("https://govgraph.dev/schemas/1/gov-function.json");
+  });
+});
+
+describe("govgraph analyze", () => {
+  it("prints the summary and validation sections", async () => {
+    expect((await run(["analyze", "tiny-county.json"])).stdout).toMatchInlineSnapshot(`
+      "Tiny county (tiny-county.json; 0 errors, 0 warnings)
+      ====================================================
+
+      Summary
+      -------
+
+      collection     records
+      regions              3
+      segments             2
+      departments          3
+      functions            2
+      assignments          3
+      services             2
+      needs                2
+      evidence             1
+      servicePoints        1
+      travelCosts          2
+
+      region level  regions  population
+      county              1       52000
+      township            2       52000
+
+      department level  departments  staff
+      (none)                      2     18
+      county                      1     36
+
+      channel    services  share   end to end
+      in_person         2  100.0%           0
+      online            1   50.0%           1
+
+      status  services
+      active         2
+
+      Validation
+      ----------
+
+      No problems found.
+      "
+    `);
+  });
+
+  it("renders Markdown with --format md", async () => {
+    expect((await run(["analyze", "tiny-county.json", "--format", "md", "--only", "summary"])).stdout).toMatchInlineSnapshot(`
+      "# Tiny county (tiny-county.json; 0 errors, 0 warnings)
+
+      ## Summary
+
+      | collection | records |
+      | --- | ---: |
+      | regions | 3 |
+      | segments | 2 |
+      | departments | 3 |
+      | functions | 2 |
+      | assignments | 3 |
+      | services | 2 |
+      | needs | 2 |
+      | evidence | 1 |
+      | servicePoints | 1 |
+      | travelCosts | 2 |
+
+      | region level | regions | population |
+      | --- | ---: | ---: |
+      | county | 1 | 52000 |
+      | township | 2 | 52000 |
+
+      | department level | departments | staff |
+      | --- | ---: | ---: |
+      | (none) | 2 | 18 |
+      | county | 1 | 36 |
+
+      | channel | services | share | end to end |
+      | --- | ---: | ---: | ---: |
+      | in_person | 2 | 100.0% | 0 |
+      | online | 1 | 50.0% | 1 |
+
+      | status | services |
+      | --- | ---: |
+      | active | 2 |
+      "
+    `);
+  });
+
+  it("gives every section's report under its id with --format json", async () => {
+    const { stdout } = await run(["analyze", "tiny-county.json", "--format", "json"]);
+    const report = JSON.parse(stdout) as { sections: Record<string, unknown> };
+    expect(Object.keys(report.sections)).toEqual(["summary", "validation"]);
+    expect(report.sections.summary).toMatchObject({ name: "Tiny county", counts: { departments: 3 } });
+  });
+
+  it("refuses an invalid model (exit 1): a model with errors is never analysed", async () => {
+    const { code, stdout, stderr } = await run(["analyze", "several-errors.json"]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("invalid_model");
+  });
+});
+
+describe("--out", () => {
+  const scratch = () => mkdtempSync(join(tmpdir(), "govgraph-cli-"));
+
+  it("writes the output to the file, not to stdout", async () => {
+    const dir = scratch();
+    const { code, stdout } = await run(["analyze", join(fixtures, "tiny-county.json"), "--format", "md", "--out", "report.md"], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stdout).toBe("");
+    expect(readFileSync(join(dir, "report.md"), "utf8")).toMatch(/^# Tiny county/);
+    expect(readdirSync(dir)).toEqual(["report.md"]);
+  });
+
+  it("writes nothing, and leaves no temporary file, when the run fails", async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "old.md"), "previous report\n");
+    const failed = await run(["analyze", join(fixtures, "several-errors.json"), "--out", "old.md"], { cwd: dir });
+    expect(failed.code).toBe(1);
+    const missing = await run(["validate", "missing.json", "--out", "new.txt"], { cwd: dir });
+    expect(missing.code).toBe(1);
+    expect(readdirSync(dir)).toEqual(["old.md"]);
+    expect(readFileSync(join(dir, "old.md"), "utf8")).toBe("previous report\n");
+  });
+
+  it("fails cleanly (exit 1) when the output directory does not exist", async () => {
+    const dir = scratch();
+    const { code, stderr } = await run(["schema", "--out", "nowhere/schema.json"], { cwd: dir });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^error /);
+    expect(existsSync(join(dir, "nowhere"))).toBe(false);
+  });
+});
+
+describe("unexpected errors", () => {
+  it("print one line and exit 1; GOVGRAPH_DEBUG=1 adds the stack", async () => {
+    const io = (env: Record<string, string>, out: string[]): CliIo => ({
+      ...nodeIo(),
+      stdout: (t) => void out.push(t),
+      stderr: (t) => void out.push(t),
+      cwd: fixtures,
+      env,
+      stderrIsTTY: false,
+      readFile: () => {
+        throw new TypeError("disk on fire");
+      },
+    });
+    const plain: string[] = [];
+    expect(await runCli(["validate", "tiny-county.json"], io({}, plain))).toBe(1);
+    expect(plain.join("")).toBe("error unexpected: disk on fire (set GOVGRAPH_DEBUG=1 for the stack trace)\n");
+    const debug: string[] = [];
+    expect(await runCli(["validate", "tiny-county.json"], io({ GOVGRAPH_DEBUG: "1" }, debug))).toBe(1);
+    expect(debug.join("")).toMatch(/^TypeError: disk on fire\n\s+at /);
+  });
+
+  it("colour only on a terminal without NO_COLOR", async () => {
+    const colours = async (tty: boolean, env: Record<string, string>) => {
+      let stderr = "";
+      await runCli(["validate", "several-errors.json"], { ...nodeIo(), stdout: () => {}, stderr: (t) => void (stderr += t), cwd: fixtures, env, stderrIsTTY: tty });
+      return stderr.includes("\u001b[");
+    };
+    expect(await colours(true, {})).toBe(true);
+    expect(await colours(true, { NO_COLOR: "1" })).toBe(false);
+    expect(await colours(false, {})).toBe(false);
+  });
+});
