@@ -1,7 +1,7 @@
 export { GovGraphError, toPointer } from "./errors.js";
 export type { GovGraphErrorCode, Issue } from "./errors.js";
 export * from "./schemas/index.js";
-export { indexModel, ROLE_LEAD, ROLE_SUPPORT } from "./graph/index-model.js";
+export { indexModel, ROLE_LEAD, ROLE_SUPPORT, EVIDENCE_CITIZEN, EVIDENCE_REUSED } from "./graph/index-model.js";
 export type { IdTable, ModelIndex, Tree } from "./graph/index-model.js";
 export { row, degree } from "./graph/csr.js";
 export type { Csr } from "./graph/csr.js";
@@ -31,3 +31,25 @@ export type {
 } from "./analyses/duplication.js";
 export { floatingCatchment, weights, FLOATING_CATCHMENT_DEFAULTS } from "./analyses/accessibility.js";
 export type { CatchmentCost, CatchmentInput, CatchmentLocation, CatchmentMethod, CatchmentResult, WeightFunction } from "./analyses/accessibility.js";
+export { toGraph, nodeKey, edgeKey } from "./graph/to-graph.js";
+export { NODE_KINDS, EDGE_KINDS } from "./graph/types.js";
+export type {
+  BaseNodeAttributes,
+  DepartmentNodeAttributes,
+  EdgeAttributes,
+  EdgeKind,
+  EvidenceNodeAttributes,
+  FunctionNodeAttributes,
+  GovGraph,
+  GraphAttributes,
+  HoldsEdgeAttributes,
+  NeedNodeAttributes,
+  NodeAttributes,
+  NodeKind,
+  PlainEdgeAttributes,
+  PointNodeAttributes,
+  RegionNodeAttributes,
+  RequiresEdgeAttributes,
+  SegmentNodeAttributes,
+  ServiceNodeAttributes,
+} from "./graph/types.js";

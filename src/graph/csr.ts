@@ -33,12 +33,58 @@ export function buildCsr(rows: number, visit: (emit: (row: number, target: numbe
   return { offsets, targets };
 }
 
-/** The reverse relation: row `t` of the result lists every row that points to `t`, in increasing order. @internal */
-export function transpose(csr: Csr, columns: number): Csr {
+/**
+ * Builds a CSR of `rows` rows from parallel arrays of pairs `(from[k], to[k])` by counting sort; targets keep the
+ * pairs' order within a row. Pairs whose `from` is negative are skipped. When `values` is given, the result's
+ * `values` are aligned with its targets.
+ * @internal
+ */
+export function csrFromPairs(
+  rows: number,
+  from: ArrayLike<number>,
+  to: ArrayLike<number>,
+  values?: Uint8Array,
+): Csr & { values: Uint8Array | undefined } {
+  const n = from.length;
+  const offsets = new Uint32Array(rows + 1);
+  for (let k = 0; k < n; k++) {
+    const r = from[k]!;
+    if (r >= 0) offsets[r + 1]!++;
+  }
+  for (let i = 0; i < rows; i++) offsets[i + 1]! += offsets[i]!;
+  const targets = new Uint32Array(offsets[rows]!);
+  const aligned = values ? new Uint8Array(targets.length) : undefined;
+  const cursor = offsets.slice(0, rows);
+  for (let k = 0; k < n; k++) {
+    const r = from[k]!;
+    if (r < 0) continue;
+    const at = cursor[r]!++;
+    targets[at] = to[k]!;
+    if (aligned) aligned[at] = values![k]!;
+  }
+  return { offsets, targets, values: aligned };
+}
+
+/**
+ * The reverse relation: row `t` of the result lists every row that points to `t`, in increasing order.
+ * When `values` (aligned with `csr.targets`) is given, the result's `values` are aligned with its targets.
+ * @internal
+ */
+export function transpose(csr: Csr, columns: number, values?: Uint8Array): Csr & { values: Uint8Array | undefined } {
   const rows = csr.offsets.length - 1;
-  return buildCsr(columns, (emit) => {
-    for (let r = 0; r < rows; r++) {
-      for (let k = csr.offsets[r]!; k < csr.offsets[r + 1]!; k++) emit(csr.targets[k]!, r);
+  const { offsets: src, targets: dst } = csr;
+  const offsets = new Uint32Array(columns + 1);
+  for (let k = 0; k < dst.length; k++) offsets[dst[k]! + 1]!++;
+  for (let i = 0; i < columns; i++) offsets[i + 1]! += offsets[i]!;
+  const targets = new Uint32Array(dst.length);
+  const aligned = values ? new Uint8Array(dst.length) : undefined;
+  const cursor = offsets.slice(0, columns);
+  for (let r = 0; r < rows; r++) {
+    for (let k = src[r]!, end = src[r + 1]!; k < end; k++) {
+      const at = cursor[dst[k]!]!++;
+      targets[at] = r;
+      if (aligned) aligned[at] = values![k]!;
     }
-  });
+  }
+  return { offsets, targets, values: aligned };
 }

@@ -1,6 +1,6 @@
 import { GovGraphError } from "../errors.js";
 import type { Model } from "../schemas/model.js";
-import { buildCsr, transpose, type Csr } from "./csr.js";
+import { csrFromPairs, transpose, type Csr } from "./csr.js";
 
 /** Ids of one collection mapped to dense integers `0..n-1`, in the collection's order. */
 export interface IdTable {
@@ -25,6 +25,9 @@ export interface Tree {
 /** Role codes in {@link ModelIndex.departmentFunctionRoles}: 0 lead, 1 support. */
 export const ROLE_LEAD = 0;
 export const ROLE_SUPPORT = 1;
+/** Source codes in {@link ModelIndex.serviceEvidenceSources}: 0 the citizen supplies it, 1 it is reused (once-only). */
+export const EVIDENCE_CITIZEN = 0;
+export const EVIDENCE_REUSED = 1;
 
 /**
  * The compact form analyses run on at scale: ids as dense integers and typed-array adjacency (CSR).
@@ -72,14 +75,29 @@ export interface ModelIndex {
   readonly serviceSegments: Csr;
   readonly segmentServices: Csr;
   /**
-   * The regions each service serves, with their sub-regions: its `regionIds`, or, when absent,
-   * its department's jurisdiction.
+   * The regions each service lists as served: its `regionIds`, or, when absent, its department's jurisdiction
+   * region. Each listed region's sub-regions are served too: test them with `regionTree.isAncestorOrSelf`.
    */
   readonly serviceRegions: Csr;
+  /** Services listing each region in {@link serviceRegions} (sub-regions are not expanded). */
+  readonly regionServices: Csr;
+  /** Evidence each service requires, with {@link serviceEvidenceSources} aligned to its targets. */
+  readonly serviceEvidence: Csr;
+  readonly serviceEvidenceSources: Uint8Array;
+  /** Services requiring each evidence type, with {@link evidenceServiceSources} aligned to its targets. */
+  readonly evidenceServices: Csr;
+  readonly evidenceServiceSources: Uint8Array;
+  /** Each evidence type's issuing department, or -1 when it has none. */
+  readonly evidenceIssuer: Int32Array;
+  /** Evidence types each department issues. */
+  readonly departmentEvidence: Csr;
+  /** Services each point offers, and its reverse. */
   readonly pointServices: Csr;
   readonly servicePoints: Csr;
   /** Each service point's region. */
   readonly pointRegion: Int32Array;
+  /** Service points located in exactly each region. */
+  readonly regionPoints: Csr;
 }
 
 function idTable(records: readonly { id: string }[]): IdTable {
@@ -93,19 +111,49 @@ function idTable(records: readonly { id: string }[]): IdTable {
   return { ids, of };
 }
 
-function lookup(table: IdTable, id: string, where: string): number {
-  const i = table.of.get(id);
-  if (i === undefined) {
-    throw new GovGraphError("invalid_model", `indexModel: ${where} refers to unknown id "${id}". Run validateModel first.`);
+// The message is built only on failure: building it for every lookup would cost more than the lookup.
+function unknown(id: string, collection: string, i: number, field: string, k = -1): never {
+  const where = `${collection}[${i}].${field}${k >= 0 ? `[${k}]` : ""}`;
+  throw new GovGraphError("invalid_model", `indexModel: ${where} refers to unknown id "${id}". Run validateModel first.`);
+}
+
+function lookup(table: IdTable, id: string, collection: string, i: number, field: string): number {
+  const at = table.of.get(id);
+  return at === undefined ? unknown(id, collection, i, field) : at;
+}
+
+/** A row-ordered relation from a list field of each record (records in order), in one pass. */
+function listRelation<R>(
+  records: readonly R[],
+  list: (record: R) => readonly string[] | undefined,
+  table: IdTable,
+  collection: string,
+  field: string,
+): Csr {
+  const n = records.length;
+  const offsets = new Uint32Array(n + 1);
+  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + (list(records[i]!)?.length ?? 0);
+  const targets = new Uint32Array(offsets[n]!);
+  const of = table.of;
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const ids = list(records[i]!);
+    if (ids === undefined) continue;
+    for (let k = 0; k < ids.length; k++) {
+      const t = of.get(ids[k]!);
+      targets[at++] = t === undefined ? unknown(ids[k]!, collection, i, field, k) : t;
+    }
   }
-  return i;
+  return { offsets, targets };
+}
+
+function plain(csr: Csr): Csr {
+  return { offsets: csr.offsets, targets: csr.targets };
 }
 
 function buildTree(parentOf: Int32Array): Tree {
   const n = parentOf.length;
-  const children = buildCsr(n, (emit) => {
-    for (let i = 0; i < n; i++) if (parentOf[i]! >= 0) emit(parentOf[i]!, i);
-  });
+  const children = plain(csrFromPairs(n, parentOf, identity(n)));
   const depth = new Uint32Array(n);
   const enter = new Uint32Array(n);
   const exit = new Uint32Array(n);
@@ -144,6 +192,12 @@ function buildTree(parentOf: Int32Array): Tree {
   };
 }
 
+function identity(n: number): Uint32Array {
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}
+
 /**
  * Builds the compact integer index of a valid model that the analyses run on.
  * @example
@@ -159,80 +213,96 @@ export function indexModel(model: Model): ModelIndex {
   const needs = idTable(model.needs);
   const evidence = idTable(model.evidence);
   const points = idTable(model.servicePoints);
+  const nRegions = regions.ids.length;
+  const nDepartments = departments.ids.length;
+  const nFunctions = functions.ids.length;
+  const nServices = services.ids.length;
 
-  const regionParent = new Int32Array(model.regions.length);
-  model.regions.forEach((r, i) => {
-    regionParent[i] = r.parentId === undefined ? -1 : lookup(regions, r.parentId, `regions[${i}].parentId`);
-  });
-  const departmentParent = new Int32Array(model.departments.length);
-  const departmentRegion = new Int32Array(model.departments.length);
-  model.departments.forEach((d, i) => {
-    departmentParent[i] = d.parentId === undefined ? -1 : lookup(departments, d.parentId, `departments[${i}].parentId`);
-    departmentRegion[i] = lookup(regions, d.regionId, `departments[${i}].regionId`);
-  });
-  const regionDepartments = buildCsr(regions.ids.length, (emit) => {
-    for (let i = 0; i < departmentRegion.length; i++) emit(departmentRegion[i]!, i);
-  });
-
-  const assignmentDept = new Uint32Array(model.assignments.length);
-  const assignmentFn = new Uint32Array(model.assignments.length);
-  model.assignments.forEach((a, i) => {
-    assignmentDept[i] = lookup(departments, a.departmentId, `assignments[${i}].departmentId`);
-    assignmentFn[i] = lookup(functions, a.functionId, `assignments[${i}].functionId`);
-  });
-  const departmentFunctions = buildCsr(departments.ids.length, (emit) => {
-    for (let i = 0; i < assignmentDept.length; i++) emit(assignmentDept[i]!, assignmentFn[i]!);
-  });
-  const departmentFunctionRoles = new Uint8Array(model.assignments.length);
-  const functionDepartments = buildCsr(functions.ids.length, (emit) => {
-    for (let i = 0; i < assignmentFn.length; i++) emit(assignmentFn[i]!, assignmentDept[i]!);
-  });
-  const functionDepartmentRoles = new Uint8Array(model.assignments.length);
-  {
-    const byDept = departmentFunctions.offsets.slice(0, departments.ids.length);
-    const byFn = functionDepartments.offsets.slice(0, functions.ids.length);
-    model.assignments.forEach((a, i) => {
-      const role = a.role === "support" ? ROLE_SUPPORT : ROLE_LEAD;
-      departmentFunctionRoles[byDept[assignmentDept[i]!]!++] = role;
-      functionDepartmentRoles[byFn[assignmentFn[i]!]!++] = role;
-    });
+  const regionParent = new Int32Array(nRegions);
+  for (let i = 0; i < nRegions; i++) {
+    const parentId = model.regions[i]!.parentId;
+    regionParent[i] = parentId === undefined ? -1 : lookup(regions, parentId, "regions", i, "parentId");
+  }
+  const departmentParent = new Int32Array(nDepartments);
+  const departmentRegion = new Int32Array(nDepartments);
+  for (let i = 0; i < nDepartments; i++) {
+    const d = model.departments[i]!;
+    departmentParent[i] = d.parentId === undefined ? -1 : lookup(departments, d.parentId, "departments", i, "parentId");
+    departmentRegion[i] = lookup(regions, d.regionId, "departments", i, "regionId");
   }
 
-  const serviceDepartment = new Int32Array(model.services.length);
-  model.services.forEach((s, i) => {
-    serviceDepartment[i] = lookup(departments, s.departmentId, `services[${i}].departmentId`);
-  });
-  const departmentServices = buildCsr(departments.ids.length, (emit) => {
-    for (let i = 0; i < serviceDepartment.length; i++) emit(serviceDepartment[i]!, i);
-  });
-  const relation = (table: IdTable, ids: (i: number) => readonly string[] | undefined, field: string): Csr =>
-    buildCsr(services.ids.length, (emit) => {
-      for (let i = 0; i < model.services.length; i++) {
-        const list = ids(i);
-        if (list) list.forEach((id, k) => emit(i, lookup(table, id, `services[${i}].${field}[${k}]`)));
-      }
-    });
-  const servicePartners = relation(departments, (i) => model.services[i]!.partnerIds, "partnerIds");
-  const serviceFunctions = relation(functions, (i) => model.services[i]!.functionIds, "functionIds");
-  const serviceNeeds = relation(needs, (i) => model.services[i]!.needIds, "needIds");
-  const serviceSegments = relation(segments, (i) => model.services[i]!.segmentIds, "segmentIds");
-  const serviceRegions = buildCsr(services.ids.length, (emit) => {
-    for (let i = 0; i < model.services.length; i++) {
-      const list = model.services[i]!.regionIds;
-      if (list) list.forEach((id, k) => emit(i, lookup(regions, id, `services[${i}].regionIds[${k}]`)));
-      else emit(i, departmentRegion[serviceDepartment[i]!]!);
+  const nAssignments = model.assignments.length;
+  const assignmentDept = new Int32Array(nAssignments);
+  const assignmentFn = new Int32Array(nAssignments);
+  const assignmentRole = new Uint8Array(nAssignments);
+  {
+    const departmentOf = departments.of;
+    const functionOf = functions.of;
+    for (let i = 0; i < nAssignments; i++) {
+      const a = model.assignments[i]!;
+      const d = departmentOf.get(a.departmentId);
+      const f = functionOf.get(a.functionId);
+      assignmentDept[i] = d === undefined ? unknown(a.departmentId, "assignments", i, "departmentId") : d;
+      assignmentFn[i] = f === undefined ? unknown(a.functionId, "assignments", i, "functionId") : f;
+      assignmentRole[i] = a.role === "support" ? ROLE_SUPPORT : ROLE_LEAD;
     }
-  });
+  }
+  const byDepartment = csrFromPairs(nDepartments, assignmentDept, assignmentFn, assignmentRole);
+  const byFunction = csrFromPairs(nFunctions, assignmentFn, assignmentDept, assignmentRole);
 
-  const pointRegion = new Int32Array(model.servicePoints.length);
-  model.servicePoints.forEach((p, i) => {
-    pointRegion[i] = lookup(regions, p.regionId, `servicePoints[${i}].regionId`);
-  });
-  const pointServices = buildCsr(points.ids.length, (emit) => {
-    model.servicePoints.forEach((p, i) =>
-      p.serviceIds.forEach((id, k) => emit(i, lookup(services, id, `servicePoints[${i}].serviceIds[${k}]`))),
-    );
-  });
+  const serviceDepartment = new Int32Array(nServices);
+  for (let i = 0; i < nServices; i++) {
+    serviceDepartment[i] = lookup(departments, model.services[i]!.departmentId, "services", i, "departmentId");
+  }
+  const servicePartners = listRelation(model.services, (s) => s.partnerIds, departments, "services", "partnerIds");
+  const serviceFunctions = listRelation(model.services, (s) => s.functionIds, functions, "services", "functionIds");
+  const serviceNeeds = listRelation(model.services, (s) => s.needIds, needs, "services", "needIds");
+  const serviceSegments = listRelation(model.services, (s) => s.segmentIds, segments, "services", "segmentIds");
+  const serviceRegions = listRelation(model.services, (s) => s.regionIds ?? [], regions, "services", "regionIds");
+  {
+    // A service without regionIds serves its department's jurisdiction: fill those empty rows in place.
+    const offsets = serviceRegions.offsets;
+    let extra = 0;
+    for (let i = 0; i < nServices; i++) if (model.services[i]!.regionIds === undefined) extra++;
+    if (extra > 0) {
+      const old = serviceRegions.targets;
+      const targets = new Uint32Array(old.length + extra);
+      let at = 0;
+      for (let i = 0; i < nServices; i++) {
+        const start = offsets[i]!;
+        const end = offsets[i + 1]!;
+        offsets[i] = at;
+        if (model.services[i]!.regionIds === undefined) targets[at++] = departmentRegion[serviceDepartment[i]!]!;
+        else for (let k = start; k < end; k++) targets[at++] = old[k]!;
+      }
+      offsets[nServices] = at;
+      (serviceRegions as { targets: Uint32Array }).targets = targets;
+    }
+  }
+  const serviceEvidence = listRelation(
+    model.services,
+    (s) => s.evidence?.map((e) => e.evidenceId),
+    evidence,
+    "services",
+    "evidence",
+  );
+  const serviceEvidenceSources = new Uint8Array(serviceEvidence.targets.length);
+  for (let i = 0, at = 0; i < nServices; i++) {
+    const list = model.services[i]!.evidence;
+    if (list) for (const e of list) serviceEvidenceSources[at++] = e.source === "reused" ? EVIDENCE_REUSED : EVIDENCE_CITIZEN;
+  }
+  const evidenceIssuer = new Int32Array(evidence.ids.length);
+  for (let i = 0; i < evidenceIssuer.length; i++) {
+    const issuerId = model.evidence[i]!.issuerId;
+    evidenceIssuer[i] = issuerId === undefined ? -1 : lookup(departments, issuerId, "evidence", i, "issuerId");
+  }
+
+  const pointRegion = new Int32Array(points.ids.length);
+  for (let i = 0; i < pointRegion.length; i++) {
+    pointRegion[i] = lookup(regions, model.servicePoints[i]!.regionId, "servicePoints", i, "regionId");
+  }
+  const pointServices = listRelation(model.servicePoints, (p) => p.serviceIds, services, "servicePoints", "serviceIds");
+  const evidenceServices = transpose(serviceEvidence, evidence.ids.length, serviceEvidenceSources);
 
   return {
     model,
@@ -247,24 +317,32 @@ export function indexModel(model: Model): ModelIndex {
     regionTree: buildTree(regionParent),
     departmentTree: buildTree(departmentParent),
     departmentRegion,
-    regionDepartments,
-    departmentFunctions,
-    departmentFunctionRoles,
-    functionDepartments,
-    functionDepartmentRoles,
+    regionDepartments: plain(csrFromPairs(nRegions, departmentRegion, identity(nDepartments))),
+    departmentFunctions: plain(byDepartment),
+    departmentFunctionRoles: byDepartment.values!,
+    functionDepartments: plain(byFunction),
+    functionDepartmentRoles: byFunction.values!,
     serviceDepartment,
-    departmentServices,
+    departmentServices: plain(csrFromPairs(nDepartments, serviceDepartment, identity(nServices))),
     servicePartners,
-    departmentPartnerServices: transpose(servicePartners, departments.ids.length),
+    departmentPartnerServices: plain(transpose(servicePartners, nDepartments)),
     serviceFunctions,
-    functionServices: transpose(serviceFunctions, functions.ids.length),
+    functionServices: plain(transpose(serviceFunctions, nFunctions)),
     serviceNeeds,
-    needServices: transpose(serviceNeeds, needs.ids.length),
+    needServices: plain(transpose(serviceNeeds, needs.ids.length)),
     serviceSegments,
-    segmentServices: transpose(serviceSegments, segments.ids.length),
+    segmentServices: plain(transpose(serviceSegments, segments.ids.length)),
     serviceRegions,
+    regionServices: plain(transpose(serviceRegions, nRegions)),
+    serviceEvidence,
+    serviceEvidenceSources,
+    evidenceServices: plain(evidenceServices),
+    evidenceServiceSources: evidenceServices.values!,
+    evidenceIssuer,
+    departmentEvidence: plain(csrFromPairs(nDepartments, evidenceIssuer, identity(evidence.ids.length))),
     pointServices,
-    servicePoints: transpose(pointServices, services.ids.length),
+    servicePoints: plain(transpose(pointServices, nServices)),
     pointRegion,
+    regionPoints: plain(csrFromPairs(nRegions, pointRegion, identity(points.ids.length))),
   };
 }

@@ -1,0 +1,197 @@
+/**
+ * Shared helpers of the benchmarks: timing (min and median after a warm-up), peak memory, measurements in a fresh
+ * child process, and a printed table of sizes, times, ratios and targets. Benchmarks are Node-only (they use
+ * `node:*`), unlike the library.
+ */
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+
+/** What `npm run bench -- [names...] [--quick] [--repeat N]` passes to every benchmark module's `run`. */
+export interface BenchOptions {
+  /** Timed runs per measurement (after one warm-up run). */
+  repeat: number;
+  /** Skip the slow parts (the nation tier): for a quick look while developing. */
+  quick: boolean;
+}
+
+/** The defaults of {@link BenchOptions}. */
+export const BENCH_DEFAULTS: BenchOptions = { repeat: 5, quick: false };
+
+/** Min and median wall time of a measured function, in milliseconds, and the value of its last run. */
+export interface Timing<T = unknown> {
+  min: number;
+  median: number;
+  runs: number[];
+  value: T;
+}
+
+setFlagsFromString("--expose-gc");
+const collect = runInNewContext("gc") as () => void;
+
+/** Runs a full garbage collection, so the previous measurement's garbage is not charged to the next one. */
+export function gc(): void {
+  collect();
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Times `fn` `repeat` times after `warmup` untimed runs (a full GC before each run). */
+export function time<T>(fn: () => T, options: { repeat?: number; warmup?: number } = {}): Timing<T> {
+  const { repeat = BENCH_DEFAULTS.repeat, warmup = 1 } = options;
+  let value!: T;
+  for (let i = 0; i < warmup; i++) value = fn();
+  const runs: number[] = [];
+  for (let i = 0; i < repeat; i++) {
+    value = undefined as T;
+    gc();
+    const start = performance.now();
+    value = fn();
+    runs.push(performance.now() - start);
+  }
+  return { min: Math.min(...runs), median: median(runs), runs, value };
+}
+
+/** A measured function and the baseline it is compared with. */
+export interface Comparison {
+  /** Min and median of the measured function. */
+  subject: Timing;
+  /** Min and median of the baseline, timed in the same rounds. */
+  baseline: Timing;
+  /** Median over rounds of subject time / baseline time (each round times both, back to back). */
+  ratio: number;
+}
+
+/**
+ * Times `subject` and `baseline` alternately, round by round (a warm-up round first), so that both see the same
+ * machine load; the ratio is the median of the per-round ratios.
+ */
+export function compare(subject: () => unknown, baseline: () => unknown, options: { repeat?: number } = {}): Comparison {
+  const { repeat = BENCH_DEFAULTS.repeat } = options;
+  subject();
+  baseline();
+  const s: number[] = [];
+  const b: number[] = [];
+  let subjectValue: unknown;
+  let baselineValue: unknown;
+  for (let i = 0; i < repeat; i++) {
+    subjectValue = baselineValue = undefined;
+    gc();
+    let start = performance.now();
+    baselineValue = baseline();
+    b.push(performance.now() - start);
+    baselineValue = undefined;
+    gc();
+    start = performance.now();
+    subjectValue = subject();
+    s.push(performance.now() - start);
+  }
+  const timing = (runs: number[], value: unknown): Timing => ({ min: Math.min(...runs), median: median(runs), runs, value });
+  return {
+    subject: timing(s, subjectValue),
+    baseline: timing(b, baselineValue),
+    ratio: median(s.map((t, i) => t / b[i]!)),
+  };
+}
+
+/** The process's peak resident set size so far, in bytes. */
+export function peakRss(): number {
+  return process.resourceUsage().maxRSS * 1024;
+}
+
+/**
+ * Runs `child(args)` of `bench/<name>.ts` in a fresh Node process (for a clean peak memory) and returns its result
+ * with the child's wall time and peak RSS.
+ */
+export function inChild<T>(name: string, args: readonly string[] = []): { result: T; peakRss: number; ms: number } {
+  const script = fileURLToPath(new URL("./child.ts", import.meta.url));
+  const start = performance.now();
+  const out = spawnSync(process.execPath, ["--import", "tsx", script, name, ...args], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const ms = performance.now() - start;
+  if (out.status !== 0) throw new Error(`bench child "${name} ${args.join(" ")}" exited with ${out.status}: ${out.stdout}`);
+  const last = out.stdout.trim().split("\n").pop()!;
+  const { result, peakRss } = JSON.parse(last) as { result: T; peakRss: number };
+  return { result, peakRss, ms };
+}
+
+/** Milliseconds as text: `812 ms`, `12.4 s`. */
+export function formatMs(ms: number): string {
+  return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`;
+}
+
+/** Bytes as text: `27.7 MB`, `1.9 GB`. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(2)} GB`;
+  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
+  if (bytes >= 1e3) return `${(bytes / 1e3).toFixed(1)} kB`;
+  return `${bytes} B`;
+}
+
+/** A count with thousands separators. */
+export function formatCount(n: number): string {
+  return n.toLocaleString("en-US");
+}
+
+/** One line of a {@link printTable}: what was measured and, when it has a target, whether it was met. */
+export interface Row {
+  name: string;
+  /** Free text: record counts, bytes. */
+  size?: string;
+  /** Min wall time. */
+  min?: number;
+  /** Median wall time. */
+  median?: number;
+  /** A measured ratio (to the row's baseline, named in `vs`). */
+  ratio?: number;
+  vs?: string;
+  /** Upper bound of `ratio` (or, with `targetMs`, of `min`). */
+  target?: number;
+  targetMs?: number;
+  peak?: number;
+  targetPeak?: number;
+}
+
+function verdict(row: Row): string {
+  const checks: boolean[] = [];
+  if (row.target !== undefined && row.ratio !== undefined) checks.push(row.ratio <= row.target);
+  if (row.targetMs !== undefined && row.min !== undefined) checks.push(row.min <= row.targetMs);
+  if (row.targetPeak !== undefined && row.peak !== undefined) checks.push(row.peak <= row.targetPeak);
+  if (checks.length === 0) return "";
+  return checks.every(Boolean) ? "ok" : "MISSED";
+}
+
+/** Prints a titled table of rows, with each row's verdict against its target. */
+export function printTable(title: string, rows: readonly Row[]): void {
+  const cells = rows.map((r) => [
+    r.name,
+    r.size ?? "",
+    r.min === undefined ? "" : formatMs(r.min),
+    r.median === undefined ? "" : formatMs(r.median),
+    r.ratio === undefined ? "" : `${r.ratio.toFixed(2)}x ${r.vs ?? ""}`.trim(),
+    [
+      r.target === undefined ? "" : `<= ${r.target}x`,
+      r.targetMs === undefined ? "" : `< ${formatMs(r.targetMs)}`,
+      r.targetPeak === undefined ? "" : `peak < ${formatBytes(r.targetPeak)}`,
+    ]
+      .filter(Boolean)
+      .join(", "),
+    r.peak === undefined ? "" : formatBytes(r.peak),
+    verdict(r),
+  ]);
+  const header = ["measure", "size", "min", "median", "ratio", "target", "peak RSS", ""];
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => c.map((x, i) => x.padEnd(widths[i]!)).join("  ").trimEnd();
+  console.log(`\n## ${title}\n`);
+  console.log(line(header));
+  console.log(line(widths.map((w) => "-".repeat(w))));
+  for (const c of cells) console.log(line(c));
+}
