@@ -53,3 +53,5 @@ export type {
   SegmentNodeAttributes,
   ServiceNodeAttributes,
 } from "./graph/types.js";
+export { suggestConsolidation, CONSOLIDATION_DEFAULTS } from "./analyses/consolidation.js";
+export type { ConsolidationCluster, ConsolidationOptions, ConsolidationReport, SmallDepartment } from "./analyses/consolidation.js";
