@@ -1,11 +1,13 @@
 import { defineConfig } from "tsup";
 
+// The two builds run in parallel, so neither cleans dist/: `npm run build` empties it first.
+
 export default defineConfig([
   {
     entry: { index: "src/index.ts" },
     format: ["esm", "cjs"],
     dts: true,
-    clean: true,
+    clean: false,
     sourcemap: true,
     target: "es2022",
     platform: "neutral",
