@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { floatingCatchment, GovGraphError, weights, type CatchmentInput } from "../../src/index.js";
+import { floatingCatchment, geoCosts, GovGraphError, greatCircleKm, weights, type CatchmentInput } from "../../src/index.js";
 
 /**
  * The paper example shared by every method: three towns A, B, C (and D, far from everything), two clinics X, Y.
@@ -203,5 +203,30 @@ describe("floatingCatchment properties", () => {
         expect(byId(floatingCatchment({ ...shuffled, method, maxCost: 40 }))).toEqual(byId(floatingCatchment({ ...input, method, maxCost: 40 })));
       }),
     );
+  });
+});
+
+describe("geoCosts", () => {
+  it("finds exactly the pairs within maxCost km that a full matrix would, across the antimeridian and near the poles", () => {
+    const place = fc.record({ lat: fc.double({ min: -90, max: 90, noNaN: true }), lon: fc.double({ min: -180, max: 180, noNaN: true }) });
+    const cluster = fc.record({ lat: fc.constantFrom(0, 60, 89.5, -89.9), lon: fc.constantFrom(179.9, -179.9, 0) });
+    const near = fc.tuple(cluster, fc.double({ min: -2, max: 2, noNaN: true }), fc.double({ min: -2, max: 2, noNaN: true })).map(([c, dy, dx]) => ({
+      lat: Math.max(-90, Math.min(90, c.lat + dy)),
+      lon: ((c.lon + dx + 540) % 360) - 180,
+    }));
+    const located = fc.array(fc.oneof(place, near), { maxLength: 25 });
+    fc.assert(
+      fc.property(located, located, fc.constantFrom(0, 5, 50, 300, 5000), (a, b, maxCost) => {
+        const from = a.map((p, i) => ({ id: `a${i}`, ...p }));
+        const to = b.map((p, i) => ({ id: `b${i}`, ...p }));
+        const brute = from.flatMap((f) => to.filter((t) => greatCircleKm(f, t) <= maxCost).map((t) => ({ from: f.id, to: t.id, cost: greatCircleKm(f, t) })));
+        expect(geoCosts(from, to, { maxCost })).toEqual(brute);
+      }),
+    );
+  });
+
+  it("gives great-circle kilometres", () => {
+    expect(greatCircleKm({ lat: 0, lon: 0 }, { lat: 0, lon: 1 })).toBeCloseTo(111.195, 3);
+    expect(greatCircleKm({ lat: 51.5074, lon: -0.1278 }, { lat: 48.8566, lon: 2.3522 })).toBeCloseTo(343.56, 1);
   });
 });

@@ -1,0 +1,535 @@
+/**
+ * Coverage
+ * ========
+ * Who is served, where, through which channel and with what capacity: demand cells (need, region, segment) reached by
+ * an active service's remote channel or by a service point within a travel cost, with in-person capacity shared
+ * out by a floating catchment (Luo & Wang 2003; see accessibility.ts) and the Gini coefficient of regional
+ * coverage (demand-weighted; Gini 1912, in the weighted form of Lerman & Yitzhaki 1989).
+ *
+ * Work is grouped by need. Served areas are ranges of a pre-order walk of the region tree, so "the regions a service
+ * serves" is a union of ranges, never a region-by-service loop; service points are found from each region
+ * through the travel-cost grid (travel-costs.ts), never all pairs.
+ */
+import { GovGraphError } from "../errors.js";
+import { indexModel, type ModelIndex } from "../graph/index-model.js";
+import { compareIds } from "../model/canonical.js";
+import type { Model } from "../schemas/model.js";
+import { ChannelKind } from "../schemas/service.js";
+import { _catchment, _defaultWeight, type CatchmentMethod, type WeightFunction } from "./accessibility.js";
+import { travelCosts } from "./travel-costs.js";
+
+/** Options of {@link scoreCoverage}. */
+export interface CoverageOptions {
+  /** A service point reaches a region when its travel cost is at most this (inclusive; minutes or km). Default 30. */
+  maxCost?: number;
+  /** The floating catchment that shares out point capacity. Default `"2sfca"`. */
+  method?: CatchmentMethod;
+  /** Distance decay of the catchment. Default: the method's (see `FLOATING_CATCHMENT_DEFAULTS`). */
+  weight?: WeightFunction;
+  /** Channel kinds that reach people wherever the service is offered. Default online, phone, mail, mobile. */
+  channels?: readonly ChannelKind[];
+  /** Count planned services as if they were active. Default false. */
+  includePlanned?: boolean;
+}
+
+/** Defaults of {@link scoreCoverage}. */
+export const COVERAGE_DEFAULTS = {
+  maxCost: 30,
+  method: "2sfca" as CatchmentMethod,
+  channels: ["online", "phone", "mail", "mobile"] as readonly ChannelKind[],
+  includePlanned: false,
+} as const;
+
+/** Demand (cases a year) and the shares of it that are reached and served within capacity. */
+export interface CoverageRow {
+  demand: number;
+  /** Share of the demand reached, in [0, 1]. */
+  reach: number;
+  /** Share of the demand reached within capacity, in [0, 1] (at most `reach`). */
+  capacity: number;
+}
+
+/** An unreached demand cell. `segmentId` is null for the demand of a need that names no segment (everyone). */
+export interface CoverageGap {
+  needId: string;
+  regionId: string;
+  segmentId: string | null;
+  volume: number;
+}
+
+/** What {@link scoreCoverage} returns. */
+export interface CoverageReport extends CoverageRow {
+  byNeed: (CoverageRow & { needId: string })[];
+  byRegion: (CoverageRow & { regionId: string })[];
+  bySegment: (CoverageRow & { segmentId: string | null })[];
+  /** Per competent department: the demand its services are meant for, and the share of it they reach themselves. */
+  byDepartment: (CoverageRow & { departmentId: string })[];
+  /** Unreached cells, largest volume first. */
+  gaps: CoverageGap[];
+  /** Gini coefficient of regional reach, weighted by regional demand: 0 when every region is covered alike. */
+  gini: number;
+}
+
+/** Growable typed columns. */
+class Column<T extends Float64Array | Int32Array | Uint32Array> {
+  size = 0;
+  constructor(
+    public data: T,
+    private readonly make: (n: number) => T,
+  ) {}
+  push(v: number): void {
+    if (this.size === this.data.length) {
+      const next = this.make(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.size++] = v;
+  }
+}
+const f64 = () => new Column(new Float64Array(1024), (n) => new Float64Array(n));
+const u32 = () => new Column(new Uint32Array(1024), (n) => new Uint32Array(n));
+const i32 = () => new Column(new Int32Array(1024), (n) => new Int32Array(n));
+
+/** Pre-order positions of the region tree: the sub-regions of `r` are the positions `pos[r] .. end[r]`. */
+function preorder(index: ModelIndex) {
+  const n = index.regions.ids.length;
+  const { parent, children } = index.regionTree;
+  const pos = new Int32Array(n);
+  const end = new Int32Array(n);
+  const at = new Int32Array(n);
+  const stack: number[] = [];
+  let clock = 0;
+  for (let root = 0; root < n; root++) {
+    if (parent[root]! >= 0) continue;
+    stack.push(root);
+    while (stack.length) {
+      const r = stack.pop()!;
+      if (r < 0) {
+        end[~r] = clock - 1;
+        continue;
+      }
+      pos[r] = clock;
+      at[clock++] = r;
+      stack.push(~r);
+      for (let k = children.offsets[r + 1]! - 1; k >= children.offsets[r]!; k--) stack.push(children.targets[k]!);
+    }
+  }
+  return { pos, end, at };
+}
+
+/** Sorts ranges `[start, end]` (flat pairs) and merges overlapping ones. */
+function mergeRanges(flat: number[]): number[] {
+  const pairs: [number, number][] = [];
+  for (let k = 0; k < flat.length; k += 2) pairs.push([flat[k]!, flat[k + 1]!]);
+  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: number[] = [];
+  for (const [a, b] of pairs) {
+    const last = out.length - 1;
+    if (last > 0 && a <= out[last]! + 1) out[last] = Math.max(out[last]!, b);
+    else out.push(a, b);
+  }
+  return out;
+}
+
+function checkOptions(options: CoverageOptions) {
+  const fail = (what: string, fix: string): never => {
+    throw new GovGraphError("invalid_input", `scoreCoverage: ${what}. ${fix}.`);
+  };
+  const maxCost = options.maxCost ?? COVERAGE_DEFAULTS.maxCost;
+  if (typeof maxCost !== "number" || Number.isNaN(maxCost) || maxCost < 0) fail(`maxCost is ${String(maxCost)}`, "Use a non-negative number");
+  const method = options.method ?? COVERAGE_DEFAULTS.method;
+  if (!["2sfca", "e2sfca", "3sfca", "gravity"].includes(method)) fail(`method "${String(method)}" is unknown`, "Use 2sfca, e2sfca, 3sfca or gravity");
+  const channels = options.channels ?? COVERAGE_DEFAULTS.channels;
+  for (const kind of channels) {
+    if (!ChannelKind.safeParse(kind).success) fail(`channel kind "${String(kind)}" is unknown`, `Use ${ChannelKind.options.join(", ")}`);
+  }
+  return { maxCost, method, channels: new Set<string>(channels), includePlanned: options.includePlanned ?? COVERAGE_DEFAULTS.includePlanned, weight: options.weight ?? _defaultWeight(method) };
+}
+
+/**
+ * Scores how far the services reach the demand for each need: by need, region, segment and department, with the
+ * unreached cells (gaps) and the Gini coefficient of regional coverage.
+ * @example
+ * const { reach, gaps } = scoreCoverage(model, { maxCost: 30 });
+ * gaps[0] // { needId: "n-birth", regionId: "r-hills", segmentId: "s-families", volume: 410 }
+ */
+export function scoreCoverage(model: Model, options: CoverageOptions = {}): CoverageReport {
+  const opts = checkOptions(options);
+  const index = indexModel(model);
+  const nRegions = index.regions.ids.length;
+  const nSegments = index.segments.ids.length;
+  const nServices = index.services.ids.length;
+  const nPoints = index.points.ids.length;
+  const nNeeds = index.needs.ids.length;
+  const tree = preorder(index);
+  const { pos, end, at } = tree;
+
+  // Demand cells, grouped by need: need, region, segment (-1: everyone), volume.
+  const cellRegion = i32();
+  const cellSegment = i32();
+  const cellVolume = f64();
+  const needStart = new Uint32Array(nNeeds + 1);
+  const needSegments: Int32Array[] = [];
+  const isLeaf = (r: number) => index.regionTree.children.offsets[r + 1] === index.regionTree.children.offsets[r];
+  let maxSegments = 1;
+  {
+    const slot = new Map<number, number>();
+    for (let n = 0; n < nNeeds; n++) {
+      const need = model.needs[n]!;
+      const own = [...new Set(need.segmentIds.map((id) => index.segments.of.get(id)!))].sort((a, b) => a - b);
+      const split = own.length ? own : [-1];
+      const add = (r: number, g: number, volume: number) => {
+        if (!(volume > 0)) return;
+        const key = r * (nSegments + 1) + g + 1;
+        const c = slot.get(key);
+        if (c === undefined) {
+          slot.set(key, cellVolume.size);
+          cellRegion.push(r);
+          cellSegment.push(g);
+          cellVolume.push(volume);
+        } else cellVolume.data[c]! += volume;
+      };
+      if (need.demand && need.demand.length > 0) {
+        for (const d of need.demand) {
+          const r = index.regions.of.get(d.regionId)!;
+          if (d.segmentId !== undefined) add(r, index.segments.of.get(d.segmentId)!, d.volume);
+          else for (const g of split) add(r, g, d.volume / split.length);
+        }
+      } else {
+        for (let r = 0; r < nRegions; r++) {
+          const population = model.regions[r]!.population;
+          if (population && isLeaf(r)) for (const g of split) add(r, g, population / split.length);
+        }
+      }
+      slot.clear();
+      needStart[n + 1] = cellVolume.size;
+      const segs = new Set<number>();
+      for (let c = needStart[n]!; c < needStart[n + 1]!; c++) segs.add(cellSegment.data[c]!);
+      needSegments.push(Int32Array.from([...segs].sort((a, b) => a - b)));
+      maxSegments = Math.max(maxSegments, segs.size);
+    }
+  }
+  const nCells = cellVolume.size;
+  const region = cellRegion.data;
+  const segment = cellSegment.data;
+  const volume = cellVolume.data;
+
+  // Services: which count, and how they reach people remotely.
+  const active = new Uint8Array(nServices);
+  const remote = new Uint8Array(nServices); // 1: a remote channel with unlimited capacity, 2: limited ones only
+  const remoteSupply = new Int32Array(nServices).fill(-1);
+  const supplyValue = f64();
+  const pointUnlimited = new Uint8Array(nPoints);
+  model.servicePoints.forEach((p, k) => {
+    if (p.capacity === undefined) pointUnlimited[k] = 1;
+    supplyValue.push(p.capacity ?? 0);
+  });
+  model.services.forEach((s, k) => {
+    const status = s.status ?? "active";
+    active[k] = status === "active" || (status === "planned" && opts.includePlanned) ? 1 : 0;
+    let limited = 0;
+    for (const ch of s.channels) {
+      if (!opts.channels.has(ch.kind)) continue;
+      if (ch.capacity === undefined) remote[k] = 1;
+      else limited += ch.capacity;
+    }
+    if (remote[k] !== 1 && s.channels.some((ch) => opts.channels.has(ch.kind))) {
+      remote[k] = 2;
+      remoteSupply[k] = supplyValue.size;
+      supplyValue.push(limited);
+    }
+  });
+  const serves = (s: number, r: number) => {
+    for (let k = index.serviceRegions.offsets[s]!; k < index.serviceRegions.offsets[s + 1]!; k++) {
+      const a = index.serviceRegions.targets[k]!;
+      if (pos[a]! <= pos[r]! && pos[r]! <= end[a]!) return true;
+    }
+    return false;
+  };
+  const matches = (s: number, g: number) => {
+    const o0 = index.serviceSegments.offsets[s]!;
+    const o1 = index.serviceSegments.offsets[s + 1]!;
+    if (o0 === o1) return true;
+    if (g < 0) return false;
+    for (let k = o0; k < o1; k++) if (index.serviceSegments.targets[k] === g) return true;
+    return false;
+  };
+  const rangesOf = (s: number, into: number[]) => {
+    for (let k = index.serviceRegions.offsets[s]!; k < index.serviceRegions.offsets[s + 1]!; k++) {
+      const a = index.serviceRegions.targets[k]!;
+      into.push(pos[a]!, end[a]!);
+    }
+  };
+
+  // Points near each region with demand, and its reverse (regions near each point).
+  const wanted = new Uint8Array(nRegions);
+  for (let c = 0; c < nCells; c++) wanted[region[c]!] = 1;
+  const near = travelCosts(index, { maxCost: opts.maxCost, regions: wanted });
+  const pointNear = new Uint32Array(nPoints + 1);
+  for (let k = 0; k < near.points.length; k++) pointNear[near.points[k]! + 1]!++;
+  for (let p = 0; p < nPoints; p++) pointNear[p + 1]! += pointNear[p]!;
+  const nearRegion = new Uint32Array(near.points.length);
+  const nearCost = new Float64Array(near.points.length);
+  {
+    const cursor = pointNear.slice(0, nPoints);
+    for (let r = 0; r < nRegions; r++) {
+      for (let k = near.offsets[r]!; k < near.offsets[r + 1]!; k++) {
+        const at = cursor[near.points[k]!]!++;
+        nearRegion[at] = r;
+        nearCost[at] = near.costs[k]!;
+      }
+    }
+  }
+
+  const cellAt = new Int32Array(nRegions * maxSegments).fill(-1);
+  const setCells = (n: number, on: boolean) => {
+    const segs = needSegments[n]!;
+    for (let c = needStart[n]!; c < needStart[n + 1]!; c++) {
+      const gi = segs.indexOf(segment[c]!);
+      cellAt[region[c]! * maxSegments + gi] = on ? c : -1;
+    }
+  };
+  const servicesOf = (n: number) => Array.from(index.needServices.targets.subarray(index.needServices.offsets[n]!, index.needServices.offsets[n + 1]!)).filter((s) => active[s]);
+  const forCells = (merged: number[], gi: number, visit: (c: number) => void) => {
+    for (let k = 0; k < merged.length; k += 2) {
+      for (let q = merged[k]!; q <= merged[k + 1]!; q++) {
+        const c = cellAt[at[q]! * maxSegments + gi]!;
+        if (c >= 0) visit(c);
+      }
+    }
+  };
+
+  // Phase 1: which cells are reached, and the capacity-limited supplies each can use.
+  const reached = new Uint8Array(nCells);
+  const unlimited = new Uint8Array(nCells);
+  const pairCell = u32();
+  const pairSupply = u32();
+  const pairWeight = f64();
+  const weightOf = (cost: number) => {
+    const w = opts.weight ? opts.weight(cost) : 1;
+    if (typeof w !== "number" || !Number.isFinite(w) || w < 0) {
+      throw new GovGraphError("invalid_input", `scoreCoverage: the weight of a travel cost of ${cost} is ${String(w)}. Give the weight function a minimum cost (gravity: minCost) or use finite, non-negative weights.`);
+    }
+    return w;
+  };
+  const inNeed = new Uint8Array(nServices);
+  const pointSeen = new Int32Array(nPoints).fill(-1);
+  const remoteWeight = nCells > 0 ? weightOf(0) : 1;
+  for (let n = 0; n < nNeeds; n++) {
+    if (needStart[n] === needStart[n + 1]) continue;
+    setCells(n, true);
+    const services = servicesOf(n);
+    const segs = needSegments[n]!;
+    for (const s of services) inNeed[s] = 1;
+    for (let gi = 0; gi < segs.length; gi++) {
+      const g = segs[gi]!;
+      const open: number[] = [];
+      for (const s of services) {
+        if (!matches(s, g)) continue;
+        if (remote[s] === 1) rangesOf(s, open);
+        else if (remote[s] === 2) {
+          const own: number[] = [];
+          rangesOf(s, own);
+          forCells(mergeRanges(own), gi, (c) => {
+            reached[c] = 1;
+            pairCell.push(c);
+            pairSupply.push(remoteSupply[s]!);
+            pairWeight.push(remoteWeight);
+          });
+        }
+      }
+      forCells(mergeRanges(open), gi, (c) => {
+        reached[c] = 1;
+        unlimited[c] = 1;
+      });
+    }
+    const points: number[] = [];
+    for (const s of services) {
+      for (const p of index.servicePoints.targets.subarray(index.servicePoints.offsets[s]!, index.servicePoints.offsets[s + 1]!)) {
+        if (pointSeen[p] !== n) {
+          pointSeen[p] = n;
+          points.push(p);
+        }
+      }
+    }
+    points.sort((a, b) => a - b);
+    for (const p of points) {
+      const here = Array.from(index.pointServices.targets.subarray(index.pointServices.offsets[p]!, index.pointServices.offsets[p + 1]!)).filter((s) => inNeed[s]);
+      for (let k = pointNear[p]!; k < pointNear[p + 1]!; k++) {
+        const r = nearRegion[k]!;
+        for (let gi = 0; gi < segs.length; gi++) {
+          const c = cellAt[r * maxSegments + gi]!;
+          if (c < 0 || !here.some((s) => matches(s, segs[gi]!) && serves(s, r))) continue;
+          reached[c] = 1;
+          if (pointUnlimited[p]) unlimited[c] = 1;
+          else {
+            pairCell.push(c);
+            pairSupply.push(p);
+            pairWeight.push(weightOf(nearCost[k]!));
+          }
+        }
+      }
+    }
+    for (const s of services) inNeed[s] = 0;
+    setCells(n, false);
+  }
+
+  // Capacity: a floating catchment of the limited supplies over the cells that have no unlimited way in.
+  const share = new Float64Array(nCells);
+  {
+    const P = new Float64Array(nCells);
+    for (let c = 0; c < nCells; c++) P[c] = unlimited[c] ? 0 : volume[c]!;
+    const count = pairCell.size;
+    const inReach = new Uint8Array(count);
+    for (let k = 0; k < count; k++) inReach[k] = pairWeight.data[k]! > 0 ? 1 : 0;
+    const A = _catchment(opts.method, P, supplyValue.data.subarray(0, supplyValue.size), {
+      count,
+      from: pairCell.data,
+      to: pairSupply.data,
+      w: pairWeight.data,
+      inReach,
+    });
+    for (let c = 0; c < nCells; c++) {
+      share[c] = !reached[c] ? 0 : unlimited[c] ? 1 : Number.isNaN(A[c]!) ? 0 : Math.min(1, A[c]!);
+    }
+  }
+
+  // Phase 2: departments, each credited with the demand its services are meant for and the part they reach.
+  const nDepartments = index.departments.ids.length;
+  const deptDemand = new Float64Array(nDepartments);
+  const deptReach = new Float64Array(nDepartments);
+  const deptCapacity = new Float64Array(nDepartments);
+  const deptSeen = new Uint8Array(nDepartments);
+  const mark = new Int32Array(nCells).fill(-1);
+  let run = 0;
+  for (let n = 0; n < nNeeds; n++) {
+    if (needStart[n] === needStart[n + 1]) continue;
+    setCells(n, true);
+    const segs = needSegments[n]!;
+    const services = servicesOf(n).sort((a, b) => index.serviceDepartment[a]! - index.serviceDepartment[b]! || a - b);
+    for (let i = 0; i < services.length; ) {
+      const d = index.serviceDepartment[services[i]!]!;
+      let j = i;
+      while (j < services.length && index.serviceDepartment[services[j]!] === d) j++;
+      const own = services.slice(i, j);
+      i = j;
+      for (let gi = 0; gi < segs.length; gi++) {
+        const g = segs[gi]!;
+        const mine = own.filter((s) => matches(s, g));
+        if (mine.length === 0) continue;
+        const id = run++;
+        const eligible: number[] = [];
+        const open: number[] = [];
+        for (const s of mine) {
+          rangesOf(s, eligible);
+          if (remote[s]) rangesOf(s, open);
+          for (const p of index.servicePoints.targets.subarray(index.servicePoints.offsets[s]!, index.servicePoints.offsets[s + 1]!)) {
+            for (let k = pointNear[p]!; k < pointNear[p + 1]!; k++) {
+              const c = cellAt[nearRegion[k]! * maxSegments + gi]!;
+              if (c >= 0 && serves(s, nearRegion[k]!)) mark[c] = id;
+            }
+          }
+        }
+        forCells(mergeRanges(open), gi, (c) => (mark[c] = id));
+        deptSeen[d] = 1;
+        forCells(mergeRanges(eligible), gi, (c) => {
+          deptDemand[d]! += volume[c]!;
+          if (mark[c] === id) {
+            deptReach[d]! += volume[c]!;
+            deptCapacity[d]! += volume[c]! * share[c]!;
+          }
+        });
+      }
+    }
+    setCells(n, false);
+  }
+
+  // Totals.
+  const sums = (size: number) => ({ demand: new Float64Array(size), reach: new Float64Array(size), capacity: new Float64Array(size) });
+  const byNeed = sums(nNeeds);
+  const byRegion = sums(nRegions);
+  const bySegment = sums(nSegments + 1);
+  let demand = 0;
+  let reach = 0;
+  let capacity = 0;
+  const gaps: CoverageGap[] = [];
+  for (let n = 0; n < nNeeds; n++) {
+    for (let c = needStart[n]!; c < needStart[n + 1]!; c++) {
+      const v = volume[c]!;
+      const r = region[c]!;
+      const g = segment[c]! + 1;
+      const hit = reached[c] ? v : 0;
+      const cap = v * share[c]!;
+      demand += v;
+      reach += hit;
+      capacity += cap;
+      byNeed.demand[n]! += v;
+      byNeed.reach[n]! += hit;
+      byNeed.capacity[n]! += cap;
+      byRegion.demand[r]! += v;
+      byRegion.reach[r]! += hit;
+      byRegion.capacity[r]! += cap;
+      bySegment.demand[g]! += v;
+      bySegment.reach[g]! += hit;
+      bySegment.capacity[g]! += cap;
+      if (!reached[c]) {
+        gaps.push({ needId: index.needs.ids[n]!, regionId: index.regions.ids[r]!, segmentId: g === 0 ? null : index.segments.ids[g - 1]!, volume: v });
+      }
+    }
+  }
+  const ratio = (part: number, whole: number) => (whole > 0 ? Math.min(1, part / whole) : 1);
+  const rows = <K extends string, I>(key: K, ids: readonly I[], s: { demand: Float64Array; reach: Float64Array; capacity: Float64Array }, keep: (i: number) => boolean) =>
+    ids
+      .map((id, i) => ({ id, i }))
+      .filter(({ i }) => keep(i))
+      .map(({ id, i }) => ({ [key]: id, demand: s.demand[i]!, reach: ratio(s.reach[i]!, s.demand[i]!), capacity: ratio(s.capacity[i]!, s.demand[i]!) }) as { [k in K]: I } & CoverageRow);
+  const byId = <R>(get: (row: R) => string | null) => (a: R, b: R) => {
+    const x = get(a);
+    const y = get(b);
+    return x === y ? 0 : x === null ? -1 : y === null ? 1 : compareIds(x, y);
+  };
+  const regionRows = rows("regionId", index.regions.ids, byRegion, (i) => byRegion.demand[i]! > 0).sort(byId((r) => r.regionId));
+  gaps.sort(
+    (a, b) =>
+      b.volume - a.volume ||
+      compareIds(a.needId, b.needId) ||
+      compareIds(a.regionId, b.regionId) ||
+      byId<CoverageGap>((x) => x.segmentId)(a, b),
+  );
+  return {
+    demand,
+    reach: ratio(reach, demand),
+    capacity: ratio(capacity, demand),
+    byNeed: rows("needId", index.needs.ids, byNeed, (i) => byNeed.demand[i]! > 0).sort(byId((r) => r.needId)),
+    byRegion: regionRows,
+    bySegment: rows("segmentId", [null, ...index.segments.ids], bySegment, (i) => bySegment.demand[i]! > 0).sort(byId((r) => r.segmentId)),
+    byDepartment: rows("departmentId", index.departments.ids, { demand: deptDemand, reach: deptReach, capacity: deptCapacity }, (i) => deptSeen[i] === 1 && deptDemand[i]! > 0).sort(
+      byId((r) => r.departmentId),
+    ),
+    gaps,
+    gini: weightedGini(regionRows.map((r) => r.reach), regionRows.map((r) => r.demand)),
+  };
+}
+
+/** The Gini coefficient of values `x` weighted by `w`: sum_ij w_i w_j |x_i - x_j| / (2 W^2 mean); 0 when the mean is 0. */
+function weightedGini(x: readonly number[], w: readonly number[]): number {
+  const order = x.map((_, i) => i).sort((a, b) => x[a]! - x[b]!);
+  let total = 0;
+  let mean = 0;
+  for (let i = 0; i < x.length; i++) {
+    total += w[i]!;
+    mean += w[i]! * x[i]!;
+  }
+  if (total <= 0 || mean <= 0) return 0;
+  mean /= total;
+  // With x sorted ascending, sum_ij w_i w_j |x_i - x_j| = 2 sum_i w_i (x_i W_<i - X_<i).
+  let below = 0;
+  let belowX = 0;
+  let sum = 0;
+  for (const i of order) {
+    sum += w[i]! * (x[i]! * below - belowX);
+    below += w[i]!;
+    belowX += w[i]! * x[i]!;
+  }
+  return sum / (total * total * mean);
+}
