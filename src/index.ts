@@ -55,3 +55,7 @@ export type {
 } from "./graph/types.js";
 export { suggestConsolidation, CONSOLIDATION_DEFAULTS } from "./analyses/consolidation.js";
 export type { ConsolidationCluster, ConsolidationOptions, ConsolidationReport, SmallDepartment } from "./analyses/consolidation.js";
+export { travelCosts, greatCircleKm, geoCosts, EARTH_RADIUS_KM } from "./analyses/travel-costs.js";
+export type { GeoLocation, LatLon, TravelCostOptions, TravelCostTable } from "./analyses/travel-costs.js";
+export { scoreCoverage, COVERAGE_DEFAULTS } from "./analyses/coverage.js";
+export type { CoverageGap, CoverageOptions, CoverageReport, CoverageRow } from "./analyses/coverage.js";
