@@ -59,3 +59,5 @@ export { travelCosts, greatCircleKm, geoCosts, EARTH_RADIUS_KM } from "./analyse
 export type { GeoLocation, LatLon, TravelCostOptions, TravelCostTable } from "./analyses/travel-costs.js";
 export { scoreCoverage, COVERAGE_DEFAULTS } from "./analyses/coverage.js";
 export type { CoverageGap, CoverageOptions, CoverageReport, CoverageRow } from "./analyses/coverage.js";
+export { applyScenario } from "./model/scenario.js";
+export type { ScenarioLogEntry, ScenarioResult } from "./model/scenario.js";

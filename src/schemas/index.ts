@@ -12,3 +12,4 @@ export * from "./evidence.js";
 export * from "./service-point.js";
 export * from "./travel-cost.js";
 export * from "./model.js";
+export * from "./scenario.js";
