@@ -61,3 +61,7 @@ export { scoreCoverage, COVERAGE_DEFAULTS } from "./analyses/coverage.js";
 export type { CoverageGap, CoverageOptions, CoverageReport, CoverageRow } from "./analyses/coverage.js";
 export { applyScenario } from "./model/scenario.js";
 export type { ScenarioLogEntry, ScenarioResult } from "./model/scenario.js";
+export { fromFederalProgramInventory, FEDERAL_PROGRAM_INVENTORY_DEFAULTS, FEDERAL_PROGRAM_INVENTORY_COLUMNS } from "./formats/us-fpi.js";
+export type { FederalProgramInventoryOptions, ImportResult } from "./formats/us-fpi.js";
+export { fromGcServiceInventory, GC_SERVICE_INVENTORY_DEFAULTS, GC_TARGET_GROUPS } from "./formats/gc-service-inventory.js";
+export type { GcServiceInventoryOptions } from "./formats/gc-service-inventory.js";
