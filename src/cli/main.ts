@@ -1,7 +1,7 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { version } from "../../package.json" with { type: "json" };
+import pkg from "../../package.json" with { type: "json" };
 import { GovGraphError } from "../index.js";
 import { FAIL_ON, UsageError, type CommandContext, type CommandDef, type FailOn, type OptionDef } from "./_command.js";
 import { nodeIo, type CliIo } from "./_io.js";
@@ -9,6 +9,8 @@ import { FORMATS, paint, renderIssues, renderJson, type Format } from "./_render
 import { analyze } from "./commands/analyze.js";
 import { schema } from "./commands/schema.js";
 import { validate } from "./commands/validate.js";
+
+const { version } = pkg;
 
 /** Every command, in the order help lists them. @internal */
 export const COMMANDS: CommandDef[] = [analyze, validate, schema];
