@@ -6,7 +6,7 @@
  * Targets are found through id -> position maps of the base model and small reverse indexes kept up to date as
  * the operations run, never by scanning drafts; collections that gain or lose records are rebuilt once, at the end.
  */
-import { current, enablePatches, Immer, isDraft, type Patch } from "immer";
+import { current, isDraft, type Patch } from "immer";
 import { GovGraphError, toPointer, type Issue } from "../errors.js";
 import type { Assignment } from "../schemas/assignment.js";
 import type { Department } from "../schemas/department.js";
@@ -14,6 +14,7 @@ import type { CollectionName, Model } from "../schemas/model.js";
 import { Scenario, type ScenarioOperation } from "../schemas/scenario.js";
 import type { Channel, Service } from "../schemas/service.js";
 import { compareIds } from "./canonical.js";
+import { _produceWithPatches } from "./edit.js";
 import { checkIntegrity } from "./integrity.js";
 
 /** What one operation did. */
@@ -52,17 +53,6 @@ const NAMES: Record<Keyed, string> = {
 
 const fail = (index: number, op: string, what: string, fix: string, issues: Issue[] = []): GovGraphError =>
   new GovGraphError("invalid_operation", `applyScenario: operation ${index} (${op}) ${what}. ${fix}.`, { path: [index], issues });
-
-let patchesEnabled = false;
-let immer: Immer | undefined;
-function produceWithPatches(base: Model, recipe: (draft: Model) => void): [Model, Patch[], Patch[]] {
-  if (!patchesEnabled) {
-    enablePatches();
-    patchesEnabled = true;
-  }
-  immer ??= new Immer({ autoFreeze: true });
-  return immer.produceWithPatches(base, recipe) as [Model, Patch[], Patch[]];
-}
 
 const assignmentKey = (departmentId: string, functionId: string) => departmentId + "\u0000" + functionId;
 
@@ -608,7 +598,7 @@ export function applyScenario(model: Model, operations: unknown): ScenarioResult
   const ops = parseOperations(operations);
   checkIds(model, ops);
   const log: ScenarioLogEntry[] = [];
-  const [next, patches, inversePatches] = produceWithPatches(model, (draft) => {
+  const [next, patches, inversePatches] = _produceWithPatches(model, (draft) => {
     const w = new Work(model, draft as Model);
     ops.forEach((op, i) => log.push(apply(w, op, i)));
     w.finish();
