@@ -65,3 +65,4 @@ export { fromFederalProgramInventory, FEDERAL_PROGRAM_INVENTORY_DEFAULTS, FEDERA
 export type { FederalProgramInventoryOptions, ImportResult } from "./formats/us-fpi.js";
 export { fromGcServiceInventory, GC_SERVICE_INVENTORY_DEFAULTS, GC_TARGET_GROUPS } from "./formats/gc-service-inventory.js";
 export type { GcServiceInventoryOptions } from "./formats/gc-service-inventory.js";
+export { countyInput, exampleCounty } from "./examples/index.js";

@@ -1,0 +1,1 @@
+export { countyInput, exampleCounty } from "./county.js";
