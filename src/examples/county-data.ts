@@ -417,11 +417,15 @@ const assignments: Records<"assignments"> = [
   ...holds("lead", "city-eco", ["pollution-inspection", "eia-approval", "discharge-permits"]),
   ...holds("support", "city-tax", ["tax-collection"]),
 
-  ...holds("lead", "county-gov", ["county-administration"]),
+  // Since the 2023 revision of the Administrative Reconsideration Law the county government is the reconsideration
+  // body; the justice bureau does the work.
+  ...holds("lead", "county-gov", ["county-administration", "administrative-reconsideration"]),
+  ...holds("support", "county-gov", ["development-planning", "budget-management", "land-use-approval"]),
   ...holds("lead", "gov-office", ["government-hotline", "government-information"]),
   ...holds("lead", "gsc", ["one-stop-services", "food-business-licence-approval"]),
   ...holds("support", "gsc", ["enterprise-registration"]),
   ...holds("lead", "drc", ["development-planning", "investment-project-filing", "price-monitoring"]),
+  ...holds("support", "drc", ["statistics"]),
   ...holds("lead", "edu", ["school-enrolment", "private-school-licensing"]),
   // Overlap: the industry bureau supports three of the commerce bureau's four functions.
   ...holds("lead", "miit", ["sme-support"]),
@@ -432,7 +436,8 @@ const assignments: Records<"assignments"> = [
   ...holds("lead", "civil", ["subsistence-allowance", "temporary-assistance", "elderly-care", "marriage-registration"]),
   ...holds("support", "civil", ["disaster-relief", "preferential-treatment"]),
   ...holds("lead", "veterans", ["veteran-placement", "preferential-treatment"]),
-  ...holds("lead", "justice", ["legal-aid", "people-mediation", "administrative-reconsideration"]),
+  ...holds("lead", "justice", ["legal-aid", "people-mediation"]),
+  ...holds("support", "justice", ["administrative-reconsideration"]),
   ...holds("lead", "finance", ["budget-management", "procurement-supervision"]),
   ...holds("support", "finance", ["farmland-subsidy"]),
   ...holds("lead", "hrss", ["retirement-approval", "pension-insurance", "employment-services", "labour-inspection", "social-insurance-registration"]),
@@ -508,8 +513,9 @@ const evidence: Records<"evidence"> = [
 // ---------------------------------------------------------------------------------------------------------------
 const ALL_PUBLISHED: PublishedInput = { guide: true, legalBasis: true, fee: true, processingTime: true, channels: true, contact: true };
 const inPerson = (visits: number, extra: Partial<ChannelInput> = {}): ChannelInput => ({ kind: "in_person", visits, ...extra });
-const online = (endToEnd: boolean, extra: Partial<ChannelInput> = {}): ChannelInput => ({ kind: "online", endToEnd, ...extra });
-const mobile = (endToEnd: boolean, extra: Partial<ChannelInput> = {}): ChannelInput => ({ kind: "mobile", endToEnd, ...extra });
+// An online channel that is not end to end still needs one visit (to show originals, sign, or collect).
+const online = (endToEnd: boolean, extra: Partial<ChannelInput> = {}): ChannelInput => ({ kind: "online", endToEnd, visits: endToEnd ? 0 : 1, ...extra });
+const mobile = (endToEnd: boolean, extra: Partial<ChannelInput> = {}): ChannelInput => ({ kind: "mobile", endToEnd, visits: endToEnd ? 0 : 1, ...extra });
 const fromCitizen = (...ids: string[]) => ids.map((evidenceId) => ({ evidenceId, source: "citizen" as const }));
 const reused = (...ids: string[]) => ids.map((evidenceId) => ({ evidenceId, source: "reused" as const }));
 
@@ -608,7 +614,7 @@ const services: Records<"services"> = [
     functionIds: ["one-stop-services"],
     needIds: ["start-business"],
     segmentIds: ["businesses"],
-    channels: [inPerson(1), { kind: "phone" }],
+    channels: [inPerson(1), { kind: "phone", endToEnd: false, visits: 0 }],
     fee: 0,
     annualVolume: 3_200,
     published: ALL_PUBLISHED,
@@ -976,7 +982,7 @@ const services: Records<"services"> = [
     functionIds: ["temporary-assistance"],
     needIds: ["subsistence-allowance"],
     segmentIds: ["low-income", "citizens"],
-    channels: [inPerson(1, { processingDays: 10 }), { kind: "phone" }],
+    channels: [inPerson(1, { processingDays: 10 }), { kind: "phone", endToEnd: false, visits: 1 }],
     evidence: [...fromCitizen("id-card", "income-statement")],
     fee: 0,
     processingDays: 10,
@@ -1097,7 +1103,7 @@ const services: Records<"services"> = [
     functionIds: ["legal-aid"],
     needIds: [],
     segmentIds: ["citizens", "low-income"],
-    channels: [{ kind: "phone" }, inPerson(1, { processingDays: 7 })],
+    channels: [{ kind: "phone", endToEnd: false, visits: 1 }, inPerson(1, { processingDays: 7 })],
     evidence: [...fromCitizen("id-card", "income-statement")],
     fee: 0,
     processingDays: 7,
@@ -1308,7 +1314,7 @@ const services: Records<"services"> = [
     functionIds: ["government-hotline"],
     needIds: [],
     segmentIds: [],
-    channels: [{ kind: "phone", processingDays: 5 }, online(false)],
+    channels: [{ kind: "phone", endToEnd: false, visits: 0, processingDays: 5 }, online(false, { visits: 0 })],
     fee: 0,
     processingDays: 5,
     annualVolume: 48_000,
@@ -1323,7 +1329,7 @@ const services: Records<"services"> = [
     functionIds: ["government-information"],
     needIds: [],
     segmentIds: [],
-    channels: [online(true, { processingDays: 20 }), { kind: "mail", processingDays: 20 }],
+    channels: [online(true, { processingDays: 20 }), { kind: "mail", endToEnd: true, visits: 0, processingDays: 20 }],
     fee: 0,
     processingDays: 20,
     annualVolume: 45,

@@ -84,7 +84,7 @@ describe("the bundled Qingshui County example", () => {
       ),
     ).toMatchInlineSnapshot(`
       {
-        "assignments": 210,
+        "assignments": 215,
         "departments": 42,
         "evidence": 22,
         "functions": 86,
