@@ -7,6 +7,20 @@ export { row, degree } from "./graph/csr.js";
 export type { Csr } from "./graph/csr.js";
 export { validateModel, parseModel } from "./model/validate.js";
 export type { ValidationResult } from "./model/validate.js";
+export { formatIssues } from "./model/format-issues.js";
+export { parseModelJson, stringifyModel, STRINGIFY_DEFAULTS } from "./formats/json.js";
+export type { JsonIssue, StringifyOptions } from "./formats/json.js";
+export {
+  addRecord,
+  updateRecord,
+  removeRecord,
+  findReferrers,
+  editWithPatches,
+  produceModel,
+  applyModelPatches,
+  REMOVE_DEFAULTS,
+} from "./model/edit.js";
+export type { RecordInput, RecordKey, Referrer, RemoveOptions } from "./model/edit.js";
 export { canonicalize, compareIds } from "./model/canonical.js";
 export { toJsonSchemas, schemaFileName, SCHEMA_BASE_URI } from "./formats/json-schema.js";
 export type { JsonSchema } from "./formats/json-schema.js";
@@ -55,14 +69,14 @@ export type {
 } from "./graph/types.js";
 export { suggestConsolidation, CONSOLIDATION_DEFAULTS } from "./analyses/consolidation.js";
 export type { ConsolidationCluster, ConsolidationOptions, ConsolidationReport, SmallDepartment } from "./analyses/consolidation.js";
+export { applyScenario } from "./model/scenario.js";
+export type { ScenarioLogEntry, ScenarioResult } from "./model/scenario.js";
 export { travelCosts, greatCircleKm, geoCosts, EARTH_RADIUS_KM } from "./analyses/travel-costs.js";
 export type { GeoLocation, LatLon, TravelCostOptions, TravelCostTable } from "./analyses/travel-costs.js";
 export { scoreCoverage, COVERAGE_DEFAULTS } from "./analyses/coverage.js";
 export type { CoverageGap, CoverageOptions, CoverageReport, CoverageRow } from "./analyses/coverage.js";
-export { applyScenario } from "./model/scenario.js";
-export type { ScenarioLogEntry, ScenarioResult } from "./model/scenario.js";
+export { countyInput, exampleCounty } from "./examples/index.js";
 export { fromFederalProgramInventory, FEDERAL_PROGRAM_INVENTORY_DEFAULTS, FEDERAL_PROGRAM_INVENTORY_COLUMNS } from "./formats/us-fpi.js";
 export type { FederalProgramInventoryOptions, ImportResult } from "./formats/us-fpi.js";
 export { fromGcServiceInventory, GC_SERVICE_INVENTORY_DEFAULTS, GC_TARGET_GROUPS } from "./formats/gc-service-inventory.js";
 export type { GcServiceInventoryOptions } from "./formats/gc-service-inventory.js";
-export { countyInput, exampleCounty } from "./examples/index.js";

@@ -1,0 +1,262 @@
+import type { z } from "zod";
+import { GovGraphError, type Issue } from "../errors.js";
+import { canonicalize, compareIds } from "../model/canonical.js";
+import { invalidModel, RECORD_SCHEMAS, validateModel } from "../model/validate.js";
+import { COLLECTIONS, ModelMeta, type Model } from "../schemas/model.js";
+
+/** Options of {@link stringifyModel}. */
+export interface StringifyOptions {
+  /** Spaces per level; 0 writes one line. */
+  indent?: number;
+}
+
+/** Defaults of {@link StringifyOptions}. */
+export const STRINGIFY_DEFAULTS = { indent: 2 } as const satisfies Required<StringifyOptions>;
+
+/** An `invalid_json` issue: where in the text the JSON breaks (1-based line and column, UTF-16 code units). */
+export interface JsonIssue extends Issue {
+  line: number;
+  column: number;
+}
+
+/**
+ * Reads a model from JSON text and validates it. Throws `GovGraphError` `invalid_json` (with the line and column)
+ * when the text is not JSON, and `invalid_model` (listing every issue) when the model is not valid.
+ * @example
+ * const model = parseModelJson(await (await fetch("model.json")).text());
+ */
+export function parseModelJson(text: string): Model {
+  const fn = "parseModelJson";
+  if (typeof text !== "string") {
+    throw new GovGraphError("invalid_json", `${fn}: expected JSON text, got ${text === null ? "null" : typeof text}. Pass the file's contents as a string.`);
+  }
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a byte order mark is not JSON, but editors write it
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch (error) {
+    throw jsonError(fn, text, body, error);
+  }
+  const result = validateModel(data);
+  if (!result.ok || !result.model) throw invalidModel(fn, result.issues);
+  return result.model;
+}
+
+function jsonError(fn: string, text: string, body: string, error: unknown): GovGraphError {
+  const native = error instanceof Error ? error.message : String(error);
+  const found = locateJsonError(body) ?? fromNativeMessage(body, native);
+  const { line, column } = lineAndColumn(text, found.index + text.length - body.length);
+  const near = excerpt(body, found.index);
+  const message = `${fn}: the text is not valid JSON at line ${line}, column ${column}: ${found.reason}${near}. Fix the JSON and try again.`;
+  const issue: JsonIssue = { code: "invalid_json", path: [], pointer: "", message: `line ${line}, column ${column}: ${found.reason}`, severity: "error", line, column };
+  return new GovGraphError("invalid_json", message, { issues: [issue], cause: error });
+}
+
+function fromNativeMessage(text: string, message: string): { index: number; reason: string } {
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  if (lc) {
+    const lines = text.split("\n").slice(0, Number(lc[1]) - 1);
+    return { index: lines.reduce((n, l) => n + l.length + 1, 0) + Number(lc[2]) - 1, reason: message };
+  }
+  const at = /position (\d+)/.exec(message);
+  return { index: at ? Number(at[1]) : text.length, reason: message };
+}
+
+function lineAndColumn(text: string, index: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < index; i = text.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: index - lineStart + 1 };
+}
+
+function excerpt(text: string, index: number): string {
+  if (index >= text.length || text.trim() === "") return "";
+  const start = Math.max(0, index - 20);
+  const snippet = text.slice(start, index + 20).replace(/\s+/g, " ");
+  return ` (near ${JSON.stringify(snippet)})`;
+}
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const WHITESPACE = new Set([" ", "\t", "\n", "\r"]);
+
+/**
+ * Finds the first syntax error of a JSON text, with a reason a person understands (a trailing comma, an unclosed
+ * bracket). Iterative, so deep nesting cannot overflow the stack. Returns undefined for valid JSON. @internal
+ */
+export function locateJsonError(text: string): { index: number; reason: string } | undefined {
+  const n = text.length;
+  const stack: string[] = [];
+  let expect: "value" | "valueOrEnd" | "afterComma" | "key" | "keyOrEnd" | "after" = "value";
+  let i = 0;
+  const fail = (reason: string, at = i) => ({ index: at, reason });
+  for (;;) {
+    while (i < n && WHITESPACE.has(text[i]!)) i++;
+    if (i >= n) {
+      if (expect === "after" && stack.length === 0) return undefined;
+      if (n === 0 || text.trim() === "") return fail("the text is empty", 0);
+      return fail(stack.length ? `unexpected end of the text, ${stack.length} bracket(s) still open` : "unexpected end of the text");
+    }
+    const ch = text[i]!;
+    if (expect === "after") {
+      const top = stack[stack.length - 1];
+      if (top === undefined) return fail(`unexpected ${JSON.stringify(ch)} after the end of the JSON value`);
+      if (ch === ",") {
+        i++;
+        expect = top === "{" ? "key" : "afterComma";
+      } else if ((top === "{" && ch === "}") || (top === "[" && ch === "]")) {
+        stack.pop();
+        i++;
+      } else return fail(`expected "," or "${top === "{" ? "}" : "]"}" but found ${JSON.stringify(ch)}`);
+      continue;
+    }
+    if (expect === "key" || expect === "keyOrEnd") {
+      if (ch === "}") {
+        if (expect === "key") return fail('a trailing comma before "}"');
+        stack.pop();
+        i++;
+        expect = "after";
+        continue;
+      }
+      if (ch !== '"') return fail(`expected a double-quoted property name but found ${JSON.stringify(ch)}`);
+      const end = scanString(text, i);
+      if (typeof end !== "number") return end;
+      i = end;
+      while (i < n && WHITESPACE.has(text[i]!)) i++;
+      if (text[i] !== ":") return fail(i >= n ? "unexpected end of the text after a property name" : `expected ":" after a property name but found ${JSON.stringify(text[i])}`);
+      i++;
+      expect = "value";
+      continue;
+    }
+    if (ch === "]" && expect === "valueOrEnd") {
+      stack.pop();
+      i++;
+      expect = "after";
+      continue;
+    }
+    if (ch === "]" && expect === "afterComma") return fail('a trailing comma before "]"');
+    if (ch === "{" || ch === "[") {
+      stack.push(ch);
+      i++;
+      expect = ch === "{" ? "keyOrEnd" : "valueOrEnd";
+      continue;
+    }
+    expect = "after";
+    if (ch === '"') {
+      const end = scanString(text, i);
+      if (typeof end !== "number") return end;
+      i = end;
+    } else if (ch === "-" || (ch >= "0" && ch <= "9")) {
+      NUMBER.lastIndex = i;
+      if (!NUMBER.test(text)) return fail(`a malformed number`);
+      i = NUMBER.lastIndex;
+    } else if (text.startsWith("true", i)) i += 4;
+    else if (text.startsWith("false", i)) i += 5;
+    else if (text.startsWith("null", i)) i += 4;
+    else {
+      const word = /[A-Za-z_$][\w$]*/y;
+      word.lastIndex = i;
+      const found = word.exec(text)?.[0];
+      return found
+        ? fail(`unexpected ${JSON.stringify(found.slice(0, 20))} where a value should be (text needs double quotes; true, false and null are lower case; NaN and Infinity are not JSON)`)
+        : fail(`unexpected ${JSON.stringify(ch)} where a value should be`);
+    }
+  }
+}
+
+function scanString(text: string, start: number): number | { index: number; reason: string } {
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) return i + 1;
+    if (c < 0x20) return { index: i, reason: c === 0x0a ? "a line break inside a string (write \\n)" : "a control character inside a string" };
+    if (c === 0x5c) {
+      const e = text[i + 1];
+      if (e === "u") {
+        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return { index: i, reason: "a malformed \\u escape" };
+        i += 5;
+      } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i++;
+      else return { index: i, reason: `an invalid escape "\\${e ?? ""}"` };
+    }
+  }
+  return { index: text.length, reason: "a string that is never closed" };
+}
+
+/** How to write one value: the key order of an object, the element of an array, a record with sorted keys. */
+type Layout =
+  | { kind: "object"; keys: readonly (readonly [string, Layout | undefined])[] }
+  | { kind: "array"; element: Layout | undefined }
+  | { kind: "record" };
+
+/** Builds the writing layout from a zod schema: object keys in schema order, user records sorted. */
+function layoutOf(schema: z.ZodType): Layout | undefined {
+  const def = (schema as unknown as { _zod: { def: { type: string; innerType?: z.ZodType; element?: z.ZodType; shape?: Record<string, z.ZodType>; in?: z.ZodType } } })._zod.def;
+  switch (def.type) {
+    case "optional":
+    case "default":
+    case "nullable":
+    case "readonly":
+    case "prefault":
+      return layoutOf(def.innerType!);
+    case "pipe":
+      return layoutOf(def.in!);
+    case "array":
+      return { kind: "array", element: layoutOf(def.element!) };
+    case "record":
+      return { kind: "record" };
+    case "object":
+      return { kind: "object", keys: Object.entries(def.shape!).map(([key, value]) => [key, layoutOf(value)] as const) };
+    default:
+      return undefined;
+  }
+}
+
+const RECORD_LAYOUTS = Object.fromEntries(COLLECTIONS.map((c) => [c, layoutOf(RECORD_SCHEMAS[c] as z.ZodType)])) as Record<
+  (typeof COLLECTIONS)[number],
+  Layout
+>;
+const META_LAYOUT = layoutOf(ModelMeta)!;
+
+function define(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
+function arrange(value: unknown, layout: Layout | undefined): unknown {
+  if (layout === undefined || typeof value !== "object" || value === null) return value;
+  if (layout.kind === "array") {
+    if (!Array.isArray(value) || layout.element === undefined) return value;
+    return value.map((item) => arrange(item, layout.element));
+  }
+  const source = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  if (layout.kind === "record") {
+    for (const key of Object.keys(source).sort(compareIds)) define(out, key, source[key]);
+    return out;
+  }
+  for (const [key, inner] of layout.keys) {
+    const item = source[key];
+    if (item !== undefined && Object.hasOwn(source, key)) out[key] = arrange(item, inner);
+  }
+  return out;
+}
+
+/**
+ * Writes a model as JSON with a fixed key order (each entity's fields in schema order, `attributes` keys sorted)
+ * and records in canonical order, so the same model always gives the same bytes;
+ * `parseModelJson(stringifyModel(model))` deep-equals the model.
+ * @example
+ * const text = stringifyModel(model, { indent: 0 });
+ */
+export function stringifyModel(model: Model, options: StringifyOptions = {}): string {
+  const { indent } = { ...STRINGIFY_DEFAULTS, ...options };
+  const canonical = canonicalize(model);
+  const out: Record<string, unknown> = { schemaVersion: canonical.schemaVersion };
+  if (canonical.meta !== undefined) out.meta = arrange(canonical.meta, META_LAYOUT);
+  for (const c of COLLECTIONS) {
+    const layout = RECORD_LAYOUTS[c];
+    out[c] = ((canonical[c] ?? []) as readonly unknown[]).map((record) => arrange(record, layout));
+  }
+  return JSON.stringify(out, null, indent > 0 ? indent : undefined);
+}
