@@ -1,6 +1,6 @@
-import tinyCounty from "../../test/cli/fixtures/tiny-county.json" with { type: "json" };
+import { countyInput } from "../index.js";
 
-/** The model commands use when no file is given. @internal */
+/** The model commands use when no file is given: the bundled example county, as JSON input. @internal */
 export function exampleModel(): unknown {
-  return tinyCounty;
+  return countyInput;
 }

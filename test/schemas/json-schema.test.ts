@@ -4,8 +4,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { arbitraryModel } from "../arbitraries.js";
-import * as govgraph from "../../src/index.js";
-import { Model, SCHEMA_BASE_URI, govgraphRegistry, toJsonSchemas } from "../../src/index.js";
+import { Model, SCHEMA_BASE_URI, countyInput, exampleCounty, govgraphRegistry, toJsonSchemas } from "../../src/index.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- free-form JSON that the tests mutate
 type Json = any;
@@ -17,11 +16,14 @@ for (const schema of Object.values(schemas)) ajv.addSchema(schema);
 const ajvModel = ajv.getSchema(SCHEMA_BASE_URI + "model.json")!;
 const zodAccepts = (value: unknown) => Model.safeParse(value).success;
 
-/** Every parseable `.json` file under `dir`, by name. */
-function jsonFiles(dir: string): [string, unknown][] {
+/** Every parseable `.json` file under `dir` (recursively, skipping `skip` folders), by relative path. */
+function jsonFiles(dir: string, skip: readonly string[] = []): [string, unknown][] {
   if (!existsSync(dir)) return [];
   const out: [string, unknown][] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+  const files = readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".json") && !skip.some((s) => f.startsWith(s + "/")))
+    .sort();
+  for (const file of files) {
     try {
       out.push([file, JSON.parse(readFileSync(join(dir, file), "utf8"))]);
     } catch {
@@ -35,14 +37,11 @@ const tiny = JSON.parse(readFileSync(join(root, "test/cli/fixtures/tiny-county.j
 const validModels: [string, unknown][] = [
   ["tiny-county.json", tiny],
   ["schemaVersion only", { schemaVersion: 1 }],
-  ...jsonFiles(join(root, "test/fixtures")),
+  ["the bundled example (countyInput)", JSON.parse(JSON.stringify(countyInput))],
+  ["the bundled example (exampleCounty)", JSON.parse(JSON.stringify(exampleCounty))],
 ];
-const lib = govgraph as Record<string, unknown>;
-if (lib.exampleCounty) validModels.push(["exampleCounty", lib.exampleCounty]);
-if (typeof lib.generateModel === "function") {
-  const generate = lib.generateModel as (o: { size: string; seed: number }) => { model: unknown };
-  for (const seed of [1, 2]) validModels.push([`generated county ${seed}`, JSON.parse(JSON.stringify(generate({ size: "county", seed }).model))]);
-}
+// Fixtures of other tests: most are valid models, some deliberately not; the two schemas must agree on each.
+const fixtures = jsonFiles(join(root, "test/fixtures"), ["invalid", "real"]);
 
 describe("schemas/*.json", () => {
   it("has one file per registered schema, each with a namespaced $id, model.json among them", () => {
@@ -77,6 +76,10 @@ describe("JSON Schema and zod agree", () => {
   it.each(validModels)("accept %s", (_name, value) => {
     expect(zodAccepts(value)).toBe(true);
     expect(ajvModel(value), JSON.stringify(ajvModel.errors)).toBe(true);
+  });
+
+  it.each(fixtures)("agree on the fixture %s", (_name, value) => {
+    expect(ajvModel(value), JSON.stringify(ajvModel.errors)).toBe(zodAccepts(value));
   });
 
   it("accept every random valid model (fast-check)", () => {
