@@ -1,4 +1,4 @@
-import { GovGraphError, validateModel, type Issue, type Model } from "../index.js";
+import { GovGraphError, parseModelJson, validateModel, type Issue, type JsonIssue, type Model } from "../index.js";
 import { exampleModel } from "./_example.js";
 import type { CliIo } from "./_io.js";
 import type { Format } from "./_render.js";
@@ -106,46 +106,22 @@ function checked(source: string, result: ReturnType<typeof validateModel>): Load
   return { source, model: result.model, issues: result.issues };
 }
 
-/** JSON.parse with an `invalid_json` error giving the line and column. @internal */
+/** JSON.parse, with parseModelJson's `invalid_json` error (line and column) prefixed by `file:line:column`. @internal */
 export function parseJson(text: string, file: string): unknown {
   try {
-    return JSON.parse(text);
-  } catch (error) {
-    const { line, column } = errorPosition(text, error);
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new GovGraphError("invalid_json", `${file}:${line}:${column}: malformed JSON (${reason}). Fix the JSON syntax.`, {
-      cause: error,
-    });
-  }
-}
-
-// V8 does not always give the offset of a JSON syntax error, so find it by scanning for the first bad token.
-function errorPosition(text: string, error: unknown): { line: number; column: number } {
-  const match = /position (\d+)/.exec(error instanceof Error ? error.message : "");
-  const offset = match ? Number(match[1]) : firstBadOffset(text);
-  const before = text.slice(0, offset);
-  const line = before.split("\n").length;
-  return { line, column: offset - before.lastIndexOf("\n") };
-}
-
-/** The offset of the first character at which `text` stops being valid JSON (its length if it ends early). */
-function firstBadOffset(text: string): number {
-  let lo = 0;
-  let hi = text.length;
-  // The shortest prefix whose error is not "unexpected end": the bad character is its last one.
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (endsEarly(text.slice(0, mid + 1))) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function endsEarly(prefix: string): boolean {
-  try {
-    JSON.parse(prefix);
-    return true;
-  } catch (error) {
-    return /end of JSON input|Unterminated string|Expected .* after/i.test(error instanceof Error ? error.message : "");
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    try {
+      parseModelJson(text);
+    } catch (error) {
+      const issue = error instanceof GovGraphError && error.code === "invalid_json" ? (error.issues[0] as JsonIssue | undefined) : undefined;
+      if (!issue) throw error;
+      const reason = issue.message.replace(/^line \d+, column \d+: /, "");
+      throw new GovGraphError("invalid_json", `${file}:${issue.line}:${issue.column}: malformed JSON: ${reason}. Fix the JSON and try again.`, {
+        issues: [issue],
+        cause: error,
+      });
+    }
+    throw new GovGraphError("invalid_json", `${file}: malformed JSON. Fix the JSON and try again.`);
   }
 }

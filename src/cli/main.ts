@@ -97,7 +97,7 @@ export async function runCli(argv: readonly string[], io: CliIo = nodeIo()): Pro
       return 1;
     }
     if (error instanceof GovGraphError) {
-      io.stderr(`${colour.red("error")} ${error.code}: ${error.message}\n${error.issues.length ? renderIssues(error.issues, "text", colour) : ""}`);
+      io.stderr(`${colour.red("error")} ${error.code}: ${error.message}\n${listIssues(error) ? renderIssues(error.issues, "text", colour) : ""}`);
       return 1;
     }
     const message = error instanceof Error ? error.message : String(error);
@@ -105,6 +105,9 @@ export async function runCli(argv: readonly string[], io: CliIo = nodeIo()): Pro
     return 1;
   }
 }
+
+// An invalid_json error says where in its message; other errors list their issues below it.
+const listIssues = (error: GovGraphError) => error.issues.length > 0 && error.code !== "invalid_json";
 
 /** The index of the command name in argv: the first token that is neither an option nor an option's value. */
 function commandIndex(argv: readonly string[]): number {

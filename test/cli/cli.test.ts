@@ -58,10 +58,19 @@ describe("govgraph validate", () => {
   });
 
   it("exits 1 on malformed JSON, giving the line and column", async () => {
-    const { code, stdout, stderr } = await run(["validate", "malformed.json"]);
-    expect(code).toBe(1);
-    expect(stdout).toBe("");
-    expect(stderr).toMatch(/^error invalid_json: malformed\.json:5:5: /);
+    expect(await run(["validate", "malformed.json"])).toMatchInlineSnapshot(`
+      {
+        "code": 1,
+        "stderr": "error invalid_json: malformed.json:5:5: malformed JSON: expected "," or "]" but found "{". Fix the JSON and try again.
+      ",
+        "stdout": "",
+      }
+    `);
+    const empty = mkdtempSync(join(tmpdir(), "govgraph-cli-"));
+    writeFileSync(join(empty, "empty.json"), "");
+    expect((await run(["analyze", "empty.json"], { cwd: empty })).stderr).toBe(
+      "error invalid_json: empty.json:1:1: malformed JSON: the text is empty. Fix the JSON and try again.\n",
+    );
   });
 
   it("exits 1 on a missing file", async () => {
