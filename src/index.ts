@@ -80,3 +80,7 @@ export { fromFederalProgramInventory, FEDERAL_PROGRAM_INVENTORY_DEFAULTS, FEDERA
 export type { FederalProgramInventoryOptions, ImportResult } from "./formats/us-fpi.js";
 export { fromGcServiceInventory, GC_SERVICE_INVENTORY_DEFAULTS, GC_TARGET_GROUPS } from "./formats/gc-service-inventory.js";
 export type { GcServiceInventoryOptions } from "./formats/gc-service-inventory.js";
+export { scorecard, PILLARS, SCORECARD_DEFAULTS } from "./analyses/scorecard.js";
+export type { Indicator, Pillar, PillarId, ScorecardInputs, ScorecardOptions, ScorecardReport } from "./analyses/scorecard.js";
+export { compareModels } from "./analyses/compare.js";
+export type { CompareOptions, ComparisonReport, Delta, JourneyChange, RecordChanges, RecordKeyValue } from "./analyses/compare.js";

@@ -13,7 +13,7 @@ import type { Model } from "../schemas/model.js";
 /** Defaults of {@link analyzeStaffing}. */
 export const STAFFING_DEFAULTS = {
   /** Flag a department whose cases per staff member are below the peer median divided by this, or above it times this. */
-  flagRatio: 2,
+  flagRatio: 3,
   /** Fewest measured departments a peer group needs before a wider group (same level, then everyone) is used. */
   minPeers: 2,
   /** Flag a department whose vacancy rate is at least this. */
@@ -63,7 +63,7 @@ export interface StaffingReport {
   departments: DepartmentStaffing[];
   summary: {
     departments: number;
-    /** Departments with staff above 0 (relative efficiency measured). */
+    /** Departments with staff above 0 and an active service of known `annualVolume` (caseload measured). */
     measured: number;
     staff: number;
     actual: number;
@@ -98,12 +98,13 @@ export function analyzeStaffing(model: Model, options: StaffingOptions = {}): St
   const o = { ...STAFFING_DEFAULTS, ...options };
   const functions = new Map<string, number>();
   for (const a of model.assignments) functions.set(a.departmentId, (functions.get(a.departmentId) ?? 0) + 1);
-  const work = new Map<string, { services: number; cases: number }>();
+  const work = new Map<string, { services: number; cases: number; known: boolean }>();
   for (const s of model.services) {
     if ((s.status ?? "active") !== "active") continue;
-    const w = work.get(s.departmentId) ?? { services: 0, cases: 0 };
+    const w = work.get(s.departmentId) ?? { services: 0, cases: 0, known: false };
     w.services++;
     w.cases += s.annualVolume ?? 0;
+    if (s.annualVolume !== undefined) w.known = true;
     work.set(s.departmentId, w);
   }
 
@@ -112,7 +113,7 @@ export function analyzeStaffing(model: Model, options: StaffingOptions = {}): St
     const authorized = d.staff?.authorized ?? null;
     const staff = actual ?? authorized;
     const f = functions.get(d.id) ?? 0;
-    const { services, cases } = work.get(d.id) ?? { services: 0, cases: 0 };
+    const { services, cases, known } = work.get(d.id) ?? { services: 0, cases: 0, known: false };
     return {
       departmentId: d.id,
       level: d.level ?? null,
@@ -125,7 +126,8 @@ export function analyzeStaffing(model: Model, options: StaffingOptions = {}): St
       cases,
       staffPerFunction: staff !== null && f > 0 ? staff / f : null,
       staffPer1000Cases: staff !== null && cases > 0 ? (1000 * staff) / cases : null,
-      casesPerStaff: staff !== null && staff > 0 ? cases / staff : null,
+      // Bodies without a service of known volume (audit, finance) are not measured on caseload.
+      casesPerStaff: staff !== null && staff > 0 && known ? cases / staff : null,
       vacancyRate: actual !== null && authorized !== null && authorized > 0 ? Math.max(0, (authorized - actual) / authorized) : null,
       peerGroup: "*",
       relativeEfficiency: null,

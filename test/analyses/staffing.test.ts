@@ -24,6 +24,7 @@ const input: ModelInput = {
     bureau("d-met", 30, 25),
     bureau("d-tax", 10, undefined, { kind: "agency" }),
     bureau("d-prov", undefined, undefined, { level: "province" }),
+    bureau("d-audit", 10, 10),
   ],
   functions: [{ id: "f1", name: "Civil registration" }, { id: "f2", name: "Welfare" }],
   assignments: [{ departmentId: "d-civil", functionId: "f1" }, { departmentId: "d-civil", functionId: "f2", role: "support" }],
@@ -42,7 +43,7 @@ describe("analyzeStaffing", () => {
 
   it("measures cases per staff member against the best comparable department", () => {
     // county|bureau peers: civil 1000/40 = 25, edu 2000/20 = 100, met 150/30 = 5 (the retired service is not work).
-    // Best 100: civil 0.25, edu 1, met 0.05. Median 25: met < 25/2 is much staff, little work; edu > 25*2 the reverse.
+    // Best 100: civil 0.25, edu 1, met 0.05. Median 25: met < 25/3 is much staff, little work; edu > 25*3 the reverse (flagRatio 3).
     expect(get("d-civil")).toMatchObject({ casesPerStaff: 25, relativeEfficiency: 0.25, staffPerFunction: 20, staffPer1000Cases: 40, vacancyRate: 0.2, flags: ["high_vacancy"] });
     expect(get("d-edu")).toMatchObject({ relativeEfficiency: 1, flags: ["little_staff_much_work"] });
     expect(get("d-met")).toMatchObject({ casesPerStaff: 5, relativeEfficiency: 0.05, vacancyRate: 0, flags: ["much_staff_little_work", "over_establishment"] });
@@ -54,16 +55,19 @@ describe("analyzeStaffing", () => {
     expect(get("d-civil").peerGroup).toBe("county|bureau");
   });
 
-  it("leaves departments without staff figures unmeasured", () => {
+  it("leaves departments without staff figures, or without services of known volume, unmeasured", () => {
     expect(get("d-prov")).toMatchObject({ staff: null, casesPerStaff: null, relativeEfficiency: null, vacancyRate: null, flags: [] });
+    // An internal body (audit) has staff but no caseload to measure: not flagged as idle.
+    expect(get("d-audit")).toMatchObject({ staff: 10, services: 0, casesPerStaff: null, relativeEfficiency: null, flags: [] });
   });
 
   it("summarizes staff, vacancies and staff-weighted efficiency", () => {
-    // Efficiency (40*0.25 + 20*1 + 30*0.05 + 10*1) / 100 = 0.415. Vacancies pooled over departments with both
-    // figures: authorized 50 + 20 + 25 = 95, actual 40 + 20 + 30 = 90, (95 - 90) / 95.
-    expect(report.summary).toMatchObject({ departments: 5, measured: 4, staff: 100, cases: 4150, muchStaffLittleWork: 1, littleStaffMuchWork: 1, staffInMuchStaffLittleWork: 0.3 });
+    // Efficiency over measured departments (40*0.25 + 20*1 + 30*0.05 + 10*1) / 100 = 0.415. Vacancies pooled over
+    // departments with both figures: authorized 50 + 20 + 25 + 10 = 105, actual 40 + 20 + 30 + 10 = 100, 5 / 105.
+    // Staff in much-staff-little-work departments: d-met's 30 of 110.
+    expect(report.summary).toMatchObject({ departments: 6, measured: 4, staff: 110, cases: 4150, muchStaffLittleWork: 1, littleStaffMuchWork: 1, staffInMuchStaffLittleWork: 30 / 110 });
     expect(report.summary.efficiency).toBeCloseTo(0.415, 12);
-    expect(report.summary.vacancyRate).toBeCloseTo(5 / 95, 12);
+    expect(report.summary.vacancyRate).toBeCloseTo(5 / 105, 12);
   });
 
   it("keeps efficiency and vacancy rates in [0, 1] and ignores record order", () => {

@@ -1,0 +1,169 @@
+/**
+ * Compare
+ * =======
+ * What moved between two models (typically before and after a scenario): the delta of every indicator of the
+ * scorecard, journeys, transparency, staffing, duplication and coverage, and the records added, removed or changed.
+ * Records are matched by id (by their id pair for assignments and travel costs); a record shared by both models
+ * (immer's structural sharing) is unchanged without being compared field by field.
+ */
+import { compareIds } from "../model/canonical.js";
+import { COLLECTIONS, type CollectionName, type Model } from "../schemas/model.js";
+import { _scorecardInputs, PILLARS, scorecard, type PillarId, type ScorecardInputs, type ScorecardOptions } from "./scorecard.js";
+import { TRANSPARENCY_ITEMS } from "./transparency.js";
+
+/** An indicator before and after. `delta` is `after - before`, null when either is null. */
+export interface Delta {
+  before: number | null;
+  after: number | null;
+  delta: number | null;
+}
+
+/** A record key: an id, or `[departmentId, functionId]` / `[regionId, pointId]` for assignments and travel costs. */
+export type RecordKeyValue = string | [string, string];
+
+/** The records of one collection that differ. */
+export interface RecordChanges {
+  added: RecordKeyValue[];
+  removed: RecordKeyValue[];
+  changed: RecordKeyValue[];
+}
+
+/** One journey's indicators that moved. */
+export interface JourneyChange {
+  needId: string;
+  deltas: Record<string, Delta>;
+}
+
+/** The report of {@link compareModels}. */
+export interface ComparisonReport {
+  scorecard: { composite: Delta; pillars: Record<PillarId, Delta> };
+  journeys: Record<string, Delta>;
+  /** Journeys present in either model whose indicators differ, by need id. */
+  journeyChanges: JourneyChange[];
+  transparency: Record<string, Delta>;
+  staffing: Record<string, Delta>;
+  duplication: Record<string, Delta>;
+  coverage: Record<string, Delta>;
+  /** Collections with at least one difference. */
+  records: Partial<Record<CollectionName, RecordChanges>>;
+}
+
+/** Options of {@link compareModels}: the scorecard's (weights, analysis options), applied to both models. */
+export type CompareOptions = Omit<ScorecardOptions, "reports"> & {
+  /** Reports already computed for each model. */
+  reports?: { before?: Partial<ScorecardInputs>; after?: Partial<ScorecardInputs> };
+};
+
+const delta = (before: number | null | undefined, after: number | null | undefined): Delta => {
+  const b = before ?? null;
+  const a = after ?? null;
+  return { before: b, after: a, delta: a === null || b === null ? null : a - b };
+};
+
+/** Deltas of every numeric (or null) field two flat objects share or either has. */
+function deltas(before: object, after: object): Record<string, Delta> {
+  const out: Record<string, Delta> = {};
+  const b = before as Record<string, unknown>;
+  const a = after as Record<string, unknown>;
+  for (const key of [...new Set([...Object.keys(b), ...Object.keys(a)])].sort(compareIds)) {
+    const x = b[key];
+    const y = a[key];
+    const isNum = (v: unknown) => typeof v === "number" || v === null || v === undefined;
+    if (isNum(x) && isNum(y) && !(x === undefined && y === undefined)) {
+      out[key] = delta(x as number | null, y as number | null);
+    }
+  }
+  return out;
+}
+
+function keyOf(c: CollectionName, r: Record<string, unknown>): RecordKeyValue {
+  if (c === "assignments") return [r.departmentId as string, r.functionId as string];
+  if (c === "travelCosts") return [r.regionId as string, r.pointId as string];
+  return r.id as string;
+}
+
+const keyText = (k: RecordKeyValue) => (typeof k === "string" ? k : k[0] + "\u0000" + k[1]);
+
+/** Records added, removed and changed, per collection. @internal */
+export function _recordChanges(before: Model, after: Model): Partial<Record<CollectionName, RecordChanges>> {
+  const out: Partial<Record<CollectionName, RecordChanges>> = {};
+  for (const c of COLLECTIONS) {
+    const xs = before[c] as readonly Record<string, unknown>[];
+    const ys = after[c] as readonly Record<string, unknown>[];
+    if (xs === ys) continue;
+    const old = new Map<string, Record<string, unknown>>();
+    for (const r of xs) old.set(keyText(keyOf(c, r)), r);
+    const changes: RecordChanges = { added: [], removed: [], changed: [] };
+    const seen = new Set<string>();
+    for (const r of ys) {
+      const k = keyOf(c, r);
+      const t = keyText(k);
+      seen.add(t);
+      const o = old.get(t);
+      if (o === undefined) changes.added.push(k);
+      else if (o !== r && JSON.stringify(o) !== JSON.stringify(r)) changes.changed.push(k);
+    }
+    for (const r of xs) {
+      const k = keyOf(c, r);
+      if (!seen.has(keyText(k))) changes.removed.push(k);
+    }
+    const byKey = (p: RecordKeyValue, q: RecordKeyValue) => compareIds(keyText(p), keyText(q));
+    for (const list of [changes.added, changes.removed, changes.changed]) list.sort(byKey);
+    if (changes.added.length + changes.removed.length + changes.changed.length > 0) out[c] = changes;
+  }
+  return out;
+}
+
+/**
+ * Compares two models indicator by indicator (scorecard pillars and composite, journeys, transparency, staffing,
+ * duplication and coverage summaries) and lists the records that differ. `compareModels(m, m)` has every delta 0.
+ * @example
+ * const { model: after } = applyScenario(exampleCounty, [{ op: "digitizeService", serviceId: "s-birth-cert" }]);
+ * compareModels(exampleCounty, after).journeys.endToEndOnlineShare.delta
+ */
+export function compareModels(before: Model, after: Model, options: CompareOptions = {}): ComparisonReport {
+  const { reports, ...rest } = options;
+  const x = _scorecardInputs(before, { ...rest, reports: reports?.before });
+  const y = before === after && !reports?.after ? x : _scorecardInputs(after, { ...rest, reports: reports?.after });
+  const cx = scorecard(before, { ...rest, reports: x });
+  const cy = scorecard(after, { ...rest, reports: y });
+
+  const pillars = {} as Record<PillarId, Delta>;
+  for (const id of PILLARS) pillars[id] = delta(cx.pillars.find((p) => p.id === id)!.score, cy.pillars.find((p) => p.id === id)!.score);
+
+  const journeyChanges: JourneyChange[] = [];
+  const jx = new Map(x.journeys.journeys.map((j) => [j.needId, j]));
+  const jy = new Map(y.journeys.journeys.map((j) => [j.needId, j]));
+  for (const needId of [...new Set([...jx.keys(), ...jy.keys()])].sort(compareIds)) {
+    const a = jx.get(needId);
+    const b = jy.get(needId);
+    const d = deltas(a ?? {}, b ?? {});
+    for (const [k, v] of Object.entries(d)) if (v.delta === 0 || (v.before === null && v.after === null)) delete d[k];
+    if (Object.keys(d).length > 0 || !a || !b) journeyChanges.push({ needId, deltas: d });
+  }
+
+  const transparencyFlat = (t: ScorecardInputs["transparency"]) => {
+    const flat: Record<string, number> = { share: t.overall.share, applicable: t.overall.applicable, published: t.overall.published, services: t.overall.services, fullyPublished: t.overall.fullyPublished };
+    for (const item of TRANSPARENCY_ITEMS) flat[`${item}Share`] = t.overall.byItem[item].share;
+    return flat;
+  };
+  const coverageFlat = (c: ScorecardInputs["coverage"]) => ({
+    demand: c.demand,
+    reach: c.reach,
+    capacity: c.capacity,
+    gini: c.gini,
+    gaps: c.gaps.length,
+    gapVolume: c.gaps.reduce((s, g) => s + g.volume, 0),
+  });
+
+  return {
+    scorecard: { composite: delta(cx.composite, cy.composite), pillars },
+    journeys: deltas(x.journeys.summary, y.journeys.summary),
+    journeyChanges,
+    transparency: deltas(transparencyFlat(x.transparency), transparencyFlat(y.transparency)),
+    staffing: deltas(x.staffing.summary, y.staffing.summary),
+    duplication: deltas(x.duplication.summary, y.duplication.summary),
+    coverage: deltas(coverageFlat(x.coverage), coverageFlat(y.coverage)),
+    records: _recordChanges(before, after),
+  };
+}

@@ -1,0 +1,210 @@
+/**
+ * Scorecard
+ * =========
+ * The five pillars of a service-oriented reform (the essay in docs/background: optimise the allocation of
+ * functions, improve public services, innovate in governance, open government affairs, strengthen the civil
+ * service), each scored 0-100 from the indicators behind it, and a composite with weights the caller chooses:
+ * a composite indicator in the sense of the OECD/JRC Handbook on Constructing Composite Indicators (2008),
+ * with linear aggregation of normalised [0, 1] indicators. The formulas are written out in docs/scorecard.md.
+ */
+import { GovGraphError } from "../errors.js";
+import type { Model } from "../schemas/model.js";
+import { scoreCoverage, type CoverageOptions, type CoverageReport } from "./coverage.js";
+import { findDuplication, type DuplicationOptions, type DuplicationReport } from "./duplication.js";
+import { _isEndToEndOnline, _serviceVisits, analyzeJourneys, JOURNEYS_DEFAULTS, type JourneysOptions, type JourneysReport } from "./journeys.js";
+import { analyzeStaffing, type StaffingOptions, type StaffingReport } from "./staffing.js";
+import { scoreTransparency, type TransparencyReport } from "./transparency.js";
+
+/** The five pillars, in report order. */
+export const PILLARS = ["functionAllocation", "publicServiceLevel", "governanceInnovation", "openness", "civilService"] as const;
+export type PillarId = (typeof PILLARS)[number];
+
+/** Defaults of {@link scorecard}: every pillar weighs the same in the composite. */
+export const SCORECARD_DEFAULTS = {
+  weights: { functionAllocation: 1, publicServiceLevel: 1, governanceInnovation: 1, openness: 1, civilService: 1 } as Readonly<Record<PillarId, number>>,
+} as const;
+
+/** The analyses a scorecard is computed from; pass the ones already computed to save time. */
+export interface ScorecardInputs {
+  duplication: DuplicationReport;
+  coverage: CoverageReport;
+  journeys: JourneysReport;
+  transparency: TransparencyReport;
+  staffing: StaffingReport;
+}
+
+/** Options of {@link scorecard}. */
+export interface ScorecardOptions {
+  /** Weights of the pillars in the composite (non-negative; missing ones keep their default of 1). */
+  weights?: Partial<Record<PillarId, number>>;
+  duplication?: DuplicationOptions;
+  coverage?: CoverageOptions;
+  journeys?: JourneysOptions;
+  staffing?: StaffingOptions;
+  /** Reports already computed for this model, used instead of running their analyses again. */
+  reports?: Partial<ScorecardInputs>;
+}
+
+/** One number behind a pillar. */
+export interface Indicator {
+  id: string;
+  /** What it measures, in a few words. */
+  label: string;
+  /** In [0, 1] when `weight > 0`; null when the model has no data for it. */
+  value: number | null;
+  /** Its weight inside the pillar's score; 0 for context shown beside it. */
+  weight: number;
+}
+
+/** One pillar's score and why. */
+export interface Pillar {
+  id: PillarId;
+  name: string;
+  /** 0-100, or null when none of its weighted indicators has data. */
+  score: number | null;
+  /** The formula, as in docs/scorecard.md. */
+  formula: string;
+  indicators: Indicator[];
+}
+
+/** The report of {@link scorecard}. */
+export interface ScorecardReport {
+  pillars: Pillar[];
+  /** Weighted mean of the pillars with a score, 0-100; null when none has one. */
+  composite: number | null;
+  /** The weights used. */
+  weights: Record<PillarId, number>;
+}
+
+/** Runs the analyses a scorecard needs (those not given). @internal */
+export function _scorecardInputs(model: Model, options: ScorecardOptions = {}): ScorecardInputs {
+  const r = options.reports ?? {};
+  return {
+    duplication: r.duplication ?? findDuplication(model, options.duplication),
+    coverage: r.coverage ?? scoreCoverage(model, options.coverage),
+    journeys: r.journeys ?? analyzeJourneys(model, options.journeys),
+    transparency: r.transparency ?? scoreTransparency(model),
+    staffing: r.staffing ?? analyzeStaffing(model, options.staffing),
+  };
+}
+
+/** A weighted mean of the indicators with a value, times 100; null when none has one. */
+function score(indicators: readonly Indicator[]): number | null {
+  let sum = 0;
+  let weight = 0;
+  for (const i of indicators) {
+    if (i.weight <= 0 || i.value === null) continue;
+    sum += i.weight * i.value;
+    weight += i.weight;
+  }
+  return weight > 0 ? (100 * sum) / weight : null;
+}
+
+/** Demand-weighted quality of active services: mean of satisfaction and on-time rate where recorded. */
+function serviceQuality(model: Model): number | null {
+  let sum = 0;
+  let weight = 0;
+  for (const s of model.services) {
+    if ((s.status ?? "active") !== "active" || !s.quality) continue;
+    const parts = [s.quality.satisfaction, s.quality.onTimeRate].filter((x): x is number => x !== undefined);
+    if (parts.length === 0) continue;
+    const w = s.annualVolume ?? 1;
+    sum += (w * parts.reduce((a, b) => a + b, 0)) / parts.length;
+    weight += w;
+  }
+  return weight > 0 ? sum / weight : null;
+}
+
+/** The innovation indicators from journeys, or from single services (weighted by volume) when no need has one. */
+function innovation(model: Model, journeys: JourneysReport, options: JourneysOptions = {}) {
+  if (journeys.journeys.length > 0) {
+    const s = journeys.summary;
+    return { basis: "journeys" as const, endToEnd: s.endToEndOnlineShare, onceOnly: s.onceOnlyRate, oneVisit: s.atMostOneVisitShare };
+  }
+  const visitsOf = { ...JOURNEYS_DEFAULTS.defaultVisits, ...options.defaultVisits };
+  const none = options.visitsWithoutChannel ?? JOURNEYS_DEFAULTS.visitsWithoutChannel;
+  let weight = 0, endToEnd = 0, oneVisit = 0, requests = 0, reused = 0;
+  for (const s of model.services) {
+    if ((s.status ?? "active") !== "active") continue;
+    const w = s.annualVolume ?? 1;
+    weight += w;
+    if (_isEndToEndOnline(s)) endToEnd += w;
+    if (_serviceVisits(s, visitsOf, none) <= 1) oneVisit += w;
+    for (const e of s.evidence ?? []) {
+      requests += w;
+      if (e.source === "reused") reused += w;
+    }
+  }
+  if (weight === 0) return { basis: "services" as const, endToEnd: null, onceOnly: null, oneVisit: null };
+  return { basis: "services" as const, endToEnd: endToEnd / weight, onceOnly: requests > 0 ? reused / requests : 1, oneVisit: oneVisit / weight };
+}
+
+/**
+ * Scores the five pillars of a service-oriented reform 0-100, each with the indicators behind it, and a weighted
+ * composite. Formulas: docs/scorecard.md.
+ * @example
+ * const card = scorecard(exampleCounty, { weights: { civilService: 2 } });
+ * card.pillars.map((p) => [p.id, p.score]); card.composite
+ */
+export function scorecard(model: Model, options: ScorecardOptions = {}): ScorecardReport {
+  const weights = { ...SCORECARD_DEFAULTS.weights, ...options.weights };
+  for (const id of PILLARS) {
+    const w = weights[id];
+    if (typeof w !== "number" || !Number.isFinite(w) || w < 0) {
+      throw new GovGraphError("invalid_input", `scorecard: the weight of "${id}" is ${String(w)}. Use a finite number of 0 or more.`);
+    }
+  }
+  for (const key of Object.keys(options.weights ?? {})) {
+    if (!(PILLARS as readonly string[]).includes(key)) {
+      throw new GovGraphError("invalid_input", `scorecard: "${key}" is not a pillar. Use ${PILLARS.join(", ")}.`);
+    }
+  }
+  const { duplication, coverage, journeys, transparency, staffing } = _scorecardInputs(model, options);
+  const d = duplication.summary;
+  const quality = serviceQuality(model);
+  const inno = innovation(model, journeys, options.journeys);
+  const st = staffing.summary;
+
+  const make = (id: PillarId, name: string, formula: string, indicators: Indicator[]): Pillar => ({ id, name, score: score(indicators), formula, indicators });
+  const pillars: Pillar[] = [
+    make("functionAllocation", "Allocation of functions", "100 × (1 − (duplicatedShare + fragmentedShare) / 2)", [
+      { id: "unduplicatedShare", label: "held functions not duplicated (1 − duplicatedShare)", value: d.heldFunctions > 0 ? 1 - d.duplicatedShare : null, weight: 1 },
+      { id: "unfragmentedShare", label: "held functions not fragmented (1 − fragmentedShare)", value: d.heldFunctions > 0 ? 1 - d.fragmentedShare : null, weight: 1 },
+      { id: "duplicatedFunctions", label: "functions led by departments with overlapping jurisdictions", value: d.duplicatedFunctions, weight: 0 },
+      { id: "fragmentedFunctions", label: "functions split over departments of one jurisdiction", value: d.fragmentedFunctions, weight: 0 },
+      { id: "heldFunctions", label: "functions held by some department", value: d.heldFunctions, weight: 0 },
+    ]),
+    make("publicServiceLevel", "Level of public services", "100 × (0.5 reach + 0.25 capacity + 0.25 quality), over the parts with data", [
+      { id: "reach", label: "demand reached by a remote channel or a nearby point", value: coverage.demand > 0 ? coverage.reach : null, weight: 0.5 },
+      { id: "capacity", label: "demand reached within capacity", value: coverage.demand > 0 ? coverage.capacity : null, weight: 0.25 },
+      { id: "quality", label: "mean satisfaction and on-time rate, weighted by volume", value: quality, weight: 0.25 },
+      { id: "gini", label: "Gini of regional reach (0 = even)", value: coverage.gini, weight: 0 },
+      { id: "gaps", label: "unreached demand cells", value: coverage.gaps.length, weight: 0 },
+    ]),
+    make("governanceInnovation", "Governance innovation", "100 × mean(endToEndOnlineShare, onceOnlyRate, atMostOneVisitShare)", [
+      { id: "endToEndOnlineShare", label: `steps online end to end (${inno.basis})`, value: inno.endToEnd, weight: 1 },
+      { id: "onceOnlyRate", label: `evidence reused, not asked again (${inno.basis})`, value: inno.onceOnly, weight: 1 },
+      { id: "atMostOneVisitShare", label: `${inno.basis === "journeys" ? "journeys" : "services"} with at most one visit`, value: inno.oneVisit, weight: 1 },
+      { id: "repeatSubmissions", label: "evidence asked twice per journey", value: journeys.journeys.length > 0 ? journeys.summary.repeatSubmissions : null, weight: 0 },
+    ]),
+    make("openness", "Openness of government affairs", "100 × published items / applicable items", [
+      { id: "publishedShare", label: "applicable service items published", value: transparency.overall.applicable > 0 ? transparency.overall.share : null, weight: 1 },
+      { id: "fullyPublished", label: "services with every item published", value: transparency.overall.fullyPublished, weight: 0 },
+    ]),
+    make("civilService", "Civil service", "100 × (0.5 efficiency + 0.5 (1 − staffInMuchStaffLittleWork))", [
+      { id: "efficiency", label: "staff-weighted cases per staff member over the best comparable department", value: st.efficiency, weight: 0.5 },
+      { id: "staffNotIdle", label: "staff outside departments with much staff and little work", value: st.measured > 0 ? 1 - st.staffInMuchStaffLittleWork : null, weight: 0.5 },
+      { id: "muchStaffLittleWork", label: "departments with much staff and little work", value: st.muchStaffLittleWork, weight: 0 },
+      { id: "littleStaffMuchWork", label: "departments with little staff and much work", value: st.littleStaffMuchWork, weight: 0 },
+      { id: "vacancyRate", label: "authorized posts unfilled", value: st.vacancyRate, weight: 0 },
+    ]),
+  ];
+  let sum = 0;
+  let weight = 0;
+  for (const p of pillars) {
+    if (p.score === null || weights[p.id] === 0) continue;
+    sum += weights[p.id] * p.score;
+    weight += weights[p.id];
+  }
+  return { pillars, composite: weight > 0 ? sum / weight : null, weights };
+}
