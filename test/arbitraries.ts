@@ -200,3 +200,118 @@ export function arbitraryShuffledModel(options: ArbitraryModelOptions = {}): fc.
     .tuple(arbitraryModel(options), fc.array(fc.nat(1000), { minLength: 1, maxLength: 64 }))
     .map(([input, keys]) => [input, shuffleModel(input, keys)] as [ModelInput, ModelInput]);
 }
+
+/**
+ * A deterministic valid model input of about `scale` x the province tier's record counts (scale 1: 1,200 regions,
+ * 4,000 departments, 200,000 assignments, 30,000 services, 200 needs, 2,000 points, 10,000 travel costs), for
+ * speed measurements before and besides the generator. Records come in id order.
+ */
+export function syntheticModel(scale = 1): ModelInput {
+  const n = (count: number) => Math.max(1, Math.round(count * scale));
+  const pad = (i: number) => String(i).padStart(7, "0");
+  const regionCount = n(1200);
+  const departmentCount = n(4000);
+  const functionCount = n(3000);
+  const serviceCount = n(30_000);
+  const needCount = n(200);
+  const segmentCount = 8;
+  const evidenceCount = n(500);
+  const pointCount = n(2000);
+  const regions = Array.from({ length: regionCount }, (_, i) => ({
+    id: `r${pad(i)}`,
+    name: `Region ${i}`,
+    ...(i > 0 ? { parentId: `r${pad(Math.floor((i - 1) / 10))}` } : {}),
+    level: i === 0 ? "province" : i <= 10 ? "county" : "township",
+    population: 1000 + ((i * 7919) % 50_000),
+    location: { lat: 30 + (i % 100) / 100, lon: 110 + Math.floor(i / 100) / 100 },
+  }));
+  const segments = Array.from({ length: segmentCount }, (_, i) => ({ id: `seg${i}`, name: `Segment ${i}` }));
+  const departments = Array.from({ length: departmentCount }, (_, i) => ({
+    id: `d${pad(i)}`,
+    name: `Department ${i}`,
+    regionId: `r${pad(i % regionCount)}`,
+    ...(i >= regionCount ? { parentId: `d${pad(i % regionCount)}` } : {}),
+    staff: { authorized: 20 + (i % 30), actual: 18 + (i % 25) },
+  }));
+  const functions = Array.from({ length: functionCount }, (_, i) => ({
+    id: `f${pad(i)}`,
+    name: `Function ${i} licensing of activity ${i % 97}`,
+    category: "licensing",
+    keywords: [`k${i % 50}`],
+  }));
+  const perDepartment = Math.max(1, Math.round((200_000 * scale) / departmentCount));
+  const assignments: { departmentId: string; functionId: string; role: "lead" | "support" }[] = [];
+  for (let d = 0; d < departmentCount; d++) {
+    for (let k = 0; k < perDepartment; k++) {
+      assignments.push({ departmentId: `d${pad(d)}`, functionId: `f${pad((d * 13 + k) % functionCount)}`, role: k % 5 === 0 ? "support" : "lead" });
+    }
+  }
+  const seen = new Set<string>();
+  const uniqueAssignments = assignments.filter((a) => {
+    const key = `${a.departmentId}|${a.functionId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const services = Array.from({ length: serviceCount }, (_, i) => ({
+    id: `s${pad(i)}`,
+    name: `Service ${i}`,
+    departmentId: `d${pad(i % departmentCount)}`,
+    functionIds: [`f${pad(i % functionCount)}`, `f${pad((i * 7) % functionCount)}`].filter((v, j, a) => a.indexOf(v) === j),
+    needIds: [`n${pad(i % needCount)}`],
+    segmentIds: i % 3 === 0 ? [] : [`seg${i % segmentCount}`],
+    channels: [
+      { kind: "in_person" as const, visits: 1, processingDays: 5 },
+      ...(i % 2 === 0 ? [{ kind: "online" as const, endToEnd: i % 4 === 0 }] : []),
+    ],
+    evidence: [{ evidenceId: `e${pad(i % evidenceCount)}`, source: i % 3 === 0 ? ("reused" as const) : ("citizen" as const) }],
+    processingDays: 10,
+    fee: i % 10,
+    annualVolume: 100 + (i % 1000),
+    published: { guide: true, fee: i % 2 === 0 },
+  }));
+  const needs = Array.from({ length: needCount }, (_, i) => ({
+    id: `n${pad(i)}`,
+    name: `Need ${i}`,
+    kind: "life_event" as const,
+    segmentIds: [`seg${i % segmentCount}`],
+    demand: Array.from({ length: 10 }, (_, k) => ({ regionId: `r${pad((i * 10 + k) % regionCount)}`, volume: 100 + k })),
+    journey: [
+      { serviceId: `s${pad(i)}` },
+      { serviceId: `s${pad(i + needCount)}`, after: [`s${pad(i)}`] },
+    ].filter((step) => Number(step.serviceId.slice(1)) < serviceCount),
+  }));
+  const evidence = Array.from({ length: evidenceCount }, (_, i) => ({ id: `e${pad(i)}`, name: `Evidence ${i}`, issuerId: `d${pad(i % departmentCount)}` }));
+  const servicePoints = Array.from({ length: pointCount }, (_, i) => ({
+    id: `p${pad(i)}`,
+    name: `Point ${i}`,
+    regionId: `r${pad(i % regionCount)}`,
+    serviceIds: Array.from({ length: 5 }, (_, k) => `s${pad((i * 5 + k) % serviceCount)}`),
+    capacity: 10_000,
+  }));
+  const travelCosts = Array.from({ length: n(10_000) }, (_, i) => ({
+    regionId: `r${pad(i % regionCount)}`,
+    pointId: `p${pad(Math.floor(i / regionCount) % pointCount)}`,
+    cost: i % 60,
+  }));
+  const seenCosts = new Set<string>();
+  return {
+    schemaVersion: 1,
+    meta: { name: `synthetic x${scale}` },
+    regions,
+    segments,
+    departments,
+    functions,
+    assignments: uniqueAssignments,
+    services,
+    needs,
+    evidence,
+    servicePoints,
+    travelCosts: travelCosts.filter((t) => {
+      const key = `${t.regionId}|${t.pointId}`;
+      if (seenCosts.has(key)) return false;
+      seenCosts.add(key);
+      return true;
+    }),
+  } as ModelInput;
+}

@@ -180,7 +180,7 @@ function scanString(text: string, start: number): number | { index: number; reas
       else return { index: i, reason: `an invalid escape "\\${e ?? ""}"` };
     }
   }
-  return { index: text.length, reason: "a string that is never closed" };
+  return { index: text.length, reason: "the text ends inside a string" };
 }
 
 /** How to write one value: the key order of an object, the element of an array, a record with sorted keys. */

@@ -115,5 +115,5 @@ export function recordLabel(collection: CollectionName, record: unknown, index: 
     return `travel cost from region ${quote(r.regionId)} to service point ${quote(r.pointId)}`;
   }
   if (typeof r.id === "string" && r.id !== "") return `${RECORD_NAMES[collection]} ${quote(r.id)}`;
-  return `${collection}[${index}]`;
+  return `the record at ${collection}[${index}]`;
 }

@@ -91,7 +91,7 @@ export function invalidModel(fn: string, issues: Issue[]): GovGraphError {
 function validate(input: unknown): ValidationResult {
   const issues: Issue[] = [];
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    const got = input === null ? "null" : Array.isArray(input) ? "an array" : typeof input;
+    const got = input === null ? "null" : Array.isArray(input) ? "an array" : article(typeof input);
     push(issues, "invalid_type", [], `The model must be a JSON object with "schemaVersion": 1 and its collections, not ${got}.`);
     return { ok: false, issues };
   }
@@ -189,14 +189,15 @@ function fromZod(zi: z.core.$ZodIssue, prefix: (string | number)[], label: strin
     });
   }
   const path = [...prefix, ...inner];
-  const fieldName = inner.length ? `"${dotPath(inner)}"` : "the record";
-  return [{ code: zi.code, path, pointer: toPointer(path), message: `${capitalize(label)}: ${fieldName} ${explain(zi)}`, severity: "error" }];
+  const message = inner.length ? `${capitalize(label)}: "${dotPath(inner)}" ${explain(zi)}` : `${capitalize(label)} ${explain(zi)}`;
+  return [{ code: zi.code, path, pointer: toPointer(path), message, severity: "error" }];
 }
 
 function explain(zi: z.core.$ZodIssue): string {
   switch (zi.code) {
     case "invalid_type": {
       const received = /received (\w+)/.exec(zi.message)?.[1];
+      if (zi.expected === "int" && received === "number") return "must be a whole number.";
       const expected = zi.expected === "nonoptional" ? "a value" : article(zi.expected);
       return received === "undefined" || zi.expected === "nonoptional"
         ? `is required (${expected}).`
