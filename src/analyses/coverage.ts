@@ -172,39 +172,44 @@ export function scoreCoverage(model: Model, options: CoverageOptions = {}): Cove
   const needSegments: Int32Array[] = [];
   const isLeaf = (r: number) => index.regionTree.children.offsets[r + 1] === index.regionTree.children.offsets[r];
   let maxSegments = 1;
+  const leaves: number[] = [];
+  for (let r = 0; r < nRegions; r++) if (isLeaf(r) && (model.regions[r]!.population ?? 0) > 0) leaves.push(r);
   {
     const slot = new Map<number, number>();
     for (let n = 0; n < nNeeds; n++) {
       const need = model.needs[n]!;
       const own = [...new Set(need.segmentIds.map((id) => index.segments.of.get(id)!))].sort((a, b) => a - b);
       const split = own.length ? own : [-1];
-      const add = (r: number, g: number, volume: number) => {
-        if (!(volume > 0)) return;
-        const key = r * (nSegments + 1) + g + 1;
-        const c = slot.get(key);
-        if (c === undefined) {
-          slot.set(key, cellVolume.size);
-          cellRegion.push(r);
-          cellSegment.push(g);
-          cellVolume.push(volume);
-        } else cellVolume.data[c]! += volume;
+      const push = (r: number, g: number, volume: number) => {
+        cellRegion.push(r);
+        cellSegment.push(g);
+        cellVolume.push(volume);
       };
       if (need.demand && need.demand.length > 0) {
+        const add = (r: number, g: number, volume: number) => {
+          if (!(volume > 0)) return;
+          const key = r * (nSegments + 1) + g + 1;
+          const c = slot.get(key);
+          if (c === undefined) {
+            slot.set(key, cellVolume.size);
+            push(r, g, volume);
+          } else cellVolume.data[c]! += volume;
+        };
         for (const d of need.demand) {
           const r = index.regions.of.get(d.regionId)!;
           if (d.segmentId !== undefined) add(r, index.segments.of.get(d.segmentId)!, d.volume);
           else for (const g of split) add(r, g, d.volume / split.length);
         }
+        slot.clear();
       } else {
-        for (let r = 0; r < nRegions; r++) {
-          const population = model.regions[r]!.population;
-          if (population && isLeaf(r)) for (const g of split) add(r, g, population / split.length);
+        for (const r of leaves) {
+          const volume = model.regions[r]!.population! / split.length;
+          for (const g of split) push(r, g, volume);
         }
       }
-      slot.clear();
       needStart[n + 1] = cellVolume.size;
-      const segs = new Set<number>();
-      for (let c = needStart[n]!; c < needStart[n + 1]!; c++) segs.add(cellSegment.data[c]!);
+      const segs = new Set<number>(split.length > 1 || need.demand?.length ? undefined : split);
+      if (segs.size === 0) for (let c = needStart[n]!; c < needStart[n + 1]!; c++) segs.add(cellSegment.data[c]!);
       needSegments.push(Int32Array.from([...segs].sort((a, b) => a - b)));
       maxSegments = Math.max(maxSegments, segs.size);
     }
@@ -282,11 +287,11 @@ export function scoreCoverage(model: Model, options: CoverageOptions = {}): Cove
   }
 
   const cellAt = new Int32Array(nRegions * maxSegments).fill(-1);
+  const segmentSlot = new Int32Array(nSegments + 1);
   const setCells = (n: number, on: boolean) => {
-    const segs = needSegments[n]!;
+    needSegments[n]!.forEach((g, gi) => (segmentSlot[g + 1] = gi));
     for (let c = needStart[n]!; c < needStart[n + 1]!; c++) {
-      const gi = segs.indexOf(segment[c]!);
-      cellAt[region[c]! * maxSegments + gi] = on ? c : -1;
+      cellAt[region[c]! * maxSegments + segmentSlot[segment[c]! + 1]!] = on ? c : -1;
     }
   };
   const servicesOf = (n: number) => Array.from(index.needServices.targets.subarray(index.needServices.offsets[n]!, index.needServices.offsets[n + 1]!)).filter((s) => active[s]);
@@ -312,15 +317,12 @@ export function scoreCoverage(model: Model, options: CoverageOptions = {}): Cove
     }
     return w;
   };
-  const inNeed = new Uint8Array(nServices);
-  const pointSeen = new Int32Array(nPoints).fill(-1);
   const remoteWeight = nCells > 0 ? weightOf(0) : 1;
   for (let n = 0; n < nNeeds; n++) {
     if (needStart[n] === needStart[n + 1]) continue;
     setCells(n, true);
     const services = servicesOf(n);
     const segs = needSegments[n]!;
-    for (const s of services) inNeed[s] = 1;
     for (let gi = 0; gi < segs.length; gi++) {
       const g = segs[gi]!;
       const open: number[] = [];
@@ -343,18 +345,16 @@ export function scoreCoverage(model: Model, options: CoverageOptions = {}): Cove
         unlimited[c] = 1;
       });
     }
-    const points: number[] = [];
+    // The need's services at each of its points, from the services' side (a one-stop centre offers hundreds).
+    const offered: [number, number][] = [];
     for (const s of services) {
-      for (const p of index.servicePoints.targets.subarray(index.servicePoints.offsets[s]!, index.servicePoints.offsets[s + 1]!)) {
-        if (pointSeen[p] !== n) {
-          pointSeen[p] = n;
-          points.push(p);
-        }
-      }
+      for (const p of index.servicePoints.targets.subarray(index.servicePoints.offsets[s]!, index.servicePoints.offsets[s + 1]!)) offered.push([p, s]);
     }
-    points.sort((a, b) => a - b);
-    for (const p of points) {
-      const here = Array.from(index.pointServices.targets.subarray(index.pointServices.offsets[p]!, index.pointServices.offsets[p + 1]!)).filter((s) => inNeed[s]);
+    offered.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    for (let i = 0; i < offered.length; ) {
+      const p = offered[i]![0];
+      const here: number[] = [];
+      for (; i < offered.length && offered[i]![0] === p; i++) here.push(offered[i]![1]);
       for (let k = pointNear[p]!; k < pointNear[p + 1]!; k++) {
         const r = nearRegion[k]!;
         for (let gi = 0; gi < segs.length; gi++) {
@@ -370,7 +370,6 @@ export function scoreCoverage(model: Model, options: CoverageOptions = {}): Cove
         }
       }
     }
-    for (const s of services) inNeed[s] = 0;
     setCells(n, false);
   }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { GovGraphError, greatCircleKm, parseModel, scoreCoverage, type Model, type ModelInput } from "../../src/index.js";
+import { generateModel, GovGraphError, greatCircleKm, parseModel, scoreCoverage, type Model, type ModelInput } from "../../src/index.js";
 
 const fixture = (name: string): Model =>
   parseModel(JSON.parse(readFileSync(new URL(`../fixtures/coverage/${name}.json`, import.meta.url), "utf8")) as ModelInput);
@@ -262,7 +262,7 @@ const modelArb = fc
 
 /** The reach of every cell by brute force: every service, every point, every region's ancestors. */
 function oracleGaps(model: Model, maxCost = 30): string[] {
-  const region = new Map(model.regions.map((r) => [r.id, r]));
+  const region = new Map<string, Model["regions"][number]>(model.regions.map((r) => [r.id, r]));
   const within = (a: string, b: string): boolean => a === b || (region.get(b)?.parentId !== undefined && within(a, region.get(b)!.parentId!));
   const servesRegion = (s: Model["services"][number], r: string) => (s.regionIds ?? [model.departments.find((d) => d.id === s.departmentId)!.regionId]).some((a) => within(a, r));
   const cost = (r: string, p: Model["servicePoints"][number]) => {
@@ -338,5 +338,21 @@ describe("scoreCoverage properties", () => {
         expect(scoreCoverage(parseModel(reversed), { method: "3sfca" })).toEqual(scoreCoverage(parseModel(input), { method: "3sfca" }));
       }),
     );
+  });
+});
+
+describe("scoreCoverage on generated governments", () => {
+  it.each([
+    ["county", 1],
+    ["county", 2],
+    ["county", 3],
+    ["province", 1],
+  ] as const)("reports every planted uncovered (need, region) cell of the %s tier, seed %i, as a gap", (size, seed) => {
+    const { model, truth } = generateModel({ size, seed });
+    const gaps = new Set(scoreCoverage(model).gaps.map((g) => `${g.needId}@${g.regionId}`));
+    expect(truth.uncoveredNeeds.length).toBeGreaterThan(0);
+    expect(truth.uncoveredNeeds.filter((g) => !gaps.has(`${g.needId}@${g.regionId}`))).toEqual([]);
+    // And nothing else: the generator's reach rule is the same.
+    expect(gaps.size).toBe(truth.uncoveredNeeds.length);
   });
 });
