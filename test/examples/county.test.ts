@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { countyInput, exampleCounty, parseModel, validateModel, type Model } from "../../src/index.js";
 
@@ -250,5 +251,23 @@ describe("the bundled Qingshui County example", () => {
     expect(partly.length).toBeGreaterThanOrEqual(5);
     expect(m.services.filter((s) => s.status === "retired").map((s) => s.id)).toEqual(["annual-business-inspection"]);
     expect(m.services.filter((s) => s.status === "planned").map((s) => s.id)).toEqual(["claim-long-term-care"]);
+  });
+
+  it("matches the size table of docs/example-county.md", () => {
+    const doc = readFileSync(new URL("../../docs/example-county.md", import.meta.url), "utf8");
+    const header = doc.split("\n").findIndex((line) => line.startsWith("| regions | segments |"));
+    const cells = doc.split("\n")[header + 2]!.split("|").slice(1, -1).map((c) => Number(c.trim()));
+    const collections = ["regions", "segments", "departments", "functions", "assignments", "services", "needs", "evidence", "servicePoints", "travelCosts"] as const;
+    expect(cells).toEqual(collections.map((c) => m[c].length));
+  });
+});
+
+describe("docs/model.md", () => {
+  it("has a JSON example that validates with no issues", () => {
+    const doc = readFileSync(new URL("../../docs/model.md", import.meta.url), "utf8");
+    const json = /```json\n([\s\S]*?)\n```/.exec(doc)![1]!;
+    const result = validateModel(JSON.parse(json));
+    expect(result.issues).toEqual([]);
+    expect(result.model!.services[0]!.channels.map((c) => c.kind)).toEqual(["online", "in_person"]);
   });
 });
