@@ -7,13 +7,17 @@ import { FAIL_ON, UsageError, type CommandContext, type CommandDef, type FailOn,
 import { nodeIo, type CliIo } from "./_io.js";
 import { FORMATS, paint, renderIssues, renderJson, type Format } from "./_render.js";
 import { analyze } from "./commands/analyze.js";
+import { compare } from "./commands/compare.js";
+import { journeys } from "./commands/journeys.js";
+import { scenario } from "./commands/scenario.js";
+import { scorecardCommand } from "./commands/scorecard.js";
 import { schema } from "./commands/schema.js";
 import { validate } from "./commands/validate.js";
 
 const { version } = pkg;
 
 /** Every command, in the order help lists them. @internal */
-export const COMMANDS: CommandDef[] = [analyze, validate, schema];
+export const COMMANDS: CommandDef[] = [analyze, journeys, scorecardCommand, scenario, compare, validate, schema];
 
 /** Options every command accepts. @internal */
 export const GLOBAL_OPTIONS: Record<string, OptionDef> = {

@@ -112,8 +112,8 @@ function idTable(records: readonly { id: string }[]): IdTable {
 }
 
 // The message is built only on failure: building it for every lookup would cost more than the lookup.
-function unknown(id: string, collection: string, i: number, field: string, k = -1): never {
-  const where = `${collection}[${i}].${field}${k >= 0 ? `[${k}]` : ""}`;
+function unknown(id: string, collection: string, i: number, field: string, k = -1, subfield = ""): never {
+  const where = `${collection}[${i}].${field}${k >= 0 ? `[${k}]` : ""}${subfield}`;
   throw new GovGraphError("invalid_model", `indexModel: ${where} refers to unknown id "${id}". Run validateModel first.`);
 }
 
@@ -238,11 +238,18 @@ export function indexModel(model: Model): ModelIndex {
   {
     const departmentOf = departments.of;
     const functionOf = functions.of;
+    // Assignments come sorted by department: reuse the previous lookup while the department does not change.
+    let lastId: string | undefined;
+    let last = -1;
     for (let i = 0; i < nAssignments; i++) {
       const a = model.assignments[i]!;
-      const d = departmentOf.get(a.departmentId);
+      if (a.departmentId !== lastId) {
+        const d = departmentOf.get(a.departmentId);
+        last = d === undefined ? unknown(a.departmentId, "assignments", i, "departmentId") : d;
+        lastId = a.departmentId;
+      }
       const f = functionOf.get(a.functionId);
-      assignmentDept[i] = d === undefined ? unknown(a.departmentId, "assignments", i, "departmentId") : d;
+      assignmentDept[i] = last;
       assignmentFn[i] = f === undefined ? unknown(a.functionId, "assignments", i, "functionId") : f;
       assignmentRole[i] = a.role === "support" ? ROLE_SUPPORT : ROLE_LEAD;
     }
@@ -258,38 +265,42 @@ export function indexModel(model: Model): ModelIndex {
   const serviceFunctions = listRelation(model.services, (s) => s.functionIds, functions, "services", "functionIds");
   const serviceNeeds = listRelation(model.services, (s) => s.needIds, needs, "services", "needIds");
   const serviceSegments = listRelation(model.services, (s) => s.segmentIds, segments, "services", "segmentIds");
-  const serviceRegions = listRelation(model.services, (s) => s.regionIds ?? [], regions, "services", "regionIds");
+  // A service without regionIds serves its department's jurisdiction region.
+  const serviceRegions: Csr = { offsets: new Uint32Array(nServices + 1), targets: new Uint32Array(0) };
   {
-    // A service without regionIds serves its department's jurisdiction: fill those empty rows in place.
     const offsets = serviceRegions.offsets;
-    let extra = 0;
-    for (let i = 0; i < nServices; i++) if (model.services[i]!.regionIds === undefined) extra++;
-    if (extra > 0) {
-      const old = serviceRegions.targets;
-      const targets = new Uint32Array(old.length + extra);
-      let at = 0;
-      for (let i = 0; i < nServices; i++) {
-        const start = offsets[i]!;
-        const end = offsets[i + 1]!;
-        offsets[i] = at;
-        if (model.services[i]!.regionIds === undefined) targets[at++] = departmentRegion[serviceDepartment[i]!]!;
-        else for (let k = start; k < end; k++) targets[at++] = old[k]!;
+    for (let i = 0; i < nServices; i++) offsets[i + 1] = offsets[i]! + (model.services[i]!.regionIds?.length ?? 1);
+    const targets = new Uint32Array(offsets[nServices]!);
+    for (let i = 0, at = 0; i < nServices; i++) {
+      const list = model.services[i]!.regionIds;
+      if (list === undefined) targets[at++] = departmentRegion[serviceDepartment[i]!]!;
+      else {
+        for (let k = 0; k < list.length; k++) {
+          const r = regions.of.get(list[k]!);
+          targets[at++] = r === undefined ? unknown(list[k]!, "services", i, "regionIds", k) : r;
+        }
       }
-      offsets[nServices] = at;
-      (serviceRegions as { targets: Uint32Array }).targets = targets;
     }
+    (serviceRegions as { targets: Uint32Array }).targets = targets;
   }
-  const serviceEvidence = listRelation(
-    model.services,
-    (s) => s.evidence?.map((e) => e.evidenceId),
-    evidence,
-    "services",
-    "evidence",
-  );
-  const serviceEvidenceSources = new Uint8Array(serviceEvidence.targets.length);
-  for (let i = 0, at = 0; i < nServices; i++) {
-    const list = model.services[i]!.evidence;
-    if (list) for (const e of list) serviceEvidenceSources[at++] = e.source === "reused" ? EVIDENCE_REUSED : EVIDENCE_CITIZEN;
+  const serviceEvidence: Csr = { offsets: new Uint32Array(nServices + 1), targets: new Uint32Array(0) };
+  let serviceEvidenceSources: Uint8Array;
+  {
+    const offsets = serviceEvidence.offsets;
+    for (let i = 0; i < nServices; i++) offsets[i + 1] = offsets[i]! + (model.services[i]!.evidence?.length ?? 0);
+    const targets = new Uint32Array(offsets[nServices]!);
+    serviceEvidenceSources = new Uint8Array(targets.length);
+    for (let i = 0, at = 0; i < nServices; i++) {
+      const list = model.services[i]!.evidence;
+      if (list === undefined) continue;
+      for (let k = 0; k < list.length; k++) {
+        const e = list[k]!;
+        serviceEvidenceSources[at] = e.source === "reused" ? EVIDENCE_REUSED : EVIDENCE_CITIZEN;
+        const t = evidence.of.get(e.evidenceId);
+        targets[at++] = t === undefined ? unknown(e.evidenceId, "services", i, "evidence", k, ".evidenceId") : t;
+      }
+    }
+    (serviceEvidence as { targets: Uint32Array }).targets = targets;
   }
   const evidenceIssuer = new Int32Array(evidence.ids.length);
   for (let i = 0; i < evidenceIssuer.length; i++) {

@@ -1,6 +1,8 @@
 import { COLLECTIONS, compareIds, indexModel, type Issue, type Model, type ModelIndex } from "../../index.js";
 import { defineCommand, loadModel, UsageError, type FailOn } from "../_command.js";
 import { countIssues, percent, renderHeading, renderIssues, renderJson, renderTable, type Format } from "../_render.js";
+import { journeysSection } from "./journeys.js";
+import { scorecardSection, staffingSection, transparencySection } from "./scorecard.js";
 
 /** What every section's `run` receives besides the model. @internal */
 export interface SectionOptions {
@@ -10,6 +12,8 @@ export interface SectionOptions {
   index(): ModelIndex;
   /** The validation warnings of the model. */
   warnings: readonly Issue[];
+  /** Reports of the sections run before this one, by section id (the scorecard reuses them). */
+  reports: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -116,7 +120,7 @@ export const validationSection = defineSection<{ warnings: Issue[] }>({
 });
 
 /** The sections `govgraph analyze` runs, in order. Analyses append theirs here. @internal */
-export const SECTIONS: AnalyzeSection[] = [summarySection, validationSection];
+export const SECTIONS: AnalyzeSection[] = [summarySection, validationSection, defineSection(journeysSection), defineSection(transparencySection), defineSection(staffingSection), defineSection(scorecardSection)];
 
 /** `govgraph analyze [file]`: every analysis of the model, section by section. @internal */
 export const analyze = defineCommand({
@@ -131,8 +135,8 @@ export const analyze = defineCommand({
     const { source, model, issues } = loadModel(io, positionals[0]);
     const sections = selectSections(values.only as string | undefined);
     let index: ModelIndex | undefined;
-    const options: SectionOptions = { failOn, warnings: issues, index: () => (index ??= indexModel(model)) };
     const reports: Record<string, unknown> = {};
+    const options: SectionOptions = { failOn, warnings: issues, index: () => (index ??= indexModel(model)), reports };
     let failed = false;
     for (const section of sections) {
       const report = section.run(model, options);
