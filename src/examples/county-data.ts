@@ -126,7 +126,7 @@ const departments: Records<"departments"> = [
   // Above the county: the city's line departments whose work reaches into Qingshui (vertical cases).
   dept("city-amr", "Yunling City Administration for Market Regulation", "云岭市市场监督管理局", [180, 171], 62_000_000, { regionId: CITY, root: true, level: "city" }),
   dept("city-eco", "Yunling City Ecology and Environment Bureau", "云岭市生态环境局", [126, 118], 54_000_000, { regionId: CITY, root: true, level: "city" }),
-  dept("city-tax", "Yunling City Taxation Bureau, State Taxation Administration", "国家税务总局云岭市税务局", [410, 392], 118_000_000, { regionId: CITY, root: true, level: "city", kind: "vertical_bureau" }),
+  dept("city-tax", "Yunling City Taxation Bureau, State Taxation Administration", "国家税务总局云岭市税务局", [410, 392], 118_000_000, { regionId: CITY, root: true, level: "city", kind: "vertical_bureau", tags: ["vertical-management"] }),
 
   // The county government and its working departments.
   dept("county-gov", "Qingshui County People's Government", "清水县人民政府", [12, 11], 3_200_000, {
@@ -136,7 +136,7 @@ const departments: Records<"departments"> = [
     attributes: { fictionalIdentifiers: true },
   }),
   dept("gov-office", "County Government Office", "县人民政府办公室", [45, 42], 9_500_000),
-  dept("gsc", "Administrative Approval Service Bureau (County Government Service Centre)", "县行政审批服务局（县政务服务中心）", [36, 34], 7_400_000, { kind: "service_center" }),
+  dept("gsc", "Administrative Approval Service Bureau (County Government Service Centre)", "县行政审批服务局（县政务服务中心）", [36, 34], 7_400_000, { kind: "one_stop_center" }),
   dept("drc", "Development and Reform Bureau", "县发展和改革局", [28, 26], 6_200_000),
   dept("edu", "Education Bureau", "县教育局", [60, 55], 612_000_000, { attributes: { note: "budget includes the county's schools" } }),
   dept("miit", "Industry and Information Technology Bureau", "县工业和信息化局", [20, 19], 5_100_000),
@@ -149,6 +149,7 @@ const departments: Records<"departments"> = [
   dept("eco-branch", "Qingshui Branch of the Yunling City Ecology and Environment Bureau", "云岭市生态环境局清水分局", [38, 33], 14_200_000, {
     parentId: "city-eco",
     kind: "vertical_branch",
+    tags: ["vertical-management"],
   }),
   dept("housing", "Housing and Urban-Rural Development Bureau", "县住房和城乡建设局", [42, 40], 45_000_000),
   dept("transport", "Transport Bureau", "县交通运输局", [70, 66], 121_000_000),
@@ -168,11 +169,13 @@ const departments: Records<"departments"> = [
   dept("meteo", "Meteorological Bureau", "县气象局", [6, 5], 1_650_000, {
     root: true,
     kind: "vertical_bureau",
+    tags: ["vertical-management"],
     attributes: { management: "China Meteorological Administration line, with dual leadership by the county" },
   }),
   dept("tax", "Qingshui County Taxation Bureau, State Taxation Administration", "国家税务总局清水县税务局", [130, 124], 32_400_000, {
     parentId: "city-tax",
     kind: "vertical_bureau",
+    tags: ["vertical-management"],
   }),
 
   // Township governments: departments of their townships.
@@ -1314,7 +1317,7 @@ const services: Records<"services"> = [
     functionIds: ["government-hotline"],
     needIds: [],
     segmentIds: [],
-    channels: [{ kind: "phone", endToEnd: false, visits: 0, processingDays: 5 }, online(false, { visits: 0 })],
+    channels: [{ kind: "phone", endToEnd: false, visits: 0, processingDays: 5, capacity: 60_000 }, online(false, { visits: 0 })],
     fee: 0,
     processingDays: 5,
     annualVolume: 48_000,

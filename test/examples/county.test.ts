@@ -1,6 +1,18 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { countyInput, exampleCounty, parseModel, validateModel, type Model } from "../../src/index.js";
+import {
+  analyzeJourneys,
+  analyzeStaffing,
+  countyInput,
+  exampleCounty,
+  findDuplication,
+  parseModel,
+  scoreCoverage,
+  scoreTransparency,
+  suggestConsolidation,
+  validateModel,
+  type Model,
+} from "../../src/index.js";
 
 const m: Model = exampleCounty;
 const byId = <T extends { id: string }>(records: readonly T[]) => new Map(records.map((r) => [r.id as string, r]));
@@ -259,6 +271,72 @@ describe("the bundled Qingshui County example", () => {
     const cells = doc.split("\n")[header + 2]!.split("|").slice(1, -1).map((c) => Number(c.trim()));
     const collections = ["regions", "segments", "departments", "functions", "assignments", "services", "needs", "evidence", "servicePoints", "travelCosts"] as const;
     expect(cells).toEqual(collections.map((c) => m[c].length));
+  });
+});
+
+describe("the analyses on the example find what is planted", () => {
+  it("findDuplication: two horizontal and two vertical duplications, the service pair, both near-duplicate pairs", () => {
+    const report = findDuplication(exampleCounty);
+    const functions = report.duplication.filter((d) => d.kind === "function").map((d) => [d.id, d.scope, d.departmentIds]);
+    expect(functions).toEqual(
+      expect.arrayContaining([
+        ["entertainment-venue-licensing", "horizontal", ["culture", "psb"]],
+        ["river-sand-licensing", "horizontal", ["natres", "water"]],
+        ["food-safety-inspection", "vertical", ["amr", "city-amr"]],
+        ["pollution-inspection", "vertical", ["city-eco", "eco-branch"]],
+      ]),
+    );
+    expect(report.duplication.filter((d) => d.kind === "service").map((d) => d.ids)).toContainEqual([
+      "apply-entertainment-licence",
+      "apply-entertainment-security-approval",
+    ]);
+    expect(report.nearDuplicateFunctions.map((n) => n.functionIds)).toEqual(
+      expect.arrayContaining([
+        ["food-business-licence", "food-business-licence-approval"],
+        ["homestead-approval", "homestead-review"],
+      ]),
+    );
+    expect(report.overlap).toContainEqual(expect.objectContaining({ departmentIds: ["commerce", "miit"], basis: "functions" }));
+    expect(report.fragmentation).toContainEqual(
+      expect.objectContaining({ kind: "function", id: "elderly-care", regionId: "qingshui", departmentIds: ["civil", "health", "hrss", "medsec"] }),
+    );
+  });
+
+  it("suggestConsolidation: the meteorological bureau is small and folds into emergency management", () => {
+    const { smallDepartments } = suggestConsolidation(exampleCounty);
+    expect(smallDepartments).toContainEqual(expect.objectContaining({ departmentId: "meteo", into: "emergency" }));
+    expect(smallDepartments.map((d) => d.departmentId)).not.toContain("county-gov");
+  });
+
+  it("scoreCoverage: the only gaps are ID cards in Gaoling and Yunwu", () => {
+    const { gaps } = scoreCoverage(exampleCounty);
+    expect(gaps.map((g) => [g.needId, g.regionId])).toEqual([
+      ["get-id-card", "gaoling"],
+      ["get-id-card", "yunwu"],
+    ]);
+  });
+
+  it("analyzeJourneys: visits, repeat submissions and the critical path of the five life events", () => {
+    const journeys = new Map(analyzeJourneys(exampleCounty).journeys.map((j) => [j.needId as string, j]));
+    const rows = ["start-business", "transfer-equity", "have-baby", "build-rural-house", "retire"].map((id) => {
+      const j = journeys.get(id)!;
+      return [id, j.departments.length, j.inPersonVisits, j.days, j.repeatSubmissions];
+    });
+    expect(rows).toEqual([
+      ["start-business", 4, 1, 11, 5],
+      ["transfer-equity", 2, 2, 6, 3],
+      ["have-baby", 3, 3, 16, 4],
+      ["build-rural-house", 3, 7, 40, 4],
+      ["retire", 2, 2, 25, 1],
+    ]);
+  });
+
+  it("scoreTransparency and analyzeStaffing: the unpublished permit, the over-establishment and the vacancies", () => {
+    const transparency = scoreTransparency(exampleCounty);
+    expect(transparency.services.find((s) => s.serviceId === "apply-water-abstraction-permit")!.share).toBe(0);
+    const flags = new Map(analyzeStaffing(exampleCounty).departments.map((d) => [d.departmentId as string, d.flags]));
+    expect(flags.get("chengguan-gov")).toContain("over_establishment");
+    expect(flags.get("yunwu-gov")).toContain("high_vacancy");
   });
 });
 
