@@ -88,7 +88,7 @@ describe("analyzeJourneys", () => {
   });
 
   it("ignores the order of records and of journey steps", () => {
-    const input = fixture("newborn-and-business.json") as Record<string, unknown[]>;
+    const input = fixture("newborn-and-business.json") as unknown as Record<string, unknown[]>;
     fc.assert(
       fc.property(fc.array(fc.nat(), { minLength: 8, maxLength: 8 }), (seeds) => {
         const shuffled: Record<string, unknown> = { ...input };

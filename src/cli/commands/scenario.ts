@@ -1,0 +1,46 @@
+import { applyScenario, compareModels, stringifyModel } from "../../index.js";
+import { defineCommand, loadModel, parseJson, UsageError } from "../_command.js";
+import { renderHeading, renderJson, renderTable, type Format } from "../_render.js";
+import { renderComparison } from "./compare.js";
+
+function renderLog(log: ReturnType<typeof applyScenario>["log"], format: Format): string {
+  return renderTable(["#", "operation", "what it did"], log.map((l) => [l.index, l.op, l.summary]), format);
+}
+
+/**
+ * `govgraph scenario [MODEL] OPS.json [--out new-model.json]`: applies the operations and prints what moved;
+ * `--out` writes the new model (the comparison is still printed). @internal
+ */
+export const scenario = defineCommand({
+  name: "scenario",
+  summary: "Apply what-if operations (merge, transfer, digitise, reuse evidence...) and print what moved",
+  args: [
+    { name: "model", description: "A model JSON file (with one file only: the bundled example)" },
+    { name: "ops", description: "The operations, a JSON array (schemas/scenario.json)" },
+  ],
+  options: {},
+  examples: [
+    "govgraph scenario model.json ops.json",
+    "govgraph scenario ops.json   # on the bundled example",
+    "govgraph scenario model.json ops.json --out after.json",
+  ],
+  run({ positionals, values, format, io }) {
+    const [first, second] = positionals;
+    if (first === undefined) throw new UsageError("Missing argument <ops> for scenario: a JSON file of operations.", scenario);
+    const opsFile = second ?? first;
+    const { source, model } = loadModel(io, second === undefined ? undefined : first);
+    const ops = parseJson(io.readFile(opsFile), opsFile);
+    const result = applyScenario(model, ops);
+    const comparison = compareModels(model, result.model);
+    const report =
+      format === "json"
+        ? renderJson({ source, operations: opsFile, log: result.log, comparison })
+        : renderHeading(`Scenario ${opsFile} on ${model.meta?.name ?? source}`, format, 1) +
+          renderLog(result.log, format) +
+          renderComparison(comparison, format).replace(/\n+$/, "\n");
+    if (typeof values.out !== "string") return { output: report };
+    // --out receives the new model; the comparison still goes to the terminal.
+    io.stdout(report);
+    return { output: stringifyModel(result.model) };
+  },
+});
