@@ -7,6 +7,7 @@ import { FAIL_ON, UsageError, type CommandContext, type CommandDef, type FailOn,
 import { nodeIo, type CliIo } from "./_io.js";
 import { FORMATS, paint, renderIssues, renderJson, type Format } from "./_render.js";
 import { analyze } from "./commands/analyze.js";
+import { coverage } from "./commands/coverage.js";
 import { compare } from "./commands/compare.js";
 import { journeys } from "./commands/journeys.js";
 import { scenario } from "./commands/scenario.js";
@@ -17,7 +18,7 @@ import { validate } from "./commands/validate.js";
 const { version } = pkg;
 
 /** Every command, in the order help lists them. @internal */
-export const COMMANDS: CommandDef[] = [analyze, journeys, scorecardCommand, scenario, compare, validate, schema];
+export const COMMANDS: CommandDef[] = [analyze, journeys, scorecardCommand, scenario, compare, validate, schema, coverage];
 
 /** Options every command accepts. @internal */
 export const GLOBAL_OPTIONS: Record<string, OptionDef> = {

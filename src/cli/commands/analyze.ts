@@ -3,6 +3,7 @@ import { defineCommand, loadModel, UsageError, type FailOn } from "../_command.j
 import { countIssues, percent, renderHeading, renderIssues, renderJson, renderTable, type Format } from "../_render.js";
 import { journeysSection } from "./journeys.js";
 import { scorecardSection, staffingSection, transparencySection } from "./scorecard.js";
+import { coverageSection } from "./coverage.js";
 
 /** What every section's `run` receives besides the model. @internal */
 export interface SectionOptions {
@@ -120,7 +121,7 @@ export const validationSection = defineSection<{ warnings: Issue[] }>({
 });
 
 /** The sections `govgraph analyze` runs, in order. Analyses append theirs here. @internal */
-export const SECTIONS: AnalyzeSection[] = [summarySection, validationSection, defineSection(journeysSection), defineSection(transparencySection), defineSection(staffingSection), defineSection(scorecardSection)];
+export const SECTIONS: AnalyzeSection[] = [summarySection, validationSection, defineSection(journeysSection), defineSection(transparencySection), defineSection(staffingSection), defineSection(scorecardSection), defineSection(coverageSection)];
 
 /** `govgraph analyze [file]`: every analysis of the model, section by section. @internal */
 export const analyze = defineCommand({
