@@ -30,9 +30,16 @@ export interface CommandContext {
   io: CliIo;
 }
 
-/** What a command returns: output chunks (printed, or written to `--out`) and an exit code (0 unless said). @internal */
+/** Writes output text, in order. @internal */
+export type Writer = (chunk: string) => void;
+
+/**
+ * What a command returns: its output (printed, or written to `--out`), as text or as a function writing it in
+ * chunks (for outputs too big to hold as one string), and an exit code (0 unless said).
+ * @internal
+ */
 export interface CommandResult {
-  output: string | Iterable<string> | AsyncIterable<string>;
+  output: string | ((write: Writer) => void | Promise<void>);
   exitCode?: number;
 }
 

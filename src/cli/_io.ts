@@ -21,8 +21,11 @@ export interface CliIo {
   readFile(path: string): string;
   /** Whether the path is a directory. */
   isDirectory(path: string): boolean;
-  /** Writes chunks to `path` (relative paths from `cwd`) through a temporary file in the same directory, renamed only when every chunk is written. */
-  writeFileAtomic(path: string, chunks: Iterable<string> | AsyncIterable<string>): Promise<void>;
+  /**
+   * Writes what `produce` writes to `path` (relative paths from `cwd`) through a temporary file in the same
+   * directory, renamed only when `produce` has finished; on failure the temporary file is removed.
+   */
+  writeFileAtomic(path: string, produce: (write: (chunk: string) => void) => void | Promise<void>): Promise<void>;
 }
 
 /** The real terminal and file system. @internal */
@@ -44,13 +47,14 @@ export function nodeIo(): CliIo {
       const full = resolve(this.cwd, path);
       return existsSync(full) && statSync(full).isDirectory();
     },
-    async writeFileAtomic(path, chunks) {
+    async writeFileAtomic(path, produce) {
       const full = resolve(this.cwd, path);
       const tmp = join(dirname(full), `.${basename(full)}.${process.pid}.${Date.now()}.tmp`);
       let fd: number | undefined;
       try {
         fd = openSync(tmp, "w");
-        for await (const chunk of chunks) writeSync(fd, chunk);
+        const out = fd;
+        await produce((chunk) => void writeSync(out, chunk));
         closeSync(fd);
         fd = undefined;
         renameSync(tmp, full);

@@ -7,11 +7,11 @@ import { FAIL_ON, UsageError, type CommandContext, type CommandDef, type FailOn,
 import { nodeIo, type CliIo } from "./_io.js";
 import { FORMATS, paint, renderIssues, renderJson, type Format } from "./_render.js";
 import { analyze } from "./commands/analyze.js";
-import { coverage } from "./commands/coverage.js";
 import { compare } from "./commands/compare.js";
 import { journeys } from "./commands/journeys.js";
 import { scenario } from "./commands/scenario.js";
 import { scorecardCommand } from "./commands/scorecard.js";
+import { coverage } from "./commands/coverage.js";
 import { schema } from "./commands/schema.js";
 import { validate } from "./commands/validate.js";
 
@@ -83,12 +83,10 @@ export async function runCli(argv: readonly string[], io: CliIo = nodeIo()): Pro
     if (missing) throw new UsageError(`Missing argument <${missing.name}> for ${command.name}.`, command);
 
     const result = await command.run({ positionals, values: values as CommandContext["values"], format, failOn: (values["fail-on"] as FailOn[] | undefined) ?? [], io });
-    const chunks = typeof result.output === "string" ? [result.output] : result.output;
-    if (typeof values.out === "string") {
-      await io.writeFileAtomic(values.out, chunks);
-    } else {
-      for await (const chunk of chunks) io.stdout(chunk);
-    }
+    const { output } = result;
+    const produce = typeof output === "string" ? (write: (chunk: string) => void) => write(output) : output;
+    if (typeof values.out === "string") await io.writeFileAtomic(values.out, produce);
+    else await produce((chunk) => io.stdout(chunk));
     return result.exitCode ?? 0;
   } catch (error) {
     if (error instanceof UsageError) {

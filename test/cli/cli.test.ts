@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { nodeIo, type CliIo } from "../../src/cli/_io.js";
+import { SECTIONS } from "../../src/cli/commands/analyze.js";
 import { runCli } from "../../src/cli/main.js";
+import { validateModel } from "../../src/index.js";
 
 const fixtures = join(import.meta.dirname, "fixtures");
 
@@ -111,8 +113,8 @@ describe("usage errors exit 2 with the usage line", () => {
     expect(await run(["frobnicate"])).toMatchInlineSnapshot(`
       {
         "code": 2,
-        "stderr": "error Unknown command "frobnicate". Commands: analyze, validate, schema.
-      Usage: govgraph <analyze|validate|schema> [options] (govgraph --help for more)
+        "stderr": "error Unknown command "frobnicate". Commands: analyze, journeys, scorecard, scenario, compare, validate, schema, coverage.
+      Usage: govgraph <analyze|journeys|scorecard|scenario|compare|validate|schema|coverage> [options] (govgraph --help for more)
       ",
         "stdout": "",
       }
@@ -173,9 +175,14 @@ describe("--help and --version", () => {
       Usage: govgraph <command> [file] [options]
 
       Commands:
-        analyze   Analyse a model: summary, validation, and every analysis section
-        validate  Check a model: schema, unique ids, references, cycles; list every problem
-        schema    Print the JSON Schema (2020-12) of the model or of one entity
+        analyze    Analyse a model: summary, validation, and every analysis section
+        journeys   Measure each need's journey: visits, evidence (once-only), online end to end, days, departments
+        scorecard  Score the five reform pillars 0-100 (functions, services, innovation, openness, civil service) and a composite
+        scenario   Apply what-if operations (merge, transfer, digitise, reuse evidence...) and print what moved
+        compare    Compare two models: the change of every indicator, and the records added, removed or changed
+        validate   Check a model: schema, unique ids, references, cycles; list every problem
+        schema     Print the JSON Schema (2020-12) of the model or of one entity
+        coverage   Score service coverage: reach and capacity by need, region, segment, department; gaps; Gini
 
       Options:
         -h, --help     Show help
@@ -197,7 +204,7 @@ describe("--help and --version", () => {
         file  A model JSON file (default: the bundled example)
 
       Options:
-            --only ID,ID                Run only these sections (summary, validation)
+            --only ID,ID                Run only these sections (summary, validation, journeys, transparency, staffing, scorecard, coverage)
         -f, --format text|json|md       Output format (default: text)
         -o, --out FILE                  Write the output to FILE (only when the run succeeds)
             --fail-on duplication|gaps  Exit 3 when the analyses find some (repeatable)
@@ -240,7 +247,7 @@ describe("govgraph schema", () => {
 
 describe("govgraph analyze", () => {
   it("prints the summary and validation sections", async () => {
-    expect((await run(["analyze", "tiny-county.json"])).stdout).toMatchInlineSnapshot(`
+    expect((await run(["analyze", "tiny-county.json", "--only", "summary,validation"])).stdout).toMatchInlineSnapshot(`
       "Tiny county (tiny-county.json; 0 errors, 0 warnings)
       ====================================================
 
@@ -280,6 +287,19 @@ describe("govgraph analyze", () => {
       No problems found.
       "
     `);
+  });
+
+  it("runs every section by default, in order", async () => {
+    const { code, stdout } = await run(["analyze", "tiny-county.json"]);
+    expect(code).toBe(0);
+    const headings = stdout.split("\n").filter((line, i, lines) => /^-+$/.test(lines[i + 1] ?? "") && line.length > 0);
+    expect(headings).toEqual(SECTIONS.map((s) => s.title));
+  });
+
+  it("exits 2 on an unknown --only section", async () => {
+    const { code, stderr } = await run(["analyze", "--only", "summary,horoscope"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('analyze: unknown section "horoscope". Sections: summary, validation,');
   });
 
   it("renders Markdown with --format md", async () => {
@@ -326,7 +346,7 @@ describe("govgraph analyze", () => {
   it("gives every section's report under its id with --format json", async () => {
     const { stdout } = await run(["analyze", "tiny-county.json", "--format", "json"]);
     const report = JSON.parse(stdout) as { sections: Record<string, unknown> };
-    expect(Object.keys(report.sections)).toEqual(["summary", "validation"]);
+    expect(Object.keys(report.sections)).toEqual(SECTIONS.map((s) => s.id));
     expect(report.sections.summary).toMatchObject({ name: "Tiny county", counts: { departments: 3 } });
   });
 
@@ -367,6 +387,36 @@ describe("--out", () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/^error /);
     expect(existsSync(join(dir, "nowhere"))).toBe(false);
+  });
+});
+
+describe("the invalid corpus (test/fixtures/invalid)", () => {
+  const dir = join(import.meta.dirname, "../fixtures/invalid");
+  const files = readdirSync(dir).filter((f) => f.endsWith(".json"));
+
+  it("holds files to check", () => {
+    expect(files.length).toBeGreaterThan(5);
+  });
+
+  // warnings-only.json and the like: a model with warnings and no error is analysed.
+  const rejected = files.filter((f) => {
+    try {
+      return !validateModel(JSON.parse(readFileSync(join(dir, f), "utf8"))).ok;
+    } catch {
+      return true;
+    }
+  });
+
+  it.each(rejected)("%s: exit 1, readable lines, no stack trace, no output file", async (file) => {
+    const out = mkdtempSync(join(tmpdir(), "govgraph-cli-"));
+    const { code, stdout, stderr } = await run(["analyze", join(dir, file), "--out", join(out, "report.txt")]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^error (invalid_json|invalid_model): /);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stderr.split("\n").every((line) => line.length < 2_000)).toBe(true);
+    expect(readdirSync(out)).toEqual([]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
 
