@@ -15,9 +15,11 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 const CJK_RUNS = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}]+)/u;
 const LATIN_MARKS = /(\p{Script=Latin})\p{M}+/gu;
 const SEPARATORS = /[^\p{L}\p{N}]+/gu;
+const ASCII = /^[\x20-\x7e]*$/;
 
 /** NFKC, lower case, accents stripped from Latin letters (CJK kept), punctuation and spaces collapsed. @internal */
 export function normalizeText(text: string): string {
+  if (ASCII.test(text)) return text.toLowerCase().replace(SEPARATORS, " ").trim();
   return text
     .normalize("NFKC")
     .toLowerCase()
@@ -94,12 +96,23 @@ export function lshParameters(threshold: number, maxHashes = 128, recall = 0.999
   return { bands: maxHashes, rows: 1 };
 }
 
+/** The sorted, unique 32-bit hashes of a shingle set. @internal */
+export function hashShingles(set: readonly string[], seed: number): Uint32Array {
+  const out = new Uint32Array(set.length);
+  for (let i = 0; i < set.length; i++) out[i] = hashString(set[i]!, seed);
+  out.sort();
+  let n = 0;
+  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i]!;
+  return out.subarray(0, n);
+}
+
 /**
- * MinHash signatures of many shingle sets, `bands * rows` values each, flattened into one array
- * (set `i` at `[i * k, (i + 1) * k)`). The hash family is `mix32(h ^ salt_j)` with salts drawn from `seed`.
+ * MinHash signatures of many hashed shingle sets, `hashes` values each, flattened into one array
+ * (set `i` at `[i * hashes, (i + 1) * hashes)`). Hash function `j` is `mix32(h ^ salt_j)` on the shingle's
+ * 32-bit hash `h`, with salts drawn from `seed`.
  * @internal
  */
-export function minhashSignatures(sets: readonly (readonly string[])[], hashes: number, seed: number): Uint32Array {
+export function minhashSignatures(sets: readonly Uint32Array[], hashes: number, seed: number): Uint32Array {
   const salts = new Uint32Array(hashes);
   let state = seed >>> 0;
   for (let j = 0; j < hashes; j++) {
@@ -109,8 +122,9 @@ export function minhashSignatures(sets: readonly (readonly string[])[], hashes: 
   const signatures = new Uint32Array(sets.length * hashes).fill(0xffffffff);
   for (let i = 0; i < sets.length; i++) {
     const base = i * hashes;
-    for (const shingle of sets[i]!) {
-      const h = hashString(shingle, seed);
+    const set = sets[i]!;
+    for (let k = 0; k < set.length; k++) {
+      const h = set[k]!;
       for (let j = 0; j < hashes; j++) {
         const v = mix32(h ^ salts[j]!);
         if (v < signatures[base + j]!) signatures[base + j] = v;
@@ -121,8 +135,9 @@ export function minhashSignatures(sets: readonly (readonly string[])[], hashes: 
 }
 
 /**
- * Candidate pairs `[i, j]` (i < j) that agree on every row of at least one band, each pair once, in
- * increasing order. Sets with no shingle are never candidates.
+ * Candidate pairs `[i, j]` (i < j) that agree on every row of at least one band, each pair once, in increasing
+ * order, keeping only those whose MinHash estimate of Jaccard is at least `minEstimate` (a cheap filter before
+ * exact verification). Sets with no shingle are never candidates.
  * @internal
  */
 export function lshCandidates(
@@ -130,17 +145,19 @@ export function lshCandidates(
   count: number,
   { bands, rows }: LshParameters,
   isEmpty: (i: number) => boolean,
+  minEstimate = 0,
 ): [number, number][] {
   const hashes = bands * rows;
   const seen = new Set<number>();
   const pairs: [number, number][] = [];
+  const need = Math.ceil(minEstimate * hashes - 1e-9);
   for (let b = 0; b < bands; b++) {
-    const buckets = new Map<string, number[]>();
+    const buckets = new Map<number, number[]>();
     for (let i = 0; i < count; i++) {
       if (isEmpty(i)) continue;
       const start = i * hashes + b * rows;
-      let key = "";
-      for (let r = 0; r < rows; r++) key += signatures[start + r]!.toString(36) + ",";
+      let key = 0x2545f491 ^ b;
+      for (let r = 0; r < rows; r++) key = mix32(key ^ signatures[start + r]!) + r;
       const bucket = buckets.get(key);
       if (bucket) bucket.push(i);
       else buckets.set(key, [i]);
@@ -151,15 +168,35 @@ export function lshCandidates(
           const i = bucket[x]!;
           const j = bucket[y]!;
           const key = i * count + j;
-          if (!seen.has(key)) {
-            seen.add(key);
-            pairs.push([i, j]);
-          }
+          if (seen.has(key)) continue;
+          seen.add(key);
+          let agree = 0;
+          for (let h = 0, si = i * hashes, sj = j * hashes; h < hashes; h++) if (signatures[si + h] === signatures[sj + h]) agree++;
+          if (agree >= need) pairs.push([i, j]);
         }
       }
     }
   }
   return pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+}
+
+/** Jaccard similarity of two sorted unique integer arrays. @internal */
+export function jaccardSortedInts(a: Uint32Array, b: Uint32Array): number {
+  if (a.length === 0 && b.length === 0) return 0;
+  let i = 0;
+  let j = 0;
+  let inter = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      inter++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return inter / (a.length + b.length - inter);
 }
 
 /** Exact Jaccard similarity of two sorted unique string arrays. @internal */

@@ -16,11 +16,11 @@
  */
 import { GovGraphError } from "../errors.js";
 import { indexModel, ROLE_LEAD, ROLE_SUPPORT, type ModelIndex } from "../graph/index-model.js";
-import { row } from "../graph/csr.js";
+import { buildCsr, row } from "../graph/csr.js";
 import { canonicalize, compareIds } from "../model/canonical.js";
 import type { DepartmentId, FunctionId, NeedId, RegionId, SegmentId, ServiceId } from "../schemas/ids.js";
 import type { Model } from "../schemas/model.js";
-import { jaccardSorted, lshCandidates, lshParameters, minhashSignatures, shingles } from "./_minhash.js";
+import { hashShingles, jaccardSorted, jaccardSortedInts, lshCandidates, lshParameters, minhashSignatures, shingles } from "./_minhash.js";
 
 /** The parts of the duplication report, for the `include` option. */
 export type DuplicationPart = "fragmentation" | "duplication" | "overlap" | "nearDuplicateFunctions";
@@ -190,69 +190,132 @@ function checkModel(model: Model, fn: string): Model {
   return canonicalize(model);
 }
 
-/** Sorted copy of a CSR row (numeric order is id order in a canonical model). */
-function sortedUnique(values: Iterable<number>): number[] {
-  return [...new Set(values)].sort((x, y) => x - y);
-}
-
-function intersectCount(a: readonly number[], b: readonly number[]): number {
+function intersectCount(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let i = 0;
   let j = 0;
   let n = 0;
   while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
       n++;
       i++;
       j++;
-    } else if (a[i]! < b[j]!) i++;
+    } else if (x < y) i++;
     else j++;
   }
   return n;
 }
 
-function intersect(a: readonly number[], b: readonly number[]): number[] {
+function intersect(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
   const out: number[] = [];
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      out.push(a[i]!);
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      out.push(x);
       i++;
       j++;
-    } else if (a[i]! < b[j]!) i++;
+    } else if (x < y) i++;
     else j++;
   }
   return out;
 }
 
-/**
- * Chains of a set of regions: for each region of `regions`, its nearest strict ancestor that is also in the set
- * (or -1), and whether another region of the set lies below it. Regions are processed shallowest first.
- */
-function chains(index: ModelIndex, regions: readonly number[]): { order: number[]; up: Map<number, number>; inner: Set<number> } {
-  const { parent, depth } = index.regionTree;
-  const member = new Set(regions);
-  const order = [...regions].sort((x, y) => depth[x]! - depth[y]! || x - y);
-  const up = new Map<number, number>();
-  const inner = new Set<number>();
-  for (const r of order) {
-    let a = parent[r]!;
-    while (a >= 0 && !member.has(a)) a = parent[a]!;
-    up.set(r, a);
-    if (a >= 0) inner.add(a);
-  }
-  return { order, up, inner };
+/** Sorted unique copy of a list of dense indexes. */
+function sortedUnique(values: ArrayLike<number>): number[] {
+  if (values.length <= 1) return Array.from(values);
+  const out = Array.from(values).sort((x, y) => x - y);
+  let n = 0;
+  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i]!;
+  out.length = n;
+  return out;
 }
 
-function groupByRegion(index: ModelIndex, departments: readonly number[]): Map<number, number[]> {
-  const byRegion = new Map<number, number[]>();
-  for (const d of departments) {
-    const r = index.departmentRegion[d]!;
-    const list = byRegion.get(r);
-    if (list) list.push(d);
-    else byRegion.set(r, [d]);
+/**
+ * Items placed in regions, arranged along the region tree: the distinct regions (shallowest first), for each the
+ * nearest strict ancestor that also holds items (`up`, -1 for none), whether another region below it holds items
+ * (`inner`), and its items in increasing order. Typed arrays are reused between calls (an epoch stamps them).
+ */
+class RegionChains {
+  private readonly stamp: Int32Array;
+  readonly up: Int32Array;
+  readonly inner: Uint8Array;
+  readonly begin: Int32Array;
+  readonly end: Int32Array;
+  private epoch = 0;
+  regions: number[] = [];
+  items = new Float64Array(0);
+
+  constructor(
+    private readonly parent: Int32Array,
+    private readonly depth: Uint32Array,
+  ) {
+    const n = parent.length;
+    this.stamp = new Int32Array(n).fill(-1);
+    this.up = new Int32Array(n);
+    this.inner = new Uint8Array(n);
+    this.begin = new Int32Array(n);
+    this.end = new Int32Array(n);
   }
-  return byRegion;
+
+  /** Arranges `count` items, item `k` being `itemOf(k)` in region `regionOf(k)`; items must be < 2^21. */
+  load(count: number, itemOf: (k: number) => number, regionOf: (k: number) => number): void {
+    const epoch = ++this.epoch;
+    const keys = new Float64Array(count);
+    for (let k = 0; k < count; k++) keys[k] = regionOf(k) * 2097152 + itemOf(k);
+    keys.sort();
+    const regions: number[] = [];
+    for (let k = 0; k < count; k++) {
+      const r = Math.floor(keys[k]! / 2097152);
+      keys[k] = keys[k]! - r * 2097152;
+      if (this.stamp[r] !== epoch) {
+        this.stamp[r] = epoch;
+        this.begin[r] = k;
+        this.inner[r] = 0;
+        regions.push(r);
+      }
+      this.end[r] = k + 1;
+    }
+    const depth = this.depth;
+    regions.sort((x, y) => depth[x]! - depth[y]! || x - y);
+    for (const r of regions) {
+      let a = this.parent[r]!;
+      while (a >= 0 && this.stamp[a] !== epoch) a = this.parent[a]!;
+      this.up[r] = a;
+      if (a >= 0) this.inner[a] = 1;
+    }
+    this.regions = regions;
+    this.items = keys;
+  }
+
+  /** The number of items at `r` and the regions above it. */
+  chainSize(r: number): number {
+    let n = 0;
+    for (let x = r; x >= 0; x = this.up[x]!) n += this.end[x]! - this.begin[x]!;
+    return n;
+  }
+
+  /** The items at `r` and the regions above it, sorted. */
+  chainItems(r: number, from = r): number[] {
+    const out: number[] = [];
+    for (let x = from; x >= 0; x = this.up[x]!) for (let k = this.begin[x]!; k < this.end[x]!; k++) out.push(this.items[k]!);
+    return out.sort((a, b) => a - b);
+  }
+
+  /** The items at `r` only, sorted. */
+  here(r: number): number[] {
+    return Array.from(this.items.subarray(this.begin[r]!, this.end[r]!));
+  }
+
+  /** The regions of the chain from `r` upwards. */
+  chainRegions(r: number): number[] {
+    const out: number[] = [];
+    for (let x = r; x >= 0; x = this.up[x]!) out.push(x);
+    return out;
+  }
 }
 
 /** Computes the duplication report with its internals. @internal */
@@ -269,39 +332,65 @@ export function analyzeDuplication(input: Model, options: DuplicationOptions = {
   const D = index.departments.ids as DepartmentId[];
   const R = index.regions.ids as RegionId[];
   const F = index.functions.ids as FunctionId[];
+  const deptRegion = index.departmentRegion;
+  const { parent, depth } = index.regionTree;
   const allowRole = new Uint8Array(2);
   for (const role of o.roles) allowRole[role === "lead" ? ROLE_LEAD : ROLE_SUPPORT] = 1;
   const active = new Uint8Array(nS);
-  model.services.forEach((s, i) => {
-    active[i] = s.status === "retired" ? 0 : 1;
-  });
+  const volumeOf = new Float64Array(nS).fill(NaN);
+  for (let s = 0; s < nS; s++) {
+    const service = model.services[s]!;
+    active[s] = service.status === "retired" ? 0 : 1;
+    if (service.annualVolume !== undefined) volumeOf[s] = service.annualVolume;
+  }
   const horizontalOk = o.scope !== "vertical";
   const verticalOk = o.scope !== "horizontal";
-
-  // Departments providing or partnering each service, and the share of the service's volume each gets.
-  const serviceDepts = (s: number): number[] => {
-    const partners = row(index.servicePartners, s);
-    const out = [index.serviceDepartment[s]!];
-    for (const p of partners) if (!out.includes(p)) out.push(p);
-    return out;
-  };
+  const chains = new RegionChains(parent, depth);
+  const { offsets: fdOffsets, targets: fdTargets } = index.functionDepartments;
+  const fdRoles = index.functionDepartmentRoles;
+  const { offsets: spOffsets, targets: spTargets } = index.servicePartners;
 
   // ---- fragmentation -----------------------------------------------------------------------------------
   const fragmentation: FragmentationFinding[] = [];
   const volume = new Float64Array(nD);
   const known = new Uint8Array(nD);
   const mark = new Int32Array(nD).fill(-1);
-  const fragment = (kind: "function" | "need", id: string, involved: number[]) => {
+  let stamp = 0;
+  const involved: number[] = [];
+  const touch = (d: number) => {
+    if (mark[d] !== stamp) {
+      mark[d] = stamp;
+      volume[d] = 0;
+      known[d] = 0;
+      involved.push(d);
+    }
+  };
+  // Departments providing or partnering active services of `services`, with their share of each one's volume.
+  const addServices = (services: Uint32Array) => {
+    for (let k = 0; k < services.length; k++) {
+      const s = services[k]!;
+      if (!active[s]) continue;
+      const provider = index.serviceDepartment[s]!;
+      let parties = 1;
+      for (let p = spOffsets[s]!; p < spOffsets[s + 1]!; p++) if (spTargets[p] !== provider) parties++;
+      const v = volumeOf[s]!;
+      const credit = (d: number) => {
+        touch(d);
+        if (v === v) {
+          volume[d]! += v / parties;
+          known[d] = 1;
+        }
+      };
+      credit(provider);
+      for (let p = spOffsets[s]!; p < spOffsets[s + 1]!; p++) if (spTargets[p] !== provider) credit(spTargets[p]!);
+    }
+  };
+  const fragment = (kind: "function" | "need", id: string) => {
     if (involved.length < 2) return;
-    const byRegion = groupByRegion(index, involved);
-    const { order, up } = chains(index, [...byRegion.keys()]);
-    const sets = new Map<number, number[]>();
-    for (const r of order) {
-      const a = up.get(r)!;
-      const set = a >= 0 ? [...sets.get(a)!, ...byRegion.get(r)!] : [...byRegion.get(r)!];
-      sets.set(r, set);
-      if (set.length < 2) continue;
-      set.sort((x, y) => x - y);
+    chains.load(involved.length, (k) => involved[k]!, (k) => deptRegion[involved[k]!]!);
+    for (const r of chains.regions) {
+      if (chains.chainSize(r) < 2) continue;
+      const set = chains.chainItems(r);
       let total = 0;
       let allKnown = true;
       for (const d of set) {
@@ -323,253 +412,219 @@ export function analyzeDuplication(input: Model, options: DuplicationOptions = {
       });
     }
   };
-  const collect = (services: Uint32Array, holders: number[], stamp: number): number[] => {
-    const involved: number[] = [];
-    const touch = (d: number) => {
-      if (mark[d] !== stamp) {
-        mark[d] = stamp;
-        volume[d] = 0;
-        known[d] = 0;
-        involved.push(d);
-      }
-    };
-    for (const d of holders) touch(d);
-    for (const s of services) {
-      if (!active[s]) continue;
-      const depts = serviceDepts(s);
-      const v = model.services[s]!.annualVolume;
-      for (const d of depts) {
-        touch(d);
-        if (v !== undefined) {
-          volume[d]! += v / depts.length;
-          known[d] = 1;
-        }
-      }
-    }
-    return involved.sort((x, y) => x - y);
-  };
   if (include.has("fragmentation")) {
     for (let f = 0; f < nF; f++) {
-      const holders: number[] = [];
-      const start = index.functionDepartments.offsets[f]!;
-      const depts = row(index.functionDepartments, f);
-      for (let k = 0; k < depts.length; k++) if (allowRole[index.functionDepartmentRoles[start + k]!]) holders.push(depts[k]!);
-      fragment("function", F[f]!, collect(row(index.functionServices, f), holders, f));
+      stamp++;
+      involved.length = 0;
+      for (let k = fdOffsets[f]!; k < fdOffsets[f + 1]!; k++) if (allowRole[fdRoles[k]!]) touch(fdTargets[k]!);
+      addServices(row(index.functionServices, f));
+      fragment("function", F[f]!);
     }
-    mark.fill(-1);
-    for (let n = 0; n < nN; n++) fragment("need", index.needs.ids[n]!, collect(row(index.needServices, n), [], n));
+    for (let n = 0; n < nN; n++) {
+      stamp++;
+      involved.length = 0;
+      addServices(row(index.needServices, n));
+      fragment("need", index.needs.ids[n]!);
+    }
   }
 
   // ---- duplication: functions ----------------------------------------------------------------------------
   const duplication: DuplicationFinding[] = [];
   const duplicatePairs = new Map<number, Set<number>>();
-  const addPairs = (depts: readonly number[], f: number) => {
-    for (let x = 0; x < depts.length; x++) {
-      for (let y = x + 1; y < depts.length; y++) {
-        const a = Math.min(depts[x]!, depts[y]!);
-        const b = Math.max(depts[x]!, depts[y]!);
-        if (a === b) continue;
-        const key = a * nD + b;
-        const set = duplicatePairs.get(key);
-        if (set) set.add(f);
-        else duplicatePairs.set(key, new Set([f]));
-      }
-    }
+  const addPair = (x: number, y: number, f: number) => {
+    if (x === y) return;
+    const key = Math.min(x, y) * nD + Math.max(x, y);
+    const set = duplicatePairs.get(key);
+    if (set) set.add(f);
+    else duplicatePairs.set(key, new Set([f]));
   };
-  const regionsOf = (depts: readonly number[]) => sortedUnique(depts.map((d) => index.departmentRegion[d]!)).map((r) => R[r]!);
-  for (let f = 0; f < nF; f++) {
-    const leads: number[] = [];
-    const start = index.functionDepartments.offsets[f]!;
-    const depts = row(index.functionDepartments, f);
-    for (let k = 0; k < depts.length; k++) if (index.functionDepartmentRoles[start + k] === ROLE_LEAD) leads.push(depts[k]!);
+  const regionIdsOf = (regions: number[]) => sortedUnique(regions).map((r) => R[r]!);
+  const wantDuplication = include.has("duplication") || include.has("overlap") || needPairs;
+  const leads: number[] = [];
+  for (let f = 0; wantDuplication && f < nF; f++) {
+    leads.length = 0;
+    for (let k = fdOffsets[f]!; k < fdOffsets[f + 1]!; k++) if (fdRoles[k] === ROLE_LEAD) leads.push(fdTargets[k]!);
     if (leads.length < 2) continue;
-    const byRegion = groupByRegion(index, leads);
-    const { order, up, inner } = chains(index, [...byRegion.keys()]);
-    const chain = new Map<number, number[]>();
-    for (const r of order) {
-      const a = up.get(r)!;
-      const here = byRegion.get(r)!;
-      const above = a >= 0 ? chain.get(a)! : [];
-      chain.set(r, [...above, ...here]);
-      if (horizontalOk && here.length >= 2) {
-        const ids = [...here].sort((x, y) => x - y);
+    chains.load(leads.length, (k) => leads[k]!, (k) => deptRegion[leads[k]!]!);
+    for (const r of chains.regions) {
+      const count = chains.end[r]! - chains.begin[r]!;
+      const a = chains.up[r]!;
+      if (horizontalOk && count >= 2) {
+        const ids = chains.here(r);
         duplication.push({ kind: "function", id: F[f]!, departmentIds: ids.map((d) => D[d]!), scope: "horizontal", regionIds: [R[r]!] });
-        addPairs(ids, f);
+        for (let x = 0; x < ids.length; x++) for (let y = x + 1; y < ids.length; y++) addPair(ids[x]!, ids[y]!, f);
       }
-      if (verticalOk && above.length > 0 && !inner.has(r)) {
-        const ids = [...above, ...here].sort((x, y) => x - y);
-        duplication.push({ kind: "function", id: F[f]!, departmentIds: ids.map((d) => D[d]!), scope: "vertical", regionIds: regionsOf(ids) });
+      if (verticalOk && a >= 0 && !chains.inner[r]) {
+        const ids = chains.chainItems(r);
+        duplication.push({ kind: "function", id: F[f]!, departmentIds: ids.map((d) => D[d]!), scope: "vertical", regionIds: regionIdsOf(chains.chainRegions(r)) });
         // Only cross-level pairs are vertical duplicates; same-level pairs belong to the horizontal findings.
-        for (const x of ids) {
-          for (const y of ids) {
-            if (x < y && index.departmentRegion[x] !== index.departmentRegion[y]) addPairs([x, y], f);
-          }
+        for (let x = 0; x < ids.length; x++) {
+          for (let y = x + 1; y < ids.length; y++) if (deptRegion[ids[x]!] !== deptRegion[ids[y]!]) addPair(ids[x]!, ids[y]!, f);
         }
       }
     }
   }
 
   // ---- duplication: services -----------------------------------------------------------------------------
-  const serviceFns: number[][] = new Array(nS);
   const groups = new Map<string, number[]>();
-  for (let s = 0; s < nS; s++) {
-    const fns = sortedUnique(row(index.serviceFunctions, s));
-    serviceFns[s] = fns;
-    if (!active[s] || fns.length === 0) continue;
-    const key = fns.join(",") + "|" + sortedUnique(row(index.serviceSegments, s)).join(",");
+  for (let s = 0; wantDuplication && s < nS; s++) {
+    if (!active[s] || index.serviceFunctions.offsets[s + 1] === index.serviceFunctions.offsets[s]) continue;
+    const key = sortedUnique(row(index.serviceFunctions, s)).join(",") + "|" + sortedUnique(row(index.serviceSegments, s)).join(",");
     const group = groups.get(key);
     if (group) group.push(s);
     else groups.set(key, [s]);
   }
+  const owner = index.serviceDepartment;
+  const { offsets: srOffsets, targets: srTargets } = index.serviceRegions;
   for (const group of groups.values()) {
     if (group.length < 2) continue;
-    const owners = new Set(group.map((s) => index.serviceDepartment[s]!));
-    if (owners.size < 2) continue;
-    const byRegion = new Map<number, number[]>();
+    let owners = 1;
+    for (let k = 1; k < group.length && owners < 2; k++) if (owner[group[k]!] !== owner[group[0]!]) owners = 2;
+    if (owners < 2) continue;
+    // One entry per (service, region served); a service listing a region twice counts once.
+    const entryService: number[] = [];
+    const entryRegion: number[] = [];
     for (const s of group) {
-      for (const r of sortedUnique(row(index.serviceRegions, s))) {
-        const list = byRegion.get(r);
-        if (list) list.push(s);
-        else byRegion.set(r, [s]);
+      for (let k = srOffsets[s]!; k < srOffsets[s + 1]!; k++) {
+        entryService.push(s);
+        entryRegion.push(srTargets[k]!);
       }
     }
-    const { order, up, inner } = chains(index, [...byRegion.keys()]);
-    const chain = new Map<number, number[]>();
+    chains.load(entryService.length, (k) => entryService[k]!, (k) => entryRegion[k]!);
     const first = group[0]!;
-    const functionIds = serviceFns[first]!.map((f) => F[f]!);
+    const functionIds = sortedUnique(row(index.serviceFunctions, first)).map((f) => F[f]!);
     const segmentIds = sortedUnique(row(index.serviceSegments, first)).map((g) => index.segments.ids[g]! as SegmentId);
+    const fns = sortedUnique(row(index.serviceFunctions, first));
     const emit = (services: number[], regions: number[], scope: "horizontal" | "vertical") => {
       const ids = sortedUnique(services);
-      const depts = sortedUnique(ids.map((s) => index.serviceDepartment[s]!));
+      const depts = sortedUnique(ids.map((s) => owner[s]!));
       duplication.push({
         kind: "service",
         ids: ids.map((s) => index.services.ids[s]! as ServiceId),
         departmentIds: depts.map((d) => D[d]!),
         scope,
-        shared: { functionIds, segmentIds, regionIds: sortedUnique(regions).map((r) => R[r]!) },
+        shared: { functionIds, segmentIds, regionIds: regionIdsOf(regions) },
       });
-      for (const f of serviceFns[first]!) addPairs(depts, f);
+      for (const f of fns) for (let x = 0; x < depts.length; x++) for (let y = x + 1; y < depts.length; y++) addPair(depts[x]!, depts[y]!, f);
     };
-    for (const r of order) {
-      const a = up.get(r)!;
-      const here = byRegion.get(r)!;
-      const above = a >= 0 ? chain.get(a)! : [];
-      chain.set(r, [...above, ...here]);
-      const hereDepts = new Set(here.map((s) => index.serviceDepartment[s]!));
-      if (horizontalOk && hereDepts.size >= 2) emit(here, [r], "horizontal");
-      if (verticalOk && above.length > 0 && !inner.has(r)) {
-        const all = new Set([...hereDepts, ...above.map((s) => index.serviceDepartment[s]!)]);
-        if (all.size >= 2) {
-          const regions: number[] = [];
-          for (let x = r; x >= 0; x = up.get(x)!) regions.push(x);
-          emit([...above, ...here], regions, "vertical");
-        }
+    const distinctOwners = (services: number[]) => {
+      for (let k = 1; k < services.length; k++) if (owner[services[k]!] !== owner[services[0]!]) return true;
+      return false;
+    };
+    for (const r of chains.regions) {
+      const here = chains.here(r);
+      if (horizontalOk && distinctOwners(here)) emit(here, [r], "horizontal");
+      if (verticalOk && chains.up[r]! >= 0 && !chains.inner[r]) {
+        const all = chains.chainItems(r);
+        if (distinctOwners(all)) emit(all, chains.chainRegions(r), "vertical");
       }
     }
   }
 
   // ---- overlap: candidate pairs from inverted indexes, restricted to overlapping jurisdictions ------------
-  const deptFunctions: number[][] = new Array(nD);
-  const deptNeeds: number[][] = new Array(nD);
-  const deptSegments: number[][] = new Array(nD);
-  const holderAt = new Map<number, number[]>(); // f * nR + region -> departments there holding f
-  const needAt = new Map<number, number[]>(); // n * nR + region -> dept
   const pairs: DepartmentPair[] = [];
   const overlap: OverlapFinding[] = [];
   if (include.has("overlap") || needPairs) {
+    // Departments in (region, id) order, so each inverted list below is sorted by region, then department.
+    const byRegion = Uint32Array.from(index.departments.ids.keys()).sort((x, y) => deptRegion[x]! - deptRegion[y]! || x - y);
+    const { offsets: dfOffsets, targets: dfTargets } = index.departmentFunctions;
+    const dfRoles = index.departmentFunctionRoles;
+    const deptFunctions = buildCsr(nD, (emit) => {
+      for (let d = 0; d < nD; d++) for (let k = dfOffsets[d]!; k < dfOffsets[d + 1]!; k++) if (allowRole[dfRoles[k]!]) emit(d, dfTargets[k]!);
+    });
+    for (let d = 0; d < nD; d++) deptFunctions.targets.subarray(deptFunctions.offsets[d]!, deptFunctions.offsets[d + 1]!).sort();
+    const needMark = new Int32Array(nN).fill(-1);
+    const segMark = new Int32Array(index.segments.ids.length).fill(-1);
+    const needList: number[] = [];
+    const segList: number[] = [];
+    const deptNeeds: Uint32Array[] = new Array(nD);
+    const deptSegments: Uint32Array[] = new Array(nD);
+    const visit = (services: Uint32Array, d: number) => {
+      for (let k = 0; k < services.length; k++) {
+        const s = services[k]!;
+        if (!active[s]) continue;
+        for (const n of row(index.serviceNeeds, s)) if (needMark[n] !== d) ((needMark[n] = d), needList.push(n));
+        for (const g of row(index.serviceSegments, s)) if (segMark[g] !== d) ((segMark[g] = d), segList.push(g));
+      }
+    };
     for (let d = 0; d < nD; d++) {
-      const r = index.departmentRegion[d]!;
-      const start = index.departmentFunctions.offsets[d]!;
-      const fs = row(index.departmentFunctions, d);
-      const list: number[] = [];
-      for (let k = 0; k < fs.length; k++) if (allowRole[index.departmentFunctionRoles[start + k]!]) list.push(fs[k]!);
-      deptFunctions[d] = list.sort((x, y) => x - y);
-      for (const f of list) {
-        const key = f * nR + r;
-        const at = holderAt.get(key);
-        if (at) at.push(d);
-        else holderAt.set(key, [d]);
-      }
-      const needs = new Set<number>();
-      const segments = new Set<number>();
-      const visit = (s: number) => {
-        if (!active[s]) return;
-        for (const n of row(index.serviceNeeds, s)) needs.add(n);
-        for (const g of row(index.serviceSegments, s)) segments.add(g);
-      };
-      for (const s of row(index.departmentServices, d)) visit(s);
-      for (const s of row(index.departmentPartnerServices, d)) visit(s);
-      deptNeeds[d] = sortedUnique(needs);
-      deptSegments[d] = sortedUnique(segments);
-      for (const n of deptNeeds[d]!) {
-        const key = n * nR + r;
-        const at = needAt.get(key);
-        if (at) at.push(d);
-        else needAt.set(key, [d]);
-      }
+      needList.length = 0;
+      segList.length = 0;
+      visit(row(index.departmentServices, d), d);
+      visit(row(index.departmentPartnerServices, d), d);
+      deptNeeds[d] = Uint32Array.from(needList).sort();
+      deptSegments[d] = Uint32Array.from(segList).sort();
     }
+    const functionHolders = buildCsr(nF, (emit) => {
+      for (const d of byRegion) for (let k = deptFunctions.offsets[d]!; k < deptFunctions.offsets[d + 1]!; k++) emit(deptFunctions.targets[k]!, d);
+    });
+    const needDepartments = buildCsr(nN, (emit) => {
+      for (const d of byRegion) for (const n of deptNeeds[d]!) emit(n, d);
+    });
+    // The slice of an inverted list whose departments sit in region `a` (binary search: lists are region-sorted).
+    const slice = (csr: { offsets: Uint32Array; targets: Uint32Array }, item: number, a: number): [number, number] => {
+      let lo = csr.offsets[item]!;
+      let hi = csr.offsets[item + 1]!;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (deptRegion[csr.targets[mid]!]! < a) lo = mid + 1;
+        else hi = mid;
+      }
+      let end = lo;
+      while (end < csr.offsets[item + 1]! && deptRegion[csr.targets[end]!] === a) end++;
+      return [lo, end];
+    };
     const fCount = new Int32Array(nD);
     const nCount = new Int32Array(nD);
     const seen = new Uint8Array(nD);
     const touched: number[] = [];
-    const { parent } = index.regionTree;
+    const jac = (inter: number, x: number, y: number) => (inter === 0 ? 0 : inter / (x + y - inter));
+    const count = (csr: { offsets: Uint32Array; targets: Uint32Array }, items: ArrayLike<number>, d: number, r: number, a: number, counter: Int32Array) => {
+      for (let k = 0; k < items.length; k++) {
+        const [lo, hi] = slice(csr, items[k]!, a);
+        for (let x = lo; x < hi; x++) {
+          const e = csr.targets[x]!;
+          if (a === r && e >= d) break; // same region: count each pair once (lists are in department order there)
+          if (!seen[e]) {
+            seen[e] = 1;
+            touched.push(e);
+          }
+          counter[e]!++;
+        }
+      }
+    };
     for (let d = 0; d < nD; d++) {
-      const r = index.departmentRegion[d]!;
-      const fs = deptFunctions[d]!;
+      const r = deptRegion[d]!;
+      const fs = row(deptFunctions, d);
+      const ns = deptNeeds[d]!;
       for (let a = r; a >= 0; a = parent[a]!) {
-        for (let k = 0; k < fs.length; k++) {
-          const at = holderAt.get(fs[k]! * nR + a);
-          if (!at) continue;
-          for (const e of at) {
-            if (a === r && e >= d) break; // lists are in department order: count each same-region pair once
-            if (!seen[e]) {
-              seen[e] = 1;
-              touched.push(e);
-            }
-            fCount[e]!++;
-          }
-        }
-        for (const n of deptNeeds[d]!) {
-          const at = needAt.get(n * nR + a);
-          if (!at) continue;
-          for (const e of at) {
-            if (a === r && e >= d) break;
-            if (!seen[e]) {
-              seen[e] = 1;
-              touched.push(e);
-            }
-            nCount[e]!++;
-          }
-        }
+        count(functionHolders, fs, d, r, a, fCount);
+        count(needDepartments, ns, d, r, a, nCount);
       }
       touched.sort((x, y) => x - y);
       for (const e of touched) {
-        const jac = (inter: number, x: number, y: number) => (inter === 0 ? 0 : inter / (x + y - inter));
-        const fj = jac(fCount[e]!, fs.length, deptFunctions[e]!.length);
-        const nj = jac(nCount[e]!, deptNeeds[d]!.length, deptNeeds[e]!.length);
+        const fe = row(deptFunctions, e);
+        const fj = jac(fCount[e]!, fs.length, fe.length);
+        const nj = jac(nCount[e]!, ns.length, deptNeeds[e]!.length);
         const sj = jac(intersectCount(deptSegments[d]!, deptSegments[e]!), deptSegments[d]!.length, deptSegments[e]!.length);
+        fCount[e] = 0;
+        nCount[e] = 0;
+        seen[e] = 0;
         const lo = Math.min(e, d);
         const hi = Math.max(e, d);
         const duplicate = duplicatePairs.has(lo * nD + hi);
         pairs.push({ a: lo, b: hi, functions: fj, needs: nj, segments: sj, duplicate });
-        fCount[e] = 0;
-        nCount[e] = 0;
-        seen[e] = 0;
         if (duplicate) continue;
         const pairIds: [DepartmentId, DepartmentId] = [D[lo]!, D[hi]!];
         if (fj >= o.overlapThreshold) {
-          overlap.push({ departmentIds: pairIds, score: round(fj), basis: "functions", shared: intersect(fs, deptFunctions[e]!).map((f) => F[f]!) });
+          overlap.push({ departmentIds: pairIds, score: round(fj), basis: "functions", shared: intersect(fs, fe).map((f) => F[f]!) });
         }
         if (nj >= o.overlapThreshold) {
-          overlap.push({ departmentIds: pairIds, score: round(nj), basis: "needs", shared: intersect(deptNeeds[d]!, deptNeeds[e]!).map((n) => index.needs.ids[n]!) });
+          overlap.push({ departmentIds: pairIds, score: round(nj), basis: "needs", shared: intersect(ns, deptNeeds[e]!).map((n) => index.needs.ids[n]!) });
         }
         if (sj >= o.overlapThreshold) {
-          overlap.push({
-            departmentIds: pairIds,
-            score: round(sj),
-            basis: "segments",
-            shared: intersect(deptSegments[d]!, deptSegments[e]!).map((g) => index.segments.ids[g]!),
-          });
+          const shared = intersect(deptSegments[d]!, deptSegments[e]!).map((g) => index.segments.ids[g]!);
+          overlap.push({ departmentIds: pairIds, score: round(sj), basis: "segments", shared });
         }
       }
       touched.length = 0;
@@ -580,12 +635,17 @@ export function analyzeDuplication(input: Model, options: DuplicationOptions = {
   const nearDuplicateFunctions: NearDuplicateFunction[] = [];
   if (include.has("nearDuplicateFunctions") && nF > 1) {
     const sets = model.functions.map((fn) => shingles([fn.name, ...(fn.keywords ?? [])].join(" ")));
+    const hashed = sets.map((set) => hashShingles(set, o.seed));
     const params = lshParameters(o.nearDuplicateThreshold);
     const hashes = params.bands * params.rows;
-    const signatures = minhashSignatures(sets, hashes, o.seed);
-    for (const [i, j] of lshCandidates(signatures, nF, params, (i) => sets[i]!.length === 0)) {
+    const signatures = minhashSignatures(hashed, hashes, o.seed);
+    // A MinHash estimate more than four standard errors below the threshold is not worth verifying.
+    const t = o.nearDuplicateThreshold;
+    const minEstimate = t - 4 * Math.sqrt((t * (1 - t)) / hashes);
+    for (const [i, j] of lshCandidates(signatures, nF, params, (i) => sets[i]!.length === 0, minEstimate)) {
+      if (jaccardSortedInts(hashed[i]!, hashed[j]!) < t - 0.05) continue;
       const similarity = jaccardSorted(sets[i]!, sets[j]!);
-      if (similarity >= o.nearDuplicateThreshold) nearDuplicateFunctions.push({ functionIds: [F[i]!, F[j]!], similarity: round(similarity) });
+      if (similarity >= t) nearDuplicateFunctions.push({ functionIds: [F[i]!, F[j]!], similarity: round(similarity) });
     }
   }
 
@@ -607,7 +667,7 @@ export function analyzeDuplication(input: Model, options: DuplicationOptions = {
   let heldFunctions = 0;
   const held = new Uint8Array(nF);
   for (let f = 0; f < nF; f++) {
-    if (index.functionDepartments.offsets[f + 1]! > index.functionDepartments.offsets[f]!) {
+    if (fdOffsets[f + 1]! > fdOffsets[f]!) {
       held[f] = 1;
       heldFunctions++;
     }

@@ -128,7 +128,7 @@ describe("findDuplication agrees with a brute-force all-pairs oracle", () => {
     fc.assert(
       fc.property(arbitraryModel(small), fc.constantFrom(0.3, 0.5, 1), fc.constantFrom(["lead", "support"], ["lead"]), (input, threshold, roles) => {
         const model = parseModel(input);
-        const options = { overlapThreshold: threshold, roles: roles as ("lead" | "support")[] };
+        const options = { overlapThreshold: threshold, roles: [...roles] as ("lead" | "support")[] };
         const expected = oracle(model, options);
         const actual = fromReport(model, options);
         for (const k of Object.keys(seen) as (keyof typeof seen)[]) if (expected[k].size > 0) seen[k]++;
