@@ -84,3 +84,7 @@ export { scorecard, PILLARS, SCORECARD_DEFAULTS } from "./analyses/scorecard.js"
 export type { Indicator, Pillar, PillarId, ScorecardInputs, ScorecardOptions, ScorecardReport } from "./analyses/scorecard.js";
 export { compareModels } from "./analyses/compare.js";
 export type { CompareOptions, ComparisonReport, Delta, JourneyChange, RecordChanges, RecordKeyValue } from "./analyses/compare.js";
+export { generateModel, GENERATE_DEFAULTS } from "./model/generate.js";
+export type { GeneratedModel, GenerateOptions, GenerateSize, GroundTruth } from "./model/generate.js";
+export { writeModelStream, WRITE_MODEL_STREAM_DEFAULTS } from "./model/generate/write-model-stream.js";
+export type { WriteModelStreamOptions } from "./model/generate/write-model-stream.js";

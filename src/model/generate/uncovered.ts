@@ -1,0 +1,132 @@
+/**
+ * The exact list of unreached demand cells of a model, by the reach rule of DESIGN section 3 (Coverage): a
+ * (need, region) cell with demand is reached when an active service that meets the need, targets the cell's
+ * segment (or everyone) and serves the region (its `regionIds`, else its department's jurisdiction, with
+ * sub-regions) has a remote channel (online, phone, mail, mobile) or is offered at a service point within
+ * `maxKm` great-circle kilometres of the region. Used by the generator to state its ground truth exactly.
+ * Demand cells without explicit `demand` are the leaf regions with a population, for each of the need's segments.
+ * @internal
+ * @module
+ */
+import type { Model } from "../../schemas/model.js";
+import { compareIds } from "../canonical.js";
+
+const REMOTE = new Set(["online", "phone", "mail", "mobile"]);
+const EARTH_KM = 6371.0088;
+const RAD = Math.PI / 180;
+
+/** Great-circle distance in kilometres (haversine). @internal */
+export function greatCircleKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const dLat = (lat2 - lat1) * RAD;
+  const dLon = (lon2 - lon1) * RAD;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** Every (need, region) cell with demand that no service reaches, sorted by need then region. @internal */
+export function uncoveredCells(model: Model, maxKm = 30): { needId: string; regionId: string }[] {
+  const regions = model.regions;
+  const R = regions.length;
+  const regionIndex = new Map<string, number>();
+  regions.forEach((r, i) => regionIndex.set(r.id, i));
+  const parent = new Int32Array(R).fill(-1);
+  const isParent = new Uint8Array(R);
+  regions.forEach((r, i) => {
+    const p = r.parentId === undefined ? -1 : (regionIndex.get(r.parentId) ?? -1);
+    parent[i] = p;
+    if (p >= 0) isParent[p] = 1;
+  });
+  // Parents before children, so that one pass propagates reach down the tree.
+  const depth = new Int32Array(R).fill(-1);
+  const depthOf = (i: number): number => {
+    let d = 0;
+    for (let a = parent[i]!; a >= 0 && d <= R; a = parent[a]!) d++;
+    return d;
+  };
+  for (let i = 0; i < R; i++) depth[i] = depthOf(i);
+  const topDown = [...Array(R).keys()].sort((a, b) => depth[a]! - depth[b]!);
+  const leaves = topDown.filter((r) => !isParent[r] && regions[r]!.population! > 0);
+
+  const deptRegion = new Map<string, number>();
+  for (const d of model.departments) deptRegion.set(d.id, regionIndex.get(d.regionId) ?? -1);
+  const servicePoints = new Map<string, { lat: number; lon: number }[]>();
+  for (const p of model.servicePoints) {
+    if (!p.location) continue;
+    for (const s of p.serviceIds) {
+      let list = servicePoints.get(s);
+      if (!list) servicePoints.set(s, (list = []));
+      list.push(p.location);
+    }
+  }
+  interface Served { segmentIds: readonly string[]; roots: number[]; remote: boolean; points: { lat: number; lon: number }[] }
+  const needIndex = new Map<string, number>();
+  model.needs.forEach((n, i) => needIndex.set(n.id, i));
+  const byNeed: Served[][] = model.needs.map(() => []);
+  for (const s of model.services) {
+    if (s.status !== undefined && s.status !== "active") continue;
+    const served: Served = {
+      segmentIds: s.segmentIds,
+      roots: (s.regionIds ? s.regionIds.map((r) => regionIndex.get(r) ?? -1) : [deptRegion.get(s.departmentId) ?? -1]).filter((r) => r >= 0),
+      remote: s.channels.some((c) => REMOTE.has(c.kind)),
+      points: servicePoints.get(s.id) ?? [],
+    };
+    for (const n of s.needIds) {
+      const ni = needIndex.get(n);
+      if (ni !== undefined) byNeed[ni]!.push(served);
+    }
+  }
+
+  const mark = new Uint8Array(R);
+  const inPerson = new Map<number, Served[]>();
+  const out: { needId: string; regionId: string }[] = [];
+  model.needs.forEach((need, ni) => {
+    // cells by segment (undefined: any segment)
+    const cells = new Map<string | undefined, number[]>();
+    if (need.demand) {
+      for (const d of need.demand) {
+        const r = regionIndex.get(d.regionId);
+        if (r === undefined || !(d.volume > 0)) continue;
+        const list = cells.get(d.segmentId) ?? [];
+        list.push(r);
+        cells.set(d.segmentId, list);
+      }
+    } else {
+      for (const seg of need.segmentIds.length > 0 ? need.segmentIds : [undefined]) cells.set(seg, leaves);
+    }
+    const gaps = new Set<number>();
+    for (const [segment, list] of cells) {
+      mark.fill(0);
+      inPerson.clear();
+      for (const s of byNeed[ni]!) {
+        if (segment !== undefined && s.segmentIds.length > 0 && !s.segmentIds.includes(segment)) continue;
+        for (const r of s.roots) {
+          if (s.remote) mark[r] = 1;
+          else if (s.points.length > 0) {
+            const at = inPerson.get(r);
+            if (at) at.push(s);
+            else inPerson.set(r, [s]);
+          }
+        }
+      }
+      for (const r of topDown) if (!mark[r] && parent[r]! >= 0 && mark[parent[r]!]) mark[r] = 1;
+      for (const r of list) {
+        if (mark[r] || gaps.has(r)) continue;
+        const loc = regions[r]!.location;
+        let ok = false;
+        for (let a = r; a >= 0 && !ok && loc; a = parent[a]!) {
+          for (const s of inPerson.get(a) ?? []) {
+            if (s.points.some((p) => greatCircleKm(loc.lat, loc.lon, p.lat, p.lon) <= maxKm)) {
+              ok = true;
+              break;
+            }
+          }
+        }
+        if (!ok) gaps.add(r);
+      }
+    }
+    const ids = [...gaps].map((r) => regions[r]!.id as string).sort(compareIds);
+    for (const regionId of ids) out.push({ needId: need.id, regionId });
+  });
+  out.sort((a, b) => compareIds(a.needId, b.needId) || compareIds(a.regionId, b.regionId));
+  return out;
+}
