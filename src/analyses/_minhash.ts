@@ -119,14 +119,22 @@ export function minhashSignatures(sets: readonly Uint32Array[], hashes: number, 
     state = (state + 0x9e3779b9) >>> 0;
     salts[j] = mix32(state);
   }
+  // Shingles repeat across texts: mix each distinct shingle hash once, then take element-wise minima.
+  const slot = new Map<number, number>();
+  for (const set of sets) for (let k = 0; k < set.length; k++) if (!slot.has(set[k]!)) slot.set(set[k]!, slot.size);
+  const mixed = new Uint32Array(slot.size * hashes);
+  for (const [h, at] of slot) {
+    const base = at * hashes;
+    for (let j = 0; j < hashes; j++) mixed[base + j] = mix32(h ^ salts[j]!);
+  }
   const signatures = new Uint32Array(sets.length * hashes).fill(0xffffffff);
   for (let i = 0; i < sets.length; i++) {
     const base = i * hashes;
     const set = sets[i]!;
     for (let k = 0; k < set.length; k++) {
-      const h = set[k]!;
+      const from = slot.get(set[k]!)! * hashes;
       for (let j = 0; j < hashes; j++) {
-        const v = mix32(h ^ salts[j]!);
+        const v = mixed[from + j]!;
         if (v < signatures[base + j]!) signatures[base + j] = v;
       }
     }
@@ -167,12 +175,15 @@ export function lshCandidates(
         for (let y = x + 1; y < bucket.length; y++) {
           const i = bucket[x]!;
           const j = bucket[y]!;
+          // Estimate first (stopping as soon as the estimate cannot reach minEstimate); dedupe only survivors.
+          let agree = 0;
+          let left = hashes;
+          for (let si = i * hashes, sj = j * hashes; left > 0 && agree + left >= need; left--) if (signatures[si++] === signatures[sj++]) agree++;
+          if (agree < need) continue;
           const key = i * count + j;
           if (seen.has(key)) continue;
           seen.add(key);
-          let agree = 0;
-          for (let h = 0, si = i * hashes, sj = j * hashes; h < hashes; h++) if (signatures[si + h] === signatures[sj + h]) agree++;
-          if (agree >= need) pairs.push([i, j]);
+          pairs.push([i, j]);
         }
       }
     }
