@@ -3,6 +3,7 @@ import {
   canonicalize,
   generateModel,
   GovGraphError,
+  modelJsonChunks,
   stringifyModel,
   validateModel,
   writeModelStream,
@@ -246,5 +247,15 @@ describe("writeModelStream", () => {
       writeModelStream(messy, (chunk) => (text += chunk), { indent, chunkSize: 100 });
       expect(text).toBe(stringifyModel(messy, { indent }));
     }
+  });
+
+  it("hands out chunks lazily, each a piece of the same text", () => {
+    const full = stringifyModel(county.model);
+    const chunks = modelJsonChunks(county.model, { chunkSize: 4096 });
+    const first = chunks.next();
+    expect(first.done).toBe(false);
+    expect(full.startsWith(first.value as string)).toBe(true);
+    expect((first.value as string).length).toBeLessThan(full.length / 10);
+    expect((first.value as string) + [...chunks].join("")).toBe(full);
   });
 });

@@ -76,12 +76,22 @@ function arrange(value: unknown, layout: Layout | undefined): unknown {
  * exactly those of `stringifyModel(model, { indent })`: records in canonical order, each entity's fields in schema
  * order, `attributes` keys sorted, no final newline. Chunks arrive in order; join them to get the file.
  * @example
- * import { createWriteStream } from "node:fs";
- * const out = createWriteStream("nation.json");
- * writeModelStream(generateModel({ size: "nation", seed: 1 }).model, (chunk) => out.write(chunk));
- * out.end();
+ * import { openSync, writeSync, closeSync } from "node:fs";
+ * const fd = openSync("nation.json", "w");
+ * writeModelStream(generateModel({ size: "nation", seed: 1 }).model, (chunk) => writeSync(fd, chunk));
+ * closeSync(fd);
  */
 export function writeModelStream(model: Model, write: (chunk: string) => void, options: WriteModelStreamOptions = {}): void {
+  for (const chunk of modelJsonChunks(model, options)) write(chunk);
+}
+
+/**
+ * The chunks {@link writeModelStream} writes, as a lazy iterable: the next chunk is made only when asked for, so
+ * a consumer can wait for a stream to drain between chunks.
+ * @example
+ * for (const chunk of modelJsonChunks(model)) if (!out.write(chunk)) await once(out, "drain");
+ */
+export function* modelJsonChunks(model: Model, options: WriteModelStreamOptions = {}): Generator<string, void, undefined> {
   const { indent, chunkSize } = { ...WRITE_MODEL_STREAM_DEFAULTS, ...options };
   const space = indent > 0 ? indent : undefined;
   const nl1 = space ? `\n${" ".repeat(indent)}` : "";
@@ -90,30 +100,26 @@ export function writeModelStream(model: Model, write: (chunk: string) => void, o
   const nest = (json: string, pad: string) => (space && json.includes("\n") ? json.replaceAll("\n", pad) : json);
   const { records, meta } = getLayouts();
   const canonical = canonicalize(model);
-  let buffer = "";
-  const emit = (text: string) => {
-    buffer += text;
-    if (buffer.length >= chunkSize) {
-      write(buffer);
-      buffer = "";
-    }
-  };
-  emit(`{${nl1}"schemaVersion"${colon}${JSON.stringify(canonical.schemaVersion)}`);
-  if (canonical.meta !== undefined) emit(`,${nl1}"meta"${colon}${nest(JSON.stringify(arrange(canonical.meta, meta), null, space), nl1)}`);
+  let buffer = `{${nl1}"schemaVersion"${colon}${JSON.stringify(canonical.schemaVersion)}`;
+  if (canonical.meta !== undefined) buffer += `,${nl1}"meta"${colon}${nest(JSON.stringify(arrange(canonical.meta, meta), null, space), nl1)}`;
   for (const c of COLLECTIONS) {
     const list = (canonical[c] ?? []) as readonly unknown[];
-    emit(`,${nl1}${JSON.stringify(c)}${colon}`);
+    buffer += `,${nl1}${JSON.stringify(c)}${colon}`;
     if (list.length === 0) {
-      emit("[]");
+      buffer += "[]";
       continue;
     }
     const layout = records[c];
-    emit("[");
+    buffer += "[";
     for (let i = 0; i < list.length; i++) {
-      emit(`${i === 0 ? "" : ","}${nl2}${nest(JSON.stringify(arrange(list[i], layout), null, space), nl2)}`);
+      buffer += `${i === 0 ? "" : ","}${nl2}${nest(JSON.stringify(arrange(list[i], layout), null, space), nl2)}`;
+      if (buffer.length >= chunkSize) {
+        yield buffer;
+        buffer = "";
+      }
     }
-    emit(`${nl1}]`);
+    buffer += `${nl1}]`;
   }
-  emit(space ? "\n}" : "}");
-  if (buffer.length > 0) write(buffer);
+  buffer += space ? "\n}" : "}";
+  yield buffer;
 }
