@@ -275,7 +275,8 @@ export function floatingCatchment(input: CatchmentInput): CatchmentResult[] {
   }
   if (issues.length === 0) {
     // Rows by demand (within a row, by supply) and by supply (within a row, by demand), both in id order.
-    const identity = Uint32Array.from({ length: count }, (_, k) => k);
+    const identity = new Uint32Array(count);
+    for (let k = 0; k < count; k++) identity[k] = k;
     const byDemand = countingSort(countingSort(identity, to, supply.length), from, demand.length);
     for (let n = 1; n < count; n++) {
       const a = byDemand[n - 1]!;
@@ -302,7 +303,8 @@ export function floatingCatchment(input: CatchmentInput): CatchmentResult[] {
         inReach[k] = within && wk > 0 ? 1 : 0;
       }
       if (issues.length === 0) {
-        const bySupply = countingSort(countingSort(identity, from, demand.length), to, supply.length);
+        // byDemand is ordered by demand id, so a stable sort of it by supply keeps demand order within each supply.
+        const bySupply = countingSort(byDemand, to, supply.length);
         const P = new Float64Array(demand.length);
         const S = new Float64Array(supply.length);
         for (let i = 0; i < demand.length; i++) P[dRank[i]!] = d.values[i]!;
