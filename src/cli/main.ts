@@ -14,11 +14,12 @@ import { scorecardCommand } from "./commands/scorecard.js";
 import { coverage } from "./commands/coverage.js";
 import { schema } from "./commands/schema.js";
 import { validate } from "./commands/validate.js";
+import { duplicates } from "./commands/duplicates.js";
 
 const { version } = pkg;
 
 /** Every command, in the order help lists them. @internal */
-export const COMMANDS: CommandDef[] = [analyze, journeys, scorecardCommand, scenario, compare, validate, schema, coverage];
+export const COMMANDS: CommandDef[] = [analyze, duplicates, journeys, scorecardCommand, scenario, compare, validate, schema, coverage];
 
 /** Options every command accepts. @internal */
 export const GLOBAL_OPTIONS: Record<string, OptionDef> = {

@@ -4,6 +4,7 @@ import { countIssues, percent, renderHeading, renderIssues, renderJson, renderTa
 import { journeysSection } from "./journeys.js";
 import { scorecardSection, staffingSection, transparencySection } from "./scorecard.js";
 import { coverageSection } from "./coverage.js";
+import { duplicationSection } from "./duplicates.js";
 
 /** What every section's `run` receives besides the model. @internal */
 export interface SectionOptions {
@@ -121,7 +122,7 @@ export const validationSection = defineSection<{ warnings: Issue[] }>({
 });
 
 /** The sections `govgraph analyze` runs, in order. Analyses append theirs here. @internal */
-export const SECTIONS: AnalyzeSection[] = [summarySection, validationSection, defineSection(journeysSection), defineSection(transparencySection), defineSection(staffingSection), defineSection(scorecardSection), defineSection(coverageSection)];
+export const SECTIONS: AnalyzeSection[] = [summarySection, validationSection, defineSection(journeysSection), defineSection(transparencySection), defineSection(staffingSection), defineSection(scorecardSection), defineSection(coverageSection), defineSection(duplicationSection)];
 
 /** `govgraph analyze [file]`: every analysis of the model, section by section. @internal */
 export const analyze = defineCommand({
