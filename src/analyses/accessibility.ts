@@ -42,7 +42,7 @@ export interface CatchmentCost {
 export interface CatchmentInput {
   demand: readonly CatchmentLocation[];
   supply: readonly CatchmentLocation[];
-  /** Costs from demand to supply; a pair without an entry is out of reach. */
+  /** Costs from demand to supply (non-negative; `Infinity` for an unroutable pair); a pair without an entry is out of reach. */
   costs: readonly CatchmentCost[];
   /** Default `"2sfca"`. */
   method?: CatchmentMethod;
@@ -292,6 +292,8 @@ export function floatingCatchment(input: CatchmentInput): CatchmentResult[] {
       const w = new Float64Array(count);
       const inReach = new Uint8Array(count);
       for (let k = 0; k < count; k++) {
+        // An infinite cost (an unroutable pair) is out of reach and takes no part in 3SFCA's selection.
+        if (cost[k] === Number.POSITIVE_INFINITY) continue;
         const within = cost[k]! <= maxCost;
         if (!within && !threeStep) continue;
         const wk = weight ? weight(cost[k]!) : 1;

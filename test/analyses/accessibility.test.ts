@@ -97,6 +97,14 @@ describe("floatingCatchment on the paper example", () => {
     expect(a.D).toBeCloseTo((10 * 0.2) / vX, 12);
   });
 
+  it("treats an infinite cost as an unroutable pair", () => {
+    const unroutable = { ...base, costs: [...base.costs, { from: "D", to: "Y", cost: Number.POSITIVE_INFINITY }] };
+    // No maxCost: every finite pair counts. D reaches X (cost 50) only; Y's demand is unchanged.
+    const a = access({ ...unroutable, method: "2sfca" });
+    expect(a.D).toBeCloseTo(10 / 450, 12);
+    expect(a.C).toBeCloseTo(10 / 450 + 6 / 400, 12);
+  });
+
   it("returns one row per demand location, in demand order", () => {
     const rows = floatingCatchment({ ...base, demand: [...base.demand].reverse(), maxCost: 30 });
     expect(rows.map((r) => r.id)).toEqual(["D", "C", "B", "A"]);
