@@ -3,6 +3,8 @@ import { COLLECTIONS, ModelMeta, type Model } from "../../schemas/model.js";
 import { canonicalize, compareIds } from "../canonical.js";
 import { RECORD_SCHEMAS } from "../validate.js";
 
+const BATCH = 512;
+
 /** Options of {@link writeModelStream}. */
 export interface WriteModelStreamOptions {
   /** Spaces per level, as `stringifyModel`'s `indent`; 0 writes one line. */
@@ -95,7 +97,6 @@ export function* modelJsonChunks(model: Model, options: WriteModelStreamOptions 
   const { indent, chunkSize } = { ...WRITE_MODEL_STREAM_DEFAULTS, ...options };
   const space = indent > 0 ? indent : undefined;
   const nl1 = space ? `\n${" ".repeat(indent)}` : "";
-  const nl2 = space ? `\n${" ".repeat(2 * indent)}` : "";
   const colon = space ? ": " : ":";
   const nest = (json: string, pad: string) => (space && json.includes("\n") ? json.replaceAll("\n", pad) : json);
   const { records, meta } = getLayouts();
@@ -111,8 +112,15 @@ export function* modelJsonChunks(model: Model, options: WriteModelStreamOptions 
     }
     const layout = records[c];
     buffer += "[";
-    for (let i = 0; i < list.length; i++) {
-      buffer += `${i === 0 ? "" : ","}${nl2}${nest(JSON.stringify(arrange(list[i], layout), null, space), nl2)}`;
+    // A batch of records stringified inside a two-level wrapper comes out with the exact indentation of the
+    // whole document: one native call per batch, no re-indenting.
+    const batch = Math.max(1, Math.min(BATCH, list.length));
+    for (let start = 0; start < list.length; start += batch) {
+      const arranged = list.slice(start, start + batch).map((record) => arrange(record, layout));
+      const json = JSON.stringify({ x: arranged }, null, space);
+      const open = json.indexOf("[");
+      const close = json.lastIndexOf("]");
+      buffer += (start === 0 ? "" : ",") + json.slice(open + 1, space ? json.lastIndexOf("\n", close) : close);
       if (buffer.length >= chunkSize) {
         yield buffer;
         buffer = "";
