@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { generateModel, GovGraphError, greatCircleKm, parseModel, scoreCoverage, type Model, type ModelInput } from "../../src/index.js";
+import { exampleCounty, generateModel, GovGraphError, greatCircleKm, parseModel, scoreCoverage, type Model, type ModelInput } from "../../src/index.js";
 
 const fixture = (name: string): Model =>
   parseModel(JSON.parse(readFileSync(new URL(`../fixtures/coverage/${name}.json`, import.meta.url), "utf8")) as ModelInput);
@@ -354,5 +354,19 @@ describe("scoreCoverage on generated governments", () => {
     expect(truth.uncoveredNeeds.filter((g) => !gaps.has(`${g.needId}@${g.regionId}`))).toEqual([]);
     // And nothing else: the generator's reach rule is the same.
     expect(gaps.size).toBe(truth.uncoveredNeeds.length);
+  });
+});
+
+describe("scoreCoverage on the bundled county (the worked example of docs/coverage.md)", () => {
+  it("finds the two identity-card gaps, in the townships beyond 30 km of every police window", () => {
+    const report = scoreCoverage(exampleCounty);
+    expect(report.gaps).toEqual([
+      { needId: "get-id-card", regionId: "gaoling", segmentId: "citizens", volume: 634 },
+      { needId: "get-id-card", regionId: "yunwu", segmentId: "citizens", volume: 432 },
+    ]);
+    expect([report.demand, report.reach.toFixed(3), report.capacity.toFixed(3), report.gini.toFixed(4)]).toEqual([31016, "0.966", "0.923", "0.0332"]);
+    const idCard = report.byNeed.find((n) => n.needId === "get-id-card")!;
+    expect([idCard.reach.toFixed(3), idCard.capacity.toFixed(3)]).toEqual(["0.933", "0.850"]);
+    expect(scoreCoverage(exampleCounty, { maxCost: 45 }).gaps).toEqual([]);
   });
 });
