@@ -391,15 +391,20 @@ export function analyzeDuplication(input: Model, options: DuplicationOptions = {
     for (const r of chains.regions) {
       if (chains.chainSize(r) < 2) continue;
       const set = chains.chainItems(r);
-      let total = 0;
-      let allKnown = true;
+      // Shares by volume; a department with no volume known counts as the mean of those known; none known: equal.
+      let knownCount = 0;
+      let knownTotal = 0;
       for (const d of set) {
-        if (!known[d] || !(volume[d]! > 0)) allKnown = false;
-        total += volume[d]!;
+        if (known[d]) {
+          knownCount++;
+          knownTotal += volume[d]!;
+        }
       }
+      const mean = knownCount > 0 ? knownTotal / knownCount : 0;
+      const total = knownTotal + (set.length - knownCount) * mean;
       let hhi = 0;
       for (const d of set) {
-        const share = allKnown && total > 0 ? volume[d]! / total : 1 / set.length;
+        const share = total > 0 ? (known[d] ? volume[d]! : mean) / total : 1 / set.length;
         hhi += share * share;
       }
       fragmentation.push({

@@ -114,7 +114,8 @@ export function fromFederalProgramInventory(csvText: string, options: FederalPro
     if (!departments.has(agencyId)) departments.set(agencyId, { id: agencyId, name: agency, regionId: "us", kind: "agency" });
     let departmentId = agencyId;
     const sub = get("sub_agency");
-    if (o.departments === "sub_agency" && sub !== "" && sub !== agency) {
+    // "N/A" stands for no sub-agency in the inventory: such programs belong to the agency itself.
+    if (o.departments === "sub_agency" && sub !== "" && sub !== agency && !/^n\/?a$/i.test(sub)) {
       departmentId = `${agencyId}/${slug(sub)}`;
       if (!departments.has(departmentId)) departments.set(departmentId, { id: departmentId, name: sub, regionId: "us", parentId: agencyId, kind: "sub_agency" });
     }
