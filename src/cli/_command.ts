@@ -1,6 +1,6 @@
 import { GovGraphError, parseModelJson, validateModel, type Issue, type JsonIssue, type Model } from "../index.js";
 import { exampleModel } from "./_example.js";
-import type { CliIo } from "./_io.js";
+import { progress, type CliIo } from "./_io.js";
 import type { Format } from "./_render.js";
 
 /** What `--fail-on` can ask for: exit 3 when the analysis finds some. @internal */
@@ -99,8 +99,11 @@ export function loadModel(io: CliIo, file: string | undefined): LoadedModel {
       `readModel: ${file} is a directory, and this version reads models from JSON files only. Pass a model JSON file.`,
     );
   }
+  progress(io, `reading ${file}...`);
   const text = io.readFile(file);
-  return checked(file, validateModel(parseJson(text, file)));
+  const data = parseJson(text, file);
+  progress(io, `validating ${file}...`);
+  return checked(file, validateModel(data));
 }
 
 function checked(source: string, result: ReturnType<typeof validateModel>): LoadedModel {

@@ -67,6 +67,11 @@ export function nodeIo(): CliIo {
   };
 }
 
+/** Shows a one-line status of long work on stderr when it is a terminal; an empty message clears it. @internal */
+export function progress(io: CliIo, message: string): void {
+  if (io.stderrIsTTY) io.stderr(`\r\u001b[K${message}`);
+}
+
 function fileError(what: string, path: string, error: unknown): GovGraphError {
   const code = (error as { code?: string }).code;
   if (code === "ENOENT") return new GovGraphError("not_found", `${what}: ${path} does not exist. Check the path.`, { cause: error });

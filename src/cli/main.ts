@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import pkg from "../../package.json" with { type: "json" };
 import { GovGraphError } from "../index.js";
 import { FAIL_ON, UsageError, type CommandContext, type CommandDef, type FailOn, type OptionDef } from "./_command.js";
-import { nodeIo, type CliIo } from "./_io.js";
+import { nodeIo, progress, type CliIo } from "./_io.js";
 import { FORMATS, paint, renderIssues, renderJson, type Format } from "./_render.js";
 import { analyze } from "./commands/analyze.js";
 import { compare } from "./commands/compare.js";
@@ -12,6 +12,7 @@ import { journeys } from "./commands/journeys.js";
 import { scenario } from "./commands/scenario.js";
 import { scorecardCommand } from "./commands/scorecard.js";
 import { coverage } from "./commands/coverage.js";
+import { generate } from "./commands/generate.js";
 import { schema } from "./commands/schema.js";
 import { validate } from "./commands/validate.js";
 import { duplicates } from "./commands/duplicates.js";
@@ -19,7 +20,7 @@ import { duplicates } from "./commands/duplicates.js";
 const { version } = pkg;
 
 /** Every command, in the order help lists them. @internal */
-export const COMMANDS: CommandDef[] = [analyze, duplicates, journeys, scorecardCommand, scenario, compare, validate, schema, coverage];
+export const COMMANDS: CommandDef[] = [analyze, duplicates, coverage, journeys, scorecardCommand, scenario, compare, validate, schema, generate];
 
 /** Options every command accepts. @internal */
 export const GLOBAL_OPTIONS: Record<string, OptionDef> = {
@@ -84,12 +85,14 @@ export async function runCli(argv: readonly string[], io: CliIo = nodeIo()): Pro
     if (missing) throw new UsageError(`Missing argument <${missing.name}> for ${command.name}.`, command);
 
     const result = await command.run({ positionals, values: values as CommandContext["values"], format, failOn: (values["fail-on"] as FailOn[] | undefined) ?? [], io });
+    progress(io, "");
     const { output } = result;
     const produce = typeof output === "string" ? (write: (chunk: string) => void) => write(output) : output;
     if (typeof values.out === "string") await io.writeFileAtomic(values.out, produce);
     else await produce((chunk) => io.stdout(chunk));
     return result.exitCode ?? 0;
   } catch (error) {
+    progress(io, "");
     if (error instanceof UsageError) {
       io.stderr(`${colour.red("error")} ${error.message}\n${usageLine(error.command ?? command)}\n`);
       return 2;

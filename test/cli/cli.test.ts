@@ -113,8 +113,8 @@ describe("usage errors exit 2 with the usage line", () => {
     expect(await run(["frobnicate"])).toMatchInlineSnapshot(`
       {
         "code": 2,
-        "stderr": "error Unknown command "frobnicate". Commands: analyze, journeys, scorecard, scenario, compare, validate, schema, coverage.
-      Usage: govgraph <analyze|journeys|scorecard|scenario|compare|validate|schema|coverage> [options] (govgraph --help for more)
+        "stderr": "error Unknown command "frobnicate". Commands: analyze, duplicates, coverage, journeys, scorecard, scenario, compare, validate, schema, generate.
+      Usage: govgraph <analyze|duplicates|coverage|journeys|scorecard|scenario|compare|validate|schema|generate> [options] (govgraph --help for more)
       ",
         "stdout": "",
       }
@@ -175,14 +175,16 @@ describe("--help and --version", () => {
       Usage: govgraph <command> [file] [options]
 
       Commands:
-        analyze    Analyse a model: summary, validation, and every analysis section
-        journeys   Measure each need's journey: visits, evidence (once-only), online end to end, days, departments
-        scorecard  Score the five reform pillars 0-100 (functions, services, innovation, openness, civil service) and a composite
-        scenario   Apply what-if operations (merge, transfer, digitise, reuse evidence...) and print what moved
-        compare    Compare two models: the change of every indicator, and the records added, removed or changed
-        validate   Check a model: schema, unique ids, references, cycles; list every problem
-        schema     Print the JSON Schema (2020-12) of the model or of one entity
-        coverage   Score service coverage: reach and capacity by need, region, segment, department; gaps; Gini
+        analyze     Analyse a model: summary, validation, and every analysis section
+        duplicates  Find duplicated, fragmented and overlapping responsibilities (GAO-15-49SP), near-duplicate functions, merge candidates
+        coverage    Score service coverage: reach and capacity by need, region, segment, department; gaps; Gini
+        journeys    Measure each need's journey: visits, evidence (once-only), online end to end, days, departments
+        scorecard   Score the five reform pillars 0-100 (functions, services, innovation, openness, civil service) and a composite
+        scenario    Apply what-if operations (merge, transfer, digitise, reuse evidence...) and print what moved
+        compare     Compare two models: the change of every indicator, and the records added, removed or changed
+        validate    Check a model: schema, unique ids, references, cycles; list every problem
+        schema      Print the JSON Schema (2020-12) of the model or of one entity
+        generate    Generate a seeded synthetic government with planted duplicates and gaps (model JSON)
 
       Options:
         -h, --help     Show help
@@ -204,7 +206,7 @@ describe("--help and --version", () => {
         file  A model JSON file (default: the bundled example)
 
       Options:
-            --only ID,ID                Run only these sections (summary, validation, journeys, transparency, staffing, scorecard, coverage)
+            --only ID,ID                Run only these sections (summary, validation, journeys, transparency, staffing, scorecard, coverage, duplication)
         -f, --format text|json|md       Output format (default: text)
         -o, --out FILE                  Write the output to FILE (only when the run succeeds)
             --fail-on duplication|gaps  Exit 3 when the analyses find some (repeatable)
@@ -390,6 +392,28 @@ describe("--out", () => {
   });
 });
 
+describe("govgraph generate", () => {
+  it("writes a valid county model, the same bytes for the same seed, and its ground truth", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "govgraph-cli-"));
+    const first = await run(["generate", "--size", "county", "--seed", "7", "--out", "a.json", "--truth", "truth.json"], { cwd: dir });
+    expect(first).toEqual({ code: 0, stdout: "", stderr: "" });
+    const again = await run(["generate", "--seed", "7"], { cwd: dir });
+    expect(again.stdout).toBe(readFileSync(join(dir, "a.json"), "utf8"));
+    expect((await run(["validate", "a.json"], { cwd: dir })).code).toBe(0);
+    const truth = JSON.parse(readFileSync(join(dir, "truth.json"), "utf8")) as Record<string, unknown[]>;
+    expect(Object.keys(truth).sort()).toEqual(["duplicatedFunctions", "nearDuplicateFunctions", "uncoveredNeeds"]);
+    expect(truth.duplicatedFunctions!.length).toBeGreaterThan(0);
+    expect(readdirSync(dir).sort()).toEqual(["a.json", "truth.json"]);
+  });
+
+  it("exits 2 on a bad size or seed", async () => {
+    expect((await run(["generate", "--size", "city"])).code).toBe(2);
+    const bad = await run(["generate", "--seed", "seven"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Bad --seed "seven". Use an integer such as 7.');
+  });
+});
+
 describe("the invalid corpus (test/fixtures/invalid)", () => {
   const dir = join(import.meta.dirname, "../fixtures/invalid");
   const files = readdirSync(dir).filter((f) => f.endsWith(".json"));
@@ -445,10 +469,19 @@ describe("unexpected errors", () => {
     const colours = async (tty: boolean, env: Record<string, string>) => {
       let stderr = "";
       await runCli(["validate", "several-errors.json"], { ...nodeIo(), stdout: () => {}, stderr: (t) => void (stderr += t), cwd: fixtures, env, stderrIsTTY: tty });
-      return stderr.includes("\u001b[");
+      return stderr.includes("\u001b[31m");
     };
     expect(await colours(true, {})).toBe(true);
     expect(await colours(true, { NO_COLOR: "1" })).toBe(false);
     expect(await colours(false, {})).toBe(false);
+  });
+
+  it("progress only on a terminal, cleared before the output", async () => {
+    let stderr = "";
+    const io: CliIo = { ...nodeIo(), stdout: () => {}, stderr: (t) => void (stderr += t), cwd: fixtures, env: {}, stderrIsTTY: true };
+    expect(await runCli(["analyze", "tiny-county.json"], io)).toBe(0);
+    expect(stderr).toContain("\r\u001b[Kreading tiny-county.json...");
+    expect(stderr).toContain("\r\u001b[KSummary...");
+    expect(stderr.endsWith("\r\u001b[K")).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { COLLECTIONS, compareIds, indexModel, type Issue, type Model, type ModelIndex } from "../../index.js";
 import { defineCommand, loadModel, UsageError, type FailOn } from "../_command.js";
+import { progress } from "../_io.js";
 import { countIssues, percent, renderHeading, renderIssues, renderJson, renderTable, type Format } from "../_render.js";
 import { journeysSection } from "./journeys.js";
 import { scorecardSection, staffingSection, transparencySection } from "./scorecard.js";
@@ -141,6 +142,7 @@ export const analyze = defineCommand({
     const options: SectionOptions = { failOn, warnings: issues, index: () => (index ??= indexModel(model)), reports };
     let failed = false;
     for (const section of sections) {
+      progress(io, `${section.title}...`);
       const report = section.run(model, options);
       reports[section.id] = report;
       if (failOn.length > 0 && section.fails?.(report, failOn)) failed = true;
