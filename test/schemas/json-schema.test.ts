@@ -4,7 +4,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { arbitraryModel } from "../arbitraries.js";
-import { Model, SCHEMA_BASE_URI, countyInput, exampleCounty, govgraphRegistry, toJsonSchemas } from "../../src/index.js";
+import { Model, SCHEMA_BASE_URI, countyInput, exampleCounty, generateModel, govgraphRegistry, toJsonSchemas } from "../../src/index.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- free-form JSON that the tests mutate
 type Json = any;
@@ -39,6 +39,7 @@ const validModels: [string, unknown][] = [
   ["schemaVersion only", { schemaVersion: 1 }],
   ["the bundled example (countyInput)", JSON.parse(JSON.stringify(countyInput))],
   ["the bundled example (exampleCounty)", JSON.parse(JSON.stringify(exampleCounty))],
+  ...[1, 2].map((seed): [string, unknown] => [`a generated county (seed ${seed})`, JSON.parse(JSON.stringify(generateModel({ size: "county", seed }).model))]),
 ];
 // Fixtures of other tests: most are valid models, some deliberately not; the two schemas must agree on each.
 const fixtures = jsonFiles(join(root, "test/fixtures"), ["invalid", "real"]);
