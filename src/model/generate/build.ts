@@ -80,11 +80,12 @@ const SERVICE_NAMES: Record<string, (x: string) => string> = {
   pay: (x) => `Fee payment: ${x}`,
   inf: (x) => `Enquiry desk: ${x}`,
 };
+// Pieces shared by many records (the same template in every county) are frozen, so no record can change another.
 const PUBLISHED = [
   { guide: true, legalBasis: true, fee: true, processingTime: true, channels: true, contact: true },
   { guide: true, legalBasis: true, fee: false, processingTime: true, channels: true, contact: true },
   { guide: true, legalBasis: false, processingTime: true, channels: true },
-] as const;
+].map((p) => Object.freeze(p));
 const TOWNSHIP_SERVICES: readonly (readonly [string, string, string, string])[] = [
   ["hom", "Rural homestead application window", "n-build-house", "farmers"],
   ["sub", "Farmland subsidy claims", "n-start-farm", "farmers"],
@@ -383,6 +384,10 @@ export function buildModel(tier: TierSpec, seed: number, label: string): { model
       source: evidenceIssuer.get(evidenceId) === t.sector.key || rng.chance(0.3) ? "reused" : "citizen",
     }));
     t.partner = lifeTemplates.has(t) && rng.chance(0.3);
+    for (const list of [t.functionIds, t.needIds, t.segmentIds, t.channels, t.evidence]) {
+      for (const item of list) Object.freeze(item);
+      Object.freeze(list);
+    }
     t.volumeRate = t.needIds.reduce((sum, n) => sum + needById.get(n)!.rate / needById.get(n)!.templates.length, 0);
   });
 
