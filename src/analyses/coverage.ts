@@ -86,9 +86,9 @@ class Column<T extends Float64Array | Int32Array | Uint32Array> {
     this.data[this.size++] = v;
   }
 }
-const f64 = () => new Column(new Float64Array(1024), (n) => new Float64Array(n));
-const u32 = () => new Column(new Uint32Array(1024), (n) => new Uint32Array(n));
-const i32 = () => new Column(new Int32Array(1024), (n) => new Int32Array(n));
+const f64 = (size = 1024) => new Column(new Float64Array(Math.max(16, size)), (n) => new Float64Array(n));
+const u32 = (size = 1024) => new Column(new Uint32Array(Math.max(16, size)), (n) => new Uint32Array(n));
+const i32 = (size = 1024) => new Column(new Int32Array(Math.max(16, size)), (n) => new Int32Array(n));
 
 /** Pre-order positions of the region tree: the sub-regions of `r` are the positions `pos[r] .. end[r]`. */
 function preorder(index: ModelIndex) {
@@ -119,6 +119,7 @@ function preorder(index: ModelIndex) {
 
 /** Sorts ranges `[start, end]` (flat pairs) and merges overlapping ones. */
 function mergeRanges(flat: number[]): number[] {
+  if (flat.length <= 2) return flat;
   const pairs: [number, number][] = [];
   for (let k = 0; k < flat.length; k += 2) pairs.push([flat[k]!, flat[k + 1]!]);
   pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -165,15 +166,17 @@ export function scoreCoverage(model: Model, options: CoverageOptions = {}): Cove
   const { pos, end, at } = tree;
 
   // Demand cells, grouped by need: need, region, segment (-1: everyone), volume.
-  const cellRegion = i32();
-  const cellSegment = i32();
-  const cellVolume = f64();
-  const needStart = new Uint32Array(nNeeds + 1);
-  const needSegments: Int32Array[] = [];
   const isLeaf = (r: number) => index.regionTree.children.offsets[r + 1] === index.regionTree.children.offsets[r];
-  let maxSegments = 1;
   const leaves: number[] = [];
   for (let r = 0; r < nRegions; r++) if (isLeaf(r) && (model.regions[r]!.population ?? 0) > 0) leaves.push(r);
+  let expected = 0;
+  for (const need of model.needs) expected += (need.demand?.length || leaves.length) * Math.max(1, need.segmentIds.length);
+  const cellRegion = i32(expected);
+  const cellSegment = i32(expected);
+  const cellVolume = f64(expected);
+  const needStart = new Uint32Array(nNeeds + 1);
+  const needSegments: Int32Array[] = [];
+  let maxSegments = 1;
   {
     const slot = new Map<number, number>();
     for (let n = 0; n < nNeeds; n++) {
@@ -318,6 +321,16 @@ export function scoreCoverage(model: Model, options: CoverageOptions = {}): Cove
     return w;
   };
   const remoteWeight = nCells > 0 ? weightOf(0) : 1;
+  const pointStamp = new Int32Array(nPoints).fill(-1);
+  const pointHead = new Int32Array(nPoints);
+  const touched: number[] = [];
+  const grow = (a: Int32Array) => {
+    const b = new Int32Array(a.length * 2);
+    b.set(a);
+    return b;
+  };
+  let linkService = new Int32Array(1024);
+  let linkNext = new Int32Array(1024);
   for (let n = 0; n < nNeeds; n++) {
     if (needStart[n] === needStart[n + 1]) continue;
     setCells(n, true);
@@ -345,21 +358,37 @@ export function scoreCoverage(model: Model, options: CoverageOptions = {}): Cove
         unlimited[c] = 1;
       });
     }
-    // The need's services at each of its points, from the services' side (a one-stop centre offers hundreds).
-    const offered: [number, number][] = [];
+    // The need's services at each of its points, from the services' side (a one-stop centre offers hundreds):
+    // linked lists per point, in reused buffers.
+    touched.length = 0;
+    let links = 0;
     for (const s of services) {
-      for (const p of index.servicePoints.targets.subarray(index.servicePoints.offsets[s]!, index.servicePoints.offsets[s + 1]!)) offered.push([p, s]);
+      for (let q = index.servicePoints.offsets[s]!; q < index.servicePoints.offsets[s + 1]!; q++) {
+        const p = index.servicePoints.targets[q]!;
+        if (pointStamp[p] !== n) {
+          pointStamp[p] = n;
+          pointHead[p] = -1;
+          touched.push(p);
+        }
+        if (links === linkService.length) {
+          linkService = grow(linkService);
+          linkNext = grow(linkNext);
+        }
+        linkService[links] = s;
+        linkNext[links] = pointHead[p]!;
+        pointHead[p] = links++;
+      }
     }
-    offered.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    for (let i = 0; i < offered.length; ) {
-      const p = offered[i]![0];
-      const here: number[] = [];
-      for (; i < offered.length && offered[i]![0] === p; i++) here.push(offered[i]![1]);
+    touched.sort((a, b) => a - b);
+    for (const p of touched) {
       for (let k = pointNear[p]!; k < pointNear[p + 1]!; k++) {
         const r = nearRegion[k]!;
         for (let gi = 0; gi < segs.length; gi++) {
           const c = cellAt[r * maxSegments + gi]!;
-          if (c < 0 || !here.some((s) => matches(s, segs[gi]!) && serves(s, r))) continue;
+          if (c < 0) continue;
+          let ok = false;
+          for (let l = pointHead[p]!; l >= 0 && !ok; l = linkNext[l]!) ok = matches(linkService[l]!, segs[gi]!) && serves(linkService[l]!, r);
+          if (!ok) continue;
           reached[c] = 1;
           if (pointUnlimited[p]) unlimited[c] = 1;
           else {
@@ -401,6 +430,8 @@ export function scoreCoverage(model: Model, options: CoverageOptions = {}): Cove
   const deptSeen = new Uint8Array(nDepartments);
   const mark = new Int32Array(nCells).fill(-1);
   let run = 0;
+  const eligible: number[] = [];
+  const open: number[] = [];
   for (let n = 0; n < nNeeds; n++) {
     if (needStart[n] === needStart[n + 1]) continue;
     setCells(n, true);
@@ -410,25 +441,25 @@ export function scoreCoverage(model: Model, options: CoverageOptions = {}): Cove
       const d = index.serviceDepartment[services[i]!]!;
       let j = i;
       while (j < services.length && index.serviceDepartment[services[j]!] === d) j++;
-      const own = services.slice(i, j);
-      i = j;
       for (let gi = 0; gi < segs.length; gi++) {
         const g = segs[gi]!;
-        const mine = own.filter((s) => matches(s, g));
-        if (mine.length === 0) continue;
         const id = run++;
-        const eligible: number[] = [];
-        const open: number[] = [];
-        for (const s of mine) {
+        eligible.length = 0;
+        open.length = 0;
+        for (let t = i; t < j; t++) {
+          const s = services[t]!;
+          if (!matches(s, g)) continue;
           rangesOf(s, eligible);
           if (remote[s]) rangesOf(s, open);
-          for (const p of index.servicePoints.targets.subarray(index.servicePoints.offsets[s]!, index.servicePoints.offsets[s + 1]!)) {
+          for (let q = index.servicePoints.offsets[s]!; q < index.servicePoints.offsets[s + 1]!; q++) {
+            const p = index.servicePoints.targets[q]!;
             for (let k = pointNear[p]!; k < pointNear[p + 1]!; k++) {
               const c = cellAt[nearRegion[k]! * maxSegments + gi]!;
               if (c >= 0 && serves(s, nearRegion[k]!)) mark[c] = id;
             }
           }
         }
+        if (eligible.length === 0) continue;
         forCells(mergeRanges(open), gi, (c) => (mark[c] = id));
         deptSeen[d] = 1;
         forCells(mergeRanges(eligible), gi, (c) => {
@@ -439,6 +470,7 @@ export function scoreCoverage(model: Model, options: CoverageOptions = {}): Cove
           }
         });
       }
+      i = j;
     }
     setCells(n, false);
   }
