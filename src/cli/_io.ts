@@ -72,9 +72,13 @@ export function progress(io: CliIo, message: string): void {
   if (io.stderrIsTTY) io.stderr(`\r\u001b[K${message}`);
 }
 
-function fileError(what: string, path: string, error: unknown): GovGraphError {
+/** A file system error as a GovGraphError a person can act on. @internal */
+export function fileError(what: string, path: string, error: unknown): GovGraphError {
   const code = (error as { code?: string }).code;
   if (code === "ENOENT") return new GovGraphError("not_found", `${what}: ${path} does not exist. Check the path.`, { cause: error });
+  if (code === "ERR_STRING_TOO_LONG") {
+    return new GovGraphError("invalid_input", `${what}: ${path} is too large: this version reads model JSON of up to 512 MB (one Node.js string). Use a smaller model.`, { cause: error });
+  }
   if (code === "EISDIR") return new GovGraphError("invalid_input", `${what}: ${path} is a directory. Pass a file.`, { cause: error });
   const reason = error instanceof Error ? error.message : String(error);
   return new GovGraphError("invalid_input", `${what}: cannot use ${path} (${reason}). Check the path and its permissions.`, { cause: error });

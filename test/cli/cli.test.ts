@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { nodeIo, type CliIo } from "../../src/cli/_io.js";
+import { fileError, nodeIo, type CliIo } from "../../src/cli/_io.js";
 import { SECTIONS } from "../../src/cli/commands/analyze.js";
 import { runCli } from "../../src/cli/main.js";
 import { validateModel } from "../../src/index.js";
@@ -381,6 +381,11 @@ describe("--out", () => {
     expect(missing.code).toBe(1);
     expect(readdirSync(dir)).toEqual(["old.md"]);
     expect(readFileSync(join(dir, "old.md"), "utf8")).toBe("previous report\n");
+  });
+
+  it("explains a file too large to read in one string", () => {
+    const error = fileError("readFile", "nation.json", Object.assign(new Error("Cannot create a string longer than 0x1fffffe8 characters"), { code: "ERR_STRING_TOO_LONG" }));
+    expect(error.message).toBe("readFile: nation.json is too large: this version reads model JSON of up to 512 MB (one Node.js string). Use a smaller model.");
   });
 
   it("fails cleanly (exit 1) when the output directory does not exist", async () => {
