@@ -253,7 +253,7 @@ export function removeRecord<C extends CollectionName>(
       }));
       throw new GovGraphError(
         "referenced",
-        `${fn}: ${keyText(collection, k)} is referred to by ${referrers.length} record${referrers.length === 1 ? "" : "s"}: ${shown}${referrers.length > 5 ? ", ..." : ""}. Change or remove them first, or pass { cascade: true }.`,
+        `${fn}: ${keyText(collection, k)} has ${referrers.length} reference${referrers.length === 1 ? "" : "s"} to it: ${shown}${referrers.length > 5 ? ", ..." : ""}. Change or remove them first, or pass { cascade: true }.`,
         { path: [collection, at], issues },
       );
     }
@@ -371,6 +371,7 @@ function stripReferences(
     if (ref.from !== c || !goneIds.has(ref.to)) continue;
     const [first, , inner] = ref.path as [string, string?, string?];
     const value = out[first];
+    if (ref.path.length > 1 && !Array.isArray(value)) continue;
     if (ref.path.length === 1) {
       if (!gone(ref.to, value)) continue;
       if (first === "parentId") set(first, survivor(c as "regions" | "departments", value as string));
