@@ -73,7 +73,8 @@ export interface Comparison {
   cpuRatio: number;
 }
 
-function cpuMs(): number {
+/** CPU time (user + system, all threads) of this process so far, in milliseconds. */
+export function cpuMs(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 }
@@ -181,6 +182,8 @@ export interface Row {
   /** The same ratio in CPU time. */
   cpuRatio?: number;
   vs?: string;
+  /** CPU time (user + system) of a single run, when measured. */
+  cpu?: number;
   /** Upper bound of `ratio` (or, with `targetMs`, of `min`). */
   target?: number;
   targetMs?: number;
@@ -209,6 +212,7 @@ export function printTable(title: string, rows: readonly Row[]): void {
     r.size ?? "",
     r.min === undefined ? "" : formatMs(r.min),
     r.median === undefined ? "" : formatMs(r.median),
+    r.cpu === undefined ? "" : formatMs(r.cpu),
     r.ratio === undefined ? "" : `${r.ratio.toFixed(2)}x ${r.vs ?? ""}`.trim(),
     r.cpuRatio === undefined ? "" : `${r.cpuRatio.toFixed(2)}x`,
     [
@@ -221,7 +225,7 @@ export function printTable(title: string, rows: readonly Row[]): void {
     r.peak === undefined ? "" : formatBytes(r.peak),
     verdict(r),
   ]);
-  const header = ["measure", "size", "min", "median", "ratio (wall)", "ratio (cpu)", "target", "peak RSS", ""];
+  const header = ["measure", "size", "min", "median", "cpu", "ratio (wall)", "ratio (cpu)", "target", "peak RSS", ""];
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) => c.map((x, i) => x.padEnd(widths[i]!)).join("  ").trimEnd();
   console.log(`\n## ${title}\n\n(${load()})\n`);
