@@ -72,7 +72,7 @@ function failure(run: () => unknown): GovGraphError {
 function ids(model: Model): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const c of COLLECTIONS) {
-    out[c] = (model[c] as readonly Record<string, string>[]).map((r) =>
+    out[c] = (model[c] as unknown as readonly Record<string, string>[]).map((r) =>
       c === "assignments" ? `${r.departmentId}->${r.functionId}` : c === "travelCosts" ? `${r.regionId}->${r.pointId}` : r.id!,
     );
   }
