@@ -23,6 +23,7 @@ import {
 import { makeGeography, offset, type GeographyShape } from "./geography.js";
 import { plantNearDuplicates } from "./near-duplicates.js";
 import { Rng } from "./random.js";
+import { duplicatedLeads } from "./duplicated.js";
 import { uncoveredCells } from "./uncovered.js";
 
 /** What a tier asks of the builder. @internal */
@@ -265,7 +266,6 @@ export function buildModel(tier: TierSpec, seed: number, label: string): { model
   };
   const plantDuplicate = (functionId: string, holders: string[]) => {
     for (const d of holders) addExtra(d, functionId, "lead");
-    truth.duplicatedFunctions.push({ functionId, departmentIds: holders.slice().sort(compareIds) });
   };
   for (let i = 0; i < tier.plants.horizontal; i++) {
     const c = rng.pick(counties);
@@ -562,7 +562,8 @@ export function buildModel(tier: TierSpec, seed: number, label: string): { model
     travelCosts: [],
   } as unknown as Model);
 
-  truth.duplicatedFunctions.sort((a, b) => compareIds(a.functionId, b.functionId));
+  // The planted duplicates are all there is; computing the list from the finished model keeps that promise exact.
+  truth.duplicatedFunctions = duplicatedLeads(model);
   truth.nearDuplicateFunctions.sort((a, b) => compareIds(a[0], b[0]) || compareIds(a[1], b[1]));
   truth.uncoveredNeeds = uncoveredCells(model);
   return { model, truth };
