@@ -1,3 +1,10 @@
+/**
+ * Model index
+ * ===========
+ * Dense integer ids and compressed sparse row (CSR) adjacency, built by counting sort in O(records + references);
+ * ancestor tests in O(1) from the entry and exit times of one iterative depth-first walk (the parenthesis theorem,
+ * Cormen et al., Introduction to Algorithms, 3rd ed., section 22.3).
+ */
 import { GovGraphError } from "../errors.js";
 import type { Model } from "../schemas/model.js";
 import { csrFromPairs, transpose, type Csr } from "./csr.js";

@@ -109,6 +109,10 @@ describe("indexModel on bad models", () => {
     const bad = { ...county, services: [{ ...county.services[0]!, functionIds: ["f-school", "f-gone"] }] } as unknown as Model;
     expect(() => indexModel(bad)).toThrow(GovGraphError);
     expect(() => indexModel(bad)).toThrow('indexModel: services[0].functionIds[1] refers to unknown id "f-gone". Run validateModel first.');
+    const badEvidence = { ...county, services: [{ ...county.services[0]!, evidence: [{ evidenceId: "e-gone", source: "citizen" }] }] } as unknown as Model;
+    expect(() => indexModel(badEvidence)).toThrow('services[0].evidence[0].evidenceId refers to unknown id "e-gone"');
+    const badRegion = { ...county, services: [{ ...county.services[1]!, regionIds: ["nowhere"] }] } as unknown as Model;
+    expect(() => indexModel(badRegion)).toThrow('services[0].regionIds[0] refers to unknown id "nowhere"');
     const badAssignment = { ...county, assignments: [{ departmentId: "nobody", functionId: "f-school", role: "lead" }] } as unknown as Model;
     expect(() => indexModel(badAssignment)).toThrow('assignments[0].departmentId refers to unknown id "nobody"');
   });
