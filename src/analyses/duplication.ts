@@ -324,7 +324,6 @@ export function analyzeDuplication(input: Model, options: DuplicationOptions = {
   const model = checkModel(input, "findDuplication");
   const index = indexModel(model);
   const include = new Set<string>(o.include);
-  const nR = index.regions.ids.length;
   const nD = index.departments.ids.length;
   const nF = index.functions.ids.length;
   const nS = index.services.ids.length;
@@ -517,8 +516,10 @@ export function analyzeDuplication(input: Model, options: DuplicationOptions = {
       return false;
     };
     for (const r of chains.regions) {
-      const here = chains.here(r);
-      if (horizontalOk && distinctOwners(here)) emit(here, [r], "horizontal");
+      if (horizontalOk && chains.end[r]! - chains.begin[r]! >= 2) {
+        const here = chains.here(r);
+        if (distinctOwners(here)) emit(here, [r], "horizontal");
+      }
       if (verticalOk && chains.up[r]! >= 0 && !chains.inner[r]) {
         const all = chains.chainItems(r);
         if (distinctOwners(all)) emit(all, chains.chainRegions(r), "vertical");
@@ -548,8 +549,18 @@ export function analyzeDuplication(input: Model, options: DuplicationOptions = {
       for (let k = 0; k < services.length; k++) {
         const s = services[k]!;
         if (!active[s]) continue;
-        for (const n of row(index.serviceNeeds, s)) if (needMark[n] !== d) ((needMark[n] = d), needList.push(n));
-        for (const g of row(index.serviceSegments, s)) if (segMark[g] !== d) ((segMark[g] = d), segList.push(g));
+        for (const n of row(index.serviceNeeds, s)) {
+          if (needMark[n] !== d) {
+            needMark[n] = d;
+            needList.push(n);
+          }
+        }
+        for (const g of row(index.serviceSegments, s)) {
+          if (segMark[g] !== d) {
+            segMark[g] = d;
+            segList.push(g);
+          }
+        }
       }
     };
     for (let d = 0; d < nD; d++) {
