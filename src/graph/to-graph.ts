@@ -151,7 +151,7 @@ function build(graph: GovGraph, model: Model): void {
       from = "assignment:" + keyId(departmentId) + "->";
       source = endpoint(departmentKeys, "department:", departmentId);
     }
-    graph.addEdgeWithKey(from + keyId(a.functionId) + ":" + a.role, source, endpoint(functionKeys, "function:", a.functionId), {
+    graph.addEdgeWithKey(from + keyId(a.functionId) + (a.role === "lead" ? ":lead" : ":support"), source, endpoint(functionKeys, "function:", a.functionId), {
       kind: "holds",
       role: a.role,
     });
@@ -179,7 +179,7 @@ function build(graph: GovGraph, model: Model): void {
     if (s.evidence) {
       for (const e of s.evidence) {
         graph.addEdgeWithKey(
-          "requires:" + from + keyId(e.evidenceId) + ":" + e.source,
+          "requires:" + from + keyId(e.evidenceId) + (e.source === "citizen" ? ":citizen" : ":reused"),
           node,
           endpoint(evidenceKeys, "evidence:", e.evidenceId),
           { kind: "requires", source: e.source },
