@@ -5,6 +5,20 @@ import { arbitraryModel, arbitraryShuffledModel } from "../arbitraries.js";
 
 const small = { maxRegions: 6, maxDepartments: 7, maxFunctions: 5, maxServices: 8, maxNeeds: 3, trickyIds: true };
 
+/** Shingles as docs/duplication.md defines them: Latin trigrams padded with spaces, CJK bigrams, after normalising. */
+function shingleSet(text: string): Set<string> {
+  const clean = text.normalize("NFKC").toLowerCase().normalize("NFD").replace(/(\p{Script=Latin})\p{M}+/gu, "$1").normalize("NFC").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const out = new Set<string>();
+  for (const part of clean.split(/(\p{Script=Han}+)/u)) {
+    if (part.trim() === "") continue;
+    const chars = [...(/\p{Script=Han}/u.test(part) ? part : ` ${part.trim()} `)];
+    const n = /\p{Script=Han}/u.test(part) ? 2 : 3;
+    if (chars.length < n) out.add(chars.join(""));
+    for (let i = 0; i + n <= chars.length; i++) out.add(chars.slice(i, i + n).join(""));
+  }
+  return out;
+}
+
 /** The definitions of docs/duplication.md, transcribed as all-pairs loops. */
 function oracle(model: Model, options: { overlapThreshold: number; roles: ("lead" | "support")[] }) {
   const index = indexModel(model);
@@ -122,7 +136,29 @@ function fromReport(model: Model, options: DuplicationOptions) {
   };
 }
 
+const WORDS = ["issue", "licence", "licences", "food", "business", "permit", "inspect", "water", "营业", "执照", "核发", "宅基地", "Délivrance", "permis"];
+
 describe("findDuplication agrees with a brute-force all-pairs oracle", () => {
+  it("on near-duplicate function names (MinHash + LSH against exact Jaccard over every pair)", () => {
+    const names = fc.array(fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 }).map((w) => w.join(" ")), { minLength: 2, maxLength: 24 });
+    fc.assert(
+      fc.property(names, fc.constantFrom(0.6, 0.8, 0.9), (list, threshold) => {
+        const model = parseModel({ schemaVersion: 1, functions: list.map((name, i) => ({ id: `f${String(i).padStart(2, "0")}`, name })) });
+        const expected: string[] = [];
+        const sets = model.functions.map((f) => shingleSet(f.name));
+        for (let i = 0; i < sets.length; i++) {
+          for (let j = i + 1; j < sets.length; j++) {
+            const inter = [...sets[i]!].filter((x) => sets[j]!.has(x)).length;
+            if (inter / (sets[i]!.size + sets[j]!.size - inter) >= threshold) expected.push(`${model.functions[i]!.id}|${model.functions[j]!.id}`);
+          }
+        }
+        const actual = findDuplication(model, { nearDuplicateThreshold: threshold, include: ["nearDuplicateFunctions"] }).nearDuplicateFunctions;
+        expect(actual.map((x) => x.functionIds.join("|"))).toEqual(expected);
+      }),
+      { numRuns: 200, seed: 7 },
+    );
+  });
+
   it("on small random models, for fragmentation, both kinds of duplication and overlap", () => {
     const seen = { fragmentation: 0, functionPairs: 0, servicePairs: 0, overlap: 0 };
     fc.assert(
