@@ -196,13 +196,15 @@ function ranks(items: readonly CatchmentLocation[]): Uint32Array {
   return rank;
 }
 
-/** A stable counting sort of `order` by `key[order[n]]` (keys in `0..size-1`). */
-function countingSort(order: Uint32Array, key: Uint32Array, size: number): Uint32Array {
+/** A stable counting sort of `order` (default `0..n-1`) by `key[order[n]]` (keys in `0..size-1`). */
+function countingSort(order: Uint32Array | null, key: Uint32Array, size: number): Uint32Array {
+  const n = key.length;
   const start = new Uint32Array(size + 1);
-  for (let n = 0; n < order.length; n++) start[key[order[n]!]! + 1]!++;
+  for (let m = 0; m < n; m++) start[key[order ? order[m]! : m]! + 1]!++;
   for (let i = 0; i < size; i++) start[i + 1]! += start[i]!;
-  const out = new Uint32Array(order.length);
-  for (let n = 0; n < order.length; n++) out[start[key[order[n]!]!]!++] = order[n]!;
+  const out = new Uint32Array(n);
+  if (order) for (let m = 0; m < n; m++) out[start[key[order[m]!]!]!++] = order[m]!;
+  else for (let m = 0; m < n; m++) out[start[key[m]!]!++] = m;
   return out;
 }
 
@@ -275,9 +277,7 @@ export function floatingCatchment(input: CatchmentInput): CatchmentResult[] {
   }
   if (issues.length === 0) {
     // Rows by demand (within a row, by supply) and by supply (within a row, by demand), both in id order.
-    const identity = new Uint32Array(count);
-    for (let k = 0; k < count; k++) identity[k] = k;
-    const byDemand = countingSort(countingSort(identity, to, supply.length), from, demand.length);
+    const byDemand = countingSort(countingSort(null, to, supply.length), from, demand.length);
     for (let n = 1; n < count; n++) {
       const a = byDemand[n - 1]!;
       const b = byDemand[n]!;
@@ -305,13 +305,25 @@ export function floatingCatchment(input: CatchmentInput): CatchmentResult[] {
         inReach[k] = within && wk > 0 ? 1 : 0;
       }
       if (issues.length === 0) {
-        // byDemand is ordered by demand id, so a stable sort of it by supply keeps demand order within each supply.
-        const bySupply = countingSort(byDemand, to, supply.length);
+        // Lay the pairs out in demand order (sequential scans), then order them by supply with a stable sort, which
+        // keeps demand order within each supply.
+        const dFrom = new Uint32Array(count);
+        const dTo = new Uint32Array(count);
+        const dW = new Float64Array(count);
+        const dIn = new Uint8Array(count);
+        for (let n = 0; n < count; n++) {
+          const k = byDemand[n]!;
+          dFrom[n] = from[k]!;
+          dTo[n] = to[k]!;
+          dW[n] = w[k]!;
+          dIn[n] = inReach[k]!;
+        }
+        const bySupply = countingSort(null, dTo, supply.length);
         const P = new Float64Array(demand.length);
         const S = new Float64Array(supply.length);
         for (let i = 0; i < demand.length; i++) P[dRank[i]!] = d.values[i]!;
         for (let j = 0; j < supply.length; j++) S[sRank[j]!] = s.values[j]!;
-        const A = _catchment(method, P, S, { count, from, to, w, inReach, byDemand, bySupply });
+        const A = _catchment(method, P, S, { count, from: dFrom, to: dTo, w: dW, inReach: dIn, bySupply });
         return demand.map((loc, i) => ({ id: loc.id, access: A[dRank[i]!]! }));
       }
     }
