@@ -11,11 +11,14 @@ import { join } from "node:path";
 import { stringifyModel } from "../src/formats/json.js";
 import { generateModel, type GenerateSize } from "../src/model/generate.js";
 import { writeModelStream } from "../src/model/generate/write-model-stream.js";
-import { compare, formatBytes, formatCount, inChild, printTable, type BenchOptions, type Row } from "./_util.js";
+import { compare, formatBytes, formatCount, formatMs, inChild, printTable, type BenchOptions, type Row } from "./_util.js";
 
 interface ChildResult {
   generateMs: number;
   writeMs: number;
+  /** CPU time (user + system), steadier than wall time on a loaded machine. */
+  generateCpuMs: number;
+  writeCpuMs: number;
   bytes: number;
   counts: Record<string, number>;
   truth: { duplicatedFunctions: number; nearDuplicateFunctions: number; uncoveredNeeds: number };
@@ -23,13 +26,17 @@ interface ChildResult {
 
 /** In a fresh process: generate one tier, stream it to a temporary file, report times, sizes and counts. */
 export async function child([size]: string[]): Promise<ChildResult> {
+  const cpu = () => (process.cpuUsage().user + process.cpuUsage().system) / 1000;
   let start = performance.now();
+  let cpuStart = cpu();
   const { model, truth } = generateModel({ size: size as GenerateSize, seed: 1 });
   const generateMs = performance.now() - start;
+  const generateCpuMs = cpu() - cpuStart;
   const dir = mkdtempSync(join(tmpdir(), "govgraph-bench-"));
   const file = join(dir, `${size}.json`);
   try {
     start = performance.now();
+    cpuStart = cpu();
     const fd = openSync(file, "w");
     try {
       writeModelStream(model, (chunk) => void writeSync(fd, chunk));
@@ -37,12 +44,15 @@ export async function child([size]: string[]): Promise<ChildResult> {
       closeSync(fd);
     }
     const writeMs = performance.now() - start;
+    const writeCpuMs = cpu() - cpuStart;
     const counts = Object.fromEntries(
       Object.entries(model).filter(([, v]) => Array.isArray(v)).map(([k, v]) => [k, (v as unknown[]).length]),
     );
     return {
       generateMs,
       writeMs,
+      generateCpuMs,
+      writeCpuMs,
       bytes: statSync(file).size,
       counts,
       truth: {
@@ -66,7 +76,8 @@ export async function run(options: BenchOptions): Promise<void> {
     console.log(
       `\n${size}: ${formatCount(c.regions!)} regions, ${formatCount(c.departments!)} departments, ${formatCount(c.functions!)} functions, ` +
         `${formatCount(c.assignments!)} assignments, ${formatCount(c.services!)} services, ${formatCount(c.needs!)} needs, ` +
-        `${formatCount(c.servicePoints!)} points; JSON ${formatBytes(result.bytes)}; truth ${JSON.stringify(result.truth)}`,
+        `${formatCount(c.servicePoints!)} points; JSON ${formatBytes(result.bytes)}; truth ${JSON.stringify(result.truth)}; ` +
+        `CPU time: generate ${formatMs(result.generateCpuMs)}, stream ${formatMs(result.writeCpuMs)}`,
     );
     rows.push({ name: `generate ${size}`, size: `${formatCount(c.assignments!)} assignments`, min: result.generateMs, ...(size === "nation" ? { targetMs: 60_000 } : {}) });
     rows.push({ name: `stream ${size} to a file`, size: formatBytes(result.bytes), min: result.writeMs, peak: peakRss, ...(size === "nation" ? { targetPeak: 8e9 } : {}) });
