@@ -96,7 +96,7 @@ export function loadModel(io: CliIo, file: string | undefined): LoadedModel {
   if (io.isDirectory(file)) {
     throw new GovGraphError(
       "unsupported_format",
-      `readModel: ${file} is a directory, and this version reads models from JSON files only. Pass a model JSON file.`,
+      `loadModel: ${file} is a directory, and this version reads models from JSON files only. Pass a model JSON file.`,
     );
   }
   progress(io, `reading ${file}...`);
