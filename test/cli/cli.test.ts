@@ -298,6 +298,14 @@ describe("govgraph analyze", () => {
     expect(headings).toEqual(SECTIONS.map((s) => s.title));
   });
 
+  it("exits 3 with --fail-on when the analyses find some, and still writes --out", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "govgraph-cli-"));
+    const found = await run(["analyze", "--fail-on", "duplication", "--format", "json", "--out", "report.json"], { cwd: dir });
+    expect(found).toEqual({ code: 3, stdout: "", stderr: "" });
+    expect(Object.keys(JSON.parse(readFileSync(join(dir, "report.json"), "utf8")).sections)).toContain("duplication");
+    expect((await run(["analyze", "--format", "json"], { cwd: dir })).code).toBe(0);
+  });
+
   it("exits 2 on an unknown --only section", async () => {
     const { code, stderr } = await run(["analyze", "--only", "summary,horoscope"]);
     expect(code).toBe(2);
