@@ -123,7 +123,7 @@ export const validationSection = defineSection<{ warnings: Issue[] }>({
 });
 
 /** The sections `govgraph analyze` runs, in order. Analyses append theirs here. @internal */
-export const SECTIONS: AnalyzeSection[] = [summarySection, validationSection, defineSection(journeysSection), defineSection(transparencySection), defineSection(staffingSection), defineSection(scorecardSection), defineSection(coverageSection), defineSection(duplicationSection)];
+export const SECTIONS: AnalyzeSection[] = [summarySection, validationSection, defineSection(journeysSection), defineSection(transparencySection), defineSection(staffingSection), defineSection(coverageSection), defineSection(duplicationSection), defineSection(scorecardSection)];
 
 /** `govgraph analyze [file]`: every analysis of the model, section by section. @internal */
 export const analyze = defineCommand({
