@@ -154,6 +154,15 @@ function listRelation<R>(
   return { offsets, targets };
 }
 
+/** Writes the dense indexes of `ids` into `targets` from `at`; `i` and `field` name the record in errors. */
+function fill(ids: readonly string[], table: IdTable, targets: Uint32Array, at: number, i: number, field: string): void {
+  const of = table.of;
+  for (let k = 0; k < ids.length; k++) {
+    const t = of.get(ids[k]!);
+    targets[at + k] = t === undefined ? unknown(ids[k]!, "services", i, field, k) : t;
+  }
+}
+
 function plain(csr: Csr): Csr {
   return { offsets: csr.offsets, targets: csr.targets };
 }
@@ -264,51 +273,58 @@ export function indexModel(model: Model): ModelIndex {
   const byDepartment = csrFromPairs(nDepartments, assignmentDept, assignmentFn, assignmentRole);
   const byFunction = csrFromPairs(nFunctions, assignmentFn, assignmentDept, assignmentRole);
 
+  // Every service relation in two passes over the services (count, then fill): services are large records spread
+  // over the heap, and walking them once per relation costs more in memory traffic than the lookups themselves.
   const serviceDepartment = new Int32Array(nServices);
+  const partnerOffsets = new Uint32Array(nServices + 1);
+  const functionOffsets = new Uint32Array(nServices + 1);
+  const needOffsets = new Uint32Array(nServices + 1);
+  const segmentOffsets = new Uint32Array(nServices + 1);
+  const regionOffsets = new Uint32Array(nServices + 1);
+  const evidenceOffsets = new Uint32Array(nServices + 1);
   for (let i = 0; i < nServices; i++) {
-    serviceDepartment[i] = lookup(departments, model.services[i]!.departmentId, "services", i, "departmentId");
+    const s = model.services[i]!;
+    partnerOffsets[i + 1] = partnerOffsets[i]! + (s.partnerIds?.length ?? 0);
+    functionOffsets[i + 1] = functionOffsets[i]! + s.functionIds.length;
+    needOffsets[i + 1] = needOffsets[i]! + s.needIds.length;
+    segmentOffsets[i + 1] = segmentOffsets[i]! + s.segmentIds.length;
+    regionOffsets[i + 1] = regionOffsets[i]! + (s.regionIds?.length ?? 1);
+    evidenceOffsets[i + 1] = evidenceOffsets[i]! + (s.evidence?.length ?? 0);
   }
-  const servicePartners = listRelation(model.services, (s) => s.partnerIds, departments, "services", "partnerIds");
-  const serviceFunctions = listRelation(model.services, (s) => s.functionIds, functions, "services", "functionIds");
-  const serviceNeeds = listRelation(model.services, (s) => s.needIds, needs, "services", "needIds");
-  const serviceSegments = listRelation(model.services, (s) => s.segmentIds, segments, "services", "segmentIds");
-  // A service without regionIds serves its department's jurisdiction region.
-  const serviceRegions: Csr = { offsets: new Uint32Array(nServices + 1), targets: new Uint32Array(0) };
-  {
-    const offsets = serviceRegions.offsets;
-    for (let i = 0; i < nServices; i++) offsets[i + 1] = offsets[i]! + (model.services[i]!.regionIds?.length ?? 1);
-    const targets = new Uint32Array(offsets[nServices]!);
-    for (let i = 0, at = 0; i < nServices; i++) {
-      const list = model.services[i]!.regionIds;
-      if (list === undefined) targets[at++] = departmentRegion[serviceDepartment[i]!]!;
-      else {
-        for (let k = 0; k < list.length; k++) {
-          const r = regions.of.get(list[k]!);
-          targets[at++] = r === undefined ? unknown(list[k]!, "services", i, "regionIds", k) : r;
-        }
-      }
-    }
-    (serviceRegions as { targets: Uint32Array }).targets = targets;
-  }
-  const serviceEvidence: Csr = { offsets: new Uint32Array(nServices + 1), targets: new Uint32Array(0) };
-  let serviceEvidenceSources: Uint8Array;
-  {
-    const offsets = serviceEvidence.offsets;
-    for (let i = 0; i < nServices; i++) offsets[i + 1] = offsets[i]! + (model.services[i]!.evidence?.length ?? 0);
-    const targets = new Uint32Array(offsets[nServices]!);
-    serviceEvidenceSources = new Uint8Array(targets.length);
-    for (let i = 0, at = 0; i < nServices; i++) {
-      const list = model.services[i]!.evidence;
-      if (list === undefined) continue;
-      for (let k = 0; k < list.length; k++) {
+  const partnerTargets = new Uint32Array(partnerOffsets[nServices]!);
+  const functionTargets = new Uint32Array(functionOffsets[nServices]!);
+  const needTargets = new Uint32Array(needOffsets[nServices]!);
+  const segmentTargets = new Uint32Array(segmentOffsets[nServices]!);
+  const regionTargets = new Uint32Array(regionOffsets[nServices]!);
+  const evidenceTargets = new Uint32Array(evidenceOffsets[nServices]!);
+  const serviceEvidenceSources = new Uint8Array(evidenceTargets.length);
+  for (let i = 0; i < nServices; i++) {
+    const s = model.services[i]!;
+    const d = lookup(departments, s.departmentId, "services", i, "departmentId");
+    serviceDepartment[i] = d;
+    if (s.partnerIds !== undefined) fill(s.partnerIds, departments, partnerTargets, partnerOffsets[i]!, i, "partnerIds");
+    fill(s.functionIds, functions, functionTargets, functionOffsets[i]!, i, "functionIds");
+    fill(s.needIds, needs, needTargets, needOffsets[i]!, i, "needIds");
+    fill(s.segmentIds, segments, segmentTargets, segmentOffsets[i]!, i, "segmentIds");
+    // A service without regionIds serves its department's jurisdiction region.
+    if (s.regionIds === undefined) regionTargets[regionOffsets[i]!] = departmentRegion[d]!;
+    else fill(s.regionIds, regions, regionTargets, regionOffsets[i]!, i, "regionIds");
+    const list = s.evidence;
+    if (list !== undefined) {
+      for (let k = 0, at = evidenceOffsets[i]!; k < list.length; k++, at++) {
         const e = list[k]!;
-        serviceEvidenceSources[at] = e.source === "reused" ? EVIDENCE_REUSED : EVIDENCE_CITIZEN;
         const t = evidence.of.get(e.evidenceId);
-        targets[at++] = t === undefined ? unknown(e.evidenceId, "services", i, "evidence", k, ".evidenceId") : t;
+        evidenceTargets[at] = t === undefined ? unknown(e.evidenceId, "services", i, "evidence", k, ".evidenceId") : t;
+        serviceEvidenceSources[at] = e.source === "reused" ? EVIDENCE_REUSED : EVIDENCE_CITIZEN;
       }
     }
-    (serviceEvidence as { targets: Uint32Array }).targets = targets;
   }
+  const servicePartners: Csr = { offsets: partnerOffsets, targets: partnerTargets };
+  const serviceFunctions: Csr = { offsets: functionOffsets, targets: functionTargets };
+  const serviceNeeds: Csr = { offsets: needOffsets, targets: needTargets };
+  const serviceSegments: Csr = { offsets: segmentOffsets, targets: segmentTargets };
+  const serviceRegions: Csr = { offsets: regionOffsets, targets: regionTargets };
+  const serviceEvidence: Csr = { offsets: evidenceOffsets, targets: evidenceTargets };
   const evidenceIssuer = new Int32Array(evidence.ids.length);
   for (let i = 0; i < evidenceIssuer.length; i++) {
     const issuerId = model.evidence[i]!.issuerId;
