@@ -1,0 +1,167 @@
+/**
+ * Analyze benchmark (issue 5, "Speed"). `govgraph analyze` runs every analysis (summary, validation, journeys,
+ * transparency, staffing, coverage, duplication with consolidation, scorecard) and renders one report.
+ * - Province: the real command (`runCli(["analyze", file])`, reading the JSON text from memory) takes at most 6x a
+ *   bare `JSON.parse` of the same text, timed in the same rounds; a table shows where the time goes, by section.
+ * - Nation: in a fresh process, validation, every section and the text rendering of the generated nation model in
+ *   under 3 minutes with peak RSS under 8 GB. The nation's JSON text is larger than V8's longest string (512 MB), so
+ *   that run starts from the generated model rather than from a file (see docs/cli.md on the read limit).
+ */
+import { stringifyModel } from "../src/formats/json.js";
+import { SECTIONS, type SectionOptions } from "../src/cli/commands/analyze.js";
+import type { CliIo } from "../src/cli/_io.js";
+import { runCli } from "../src/cli/main.js";
+import { indexModel, type ModelIndex } from "../src/graph/index-model.js";
+import { generateModel } from "../src/model/generate.js";
+import { validateModel } from "../src/model/validate.js";
+import type { Model } from "../src/schemas/model.js";
+import { BENCH_DEFAULTS, cpuMs, formatBytes, formatCount, gc, inChild, peakRss, printTable, type BenchOptions, type Row } from "./_util.js";
+
+/** An in-memory terminal and file system: `readFile` serves the text, output is counted and dropped. */
+function memoryIo(text: string): CliIo & { bytes: number; errors: string } {
+  return {
+    bytes: 0,
+    errors: "",
+    stdout(chunk) {
+      this.bytes += chunk.length;
+    },
+    stderr(chunk) {
+      this.errors += chunk;
+    },
+    cwd: "/",
+    env: {},
+    stderrIsTTY: false,
+    readFile: () => text,
+    isDirectory: () => false,
+    async writeFileAtomic() {},
+  } as CliIo & { bytes: number; errors: string };
+}
+
+function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+}
+
+/** Runs every section once on a valid model, timing each (wall and CPU), then renders the text report. */
+function sections(model: Model, warnings: SectionOptions["warnings"]) {
+  let index: ModelIndex | undefined;
+  const reports: Record<string, unknown> = {};
+  const options: SectionOptions = { failOn: [], warnings, index: () => (index ??= indexModel(model)), reports };
+  const times: { id: string; ms: number; cpu: number }[] = [];
+  for (const section of SECTIONS) {
+    const t = performance.now();
+    const c = cpuMs();
+    reports[section.id] = section.run(model, options);
+    times.push({ id: section.id, ms: performance.now() - t, cpu: cpuMs() - c });
+  }
+  const t = performance.now();
+  const c = cpuMs();
+  let bytes = 0;
+  for (const section of SECTIONS) bytes += section.text(reports[section.id]).length;
+  times.push({ id: "render text", ms: performance.now() - t, cpu: cpuMs() - c });
+  return { times, bytes, reports };
+}
+
+async function province(options: BenchOptions): Promise<void> {
+  const { model } = generateModel({ size: "province", seed: 1 });
+  const text = stringifyModel(model);
+  console.log(
+    `\nprovince (seed 1): ${formatCount(model.departments.length)} departments, ${formatCount(model.assignments.length)} assignments, ` +
+      `${formatCount(model.services.length)} services, ${formatCount(model.needs.length)} needs; JSON ${formatBytes(text.length)}`,
+  );
+  const repeat = Math.max(3, options.repeat);
+  const io = memoryIo(text);
+  const cli = async () => {
+    io.bytes = 0;
+    const code = await runCli(["analyze", "province.json"], io);
+    if (code !== 0) throw new Error(`govgraph analyze exited ${code}: ${io.errors}`);
+  };
+  await cli();
+  JSON.parse(text);
+  const wall: number[] = [];
+  const base: number[] = [];
+  const ratios: number[] = [];
+  const cpuRatios: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < repeat; i++) {
+    gc();
+    let c = cpuMs();
+    let t = performance.now();
+    JSON.parse(text);
+    const b = performance.now() - t;
+    const bc = cpuMs() - c;
+    gc();
+    c = cpuMs();
+    t = performance.now();
+    await cli();
+    const s = performance.now() - t;
+    const sc = cpuMs() - c;
+    wall.push(s);
+    base.push(b);
+    cpu.push(sc);
+    ratios.push(s / b);
+    cpuRatios.push(sc / bc);
+  }
+  gc();
+  const valid = validateModel(JSON.parse(text));
+  const breakdown = sections(valid.model!, valid.issues);
+  const rows: Row[] = [
+    { name: "JSON.parse (baseline)", size: formatBytes(text.length), min: Math.min(...base), median: median(base) },
+    {
+      name: "govgraph analyze (read, parse, validate, every section, render)",
+      size: `${formatBytes(io.bytes)} of text`,
+      min: Math.min(...wall),
+      median: median(wall),
+      cpu: Math.min(...cpu),
+      ratio: median(ratios),
+      cpuRatio: median(cpuRatios),
+      vs: "JSON.parse",
+      target: 6,
+    },
+    ...breakdown.times.map((x) => ({ name: `  section ${x.id} (one run)`, min: x.ms, cpu: x.cpu })),
+    { name: "process peak", peak: peakRss() },
+  ];
+  printTable(`province: govgraph analyze, ${repeat} rounds (ratio = median of per-round ratios)`, rows);
+}
+
+/** What the nation child reports. */
+interface NationResult {
+  counts: string;
+  validateMs: number;
+  times: { id: string; ms: number; cpu: number }[];
+  totalMs: number;
+  totalCpu: number;
+  bytes: number;
+}
+
+/** Runs in a fresh process: generates the nation tier, then times validation, every section and the rendering. */
+export async function child(args: string[]): Promise<NationResult> {
+  let generated: Model | undefined = generateModel({ size: (args[0] ?? "nation") as "nation", seed: 1 }).model;
+  const counts = `${formatCount(generated.departments.length)} departments, ${formatCount(generated.assignments.length)} assignments, ${formatCount(generated.services.length)} services`;
+  const t = performance.now();
+  const c = cpuMs();
+  const valid = validateModel(generated);
+  generated = undefined;
+  const validateMs = performance.now() - t;
+  if (!valid.ok) throw new Error("the generated model is not valid");
+  const { times, bytes } = sections(valid.model!, valid.issues);
+  return { counts, validateMs, times, totalMs: performance.now() - t, totalCpu: cpuMs() - c, bytes };
+}
+
+async function nation(): Promise<void> {
+  const { result, peakRss: peak, ms } = inChild<NationResult>("analyze", ["nation"], ["--max-old-space-size=7600"]);
+  console.log(`\nnation (seed 1): ${result.counts}`);
+  printTable("nation: validateModel + every analyze section + text rendering, in a fresh process", [
+    { name: "validateModel", min: result.validateMs },
+    ...result.times.map((x) => ({ name: `section ${x.id}`, min: x.ms, cpu: x.cpu })),
+    { name: "total (validate, analyse, render)", size: `${formatBytes(result.bytes)} of text`, min: result.totalMs, cpu: result.totalCpu, targetMs: 180_000, peak, targetPeak: 8e9 },
+    { name: "child wall time (with generating the model)", min: ms },
+  ]);
+}
+
+/** Prints the analyze figures: the province tier here, the nation tier in a child process (skipped with --quick). */
+export async function run(options: BenchOptions = BENCH_DEFAULTS): Promise<void> {
+  await province(options);
+  if (options.quick) console.log("\nnation tier skipped (--quick)");
+  else await nation();
+}
