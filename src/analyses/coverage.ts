@@ -211,8 +211,12 @@ export function scoreCoverage(model: Model, options: CoverageOptions = {}): Cove
         }
       }
       needStart[n + 1] = cellVolume.size;
-      const segs = new Set<number>(split.length > 1 || need.demand?.length ? undefined : split);
-      if (segs.size === 0) for (let c = needStart[n]!; c < needStart[n + 1]!; c++) segs.add(cellSegment.data[c]!);
+      // The need's cell segments: its own (or everyone) for population cells; explicit demand may name others.
+      const segs = new Set<number>(split);
+      if (need.demand && need.demand.length > 0) {
+        segs.clear();
+        for (let c = needStart[n]!; c < needStart[n + 1]!; c++) segs.add(cellSegment.data[c]!);
+      }
       needSegments.push(Int32Array.from([...segs].sort((a, b) => a - b)));
       maxSegments = Math.max(maxSegments, segs.size);
     }
