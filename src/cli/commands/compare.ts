@@ -43,13 +43,13 @@ export function renderComparison(r: ComparisonReport, format: Format): string {
   }
   const records = Object.entries(r.records);
   if (records.length === 0) return out + "No record differs.\n\n";
-  const list = (keys: RecordKeyValue[]) =>
-    keys.length === 0 ? "–" : keys.slice(0, LIST).map(keyText).join(", ") + (keys.length > LIST ? ` (+${keys.length - LIST})` : "");
+  const list = (what: string, keys: RecordKeyValue[]) =>
+    keys.length === 0 ? [] : [`${what} ${keys.length}: ${keys.slice(0, LIST).map(keyText).join(", ")}${keys.length > LIST ? ", ..." : ""}`];
   return (
     out +
     renderTable(
-      ["records", "added", "removed", "changed"],
-      records.map(([c, x]) => [c, list(x.added), list(x.removed), list(x.changed)]),
+      ["records", "what differs"],
+      records.map(([c, x]) => [c, [...list("added", x.added), ...list("removed", x.removed), ...list("changed", x.changed)].join("; ")]),
       format,
     )
   );
