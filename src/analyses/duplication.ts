@@ -234,6 +234,15 @@ function sortedUnique(values: ArrayLike<number>): number[] {
   return out;
 }
 
+/** A row's sorted, unique targets joined by commas (a grouping key), without allocating for short rows. */
+function rowKey(csr: { offsets: Uint32Array; targets: Uint32Array }, i: number): string {
+  const start = csr.offsets[i]!;
+  const end = csr.offsets[i + 1]!;
+  if (end - start === 0) return "";
+  if (end - start === 1) return String(csr.targets[start]);
+  return sortedUnique(csr.targets.subarray(start, end)).join(",");
+}
+
 /**
  * Items placed in regions, arranged along the region tree: the distinct regions (shallowest first), for each the
  * nearest strict ancestor that also holds items (`up`, -1 for none), whether another region below it holds items
@@ -261,11 +270,14 @@ class RegionChains {
     this.end = new Int32Array(n);
   }
 
-  /** Arranges `count` items, item `k` being `itemOf(k)` in region `regionOf(k)`; items must be < 2^21. */
-  load(count: number, itemOf: (k: number) => number, regionOf: (k: number) => number): void {
+  /**
+   * Arranges `items` (each < 2^21): item `k` lies in region `regions[items[k]]` when `byItem`, else `regions[k]`.
+   */
+  load(items: ArrayLike<number>, regionOf: ArrayLike<number>, byItem: boolean): void {
     const epoch = ++this.epoch;
+    const count = items.length;
     const keys = new Float64Array(count);
-    for (let k = 0; k < count; k++) keys[k] = regionOf(k) * 2097152 + itemOf(k);
+    for (let k = 0; k < count; k++) keys[k] = regionOf[byItem ? items[k]! : k]! * 2097152 + items[k]!;
     keys.sort();
     const regions: number[] = [];
     for (let k = 0; k < count; k++) {
@@ -365,28 +377,28 @@ export function analyzeDuplication(input: Model, options: DuplicationOptions = {
     }
   };
   // Departments providing or partnering active services of `services`, with their share of each one's volume.
-  const addServices = (services: Uint32Array) => {
-    for (let k = 0; k < services.length; k++) {
-      const s = services[k]!;
+  const credit = (d: number, v: number, parties: number) => {
+    touch(d);
+    if (v === v) {
+      volume[d]! += v / parties;
+      known[d] = 1;
+    }
+  };
+  const addServices = (csr: { offsets: Uint32Array; targets: Uint32Array }, item: number) => {
+    for (let k = csr.offsets[item]!; k < csr.offsets[item + 1]!; k++) {
+      const s = csr.targets[k]!;
       if (!active[s]) continue;
       const provider = index.serviceDepartment[s]!;
       let parties = 1;
       for (let p = spOffsets[s]!; p < spOffsets[s + 1]!; p++) if (spTargets[p] !== provider) parties++;
       const v = volumeOf[s]!;
-      const credit = (d: number) => {
-        touch(d);
-        if (v === v) {
-          volume[d]! += v / parties;
-          known[d] = 1;
-        }
-      };
-      credit(provider);
-      for (let p = spOffsets[s]!; p < spOffsets[s + 1]!; p++) if (spTargets[p] !== provider) credit(spTargets[p]!);
+      credit(provider, v, parties);
+      for (let p = spOffsets[s]!; p < spOffsets[s + 1]!; p++) if (spTargets[p] !== provider) credit(spTargets[p]!, v, parties);
     }
   };
   const fragment = (kind: "function" | "need", id: string) => {
     if (involved.length < 2) return;
-    chains.load(involved.length, (k) => involved[k]!, (k) => deptRegion[involved[k]!]!);
+    chains.load(involved, deptRegion, true);
     for (const r of chains.regions) {
       if (chains.chainSize(r) < 2) continue;
       const set = chains.chainItems(r);
@@ -421,13 +433,13 @@ export function analyzeDuplication(input: Model, options: DuplicationOptions = {
       stamp++;
       involved.length = 0;
       for (let k = fdOffsets[f]!; k < fdOffsets[f + 1]!; k++) if (allowRole[fdRoles[k]!]) touch(fdTargets[k]!);
-      addServices(row(index.functionServices, f));
+      addServices(index.functionServices, f);
       fragment("function", F[f]!);
     }
     for (let n = 0; n < nN; n++) {
       stamp++;
       involved.length = 0;
-      addServices(row(index.needServices, n));
+      addServices(index.needServices, n);
       fragment("need", index.needs.ids[n]!);
     }
   }
@@ -449,7 +461,7 @@ export function analyzeDuplication(input: Model, options: DuplicationOptions = {
     leads.length = 0;
     for (let k = fdOffsets[f]!; k < fdOffsets[f + 1]!; k++) if (fdRoles[k] === ROLE_LEAD) leads.push(fdTargets[k]!);
     if (leads.length < 2) continue;
-    chains.load(leads.length, (k) => leads[k]!, (k) => deptRegion[leads[k]!]!);
+    chains.load(leads, deptRegion, true);
     for (const r of chains.regions) {
       const count = chains.end[r]! - chains.begin[r]!;
       const a = chains.up[r]!;
@@ -473,7 +485,7 @@ export function analyzeDuplication(input: Model, options: DuplicationOptions = {
   const groups = new Map<string, number[]>();
   for (let s = 0; wantDuplication && s < nS; s++) {
     if (!active[s] || index.serviceFunctions.offsets[s + 1] === index.serviceFunctions.offsets[s]) continue;
-    const key = sortedUnique(row(index.serviceFunctions, s)).join(",") + "|" + sortedUnique(row(index.serviceSegments, s)).join(",");
+    const key = rowKey(index.serviceFunctions, s) + "|" + rowKey(index.serviceSegments, s);
     const group = groups.get(key);
     if (group) group.push(s);
     else groups.set(key, [s]);
@@ -494,7 +506,7 @@ export function analyzeDuplication(input: Model, options: DuplicationOptions = {
         entryRegion.push(srTargets[k]!);
       }
     }
-    chains.load(entryService.length, (k) => entryService[k]!, (k) => entryRegion[k]!);
+    chains.load(entryService, entryRegion, false);
     const first = group[0]!;
     const functionIds = sortedUnique(row(index.serviceFunctions, first)).map((f) => F[f]!);
     const segmentIds = sortedUnique(row(index.serviceSegments, first)).map((g) => index.segments.ids[g]! as SegmentId);
@@ -539,6 +551,8 @@ export function analyzeDuplication(input: Model, options: DuplicationOptions = {
       for (let d = 0; d < nD; d++) for (let k = dfOffsets[d]!; k < dfOffsets[d + 1]!; k++) if (allowRole[dfRoles[k]!]) emit(d, dfTargets[k]!);
     });
     for (let d = 0; d < nD; d++) deptFunctions.targets.subarray(deptFunctions.offsets[d]!, deptFunctions.offsets[d + 1]!).sort();
+    const { offsets: snOffsets, targets: snTargets } = index.serviceNeeds;
+    const { offsets: sgOffsets, targets: sgTargets } = index.serviceSegments;
     const needMark = new Int32Array(nN).fill(-1);
     const segMark = new Int32Array(index.segments.ids.length).fill(-1);
     const needList: number[] = [];
@@ -549,13 +563,15 @@ export function analyzeDuplication(input: Model, options: DuplicationOptions = {
       for (let k = 0; k < services.length; k++) {
         const s = services[k]!;
         if (!active[s]) continue;
-        for (const n of row(index.serviceNeeds, s)) {
+        for (let x = snOffsets[s]!; x < snOffsets[s + 1]!; x++) {
+          const n = snTargets[x]!;
           if (needMark[n] !== d) {
             needMark[n] = d;
             needList.push(n);
           }
         }
-        for (const g of row(index.serviceSegments, s)) {
+        for (let x = sgOffsets[s]!; x < sgOffsets[s + 1]!; x++) {
+          const g = sgTargets[x]!;
           if (segMark[g] !== d) {
             segMark[g] = d;
             segList.push(g);
@@ -619,8 +635,8 @@ export function analyzeDuplication(input: Model, options: DuplicationOptions = {
       }
       touched.sort((x, y) => x - y);
       for (const e of touched) {
-        const fe = row(deptFunctions, e);
-        const fj = jac(fCount[e]!, fs.length, fe.length);
+        const feLength = deptFunctions.offsets[e + 1]! - deptFunctions.offsets[e]!;
+        const fj = jac(fCount[e]!, fs.length, feLength);
         const nj = jac(nCount[e]!, ns.length, deptNeeds[e]!.length);
         const sj = jac(intersectCount(deptSegments[d]!, deptSegments[e]!), deptSegments[d]!.length, deptSegments[e]!.length);
         fCount[e] = 0;
@@ -629,11 +645,11 @@ export function analyzeDuplication(input: Model, options: DuplicationOptions = {
         const lo = Math.min(e, d);
         const hi = Math.max(e, d);
         const duplicate = duplicatePairs.has(lo * nD + hi);
-        pairs.push({ a: lo, b: hi, functions: fj, needs: nj, segments: sj, duplicate });
+        if (needPairs) pairs.push({ a: lo, b: hi, functions: fj, needs: nj, segments: sj, duplicate });
         if (duplicate) continue;
         const pairIds: [DepartmentId, DepartmentId] = [D[lo]!, D[hi]!];
         if (fj >= o.overlapThreshold) {
-          overlap.push({ departmentIds: pairIds, score: round(fj), basis: "functions", shared: intersect(fs, fe).map((f) => F[f]!) });
+          overlap.push({ departmentIds: pairIds, score: round(fj), basis: "functions", shared: intersect(fs, row(deptFunctions, e)).map((f) => F[f]!) });
         }
         if (nj >= o.overlapThreshold) {
           overlap.push({ departmentIds: pairIds, score: round(nj), basis: "needs", shared: intersect(ns, deptNeeds[e]!).map((n) => index.needs.ids[n]!) });
