@@ -39,17 +39,8 @@ export interface ScenarioResult {
   inversePatches: Patch[];
 }
 
-type Keyed = "departments" | "functions" | "services" | "evidence" | "servicePoints";
-type Draftable = Keyed | "assignments" | "travelCosts";
+type Draftable = "departments" | "functions" | "services" | "evidence" | "servicePoints" | "assignments" | "travelCosts";
 type Row = Record<string, unknown>;
-
-const NAMES: Record<Keyed, string> = {
-  departments: "department",
-  functions: "function",
-  services: "service",
-  evidence: "evidence type",
-  servicePoints: "service point",
-};
 
 const fail = (index: number, op: string, what: string, fix: string, issues: Issue[] = []): GovGraphError =>
   new GovGraphError("invalid_operation", `applyScenario: operation ${index} (${op}) ${what}. ${fix}.`, { path: [index], issues });

@@ -206,7 +206,7 @@ describe("--help and --version", () => {
         file  A model JSON file (default: the bundled example)
 
       Options:
-            --only ID,ID                Run only these sections (summary, validation, journeys, transparency, staffing, scorecard, coverage, duplication)
+            --only ID,ID                Run only these sections (summary, validation, journeys, transparency, staffing, coverage, duplication, scorecard)
         -f, --format text|json|md       Output format (default: text)
         -o, --out FILE                  Write the output to FILE (only when the run succeeds)
             --fail-on duplication|gaps  Exit 3 when the analyses find some (repeatable)
