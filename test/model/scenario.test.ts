@@ -116,6 +116,24 @@ describe("applyScenario", () => {
     expect(findDuplication(after).duplication.filter((d) => d.kind === "function" && d.id === "f-weather")).toEqual([]);
   });
 
+  it("removes every function-duplication finding it merges, on random models", () => {
+    fc.assert(
+      fc.property(arbitraryModel({ maxRegions: 3, maxDepartments: 5, maxFunctions: 3 }), (input) => {
+        const m = parseModel(input);
+        const findings = findDuplication(m).duplication.filter((d) => d.kind === "function");
+        for (const f of findings) {
+          const ids = f.departmentIds as string[];
+          const after = applyScenario(m, [{ op: "mergeDepartments", ids, into: ids[0]! }]).model;
+          const left = findDuplication(after).duplication.filter((d) => d.kind === "function" && d.id === f.id);
+          // The survivor now holds the function once; no finding for it names two of the merged departments.
+          for (const d of left) expect(d.departmentIds.filter((x) => ids.includes(x)).length).toBeLessThanOrEqual(1);
+          expect(left.length).toBeLessThanOrEqual(findings.filter((d) => d.id === f.id).length);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it("merges into a new department and re-parents a survivor that reported to a merged one", () => {
     const fresh = applyScenario(model, [
       { op: "mergeDepartments", ids: ["d-met", "d-agri"], into: { id: "d-rural", name: "Rural Affairs Bureau", regionId: "r-county", parentId: "d-gov" } },
