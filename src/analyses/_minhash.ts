@@ -37,6 +37,15 @@ export function normalizeText(text: string): string {
  */
 export function shingles(text: string): string[] {
   const out = new Set<string>();
+  if (ASCII.test(text)) {
+    // The common case, without Unicode splitting: trigrams of the padded, normalised text.
+    const clean = normalizeText(text);
+    if (clean !== "") {
+      const padded = ` ${clean} `;
+      for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
+    }
+    return [...out].sort();
+  }
   for (const part of normalizeText(text).split(CJK_RUNS)) {
     if (part === "") continue;
     if (CJK.test(part)) {
@@ -81,19 +90,26 @@ export interface LshParameters {
 }
 
 /**
- * The banding with the most rows per band (fewest false candidates) that still makes a pair with Jaccard
- * `threshold` a candidate with probability at least `recall`, within `maxHashes` hash functions.
+ * The banding with the fewest hash functions (at most `maxHashes`) that makes a pair with Jaccard `threshold` a
+ * candidate with probability at least `recall` while a pair at Jaccard `threshold - 0.3` stays a candidate with
+ * probability at most 0.75 (few false candidates to verify); when none keeps that bound, the one closest to it.
  * @internal
  */
 export function lshParameters(threshold: number, maxHashes = 128, recall = 0.9999): LshParameters {
   const t = Math.min(Math.max(threshold, 0.05), 1);
-  for (let rows = 16; rows >= 1; rows--) {
-    const bands = Math.floor(maxHashes / rows);
-    if (bands < 1) continue;
-    const p = 1 - Math.pow(1 - Math.pow(t, rows), bands);
-    if (p >= recall) return { bands, rows };
+  const far = Math.max(t - 0.3, 0.01);
+  let best: (LshParameters & { falseRate: number }) | undefined;
+  for (let rows = 1; rows <= 16; rows++) {
+    const p = Math.pow(t, rows);
+    const bands = p >= 1 ? 1 : Math.ceil(Math.log(1 - recall) / Math.log(1 - p));
+    if (bands * rows > maxHashes) continue;
+    const falseRate = 1 - Math.pow(1 - Math.pow(far, rows), bands);
+    const better =
+      !best ||
+      (falseRate <= 0.75 ? best.falseRate > 0.75 || bands * rows < best.bands * best.rows : best.falseRate > 0.75 && falseRate < best.falseRate);
+    if (better) best = { bands, rows, falseRate };
   }
-  return { bands: maxHashes, rows: 1 };
+  return best ? { bands: best.bands, rows: best.rows } : { bands: maxHashes, rows: 1 };
 }
 
 /** The sorted, unique 32-bit hashes of a shingle set. @internal */
@@ -159,33 +175,41 @@ export function lshCandidates(
   const seen = new Set<number>();
   const pairs: [number, number][] = [];
   const need = Math.ceil(minEstimate * hashes - 1e-9);
+  // Buckets by sorting (band hash, item) packed into one float per item: no map, no array per bucket.
+  const scale = 2 ** Math.max(1, Math.ceil(Math.log2(count + 1)));
+  const packed = new Float64Array(count);
+  const members = new Int32Array(count);
   for (let b = 0; b < bands; b++) {
-    const buckets = new Map<number, number[]>();
+    let n = 0;
     for (let i = 0; i < count; i++) {
       if (isEmpty(i)) continue;
       const start = i * hashes + b * rows;
       let key = 0x2545f491 ^ b;
-      for (let r = 0; r < rows; r++) key = mix32(key ^ signatures[start + r]!) + r;
-      const bucket = buckets.get(key);
-      if (bucket) bucket.push(i);
-      else buckets.set(key, [i]);
+      for (let r = 0; r < rows; r++) key = mix32((key ^ signatures[start + r]!) + r);
+      packed[n++] = key * scale + i;
     }
-    for (const bucket of buckets.values()) {
-      for (let x = 0; x < bucket.length; x++) {
-        for (let y = x + 1; y < bucket.length; y++) {
-          const i = bucket[x]!;
-          const j = bucket[y]!;
+    const sorted = packed.subarray(0, n).sort();
+    for (let x = 0; x < n; ) {
+      const key = Math.floor(sorted[x]! / scale);
+      let y = x;
+      let size = 0;
+      while (y < n && Math.floor(sorted[y]! / scale) === key) members[size++] = sorted[y++]! - key * scale;
+      for (let p = 0; p < size; p++) {
+        for (let q = p + 1; q < size; q++) {
+          const i = members[p]!;
+          const j = members[q]!;
           // Estimate first (stopping as soon as the estimate cannot reach minEstimate); dedupe only survivors.
           let agree = 0;
           let left = hashes;
           for (let si = i * hashes, sj = j * hashes; left > 0 && agree + left >= need; left--) if (signatures[si++] === signatures[sj++]) agree++;
           if (agree < need) continue;
-          const key = i * count + j;
-          if (seen.has(key)) continue;
-          seen.add(key);
+          const pair = i * count + j;
+          if (seen.has(pair)) continue;
+          seen.add(pair);
           pairs.push([i, j]);
         }
       }
+      x = y;
     }
   }
   return pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
