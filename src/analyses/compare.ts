@@ -118,7 +118,7 @@ export function _recordChanges(before: Model, after: Model): Partial<Record<Coll
  * Compares two models indicator by indicator (scorecard pillars and composite, journeys, transparency, staffing,
  * duplication and coverage summaries) and lists the records that differ. `compareModels(m, m)` has every delta 0.
  * @example
- * const { model: after } = applyScenario(exampleCounty, [{ op: "digitizeService", serviceId: "s-birth-cert" }]);
+ * const { model: after } = applyScenario(exampleCounty, [{ op: "digitizeService", serviceId: "get-birth-certificate" }]);
  * compareModels(exampleCounty, after).journeys.endToEndOnlineShare.delta
  */
 export function compareModels(before: Model, after: Model, options: CompareOptions = {}): ComparisonReport {

@@ -706,8 +706,8 @@ function recheck(next: Model, changed: ReadonlyMap<CollectionName, readonly Chan
  * id throws `GovGraphError` `invalid_operation` naming the operation's index, and nothing is applied.
  * @example
  * const { model: after, log } = applyScenario(exampleCounty, [
- *   { op: "mergeDepartments", ids: ["d-met", "d-agri"], into: "d-agri" },
- *   { op: "digitizeService", serviceId: "s-birth-cert" },
+ *   { op: "mergeDepartments", ids: ["meteo", "agri"], into: "agri" },
+ *   { op: "digitizeService", serviceId: "get-birth-certificate" },
  * ]);
  * compareModels(exampleCounty, after).scorecard.composite.delta
  */
