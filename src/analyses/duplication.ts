@@ -271,18 +271,22 @@ class RegionChains {
   }
 
   /**
-   * Arranges `items` (each < 2^21): item `k` lies in region `regions[items[k]]` when `byItem`, else `regions[k]`.
+   * Arranges `items` (dense indexes): item `k` lies in region `regionOf[items[k]]` when `byItem`, else `regionOf[k]`.
    */
   load(items: ArrayLike<number>, regionOf: ArrayLike<number>, byItem: boolean): void {
     const epoch = ++this.epoch;
     const count = items.length;
     const keys = new Float64Array(count);
-    for (let k = 0; k < count; k++) keys[k] = regionOf[byItem ? items[k]! : k]! * 2097152 + items[k]!;
+    let largest = 1;
+    for (let k = 0; k < count; k++) if (items[k]! > largest) largest = items[k]!;
+    // (region, item) packed in one float: region * scale + item stays below 2^53 for any realistic model.
+    const scale = 2 ** Math.ceil(Math.log2(largest + 1));
+    for (let k = 0; k < count; k++) keys[k] = regionOf[byItem ? items[k]! : k]! * scale + items[k]!;
     keys.sort();
     const regions: number[] = [];
     for (let k = 0; k < count; k++) {
-      const r = Math.floor(keys[k]! / 2097152);
-      keys[k] = keys[k]! - r * 2097152;
+      const r = Math.floor(keys[k]! / scale);
+      keys[k] = keys[k]! - r * scale;
       if (this.stamp[r] !== epoch) {
         this.stamp[r] = epoch;
         this.begin[r] = k;
