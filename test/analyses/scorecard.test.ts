@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { exampleCounty, findDuplication, GovGraphError, parseModel, scorecard, scoreCoverage, type ModelInput } from "../../src/index.js";
@@ -130,10 +131,15 @@ describe("scorecard", () => {
     expect(() => scorecard(model, { weights: { speed: 1 } as never })).toThrow(/"speed" is not a pillar/);
   });
 
-  it("scores the bundled example with every pillar in range", () => {
+  it("scores the bundled example with every pillar in range, as docs/scorecard.md quotes it", () => {
     const example = scorecard(exampleCounty);
     for (const p of example.pillars) expect(p.score! >= 0 && p.score! <= 100).toBe(true);
     expect(example.composite! > 0 && example.composite! < 100).toBe(true);
+    const doc = readFileSync(new URL("../../docs/scorecard.md", import.meta.url), "utf8");
+    const block = /\$ govgraph scorecard\n([\s\S]*?)```/.exec(doc)![1]!;
+    for (const [name, score] of [...example.pillars.map((p) => [p.name, p.score] as const), ["Composite", example.composite] as const]) {
+      expect(block).toMatch(new RegExp(`^${name} +${score!.toFixed(1)} `, "m"));
+    }
   });
 
   it("keeps every score in [0, 100] and ignores record order", () => {

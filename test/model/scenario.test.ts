@@ -1,9 +1,12 @@
+import { readFileSync } from "node:fs";
 import { applyPatches } from "immer";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
   applyScenario,
   canonicalize,
+  compareModels,
+  exampleCounty,
   findDuplication,
   GovGraphError,
   parseModel,
@@ -289,5 +292,33 @@ describe("applyScenario", () => {
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("docs/scenarios.md", () => {
+  const doc = readFileSync(new URL("../../docs/scenarios.md", import.meta.url), "utf8");
+  const jsonBlocks = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]!) as ScenarioOperationInput[]);
+  const outputs = [...doc.matchAll(/```\n\$ govgraph scenario [^\n]*\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  const reuse: ScenarioOperationInput[] = exampleCounty.evidence.filter((e) => e.issuerId !== undefined).map((e) => ({ op: "reuseEvidence", evidenceId: e.id }));
+  const fmt = (x: number | null) => (x === null ? "–" : Number.isInteger(x) ? String(x) : x.toFixed(3));
+
+  it("quotes the scorecard rows the cookbook's scenarios really print", () => {
+    const scenarios = [jsonBlocks[0]!, jsonBlocks[1]!, reuse];
+    expect(outputs).toHaveLength(3);
+    scenarios.forEach((ops, k) => {
+      const report = compareModels(exampleCounty, applyScenario(exampleCounty, ops).model);
+      const rows: [string, { before: number | null; after: number | null }][] = [
+        ...Object.entries(report.scorecard.pillars),
+        ["composite", report.scorecard.composite],
+      ];
+      let checked = 0;
+      for (const [name, d] of rows) {
+        const line = outputs[k]!.split("\n").find((l) => l.startsWith(name + " "));
+        if (!line) continue;
+        expect(line.trim().split(/\s+/).slice(1, 3)).toEqual([fmt(d.before), fmt(d.after)]);
+        checked++;
+      }
+      expect(checked).toBeGreaterThanOrEqual(2);
+    });
   });
 });
