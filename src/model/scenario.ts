@@ -319,8 +319,40 @@ class Work {
     else index.set(id, [p]);
   }
 
+  private byDepartment: boolean | undefined;
+
+  /** Live positions of a department's assignments: a range of the base (sorted by department), then added ones. */
+  private departmentAssignments(departmentId: string): number[] {
+    const rows = this.baseRows("assignments");
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareIds(rows[mid]!.departmentId as string, departmentId) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    const removed = this.removed.get("assignments");
+    const out: number[] = [];
+    for (let p = lo; p < rows.length && rows[p]!.departmentId === departmentId; p++) if (!removed?.has(p)) out.push(p);
+    (this.added.get("assignments") ?? []).forEach((r, k) => {
+      if (r.departmentId === departmentId && !removed?.has(rows.length + k)) out.push(rows.length + k);
+    });
+    return out;
+  }
+
   /** Live positions, ascending, of the records of `c` whose `field` names `id` (a string or list of ids, or `evidence`). */
   referrers(c: Draftable, field: string, id: string): number[] {
+    if (c === "assignments" && field === "departmentId") {
+      // Assignments are never re-keyed in place, and a canonical model keeps them sorted by department.
+      if (this.byDepartment === undefined) {
+        const rows = this.baseRows(c);
+        this.byDepartment = true;
+        for (let p = 1; p < rows.length && this.byDepartment; p++) {
+          if (compareIds(rows[p - 1]!.departmentId as string, rows[p]!.departmentId as string) > 0) this.byDepartment = false;
+        }
+      }
+      if (this.byDepartment) return this.departmentAssignments(id);
+    }
     const name = `${c}.${field}`;
     let index = this.reverse.get(name);
     if (!index) {
