@@ -340,27 +340,27 @@ export function scoreCoverage(model: Model, options: CoverageOptions = {}): Cove
     setCells(n, true);
     const services = servicesOf(n);
     const segs = needSegments[n]!;
+    // Unlimited remote channels first: the cells they reach need no capacity pairs at all.
     for (let gi = 0; gi < segs.length; gi++) {
       const g = segs[gi]!;
       const open: number[] = [];
-      for (const s of services) {
-        if (!matches(s, g)) continue;
-        if (remote[s] === 1) rangesOf(s, open);
-        else if (remote[s] === 2) {
-          const own: number[] = [];
-          rangesOf(s, own);
-          forCells(mergeRanges(own), gi, (c) => {
-            reached[c] = 1;
-            pairCell.push(c);
-            pairSupply.push(remoteSupply[s]!);
-            pairWeight.push(remoteWeight);
-          });
-        }
-      }
+      for (const s of services) if (remote[s] === 1 && matches(s, g)) rangesOf(s, open);
       forCells(mergeRanges(open), gi, (c) => {
         reached[c] = 1;
         unlimited[c] = 1;
       });
+      for (const s of services) {
+        if (remote[s] !== 2 || !matches(s, g)) continue;
+        const own: number[] = [];
+        rangesOf(s, own);
+        forCells(mergeRanges(own), gi, (c) => {
+          reached[c] = 1;
+          if (unlimited[c]) return;
+          pairCell.push(c);
+          pairSupply.push(remoteSupply[s]!);
+          pairWeight.push(remoteWeight);
+        });
+      }
     }
     // The need's services at each of its points, from the services' side (a one-stop centre offers hundreds):
     // linked lists per point, in reused buffers.
@@ -389,7 +389,7 @@ export function scoreCoverage(model: Model, options: CoverageOptions = {}): Cove
         const r = nearRegion[k]!;
         for (let gi = 0; gi < segs.length; gi++) {
           const c = cellAt[r * maxSegments + gi]!;
-          if (c < 0) continue;
+          if (c < 0 || unlimited[c]) continue;
           let ok = false;
           for (let l = pointHead[p]!; l >= 0 && !ok; l = linkNext[l]!) ok = matches(linkService[l]!, segs[gi]!) && serves(linkService[l]!, r);
           if (!ok) continue;
