@@ -4,7 +4,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { arbitraryModel } from "../arbitraries.js";
-import { Model, SCHEMA_BASE_URI, countyInput, exampleCounty, generateModel, govgraphRegistry, toJsonSchemas } from "../../src/index.js";
+import { Model, SCHEMA_BASE_URI, countyInput, exampleCounty, generateModel, govgraphRegistry, toJsonSchemas, validateModel } from "../../src/index.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- free-form JSON that the tests mutate
 type Json = any;
@@ -127,11 +127,15 @@ describe("JSON Schema and zod agree", () => {
     }
   });
 
-  it("leave referential rules to validateModel: a dangling id passes both schemas but not validateModel", () => {
+  it("leave referential rules to validateModel: a dangling id or a duplicate id passes both schemas but not validateModel", () => {
     const model = structuredClone(tiny) as Record<string, Json>;
     model.services[0].departmentId = "nowhere";
+    model.regions.push({ ...model.regions[1], name: "A second East Township" });
     expect(zodAccepts(model)).toBe(true);
     expect(ajvModel(model)).toBe(true);
+    const codes = validateModel(model).issues.map((i) => `${i.code} ${i.pointer}`);
+    expect(codes).toContain("unknown_reference /services/0/departmentId");
+    expect(codes.some((c) => c.startsWith("duplicate_id /regions/"))).toBe(true);
   });
 });
 
