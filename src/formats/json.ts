@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { GovGraphError, type Issue } from "../errors.js";
 import { canonicalize, compareIds } from "../model/canonical.js";
-import { invalidModel, RECORD_SCHEMAS, validateModel } from "../model/validate.js";
+import { _validateModel, invalidModel, RECORD_SCHEMAS } from "../model/validate.js";
 import { COLLECTIONS, ModelMeta, type Model } from "../schemas/model.js";
 
 /** Options of {@link stringifyModel}. */
@@ -37,7 +37,7 @@ export function parseModelJson(text: string): Model {
   } catch (error) {
     throw jsonError(fn, text, body, error);
   }
-  const result = validateModel(data);
+  const result = _validateModel(data, true); // the parsed objects are ours: adopted, not copied
   if (!result.ok || !result.model) throw invalidModel(fn, result.issues);
   return result.model;
 }

@@ -1,7 +1,6 @@
 import { toPointer, type Issue } from "../errors.js";
 import { COLLECTIONS, type CollectionName } from "../schemas/model.js";
 import {
-  forEachReference,
   PAIR_KEYS,
   quote,
   RECORD_NAMES,
@@ -43,6 +42,7 @@ export function indexIds(collections: RawCollections, issues: Issue[]): IdIndexe
     indexes[name] = index;
     if (name === "assignments" || name === "travelCosts") {
       const [k1, k2] = PAIR_KEYS[name];
+      if (pairsSortedAndUnique(records, k1, k2)) continue; // canonical input: nothing to index (nothing refers to pairs)
       const seen = new Map<string, Map<string, number>>();
       for (let i = 0; i < records.length; i++) {
         const a = field(records[i], k1);
@@ -83,26 +83,72 @@ export function indexIds(collections: RawCollections, issues: Issue[]): IdIndexe
   return indexes;
 }
 
+/** True when pair records are in strictly increasing (canonical) order, which rules out duplicates in one pass. */
+function pairsSortedAndUnique(records: readonly unknown[], k1: string, k2: string): boolean {
+  let a0 = "";
+  let b0 = "";
+  for (let i = 0; i < records.length; i++) {
+    const a = field(records[i], k1);
+    const b = field(records[i], k2);
+    if (typeof a !== "string" || typeof b !== "string") return false;
+    if (i > 0 && (a < a0 || (a === a0 && b <= b0))) return false;
+    a0 = a;
+    b0 = b;
+  }
+  return true;
+}
+
 /** Reports `unknown_reference` for every id in a reference field that names no record of its target collection. @internal */
 export function checkReferences(collections: RawCollections, ids: IdIndexes, issues: Issue[]): void {
   for (const ref of REFERENCE_FIELDS) {
     const records = collections[ref.from];
     const targets = ids[ref.to];
-    const target = RECORD_NAMES[ref.to];
-    for (let r = 0; r < records.length; r++) {
-      const record = records[r];
-      forEachReference(ref, record, (id, i, j) => {
-        if (id === "" || targets.has(id)) return;
-        const inRecord = referencePath(ref, i, j);
-        const path = [ref.from, r, ...inRecord];
-        issues.push(
-          issue(
-            "unknown_reference",
-            path,
-            `${capitalize(recordLabel(ref.from, record, r))} refers to ${target} ${quote(id)} in ${dotPath(inRecord)}, but there is no such ${target} in ${ref.to}. Add it to ${ref.to} or fix the id.`,
-          ),
-        );
-      });
+    const report = (r: number, id: string, i: number, j: number) => {
+      const inRecord = referencePath(ref, i, j);
+      const target = RECORD_NAMES[ref.to];
+      issues.push(
+        issue(
+          "unknown_reference",
+          [ref.from, r, ...inRecord],
+          `${capitalize(recordLabel(ref.from, records[r], r))} refers to ${target} ${quote(id)} in ${dotPath(inRecord)}, but there is no such ${target} in ${ref.to}. Add it to ${ref.to} or fix the id.`,
+        ),
+      );
+    };
+    const [first, , inner] = ref.path;
+    // One loop per shape of path, no callback per record: this runs over every reference of the model.
+    switch (ref.path.length) {
+      case 1:
+        for (let r = 0; r < records.length; r++) {
+          const id = field(records[r], first!);
+          if (typeof id === "string" && id !== "" && !targets.has(id)) report(r, id, -1, -1);
+        }
+        break;
+      case 2:
+        for (let r = 0; r < records.length; r++) {
+          const list = field(records[r], first!);
+          if (!Array.isArray(list)) continue;
+          for (let i = 0; i < list.length; i++) {
+            const id: unknown = list[i];
+            if (typeof id === "string" && id !== "" && !targets.has(id)) report(r, id, i, -1);
+          }
+        }
+        break;
+      default:
+        for (let r = 0; r < records.length; r++) {
+          const list = field(records[r], first!);
+          if (!Array.isArray(list)) continue;
+          for (let i = 0; i < list.length; i++) {
+            const value = field(list[i], inner!);
+            if (ref.path.length === 3) {
+              if (typeof value === "string" && value !== "" && !targets.has(value)) report(r, value, i, -1);
+            } else if (Array.isArray(value)) {
+              for (let j = 0; j < value.length; j++) {
+                const id: unknown = value[j];
+                if (typeof id === "string" && id !== "" && !targets.has(id)) report(r, id, i, j);
+              }
+            }
+          }
+        }
     }
   }
 }

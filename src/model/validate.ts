@@ -12,6 +12,7 @@ import { ServicePoint } from "../schemas/service-point.js";
 import { Service } from "../schemas/service.js";
 import { TravelCost } from "../schemas/travel-cost.js";
 import { canonicalize } from "./canonical.js";
+import { compileChecker, FAIL, type Checker } from "./fast-parse.js";
 import { checkIntegrity, dotPath, type RawCollections } from "./integrity.js";
 import { quote, recordLabel } from "./references.js";
 
@@ -52,8 +53,16 @@ const TOP_KEY_SET = new Set<string>(TOP_KEYS);
  * if (!ok) console.error(formatIssues(issues));
  */
 export function validateModel(input: unknown): ValidationResult {
+  return _validateModel(input, false);
+}
+
+/**
+ * {@link validateModel}, where `adopt` says the input is data govgraph parsed itself (from JSON text), so its
+ * objects become the model's (defaults filled, frozen in place) instead of being copied. @internal
+ */
+export function _validateModel(input: unknown, adopt: boolean): ValidationResult {
   try {
-    return validate(input);
+    return validate(input, adopt);
   } catch (error) {
     // A hostile value (a throwing getter, a revoked proxy) must still give an answer, not an exception.
     const message = error instanceof Error ? error.message : String(error);
@@ -88,7 +97,15 @@ export function invalidModel(fn: string, issues: Issue[]): GovGraphError {
   );
 }
 
-function validate(input: unknown): ValidationResult {
+const checkers: Record<"adopt" | "copy", Partial<Record<CollectionName, Checker | undefined>>> = { adopt: {}, copy: {} };
+
+function checkerFor(collection: CollectionName, adopt: boolean): Checker | undefined {
+  const cache = checkers[adopt ? "adopt" : "copy"];
+  if (!(collection in cache)) cache[collection] = compileChecker(RECORD_SCHEMAS[collection] as z.ZodType, adopt);
+  return cache[collection];
+}
+
+function validate(input: unknown, adopt: boolean): ValidationResult {
   const issues: Issue[] = [];
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     const got = input === null ? "null" : Array.isArray(input) ? "an array" : article(typeof input);
@@ -131,9 +148,16 @@ function validate(input: unknown): ValidationResult {
     }
     raw[name] = value;
     const schema = RECORD_SCHEMAS[name] as z.ZodType;
+    const fast = checkerFor(name, adopt);
     const out = parsed[name];
     for (let i = 0; i < value.length; i++) {
       const record = value[i];
+      // The fast path accepts only what zod accepts; zod has the last word and writes the issues.
+      const checked = fast ? fast(record) : FAIL;
+      if (checked !== FAIL) {
+        out.push(checked);
+        continue;
+      }
       const result = schema.safeParse(record);
       if (result.success) out.push(result.data);
       else for (const zi of result.error.issues) issues.push(...fromZod(zi, [name, i], recordLabel(name, record, i)));

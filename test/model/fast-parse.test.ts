@@ -1,0 +1,67 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { arbitraryModel } from "../arbitraries.js";
+import { COLLECTIONS, type CollectionName } from "../../src/index.js";
+import { compileChecker, FAIL } from "../../src/model/fast-parse.js";
+import { RECORD_SCHEMAS } from "../../src/model/validate.js";
+
+// The fast path must accept exactly what zod accepts and return what zod returns, or validation would differ
+// between parseModelJson (fast path) and the schemas (and the JSON Schema files generated from them).
+
+/** A record of a random valid model, then one random change: a field set to any JSON value, removed, or added. */
+function mutatedRecord(model: unknown, c: CollectionName, pick: number, key: number, value: unknown, change: string): Record<string, unknown> | undefined {
+  const records = (model as Record<string, unknown[]>)[c] ?? [];
+  if (records.length === 0) return undefined;
+  const record = structuredClone(records[pick % records.length]) as Record<string, unknown>;
+  const keys = Object.keys(record);
+  const target = keys[key % keys.length]!;
+  if (change === "set") record[target] = value;
+  else if (change === "delete") delete record[target];
+  else if (change === "add") record[`extra${key % 3}`] = value;
+  else if (change === "nested") {
+    const inner = record[target];
+    if (Array.isArray(inner)) inner[inner.length > 0 ? key % inner.length : 0] = value;
+    else if (typeof inner === "object" && inner !== null) (inner as Record<string, unknown>)[Object.keys(inner)[0] ?? "x"] = value;
+  }
+  return record;
+}
+
+const changes = fc.tuple(fc.constantFrom(...COLLECTIONS), fc.nat(), fc.nat(), fc.jsonValue({ maxDepth: 2 }), fc.constantFrom("set", "delete", "add", "nested", "none"));
+
+describe("the fast path of record validation", () => {
+  it("compiles for every record schema", () => {
+    for (const c of COLLECTIONS) {
+      expect(compileChecker(RECORD_SCHEMAS[c], false), c).toBeTypeOf("function");
+      expect(compileChecker(RECORD_SCHEMAS[c], true), c).toBeTypeOf("function");
+    }
+  });
+
+  it("accepts a record exactly when zod does, with the same output, copying or adopting", () => {
+    fc.assert(
+      fc.property(arbitraryModel(), changes, (model, [c, pick, key, value, change]) => {
+        const record = mutatedRecord(model, c, pick, key, value, change);
+        if (record === undefined) return;
+        const zod = RECORD_SCHEMAS[c].safeParse(record);
+        const copied = compileChecker(RECORD_SCHEMAS[c], false)!(record);
+        expect(copied !== FAIL).toBe(zod.success);
+        if (zod.success) expect(copied).toStrictEqual(zod.data);
+        const adopted = compileChecker(RECORD_SCHEMAS[c], true)!(structuredClone(record));
+        expect(adopted !== FAIL).toBe(zod.success);
+        if (zod.success) expect(adopted).toEqual(zod.data);
+      }),
+      { numRuns: 200, endOnFailure: true },
+    );
+  });
+
+  it("rejects what JSON cannot carry: NaN, Infinity, holes, undefined for a required field", () => {
+    const region = compileChecker(RECORD_SCHEMAS.regions, false)!;
+    expect(region({ id: "a", name: "A", population: Number.NaN })).toBe(FAIL);
+    expect(region({ id: "a", name: "A", population: Number.POSITIVE_INFINITY })).toBe(FAIL);
+    expect(region({ id: "a", name: undefined })).toBe(FAIL);
+    expect(region({ id: "a", name: "A", tags: [, "x"] })).toBe(FAIL); // eslint-disable-line no-sparse-arrays
+    expect(region({ id: "a", name: "A", attributes: JSON.parse('{"__proto__": {"x": 1}}') })).toBe(FAIL);
+    const kept = region({ id: "a", name: "A", attributes: JSON.parse('{"__proto__": "x"}') }) as { attributes: object };
+    expect(Object.getOwnPropertyDescriptor(kept.attributes, "__proto__")?.value).toBe("x");
+    expect(Object.getPrototypeOf(kept.attributes)).toBe(Object.prototype);
+  });
+});
