@@ -367,6 +367,7 @@ export function scoreCoverage(model: Model, options: CoverageOptions = {}): Cove
     touched.length = 0;
     let links = 0;
     for (const s of services) {
+      if (remote[s] === 1) continue; // every cell it could reach at a point is already reached without limit
       for (let q = index.servicePoints.offsets[s]!; q < index.servicePoints.offsets[s + 1]!; q++) {
         const p = index.servicePoints.targets[q]!;
         if (pointStamp[p] !== n) {
@@ -454,7 +455,11 @@ export function scoreCoverage(model: Model, options: CoverageOptions = {}): Cove
           const s = services[t]!;
           if (!matches(s, g)) continue;
           rangesOf(s, eligible);
-          if (remote[s]) rangesOf(s, open);
+          if (remote[s]) {
+            // A remote channel reaches every cell the service is for: its points add nothing.
+            rangesOf(s, open);
+            continue;
+          }
           for (let q = index.servicePoints.offsets[s]!; q < index.servicePoints.offsets[s + 1]!; q++) {
             const p = index.servicePoints.targets[q]!;
             for (let k = pointNear[p]!; k < pointNear[p + 1]!; k++) {
