@@ -18,7 +18,7 @@ import { row } from "../graph/csr.js";
 import { compareIds } from "../model/canonical.js";
 import type { DepartmentId, FunctionId, RegionId } from "../schemas/ids.js";
 import type { Model } from "../schemas/model.js";
-import { analyzeDuplication, DUPLICATION_DEFAULTS, type DuplicationOptions } from "./duplication.js";
+import { analyzeDuplication, DUPLICATION_DEFAULTS, type DuplicationAnalysis, type DuplicationOptions } from "./duplication.js";
 
 /** Options of {@link suggestConsolidation}. */
 export interface ConsolidationOptions {
@@ -100,6 +100,14 @@ const round = (x: number) => Math.round(x * 1e6) / 1e6;
  * const { clusters, smallDepartments } = suggestConsolidation(exampleCounty, { seed: 7 });
  */
 export function suggestConsolidation(model: Model, options: ConsolidationOptions = {}): ConsolidationReport {
+  return consolidate(model, options);
+}
+
+/**
+ * {@link suggestConsolidation}, reusing an analysis of {@link analyzeDuplication} run with candidate pairs
+ * (its `overlapThreshold` and `roles` are then the analysis's). @internal
+ */
+export function consolidate(model: Model, options: ConsolidationOptions = {}, analysis?: DuplicationAnalysis): ConsolidationReport {
   const o = { ...CONSOLIDATION_DEFAULTS, ...options };
   const bad: string[] = [];
   if (!(o.overlapThreshold > 0 && o.overlapThreshold <= 1)) bad.push(`overlapThreshold must be in (0, 1], got ${String(o.overlapThreshold)}`);
@@ -109,11 +117,8 @@ export function suggestConsolidation(model: Model, options: ConsolidationOptions
   if (bad.length > 0) {
     throw new GovGraphError("invalid_input", `suggestConsolidation: bad options: ${bad.join("; ")}. Fix the options and try again.`);
   }
-  const { index, pairs, duplicatePairs } = analyzeDuplication(
-    model,
-    { overlapThreshold: o.overlapThreshold, roles: o.roles, include: ["duplication"] },
-    true,
-  );
+  const { index, pairs, duplicatePairs } =
+    analysis ?? analyzeDuplication(model, { overlapThreshold: o.overlapThreshold, roles: o.roles, include: ["duplication"] }, true);
   const m = index.model;
   const D = index.departments.ids as DepartmentId[];
   const nD = D.length;

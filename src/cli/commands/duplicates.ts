@@ -1,13 +1,13 @@
 import {
   DUPLICATION_DEFAULTS,
-  findDuplication,
-  suggestConsolidation,
   type ConsolidationReport,
   type DuplicationOptions,
   type DuplicationPart,
   type DuplicationReport,
   type Model,
 } from "../../index.js";
+import { analyzeDuplication } from "../../analyses/duplication.js";
+import { consolidate } from "../../analyses/consolidation.js";
 import { defineCommand, loadModel, UsageError, type CommandDef, type FailOn } from "../_command.js";
 import { percent, plural, renderHeading, renderJson, renderTable, type Format } from "../_render.js";
 import type { AnalyzeSection } from "./analyze.js";
@@ -132,12 +132,17 @@ export function duplicatesCsv(r: DuplicationReport, table: (typeof TABLES)[numbe
 }
 
 function duplicates_(model: Model, options: DuplicationOptions = {}): DuplicatesReport {
-  const report = findDuplication(model, options);
-  const consolidation = suggestConsolidation(model, {
-    ...(options.overlapThreshold !== undefined ? { overlapThreshold: options.overlapThreshold } : {}),
-    ...(options.roles ? { roles: options.roles } : {}),
-  });
-  return { ...report, consolidation };
+  // One analysis serves both reports: the duplication findings and the candidate pairs consolidation clusters.
+  const analysis = analyzeDuplication(model, options, true);
+  const consolidation = consolidate(
+    model,
+    {
+      ...(options.overlapThreshold !== undefined ? { overlapThreshold: options.overlapThreshold } : {}),
+      ...(options.roles ? { roles: options.roles } : {}),
+    },
+    analysis,
+  );
+  return { ...analysis.report, consolidation };
 }
 
 const functionNames = (model: Model) =>
