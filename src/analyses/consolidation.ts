@@ -18,7 +18,7 @@ import { row } from "../graph/csr.js";
 import { compareIds } from "../model/canonical.js";
 import type { DepartmentId, FunctionId, RegionId } from "../schemas/ids.js";
 import type { Model } from "../schemas/model.js";
-import { analyzeDuplication, DUPLICATION_DEFAULTS, type DuplicationAnalysis, type DuplicationOptions } from "./duplication.js";
+import { analyzeDuplication, DUPLICATION_DEFAULTS, withDefaults, type DuplicationAnalysis, type DuplicationOptions } from "./duplication.js";
 
 /** Options of {@link suggestConsolidation}. */
 export interface ConsolidationOptions {
@@ -108,7 +108,7 @@ export function suggestConsolidation(model: Model, options: ConsolidationOptions
  * (its `overlapThreshold` and `roles` are then the analysis's). @internal
  */
 export function consolidate(model: Model, options: ConsolidationOptions = {}, analysis?: DuplicationAnalysis): ConsolidationReport {
-  const o = { ...CONSOLIDATION_DEFAULTS, ...options };
+  const o = withDefaults<Required<ConsolidationOptions>>(CONSOLIDATION_DEFAULTS as Required<ConsolidationOptions>, options);
   const bad: string[] = [];
   if (!(o.overlapThreshold > 0 && o.overlapThreshold <= 1)) bad.push(`overlapThreshold must be in (0, 1], got ${String(o.overlapThreshold)}`);
   if (!Number.isInteger(o.seed)) bad.push(`seed must be an integer, got ${String(o.seed)}`);

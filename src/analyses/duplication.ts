@@ -159,8 +159,15 @@ export interface DuplicationAnalysis {
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
+/** Options over their defaults; an option given as `undefined` keeps its default. @internal */
+export function withDefaults<T extends object>(defaults: T, options: object): T {
+  const out: Record<string, unknown> = { ...(defaults as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(options)) if (value !== undefined) out[key] = value;
+  return out as T;
+}
+
 function checkOptions(options: DuplicationOptions) {
-  const o = { ...DUPLICATION_DEFAULTS, ...options };
+  const o = withDefaults<Required<DuplicationOptions>>(DUPLICATION_DEFAULTS as Required<DuplicationOptions>, options);
   const problems: string[] = [];
   const share = (name: string, v: unknown) => {
     if (typeof v !== "number" || !(v > 0 && v <= 1)) problems.push(`${name} must be a number in (0, 1], got ${String(v)}`);

@@ -160,3 +160,10 @@ describe("findDuplication on tiny fixtures", () => {
     expect(() => findDuplication(dangling)).toThrow(/unknown id "nobody"/);
   });
 });
+
+describe("findDuplication options", () => {
+  it("keeps the default of an option given as undefined", () => {
+    const model = fixture("two-bureaus-license-the-same-activity");
+    expect(findDuplication(model, { scope: undefined, roles: undefined })).toEqual(findDuplication(model));
+  });
+});
