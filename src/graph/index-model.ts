@@ -216,11 +216,23 @@ function identity(n: number): Uint32Array {
 
 /**
  * Builds the compact integer index of a valid model that the analyses run on.
+ * The index of a frozen model (as `validateModel`, `parseModel` and every edit return) is built once and cached,
+ * so analyses run one after another share it; treat its typed arrays as read-only.
  * @example
  * const index = indexModel(model);
  * const bureaus = row(index.functionDepartments, index.functions.of.get("f-licence")!);
  */
 export function indexModel(model: Model): ModelIndex {
+  // A frozen model cannot change, so its index is built once and shared by every analysis that asks.
+  if (!Object.isFrozen(model)) return buildIndex(model);
+  let index = cache.get(model);
+  if (!index) cache.set(model, (index = buildIndex(model)));
+  return index;
+}
+
+const cache = new WeakMap<Model, ModelIndex>();
+
+function buildIndex(model: Model): ModelIndex {
   const regions = idTable(model.regions);
   const segments = idTable(model.segments);
   const departments = idTable(model.departments);
