@@ -1,14 +1,7 @@
 import { canonicalize } from "../model/canonical.js";
+import { deepFreeze } from "../model/freeze.js";
 import type { Model, ModelInput } from "../schemas/model.js";
 import { countyInput as rawCountyInput } from "./county-data.js";
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
 
 /**
  * The fictional Qingshui County as JSON-like input, before validation; deep-frozen (copy it to edit).

@@ -15,6 +15,7 @@ import { Scenario, type ScenarioOperation } from "../schemas/scenario.js";
 import type { Channel, Service } from "../schemas/service.js";
 import { compareIds } from "./canonical.js";
 import { _produceWithPatches } from "./edit.js";
+import { deepFreeze } from "./freeze.js";
 import { forEachReference, RECORD_NAMES, recordLabel, REFERENCE_FIELDS, referencePath } from "./references.js";
 
 /** What one operation did. */
@@ -181,15 +182,6 @@ function checkIds(model: Model, ops: readonly ScenarioOperation[]): void {
 interface Changed {
   record: Row;
   base?: Row;
-}
-
-/** Freezes a new record and whatever inside it is not frozen yet (parts shared with the base already are). */
-function deepFreeze(value: object): void {
-  Object.freeze(value);
-  for (const key in value) {
-    const v = (value as Record<string, unknown>)[key];
-    if (typeof v === "object" && v !== null && !Object.isFrozen(v)) deepFreeze(v);
-  }
 }
 
 /** Calls `visit` with each id a record names in `field` (a string or list of ids, or `evidence`). */

@@ -14,6 +14,7 @@ import { TravelCost } from "../schemas/travel-cost.js";
 import { canonicalize } from "./canonical.js";
 import { compileChecker, FAIL, type Checker } from "./fast-parse.js";
 import { checkIntegrity, dotPath, type RawCollections } from "./integrity.js";
+import { deepFreeze } from "./freeze.js";
 import { quote, recordLabel } from "./references.js";
 
 /** The outcome of {@link validateModel}. */
@@ -320,26 +321,4 @@ function sortIssues(issues: Issue[]): void {
     }
     return a.path.length - b.path.length;
   });
-}
-
-/** Freezes a parsed model and everything in it. Records are plain JSON, at most a few levels deep. @internal */
-export function deepFreeze<T>(value: T): T {
-  freezeValue(value);
-  return value;
-}
-
-function freezeValue(value: unknown): void {
-  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const item = value[i];
-      if (typeof item === "object" && item !== null) freezeValue(item);
-    }
-  } else {
-    for (const key in value) {
-      const item = (value as Record<string, unknown>)[key];
-      if (typeof item === "object" && item !== null) freezeValue(item);
-    }
-  }
 }
