@@ -13,6 +13,15 @@ export function renderJson(value: unknown): string {
   return JSON.stringify(value, null, 2) + "\n";
 }
 
+/** Rows as CSV (RFC 4180): cells holding a comma, quote or line break are quoted; `null` is an empty cell. @internal */
+export function renderCsv(rows: readonly (readonly (Cell | null)[])[]): string {
+  const cell = (value: Cell | null) => {
+    const s = value === null ? "" : String(value);
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return rows.map((row) => row.map(cell).join(",")).join("\n") + "\n";
+}
+
 /** A heading: underlined in text, `##` in Markdown. @internal */
 export function renderHeading(title: string, format: Format, level: 1 | 2 = 2): string {
   if (format === "md") return `${"#".repeat(level)} ${title}\n\n`;

@@ -1,6 +1,6 @@
 import { ChannelKind, COVERAGE_DEFAULTS, scoreCoverage, type CatchmentMethod, type CoverageOptions, type CoverageReport, type CoverageRow } from "../../index.js";
 import { defineCommand, loadModel, UsageError, type CommandDef, type FailOn } from "../_command.js";
-import { percent, plural, renderHeading, renderJson, renderTable, type Format } from "../_render.js";
+import { percent, plural, renderHeading, renderCsv, renderJson, renderTable, type Format } from "../_render.js";
 import type { AnalyzeSection } from "./analyze.js";
 
 const METHODS = ["2sfca", "e2sfca", "3sfca", "gravity"] as const;
@@ -48,11 +48,6 @@ export function renderCoverage(r: CoverageReport, format: Format): string {
   );
 }
 
-function csvCell(value: string | number | null): string {
-  const s = value === null ? "" : String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** One table of a coverage report as CSV (RFC 4180). @internal */
 export function coverageCsv(r: CoverageReport, table: (typeof TABLES)[number]): string {
   const lines: (string | number | null)[][] = [];
@@ -65,7 +60,7 @@ export function coverageCsv(r: CoverageReport, table: (typeof TABLES)[number]): 
     lines.push([key, "demand", "reach", "capacity"]);
     for (const x of rows) lines.push([x[key]!, x.demand, x.reach, x.capacity]);
   }
-  return lines.map((l) => l.map(csvCell).join(",")).join("\n") + "\n";
+  return renderCsv(lines);
 }
 
 const fails = (r: CoverageReport, failOn: readonly FailOn[]) => failOn.includes("gaps") && r.gaps.length > 0;

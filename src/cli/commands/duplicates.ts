@@ -9,7 +9,7 @@ import {
 import { analyzeDuplication } from "../../analyses/duplication.js";
 import { consolidate } from "../../analyses/consolidation.js";
 import { defineCommand, loadModel, UsageError, type CommandDef, type FailOn } from "../_command.js";
-import { percent, plural, renderHeading, renderJson, renderTable, type Format } from "../_render.js";
+import { percent, plural, renderHeading, renderCsv, renderJson, renderTable, type Format } from "../_render.js";
 import type { AnalyzeSection } from "./analyze.js";
 
 const PARTS = DUPLICATION_DEFAULTS.include;
@@ -103,11 +103,6 @@ export function renderDuplicates(r: DuplicatesReport, format: Format, names: Rea
   return out;
 }
 
-function csvCell(value: string | number): string {
-  const s = String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** One table of the duplication report as CSV (RFC 4180; lists are `|`-separated). @internal */
 export function duplicatesCsv(r: DuplicationReport, table: (typeof TABLES)[number]): string {
   const lines: (string | number)[][] = [];
@@ -128,7 +123,7 @@ export function duplicatesCsv(r: DuplicationReport, table: (typeof TABLES)[numbe
     lines.push(["functionA", "functionB", "similarity"]);
     for (const n of r.nearDuplicateFunctions) lines.push([n.functionIds[0], n.functionIds[1], n.similarity]);
   }
-  return lines.map((l) => l.map(csvCell).join(",")).join("\n") + "\n";
+  return renderCsv(lines);
 }
 
 function duplicates_(model: Model, options: DuplicationOptions = {}): DuplicatesReport {
