@@ -13,22 +13,11 @@ import { TIERS } from "../src/model/generate.js";
 import { buildModel } from "../src/model/generate/build.js";
 import type { Model } from "../src/schemas/model.js";
 import { compare, cpuMs, formatCount, gc, inChild, printTable, time, type BenchOptions, type Row } from "./_util.js";
-
-/** mulberry32: a seeded generator of numbers in [0, 1). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../src/model/generate/random.js";
 
 /** Demand and supply scattered over `width` x 10 degrees at the equator, with great-circle costs within `km`. */
 function scatter(demand: number, supply: number, width: number, km: number, seed: number) {
-  const random = rng(seed);
+  const random = mulberry32(seed);
   const place = (prefix: string, n: number): GeoLocation[] =>
     Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i}`, lat: -5 + 10 * random(), lon: width * random() }));
   const towns = place("d", demand);

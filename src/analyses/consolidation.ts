@@ -19,6 +19,7 @@ import { compareIds } from "../model/canonical.js";
 import type { DepartmentId, FunctionId, RegionId } from "../schemas/ids.js";
 import type { Model } from "../schemas/model.js";
 import { analyzeDuplication, DUPLICATION_DEFAULTS, withDefaults, type DuplicationAnalysis, type DuplicationOptions } from "./duplication.js";
+import { mulberry32 } from "../model/generate/random.js";
 
 /** Options of {@link suggestConsolidation}. */
 export interface ConsolidationOptions {
@@ -78,18 +79,6 @@ export interface ConsolidationReport {
   clusters: ConsolidationCluster[];
   smallDepartments: SmallDepartment[];
   summary: { departments: number; linked: number; clusters: number; smallDepartments: number; modularity: number };
-}
-
-/** Mulberry32: a small seeded generator of floats in [0, 1). @internal */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;

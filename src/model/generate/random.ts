@@ -5,9 +5,22 @@
  * @module
  */
 
-/** A small seeded pseudo-random generator (mulberry32). @internal */
+/** Mulberry32: a small seeded generator of floats in [0, 1), as used for Louvain's `rng`. @internal */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A small seeded pseudo-random generator (mulberry32) with helpers for the generator. @internal */
 export class Rng {
-  private state: number;
+  /** A float in [0, 1). */
+  readonly next: () => number;
 
   constructor(seed: number) {
     let h = (Math.floor(seed) ^ 0x9e3779b9) >>> 0;
@@ -16,15 +29,7 @@ export class Rng {
     h ^= h >>> 13;
     h = Math.imul(h, 0xc2b2ae35);
     h ^= h >>> 16;
-    this.state = h >>> 0;
-  }
-
-  /** A float in [0, 1). */
-  next(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) | 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = mulberry32(h >>> 0);
   }
 
   /** An integer in [min, max], both inclusive. */
