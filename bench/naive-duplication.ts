@@ -7,7 +7,7 @@
  */
 import { indexModel } from "../src/graph/index-model.js";
 import { row } from "../src/graph/csr.js";
-import { jaccardSorted, shingles } from "../src/analyses/_minhash.js";
+import { jaccardSorted, shingles } from "../src/text/shingles.js";
 import type { Model } from "../src/schemas/model.js";
 
 /** Counts of what the naive scan finds, printed beside the indexed implementation's. */

@@ -19,8 +19,9 @@ import { indexModel, ROLE_LEAD, ROLE_SUPPORT, type ModelIndex } from "../graph/i
 import { buildCsr, row } from "../graph/csr.js";
 import { canonicalize, compareIds } from "../model/canonical.js";
 import type { DepartmentId, FunctionId, NeedId, RegionId, SegmentId, ServiceId } from "../schemas/ids.js";
-import type { Model } from "../schemas/model.js";
-import { hashShingles, jaccardSorted, jaccardSortedInts, lshCandidates, lshParameters, minhashSignatures, shingles } from "./_minhash.js";
+import { COLLECTIONS, type Model } from "../schemas/model.js";
+import { jaccardSorted, shingles } from "../text/shingles.js";
+import { hashShingles, jaccardSortedInts, lshCandidates, lshParameters, minhashSignatures } from "./_minhash.js";
 
 /** The parts of the duplication report, for the `include` option. */
 export type DuplicationPart = "fragmentation" | "duplication" | "overlap" | "nearDuplicateFunctions";
@@ -194,7 +195,10 @@ function checkModel(model: Model, fn: string): Model {
   if (missing.length > 0) {
     throw new GovGraphError("invalid_model", `${fn}: the model has no ${missing.join(", ")} array. Pass the model returned by validateModel or parseModel.`);
   }
-  return canonicalize(model);
+  // A model already in canonical order is used as it is, so a frozen model's cached index is shared.
+  const canonical = canonicalize(model);
+  for (const key of COLLECTIONS) if (canonical[key] !== model[key]) return canonical;
+  return model;
 }
 
 function intersectCount(a: ArrayLike<number>, b: ArrayLike<number>): number {
