@@ -10,6 +10,8 @@ export type { ValidationResult } from "./model/validate.js";
 export { formatIssues } from "./model/format-issues.js";
 export { parseModelJson, stringifyModel, STRINGIFY_DEFAULTS } from "./formats/json.js";
 export type { JsonIssue, StringifyOptions } from "./formats/json.js";
+export { parseModelJsonBytes, PARSE_MODEL_JSON_BYTES_DEFAULTS } from "./formats/json-bytes.js";
+export type { ParseModelJsonBytesOptions } from "./formats/json-bytes.js";
 export {
   addRecord,
   updateRecord,

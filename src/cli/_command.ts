@@ -1,4 +1,6 @@
 import { GovGraphError, parseModelJson, validateModel, type Issue, type JsonIssue, type Model } from "../index.js";
+import { _parseJsonBytes } from "../formats/json-bytes.js";
+import { _validateModel } from "../model/validate.js";
 import { exampleModel } from "./_example.js";
 import { progress, type CliIo } from "./_io.js";
 import type { Format } from "./_render.js";
@@ -100,10 +102,23 @@ export function loadModel(io: CliIo, file: string | undefined): LoadedModel {
     );
   }
   progress(io, `reading ${file}...`);
-  const text = io.readFile(file);
-  const data = parseJson(text, file);
+  const data = io.readBytes && (io.fileSize?.(file) ?? 0) > LARGE_FILE_BYTES ? readLarge(io, file) : parseJson(io.readFile(file), file);
   progress(io, `validating ${file}...`);
-  return checked(file, validateModel(data));
+  return checked(file, _validateModel(data, true)); // the parsed objects are ours: adopted, not copied
+}
+
+/** Files above this size (bytes) are read as bytes and parsed in batches: one string holds at most 512 MB. @internal */
+export const LARGE_FILE_BYTES = 256 * 1024 * 1024;
+
+/** Reads and parses a large model file in batches (parseModelJsonBytes's reader); the bytes are dropped on return. */
+function readLarge(io: CliIo, file: string): unknown {
+  const bytes = io.readBytes!(file);
+  progress(io, `parsing ${file}...`);
+  try {
+    return _parseJsonBytes(bytes, "loadModel");
+  } catch (error) {
+    throw located(file, error);
+  }
 }
 
 function checked(source: string, result: ReturnType<typeof validateModel>): LoadedModel {
@@ -124,14 +139,19 @@ export function parseJson(text: string, file: string): unknown {
     try {
       parseModelJson(text);
     } catch (error) {
-      const issue = error instanceof GovGraphError && error.code === "invalid_json" ? (error.issues[0] as JsonIssue | undefined) : undefined;
-      if (!issue) throw error;
-      const reason = issue.message.replace(/^line \d+, column \d+: /, "");
-      throw new GovGraphError("invalid_json", `${file}:${issue.line}:${issue.column}: malformed JSON: ${reason}. Fix the JSON and try again.`, {
-        issues: [issue],
-        cause: error,
-      });
+      throw located(file, error);
     }
     throw new GovGraphError("invalid_json", `${file}: malformed JSON. Fix the JSON and try again.`);
   }
+}
+
+/** An `invalid_json` error as `file:line:column: malformed JSON: reason`; any other error as it is. */
+function located(file: string, error: unknown): unknown {
+  const issue = error instanceof GovGraphError && error.code === "invalid_json" ? (error.issues[0] as JsonIssue | undefined) : undefined;
+  if (!issue) return error;
+  const reason = issue.message.replace(/^line \d+, column \d+: /, "");
+  return new GovGraphError("invalid_json", `${file}:${issue.line}:${issue.column}: malformed JSON: ${reason}. Fix the JSON and try again.`, {
+    issues: [issue],
+    cause: error,
+  });
 }

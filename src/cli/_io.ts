@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { GovGraphError } from "../index.js";
 
@@ -19,6 +19,10 @@ export interface CliIo {
   stderrIsTTY: boolean;
   /** Reads a UTF-8 file (relative paths from `cwd`); throws a `not_found` GovGraphError when it is missing. */
   readFile(path: string): string;
+  /** The size of a file in bytes; throws like `readFile`. Without it, every file is read with `readFile`. */
+  fileSize?(path: string): number;
+  /** Reads a file's bytes, for files too large for one string; throws like `readFile`. */
+  readBytes?(path: string): Uint8Array;
   /** Whether the path is a directory. */
   isDirectory(path: string): boolean;
   /**
@@ -41,6 +45,33 @@ export function nodeIo(): CliIo {
         return readFileSync(resolve(this.cwd, path), "utf8");
       } catch (error) {
         throw fileError("readFile", path, error);
+      }
+    },
+    fileSize(path) {
+      try {
+        return statSync(resolve(this.cwd, path)).size;
+      } catch (error) {
+        throw fileError("readFile", path, error);
+      }
+    },
+    readBytes(path) {
+      // readFileSync stops at 2 GB; a Buffer holds up to 4 GB.
+      let fd: number | undefined;
+      try {
+        fd = openSync(resolve(this.cwd, path), "r");
+        const size = fstatSync(fd).size;
+        const bytes = Buffer.allocUnsafe(size);
+        let at = 0;
+        while (at < size) {
+          const read = readSync(fd, bytes, at, Math.min(size - at, 1 << 30), at);
+          if (read === 0) break;
+          at += read;
+        }
+        return at < size ? bytes.subarray(0, at) : bytes;
+      } catch (error) {
+        throw fileError("readFile", path, error);
+      } finally {
+        if (fd !== undefined) closeSync(fd);
       }
     },
     isDirectory(path) {
@@ -77,7 +108,7 @@ export function fileError(what: string, path: string, error: unknown): GovGraphE
   const code = (error as { code?: string }).code;
   if (code === "ENOENT") return new GovGraphError("not_found", `${what}: ${path} does not exist. Check the path.`, { cause: error });
   if (code === "ERR_STRING_TOO_LONG") {
-    return new GovGraphError("invalid_input", `${what}: ${path} is too large: this version reads model JSON of up to 512 MB (one Node.js string). Use a smaller model.`, { cause: error });
+    return new GovGraphError("invalid_input", `${what}: ${path} is too large to read as one string (512 MB at most). Use a smaller file.`, { cause: error });
   }
   if (code === "EISDIR") return new GovGraphError("invalid_input", `${what}: ${path} is a directory. Pass a file.`, { cause: error });
   const reason = error instanceof Error ? error.message : String(error);

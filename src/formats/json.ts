@@ -46,10 +46,14 @@ function jsonError(fn: string, text: string, body: string, error: unknown): GovG
   const native = error instanceof Error ? error.message : String(error);
   const found = locateJsonError(body) ?? fromNativeMessage(body, native);
   const { line, column } = lineAndColumn(text, found.index + text.length - body.length);
-  const near = excerpt(body, found.index);
-  const message = `${fn}: the text is not valid JSON at line ${line}, column ${column}: ${found.reason}${near}. Fix the JSON and try again.`;
-  const issue: JsonIssue = { code: "invalid_json", path: [], pointer: "", message: `line ${line}, column ${column}: ${found.reason}`, severity: "error", line, column };
-  return new GovGraphError("invalid_json", message, { issues: [issue], cause: error });
+  return _invalidJson(fn, line, column, found.reason, _jsonExcerpt(body, found.index), error);
+}
+
+/** The `invalid_json` error at a line and column, `near` being {@link _jsonExcerpt}'s text. @internal */
+export function _invalidJson(fn: string, line: number, column: number, reason: string, near: string, cause: unknown): GovGraphError {
+  const message = `${fn}: the text is not valid JSON at line ${line}, column ${column}: ${reason}${near}. Fix the JSON and try again.`;
+  const issue: JsonIssue = { code: "invalid_json", path: [], pointer: "", message: `line ${line}, column ${column}: ${reason}`, severity: "error", line, column };
+  return new GovGraphError("invalid_json", message, { issues: [issue], cause });
 }
 
 function fromNativeMessage(text: string, message: string): { index: number; reason: string } {
@@ -72,7 +76,8 @@ function lineAndColumn(text: string, index: number): { line: number; column: num
   return { line, column: index - lineStart + 1 };
 }
 
-function excerpt(text: string, index: number): string {
+/** ` (near "...")`: the text around an error index, or nothing at the end of the text. @internal */
+export function _jsonExcerpt(text: string, index: number): string {
   if (index >= text.length || text.trim() === "") return "";
   const start = Math.max(0, index - 20);
   const snippet = text.slice(start, index + 20).replace(/\s+/g, " ");

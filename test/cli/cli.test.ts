@@ -393,7 +393,7 @@ describe("--out", () => {
 
   it("explains a file too large to read in one string", () => {
     const error = fileError("readFile", "nation.json", Object.assign(new Error("Cannot create a string longer than 0x1fffffe8 characters"), { code: "ERR_STRING_TOO_LONG" }));
-    expect(error.message).toBe("readFile: nation.json is too large: this version reads model JSON of up to 512 MB (one Node.js string). Use a smaller model.");
+    expect(error.message).toBe("readFile: nation.json is too large to read as one string (512 MB at most). Use a smaller file.");
   });
 
   it("fails cleanly (exit 1) when the output directory does not exist", async () => {

@@ -136,7 +136,7 @@ export const analyze = defineCommand({
   examples: ["govgraph analyze", "govgraph analyze model.json --format md --out report.md", "govgraph analyze model.json --fail-on duplication"],
   run({ positionals, values, format, failOn, io }) {
     const { source, model, issues } = loadModel(io, positionals[0]);
-    const sections = selectSections(values.only as string | undefined);
+    const sections = selectSections(values.only as string | undefined, failOn);
     let index: ModelIndex | undefined;
     const reports: Record<string, unknown> = {};
     const options: SectionOptions = { failOn, warnings: issues, index: () => (index ??= indexModel(model)), reports };
@@ -158,9 +158,13 @@ export const analyze = defineCommand({
   },
 });
 
-function selectSections(only: string | undefined): readonly AnalyzeSection[] {
+/** The section that checks each `--fail-on` kind: `--only` without it still runs it (and shows it). @internal */
+export const FAIL_ON_SECTIONS: Readonly<Record<FailOn, string>> = { duplication: "duplication", gaps: "coverage" };
+
+function selectSections(only: string | undefined, failOn: readonly FailOn[]): readonly AnalyzeSection[] {
   if (only === undefined) return SECTIONS;
   const ids = only.split(",").map((s) => s.trim()).filter(Boolean);
+  for (const kind of failOn) if (!ids.includes(FAIL_ON_SECTIONS[kind])) ids.push(FAIL_ON_SECTIONS[kind]);
   return ids.map((id) => {
     const section = SECTIONS.find((s) => s.id === id);
     if (!section) throw new UsageError(`analyze: unknown section "${id}". Sections: ${SECTIONS.map((s) => s.id).join(", ")}.`, analyze);

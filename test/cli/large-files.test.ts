@@ -1,0 +1,70 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { LARGE_FILE_BYTES } from "../../src/cli/_command.js";
+import { nodeIo, type CliIo } from "../../src/cli/_io.js";
+import { runCli } from "../../src/cli/main.js";
+
+const fixtures = join(import.meta.dirname, "fixtures");
+
+/** Runs the CLI in-process; with `large`, every file claims to be over LARGE_FILE_BYTES, so it is read as bytes. */
+async function run(argv: string[], large = false) {
+  let stdout = "";
+  let stderr = "";
+  const real = nodeIo();
+  const io: CliIo = {
+    ...real,
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    cwd: fixtures,
+    env: {},
+    stderrIsTTY: false,
+    ...(large
+      ? {
+          fileSize: () => LARGE_FILE_BYTES + 1,
+          readFile: () => {
+            throw new Error("a large file must not be read as one string");
+          },
+        }
+      : {}),
+  };
+  const code = await runCli(argv, io);
+  return { code, stdout, stderr };
+}
+
+describe("model files over LARGE_FILE_BYTES", () => {
+  it("are read in batches, with the same report as a small file", async () => {
+    const small = await run(["analyze", "tiny-county.json", "--format", "json"]);
+    const large = await run(["analyze", "tiny-county.json", "--format", "json"], true);
+    expect(large).toEqual(small);
+    expect(large.code).toBe(0);
+    expect(JSON.parse(large.stdout).sections.summary.counts.regions).toBeGreaterThan(0);
+  });
+
+  it("say where malformed JSON breaks, as for a small file", async () => {
+    const large = await run(["validate", "malformed.json"], true);
+    expect(large).toEqual(await run(["validate", "malformed.json"]));
+    expect(large.code).toBe(1);
+    expect(large.stderr).toMatch(/^error invalid_json: malformed\.json:5:5: malformed JSON: expected "," or "\]" but found "\{"/);
+  });
+
+  it("list every issue of an invalid model", async () => {
+    const large = await run(["validate", "several-errors.json"], true);
+    expect(large).toEqual(await run(["validate", "several-errors.json"]));
+    expect(large.code).toBe(1);
+  });
+});
+
+describe("analyze --fail-on with --only", () => {
+  it("runs the coverage section for --fail-on gaps even when --only leaves it out", async () => {
+    const { code, stdout } = await run(["analyze", "tiny-county.json", "--only", "summary", "--fail-on", "gaps", "--format", "json"]);
+    expect(code).toBe(3);
+    expect(Object.keys(JSON.parse(stdout).sections)).toEqual(["summary", "coverage"]);
+  });
+
+  it("runs the duplication section for --fail-on duplication even when --only leaves it out", async () => {
+    const { code, stdout } = await run(["analyze", "--only", "summary", "--fail-on", "duplication"]);
+    expect(code).toBe(3);
+    expect(stdout).toMatch(/^Duplication, fragmentation and overlap\n-+$/m);
+    expect((await run(["analyze", "--only", "summary"])).code).toBe(0);
+  });
+});

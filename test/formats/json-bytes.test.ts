@@ -1,0 +1,167 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { arbitraryModel } from "../arbitraries.js";
+import { _parseJsonBytes } from "../../src/formats/json-bytes.js";
+import {
+  generateModel,
+  GovGraphError,
+  parseModelJson,
+  parseModelJsonBytes,
+  writeModelStream,
+  type JsonIssue,
+  type Model,
+} from "../../src/index.js";
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+/** The text as written by writeModelStream, joined. */
+function streamed(model: Model, indent: number): string {
+  let text = "";
+  writeModelStream(model, (chunk) => void (text += chunk), { indent, chunkSize: 64 });
+  return text;
+}
+
+/** What an invalid_json error says: the line, the column and the reason (without the function's name). */
+function jsonError(run: () => unknown): { line: number; column: number; reason: string } {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(GovGraphError);
+    expect((error as GovGraphError).code).toBe("invalid_json");
+    const issue = (error as GovGraphError).issues[0] as JsonIssue;
+    return { line: issue.line, column: issue.column, reason: issue.message.replace(/^line \d+, column \d+: /, "") };
+  }
+  throw new Error("expected invalid_json");
+}
+
+/** A model whose strings hold everything the byte scanner must not take for structure. */
+const tricky = {
+  schemaVersion: 1,
+  meta: { name: 'Tricky {county} [1] "quoted" \\ back\\slash \\" é 中文 😀', description: "]}],{[\u2028\t\n" },
+  regions: [
+    { id: "__proto__", name: "Région \"\\\" }", attributes: { ["__proto__"]: "kept", "}": "]", '"': "{", "\\": 1.5e-7, "😀": null } },
+    { id: "county{", name: "County ]", parentId: "__proto__" },
+  ],
+  departments: [{ id: "gov\\", name: "Gov \"[\"", regionId: "county{", attributes: { "": true, ",": "," } }],
+  services: [{ id: "reg]", name: "Register 登记", departmentId: "gov\\", channels: [{ kind: "in_person", visits: 1, attributes: { ["__proto__"]: 2 } }] }],
+};
+
+describe("parseModelJsonBytes", () => {
+  it("reads back what writeModelStream wrote, at every batch size and indentation", () => {
+    const { model } = generateModel({ size: "county", seed: 3 });
+    for (const indent of [2, 0]) {
+      const text = streamed(model, indent);
+      const bytes = encode(text);
+      const expected = JSON.parse(text) as unknown;
+      for (const batchBytes of [1, 7, 1000, 100_000, undefined]) {
+        expect(_parseJsonBytes(bytes, "test", { batchBytes })).toEqual(expected);
+      }
+      expect(parseModelJsonBytes(bytes, { batchBytes: 5 })).toEqual(parseModelJson(text));
+      expect(parseModelJsonBytes(bytes)).toEqual(model);
+    }
+  });
+
+  it("keeps strings with braces, brackets, quotes, escapes and multibyte characters, and __proto__ keys", () => {
+    const text = JSON.stringify(tricky, null, 2);
+    expect(text).toContain('"__proto__": "kept"');
+    const bytes = encode(text);
+    for (const batchBytes of [1, 2, 3, 50]) expect(_parseJsonBytes(bytes, "test", { batchBytes })).toEqual(JSON.parse(text));
+    const model = parseModelJsonBytes(bytes, { batchBytes: 1 });
+    expect(model).toEqual(parseModelJson(text));
+    expect(Object.hasOwn(model.regions.find((r) => r.id === "__proto__")!.attributes!, "__proto__")).toBe(true);
+    expect(Object.getPrototypeOf(model.regions[0]!.attributes)).toBe(Object.prototype);
+    expect(Object.isFrozen(model.services[0]!.channels[0])).toBe(true);
+  });
+
+  it("gives the value JSON.parse gives for any JSON text", () => {
+    fc.assert(
+      fc.property(fc.json({ maxDepth: 4 }), fc.integer({ min: 1, max: 40 }), fc.constantFrom("", "\uFEFF", " \n"), (json, batchBytes, lead) => {
+        const text = lead + json;
+        expect(_parseJsonBytes(encode(text), "test", { batchBytes })).toEqual(JSON.parse(lead === "\uFEFF" ? json : text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("gives the same model as parseModelJson for any model", () => {
+    fc.assert(
+      fc.property(arbitraryModel(), fc.integer({ min: 1, max: 300 }), (input, batchBytes) => {
+        const text = JSON.stringify(input);
+        expect(parseModelJsonBytes(encode(text), { batchBytes })).toEqual(parseModelJson(text));
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it("reports malformed JSON at the line and column parseModelJson gives, wherever it breaks", () => {
+    const base = JSON.stringify(tricky, null, 2) + "\n";
+    const texts = [base, JSON.stringify(tricky), streamed(generateModel({ size: "county", seed: 3 }).model, 2).slice(0, 40_000)];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...texts),
+        fc.nat(),
+        fc.constantFrom("delete", "insert", "truncate"),
+        fc.constantFrom(",", "}", "]", "{", "[", '"', "\\", ":", "x", "\n", "é", "😀", " "),
+        fc.integer({ min: 1, max: 64 }),
+        (text, at, edit, ch, batchBytes) => {
+          const i = at % text.length;
+          const edited = edit === "delete" ? text.slice(0, i) + text.slice(i + 1) : edit === "insert" ? text.slice(0, i) + ch + text.slice(i) : text.slice(0, i);
+          const broken = new TextDecoder().decode(encode(edited)); // as a file holds it: half a surrogate pair becomes U+FFFD
+          let valid = true;
+          try {
+            JSON.parse(broken);
+          } catch {
+            valid = false;
+          }
+          if (valid) {
+            expect(_parseJsonBytes(encode(broken), "test", { batchBytes })).toEqual(JSON.parse(broken));
+            return;
+          }
+          expect(jsonError(() => _parseJsonBytes(encode(broken), "test", { batchBytes }))).toEqual(jsonError(() => parseModelJson(broken)));
+        },
+      ),
+      { numRuns: 600 },
+    );
+  });
+
+  it("counts columns in UTF-16 code units after multibyte characters, and lines across batches", () => {
+    const text = '{"schemaVersion": 1, "meta": {"name": "中文😀"}, "regions": [{"id": "é", "name": "😀"}\n, {"id": "b", "name": "x",}]}';
+    expect(jsonError(() => parseModelJsonBytes(encode(text), { batchBytes: 1 }))).toMatchInlineSnapshot(`
+      {
+        "column": 27,
+        "line": 2,
+        "reason": "a trailing comma before "}"",
+      }
+    `);
+    expect(jsonError(() => parseModelJsonBytes(encode(text), { batchBytes: 1 }))).toEqual(jsonError(() => parseModelJson(text)));
+    const oneLine = '{"meta": {"name": "中文😀"}, "x": [1, 2] "y": 3}';
+    expect(jsonError(() => parseModelJsonBytes(encode(oneLine)))).toEqual({ line: 1, column: oneLine.indexOf('"y"') + 1, reason: 'expected "," or "}" but found "\\""' });
+  });
+
+  it("says an empty file is empty, and names the function", () => {
+    expect(jsonError(() => parseModelJsonBytes(new Uint8Array(0)))).toEqual({ line: 1, column: 1, reason: "the text is empty" });
+    expect(jsonError(() => parseModelJsonBytes(encode(" \n ")))).toEqual(jsonError(() => parseModelJson(" \n ")));
+    expect(() => parseModelJsonBytes(encode("{"))).toThrow(/^parseModelJsonBytes: the text is not valid JSON at line 1, column 2: /);
+    expect(() => parseModelJsonBytes("{}" as unknown as Uint8Array)).toThrow(/expected the file's bytes as a Uint8Array, got string/);
+  });
+
+  it("reads a top-level array or a bare value, which validation then refuses", () => {
+    expect(_parseJsonBytes(encode('[{"a": [1, {"b": "]"}]}, 2, "x"]'), "test", { batchBytes: 1 })).toEqual([{ a: [1, { b: "]" }] }, 2, "x"]);
+    expect(_parseJsonBytes(encode(' "a string" '), "test")).toBe("a string");
+    expect(() => parseModelJsonBytes(encode("[]"))).toThrow(/^parseModelJsonBytes: the model has 1 error .*not an array/);
+  });
+
+  it("reports an invalid model like parseModelJson", () => {
+    const text = JSON.stringify({ schemaVersion: 1, regions: [{ id: "a" }] });
+    const issues = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return (error as GovGraphError).issues;
+      }
+      return [];
+    };
+    expect(issues(() => parseModelJsonBytes(encode(text), { batchBytes: 1 }))).toEqual(issues(() => parseModelJson(text)));
+    expect(issues(() => parseModelJson(text)).length).toBeGreaterThan(0);
+  });
+});
