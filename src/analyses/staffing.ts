@@ -96,16 +96,29 @@ function median(sorted: readonly number[]): number {
  */
 export function analyzeStaffing(model: Model, options: StaffingOptions = {}): StaffingReport {
   const o = { ...STAFFING_DEFAULTS, ...options };
+  // Counted in runs of the same department (assignments come grouped by department in canonical order), so the map
+  // is touched once per run rather than once per assignment.
   const functions = new Map<string, number>();
-  for (const a of model.assignments) functions.set(a.departmentId, (functions.get(a.departmentId) ?? 0) + 1);
+  const assignments = model.assignments;
+  for (let i = 0; i < assignments.length; ) {
+    const id = assignments[i]!.departmentId;
+    let j = i + 1;
+    while (j < assignments.length && assignments[j]!.departmentId === id) j++;
+    functions.set(id, (functions.get(id) ?? 0) + (j - i));
+    i = j;
+  }
   const work = new Map<string, { services: number; cases: number; known: boolean }>();
+  let last: { services: number; cases: number; known: boolean } | undefined;
+  let lastId: string | undefined;
   for (const s of model.services) {
     if ((s.status ?? "active") !== "active") continue;
-    const w = work.get(s.departmentId) ?? { services: 0, cases: 0, known: false };
+    let w = s.departmentId === lastId ? last : work.get(s.departmentId);
+    if (!w) work.set(s.departmentId, (w = { services: 0, cases: 0, known: false }));
     w.services++;
     w.cases += s.annualVolume ?? 0;
     if (s.annualVolume !== undefined) w.known = true;
-    work.set(s.departmentId, w);
+    last = w;
+    lastId = s.departmentId;
   }
 
   const rows: DepartmentStaffing[] = model.departments.map((d: Department) => {
