@@ -53,13 +53,18 @@ export interface TransparencyReport {
 
 /** Which items apply to a service, given the functions with a recorded legal basis. @internal */
 export function _applicableItems(service: Service, hasLegalBasis: ReadonlySet<string>): TransparencyItem[] {
-  const items: TransparencyItem[] = [];
-  for (const item of TRANSPARENCY_ITEMS) {
-    if (item === "legalBasis" && !service.functionIds.some((f) => hasLegalBasis.has(f))) continue;
-    if (item === "fee" && service.fee === undefined && !service.channels.some((c) => c.fee !== undefined)) continue;
-    items.push(item);
-  }
-  return items;
+  let legal = false;
+  for (let k = 0; k < service.functionIds.length && !legal; k++) legal = hasLegalBasis.has(service.functionIds[k]!);
+  let fee = service.fee !== undefined;
+  for (let k = 0; k < service.channels.length && !fee; k++) fee = service.channels[k]!.fee !== undefined;
+  // In TRANSPARENCY_ITEMS order: guide, legalBasis, fee, processingTime, channels, contact.
+  return legal
+    ? fee
+      ? ["guide", "legalBasis", "fee", "processingTime", "channels", "contact"]
+      : ["guide", "legalBasis", "processingTime", "channels", "contact"]
+    : fee
+      ? ["guide", "fee", "processingTime", "channels", "contact"]
+      : ["guide", "processingTime", "channels", "contact"];
 }
 
 const count = (applicable: number, published: number): PublishedCount => ({
@@ -89,20 +94,27 @@ export function scoreTransparency(model: Model): TransparencyReport {
   const itemApplicable = zeroItems();
   const itemPublished = zeroItems();
   let fullyPublished = 0;
+  let lastDepartment: string | undefined;
+  let d: { applicable: number; published: number; services: number; missing: Record<TransparencyItem, number> } | undefined;
   for (const s of model.services) {
     if ((s.status ?? "active") !== "active") continue;
     const applicable = _applicableItems(s, hasLegalBasis);
     const missing: TransparencyItem[] = [];
-    for (const item of applicable) {
+    for (let k = 0; k < applicable.length; k++) {
+      const item = applicable[k]!;
       itemApplicable[item]++;
       if (s.published?.[item] === true) itemPublished[item]++;
       else missing.push(item);
     }
     const published = applicable.length - missing.length;
     if (missing.length === 0) fullyPublished++;
-    services.push({ serviceId: s.id, departmentId: s.departmentId, applicable, published, share: count(applicable.length, published).share, missing });
-    let d = byDepartment.get(s.departmentId);
-    if (!d) byDepartment.set(s.departmentId, (d = { applicable: 0, published: 0, services: 0, missing: zeroItems() }));
+    services.push({ serviceId: s.id, departmentId: s.departmentId, applicable, published, share: published / applicable.length, missing });
+    // Services of one department usually come together: look the department up only when it changes.
+    if (!d || s.departmentId !== lastDepartment) {
+      lastDepartment = s.departmentId;
+      d = byDepartment.get(s.departmentId);
+      if (!d) byDepartment.set(s.departmentId, (d = { applicable: 0, published: 0, services: 0, missing: zeroItems() }));
+    }
     d.applicable += applicable.length;
     d.published += published;
     d.services++;
