@@ -178,7 +178,9 @@ export function scoreCoverage(model: Model, options: CoverageOptions = {}): Cove
   const needSegments: Int32Array[] = [];
   let maxSegments = 1;
   {
-    const slot = new Map<number, number>();
+    // The cell of each (region, segment) key within the current need: valid where `slotNeed` holds the need.
+    const slot = new Int32Array(nRegions * (nSegments + 1));
+    const slotNeed = new Int32Array(nRegions * (nSegments + 1)).fill(-1);
     for (let n = 0; n < nNeeds; n++) {
       const need = model.needs[n]!;
       const own = [...new Set(need.segmentIds.map((id) => index.segments.of.get(id)!))].sort((a, b) => a - b);
@@ -192,18 +194,17 @@ export function scoreCoverage(model: Model, options: CoverageOptions = {}): Cove
         const add = (r: number, g: number, volume: number) => {
           if (!(volume > 0)) return;
           const key = r * (nSegments + 1) + g + 1;
-          const c = slot.get(key);
-          if (c === undefined) {
-            slot.set(key, cellVolume.size);
+          if (slotNeed[key] !== n) {
+            slotNeed[key] = n;
+            slot[key] = cellVolume.size;
             push(r, g, volume);
-          } else cellVolume.data[c]! += volume;
+          } else cellVolume.data[slot[key]!]! += volume;
         };
         for (const d of need.demand) {
           const r = index.regions.of.get(d.regionId)!;
           if (d.segmentId !== undefined) add(r, index.segments.of.get(d.segmentId)!, d.volume);
           else for (const g of split) add(r, g, d.volume / split.length);
         }
-        slot.clear();
       } else {
         for (const r of leaves) {
           const volume = model.regions[r]!.population! / split.length;
