@@ -608,8 +608,9 @@ export function analyzeDuplication(input: Model, options: DuplicationOptions = {
     const needDepartments = buildCsr(nN, (emit) => {
       for (const d of byRegion) for (const n of deptNeeds[d]!) emit(n, d);
     });
-    // The slice of an inverted list whose departments sit in region `a` (binary search: lists are region-sorted).
-    const slice = (csr: { offsets: Uint32Array; targets: Uint32Array }, item: number, a: number): [number, number] => {
+    // The start of the slice of an inverted list whose departments sit in region `a` (binary search: lists are
+    // region-sorted); the slice runs while the region stays `a`.
+    const sliceStart = (csr: { offsets: Uint32Array; targets: Uint32Array }, item: number, a: number): number => {
       let lo = csr.offsets[item]!;
       let hi = csr.offsets[item + 1]!;
       while (lo < hi) {
@@ -617,9 +618,7 @@ export function analyzeDuplication(input: Model, options: DuplicationOptions = {
         if (deptRegion[csr.targets[mid]!]! < a) lo = mid + 1;
         else hi = mid;
       }
-      let end = lo;
-      while (end < csr.offsets[item + 1]! && deptRegion[csr.targets[end]!] === a) end++;
-      return [lo, end];
+      return lo;
     };
     const fCount = new Int32Array(nD);
     const nCount = new Int32Array(nD);
@@ -628,9 +627,10 @@ export function analyzeDuplication(input: Model, options: DuplicationOptions = {
     const jac = (inter: number, x: number, y: number) => (inter === 0 ? 0 : inter / (x + y - inter));
     const count = (csr: { offsets: Uint32Array; targets: Uint32Array }, items: ArrayLike<number>, d: number, r: number, a: number, counter: Int32Array) => {
       for (let k = 0; k < items.length; k++) {
-        const [lo, hi] = slice(csr, items[k]!, a);
-        for (let x = lo; x < hi; x++) {
+        const hi = csr.offsets[items[k]! + 1]!;
+        for (let x = sliceStart(csr, items[k]!, a); x < hi; x++) {
           const e = csr.targets[x]!;
+          if (deptRegion[e] !== a) break;
           if (a === r && e >= d) break; // same region: count each pair once (lists are in department order there)
           if (!seen[e]) {
             seen[e] = 1;
