@@ -53,18 +53,30 @@ export interface TransparencyReport {
 
 /** Which items apply to a service, given the functions with a recorded legal basis. @internal */
 export function _applicableItems(service: Service, hasLegalBasis: ReadonlySet<string>): TransparencyItem[] {
+  return applicableList(applies(service, hasLegalBasis));
+}
+
+/** Which optional items apply: bit 1 the legal basis, bit 2 the fee (the other items always apply). */
+function applies(service: Service, hasLegalBasis: ReadonlySet<string>): number {
   let legal = false;
   for (let k = 0; k < service.functionIds.length && !legal; k++) legal = hasLegalBasis.has(service.functionIds[k]!);
   let fee = service.fee !== undefined;
   for (let k = 0; k < service.channels.length && !fee; k++) fee = service.channels[k]!.fee !== undefined;
-  // In TRANSPARENCY_ITEMS order: guide, legalBasis, fee, processingTime, channels, contact.
-  return legal
-    ? fee
-      ? ["guide", "legalBasis", "fee", "processingTime", "channels", "contact"]
-      : ["guide", "legalBasis", "processingTime", "channels", "contact"]
-    : fee
-      ? ["guide", "fee", "processingTime", "channels", "contact"]
-      : ["guide", "processingTime", "channels", "contact"];
+  return (legal ? 1 : 0) | (fee ? 2 : 0);
+}
+
+/** The applicable items of an {@link applies} code, in TRANSPARENCY_ITEMS order (a new array each time). */
+function applicableList(code: number): TransparencyItem[] {
+  switch (code) {
+    case 3:
+      return ["guide", "legalBasis", "fee", "processingTime", "channels", "contact"];
+    case 1:
+      return ["guide", "legalBasis", "processingTime", "channels", "contact"];
+    case 2:
+      return ["guide", "fee", "processingTime", "channels", "contact"];
+    default:
+      return ["guide", "processingTime", "channels", "contact"];
+  }
 }
 
 const count = (applicable: number, published: number): PublishedCount => ({
@@ -73,8 +85,9 @@ const count = (applicable: number, published: number): PublishedCount => ({
   share: applicable === 0 ? 1 : published / applicable,
 });
 
-const zeroItems = (): Record<TransparencyItem, number> =>
-  ({ guide: 0, legalBasis: 0, fee: 0, processingTime: 0, channels: 0, contact: 0 });
+/** Counts by item position as a record, keys in {@link TRANSPARENCY_ITEMS} order. */
+const itemRecord = (c: Int32Array): Record<TransparencyItem, number> =>
+  ({ guide: c[0]!, legalBasis: c[1]!, fee: c[2]!, processingTime: c[3]!, channels: c[4]!, contact: c[5]! });
 
 /**
  * Scores how much of each active service is published, rolled up per department and overall.
@@ -90,47 +103,65 @@ export function scoreTransparency(model: Model): TransparencyReport {
   for (const f of model.functions) if (f.legalBasis && f.legalBasis.length > 0) hasLegalBasis.add(f.id);
 
   const services: ServiceTransparency[] = [];
-  const byDepartment = new Map<string, { applicable: number; published: number; services: number; missing: Record<TransparencyItem, number> }>();
-  const itemApplicable = zeroItems();
-  const itemPublished = zeroItems();
+  // Counts by item position in TRANSPARENCY_ITEMS (typed arrays: no lookups by item name in the loop).
+  interface Tally {
+    applicable: number;
+    published: number;
+    services: number;
+    missing: Int32Array;
+  }
+  const byDepartment = new Map<string, Tally>();
+  const itemApplicable = new Int32Array(TRANSPARENCY_ITEMS.length);
+  const itemPublished = new Int32Array(TRANSPARENCY_ITEMS.length);
+  const flags = new Uint8Array(TRANSPARENCY_ITEMS.length);
   let fullyPublished = 0;
   let lastDepartment: string | undefined;
-  let d: { applicable: number; published: number; services: number; missing: Record<TransparencyItem, number> } | undefined;
+  let d: Tally | undefined;
   for (const s of model.services) {
     if ((s.status ?? "active") !== "active") continue;
-    const applicable = _applicableItems(s, hasLegalBasis);
-    const missing: TransparencyItem[] = [];
-    for (let k = 0; k < applicable.length; k++) {
-      const item = applicable[k]!;
-      itemApplicable[item]++;
-      if (s.published?.[item] === true) itemPublished[item]++;
-      else missing.push(item);
-    }
-    const published = applicable.length - missing.length;
-    if (missing.length === 0) fullyPublished++;
-    services.push({ serviceId: s.id, departmentId: s.departmentId, applicable, published, share: published / applicable.length, missing });
+    const code = applies(s, hasLegalBasis);
+    const applicable = applicableList(code);
+    const p = s.published;
+    flags[0] = p?.guide === true ? 1 : 0;
+    flags[1] = p?.legalBasis === true ? 1 : 0;
+    flags[2] = p?.fee === true ? 1 : 0;
+    flags[3] = p?.processingTime === true ? 1 : 0;
+    flags[4] = p?.channels === true ? 1 : 0;
+    flags[5] = p?.contact === true ? 1 : 0;
     // Services of one department usually come together: look the department up only when it changes.
     if (!d || s.departmentId !== lastDepartment) {
       lastDepartment = s.departmentId;
       d = byDepartment.get(s.departmentId);
-      if (!d) byDepartment.set(s.departmentId, (d = { applicable: 0, published: 0, services: 0, missing: zeroItems() }));
+      if (!d) byDepartment.set(s.departmentId, (d = { applicable: 0, published: 0, services: 0, missing: new Int32Array(TRANSPARENCY_ITEMS.length) }));
     }
+    const missing: TransparencyItem[] = [];
+    for (let i = 0; i < TRANSPARENCY_ITEMS.length; i++) {
+      if ((i === 1 && !(code & 1)) || (i === 2 && !(code & 2))) continue;
+      itemApplicable[i]!++;
+      if (flags[i]) itemPublished[i]!++;
+      else {
+        missing.push(TRANSPARENCY_ITEMS[i]!);
+        d.missing[i]!++;
+      }
+    }
+    const published = applicable.length - missing.length;
+    if (missing.length === 0) fullyPublished++;
+    services.push({ serviceId: s.id, departmentId: s.departmentId, applicable, published, share: published / applicable.length, missing });
     d.applicable += applicable.length;
     d.published += published;
     d.services++;
-    for (const item of missing) d.missing[item]++;
   }
   services.sort((a, b) => compareIds(a.serviceId, b.serviceId));
   const departments = [...byDepartment]
-    .map(([departmentId, d]) => ({ departmentId, services: d.services, ...count(d.applicable, d.published), missing: d.missing }))
+    .map(([departmentId, d]) => ({ departmentId, services: d.services, ...count(d.applicable, d.published), missing: itemRecord(d.missing) }))
     .sort((a, b) => compareIds(a.departmentId, b.departmentId));
   let applicable = 0;
   let published = 0;
   const byItem = {} as Record<TransparencyItem, PublishedCount>;
-  for (const item of TRANSPARENCY_ITEMS) {
-    applicable += itemApplicable[item];
-    published += itemPublished[item];
-    byItem[item] = count(itemApplicable[item], itemPublished[item]);
-  }
+  TRANSPARENCY_ITEMS.forEach((item, i) => {
+    applicable += itemApplicable[i]!;
+    published += itemPublished[i]!;
+    byItem[item] = count(itemApplicable[i]!, itemPublished[i]!);
+  });
   return { services, departments, overall: { ...count(applicable, published), services: services.length, fullyPublished, byItem } };
 }
