@@ -12,7 +12,7 @@ import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { nodeIo } from "../src/cli/_io.js";
-import { writeModelStream } from "../src/model/generate/write-model-stream.js";
+import { writeModelStream } from "../src/formats/json-stream.js";
 import { stringifyModel } from "../src/formats/json.js";
 import { SECTIONS, type SectionOptions } from "../src/cli/commands/analyze.js";
 import type { CliIo } from "../src/cli/_io.js";

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stringifyModel } from "../src/formats/json.js";
 import { generateModel, type GenerateSize } from "../src/model/generate.js";
-import { writeModelStream } from "../src/model/generate/write-model-stream.js";
+import { writeModelStream } from "../src/formats/json-stream.js";
 import { compare, formatBytes, formatCount, formatMs, inChild, printTable, type BenchOptions, type Row } from "./_util.js";
 
 interface ChildResult {

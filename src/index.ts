@@ -88,5 +88,5 @@ export { compareModels } from "./analyses/compare.js";
 export type { CompareOptions, ComparisonReport, Delta, JourneyChange, RecordChanges, RecordKeyValue } from "./analyses/compare.js";
 export { generateModel, GENERATE_DEFAULTS } from "./model/generate.js";
 export type { GeneratedModel, GenerateOptions, GenerateSize, GroundTruth } from "./model/generate.js";
-export { writeModelStream, modelJsonChunks, WRITE_MODEL_STREAM_DEFAULTS } from "./model/generate/write-model-stream.js";
-export type { WriteModelStreamOptions } from "./model/generate/write-model-stream.js";
+export { writeModelStream, modelJsonChunks, WRITE_MODEL_STREAM_DEFAULTS } from "./formats/json-stream.js";
+export type { WriteModelStreamOptions } from "./formats/json-stream.js";

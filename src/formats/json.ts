@@ -1,8 +1,7 @@
-import type { z } from "zod";
 import { GovGraphError, type Issue } from "../errors.js";
-import { canonicalize, compareIds } from "../model/canonical.js";
-import { _validateModel, invalidModel, RECORD_SCHEMAS } from "../model/validate.js";
-import { COLLECTIONS, ModelMeta, type Model } from "../schemas/model.js";
+import { _validateModel, invalidModel } from "../model/validate.js";
+import type { Model } from "../schemas/model.js";
+import { modelJsonChunks } from "./json-stream.js";
 
 /** Options of {@link stringifyModel}. */
 export interface StringifyOptions {
@@ -188,65 +187,6 @@ function scanString(text: string, start: number): number | { index: number; reas
   return { index: text.length, reason: "the text ends inside a string" };
 }
 
-/** How to write one value: the key order of an object, the element of an array, a record with sorted keys. */
-type Layout =
-  | { kind: "object"; keys: readonly (readonly [string, Layout | undefined])[] }
-  | { kind: "array"; element: Layout | undefined }
-  | { kind: "record" };
-
-/** Builds the writing layout from a zod schema: object keys in schema order, user records sorted. */
-function layoutOf(schema: z.ZodType): Layout | undefined {
-  const def = (schema as unknown as { _zod: { def: { type: string; innerType?: z.ZodType; element?: z.ZodType; shape?: Record<string, z.ZodType>; in?: z.ZodType } } })._zod.def;
-  switch (def.type) {
-    case "optional":
-    case "default":
-    case "nullable":
-    case "readonly":
-    case "prefault":
-      return layoutOf(def.innerType!);
-    case "pipe":
-      return layoutOf(def.in!);
-    case "array":
-      return { kind: "array", element: layoutOf(def.element!) };
-    case "record":
-      return { kind: "record" };
-    case "object":
-      return { kind: "object", keys: Object.entries(def.shape!).map(([key, value]) => [key, layoutOf(value)] as const) };
-    default:
-      return undefined;
-  }
-}
-
-const RECORD_LAYOUTS = Object.fromEntries(COLLECTIONS.map((c) => [c, layoutOf(RECORD_SCHEMAS[c] as z.ZodType)])) as Record<
-  (typeof COLLECTIONS)[number],
-  Layout
->;
-const META_LAYOUT = layoutOf(ModelMeta)!;
-
-function define(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else target[key] = value;
-}
-
-function arrange(value: unknown, layout: Layout | undefined): unknown {
-  if (layout === undefined || typeof value !== "object" || value === null) return value;
-  if (layout.kind === "array") {
-    if (!Array.isArray(value) || layout.element === undefined) return value;
-    return value.map((item) => arrange(item, layout.element));
-  }
-  const source = value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  if (layout.kind === "record") {
-    for (const key of Object.keys(source).sort(compareIds)) define(out, key, source[key]);
-    return out;
-  }
-  for (const [key, inner] of layout.keys) {
-    const item = source[key];
-    if (item !== undefined && Object.hasOwn(source, key)) out[key] = arrange(item, inner);
-  }
-  return out;
-}
-
 /**
  * Writes a model as JSON with a fixed key order (each entity's fields in schema order, `attributes` keys sorted)
  * and records in canonical order, so the same model always gives the same bytes;
@@ -256,12 +196,7 @@ function arrange(value: unknown, layout: Layout | undefined): unknown {
  */
 export function stringifyModel(model: Model, options: StringifyOptions = {}): string {
   const { indent } = { ...STRINGIFY_DEFAULTS, ...options };
-  const canonical = canonicalize(model);
-  const out: Record<string, unknown> = { schemaVersion: canonical.schemaVersion };
-  if (canonical.meta !== undefined) out.meta = arrange(canonical.meta, META_LAYOUT);
-  for (const c of COLLECTIONS) {
-    const layout = RECORD_LAYOUTS[c];
-    out[c] = ((canonical[c] ?? []) as readonly unknown[]).map((record) => arrange(record, layout));
-  }
-  return JSON.stringify(out, null, indent > 0 ? indent : undefined);
+  let text = "";
+  for (const chunk of modelJsonChunks(model, { indent, chunkSize: Infinity })) text += chunk;
+  return text;
 }
