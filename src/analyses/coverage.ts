@@ -88,7 +88,6 @@ class Column<T extends Float64Array | Int32Array | Uint32Array> {
 }
 const f64 = (size = 1024) => new Column(new Float64Array(Math.max(16, size)), (n) => new Float64Array(n));
 const u32 = (size = 1024) => new Column(new Uint32Array(Math.max(16, size)), (n) => new Uint32Array(n));
-const i32 = (size = 1024) => new Column(new Int32Array(Math.max(16, size)), (n) => new Int32Array(n));
 
 /** Pre-order positions of the region tree: the sub-regions of `r` are the positions `pos[r] .. end[r]`. */
 function preorder(index: ModelIndex) {
@@ -117,19 +116,28 @@ function preorder(index: ModelIndex) {
   return { pos, end, at };
 }
 
-/** Sorts ranges `[start, end]` (flat pairs) and merges overlapping ones. */
-function mergeRanges(flat: number[]): number[] {
-  if (flat.length <= 2) return flat;
-  const pairs: [number, number][] = [];
-  for (let k = 0; k < flat.length; k += 2) pairs.push([flat[k]!, flat[k + 1]!]);
-  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const out: number[] = [];
-  for (const [a, b] of pairs) {
-    const last = out.length - 1;
-    if (last > 0 && a <= out[last]! + 1) out[last] = Math.max(out[last]!, b);
-    else out.push(a, b);
-  }
-  return out;
+/**
+ * Sorts ranges `[start, end]` (flat pairs of integers in `[0, scale)`) and merges overlapping ones. Each range is
+ * packed into one number (`start * scale + end`) and sorted in a reused typed array: no pair objects.
+ */
+function rangeMerger(scale: number): (flat: number[]) => number[] {
+  let keys = new Float64Array(64);
+  return (flat) => {
+    if (flat.length <= 2) return flat;
+    const count = flat.length >> 1;
+    if (keys.length < count) keys = new Float64Array(Math.max(count, keys.length * 2));
+    for (let k = 0; k < count; k++) keys[k] = flat[2 * k]! * scale + flat[2 * k + 1]!;
+    const sorted = keys.subarray(0, count).sort();
+    const out: number[] = [];
+    for (let k = 0; k < count; k++) {
+      const a = Math.floor(sorted[k]! / scale);
+      const b = sorted[k]! - a * scale;
+      const last = out.length - 1;
+      if (last > 0 && a <= out[last]! + 1) out[last] = Math.max(out[last]!, b);
+      else out.push(a, b);
+    }
+    return out;
+  };
 }
 
 function checkOptions(options: CoverageOptions) {
@@ -164,6 +172,7 @@ export function scoreCoverage(model: Model, options: CoverageOptions = {}): Cove
   const nNeeds = index.needs.ids.length;
   const tree = preorder(index);
   const { pos, end, at } = tree;
+  const mergeRanges = rangeMerger(Math.max(1, nRegions));
 
   // Demand cells, grouped by need: need, region, segment (-1: everyone), volume.
   const isLeaf = (r: number) => index.regionTree.children.offsets[r + 1] === index.regionTree.children.offsets[r];
@@ -171,9 +180,11 @@ export function scoreCoverage(model: Model, options: CoverageOptions = {}): Cove
   for (let r = 0; r < nRegions; r++) if (isLeaf(r) && (model.regions[r]!.population ?? 0) > 0) leaves.push(r);
   let expected = 0;
   for (const need of model.needs) expected += (need.demand?.length || leaves.length) * Math.max(1, need.segmentIds.length);
-  const cellRegion = i32(expected);
-  const cellSegment = i32(expected);
-  const cellVolume = f64(expected);
+  // Cells in plain typed arrays: `expected` bounds their number.
+  const region = new Int32Array(expected);
+  const segment = new Int32Array(expected);
+  const volume = new Float64Array(expected);
+  let cells = 0;
   const needStart = new Uint32Array(nNeeds + 1);
   const needSegments: Int32Array[] = [];
   let maxSegments = 1;
@@ -185,20 +196,20 @@ export function scoreCoverage(model: Model, options: CoverageOptions = {}): Cove
       const need = model.needs[n]!;
       const own = [...new Set(need.segmentIds.map((id) => index.segments.of.get(id)!))].sort((a, b) => a - b);
       const split = own.length ? own : [-1];
-      const push = (r: number, g: number, volume: number) => {
-        cellRegion.push(r);
-        cellSegment.push(g);
-        cellVolume.push(volume);
+      const push = (r: number, g: number, v: number) => {
+        region[cells] = r;
+        segment[cells] = g;
+        volume[cells++] = v;
       };
       if (need.demand && need.demand.length > 0) {
-        const add = (r: number, g: number, volume: number) => {
-          if (!(volume > 0)) return;
+        const add = (r: number, g: number, v: number) => {
+          if (!(v > 0)) return;
           const key = r * (nSegments + 1) + g + 1;
           if (slotNeed[key] !== n) {
             slotNeed[key] = n;
-            slot[key] = cellVolume.size;
-            push(r, g, volume);
-          } else cellVolume.data[slot[key]!]! += volume;
+            slot[key] = cells;
+            push(r, g, v);
+          } else volume[slot[key]!]! += v;
         };
         for (const d of need.demand) {
           const r = index.regions.of.get(d.regionId)!;
@@ -207,25 +218,22 @@ export function scoreCoverage(model: Model, options: CoverageOptions = {}): Cove
         }
       } else {
         for (const r of leaves) {
-          const volume = model.regions[r]!.population! / split.length;
-          for (const g of split) push(r, g, volume);
+          const v = model.regions[r]!.population! / split.length;
+          for (const g of split) push(r, g, v);
         }
       }
-      needStart[n + 1] = cellVolume.size;
+      needStart[n + 1] = cells;
       // The need's cell segments: its own (or everyone) for population cells; explicit demand may name others.
       const segs = new Set<number>(split);
       if (need.demand && need.demand.length > 0) {
         segs.clear();
-        for (let c = needStart[n]!; c < needStart[n + 1]!; c++) segs.add(cellSegment.data[c]!);
+        for (let c = needStart[n]!; c < needStart[n + 1]!; c++) segs.add(segment[c]!);
       }
       needSegments.push(Int32Array.from([...segs].sort((a, b) => a - b)));
       maxSegments = Math.max(maxSegments, segs.size);
     }
   }
-  const nCells = cellVolume.size;
-  const region = cellRegion.data;
-  const segment = cellSegment.data;
-  const volume = cellVolume.data;
+  const nCells = cells;
 
   // Services: which count, and how they reach people remotely.
   const active = new Uint8Array(nServices);
@@ -334,6 +342,8 @@ export function scoreCoverage(model: Model, options: CoverageOptions = {}): Cove
     b.set(a);
     return b;
   };
+  const unlimitedRanges: number[] = [];
+  const own: number[] = [];
   let linkService = new Int32Array(1024);
   let linkNext = new Int32Array(1024);
   for (let n = 0; n < nNeeds; n++) {
@@ -344,15 +354,15 @@ export function scoreCoverage(model: Model, options: CoverageOptions = {}): Cove
     // Unlimited remote channels first: the cells they reach need no capacity pairs at all.
     for (let gi = 0; gi < segs.length; gi++) {
       const g = segs[gi]!;
-      const open: number[] = [];
-      for (const s of services) if (remote[s] === 1 && matches(s, g)) rangesOf(s, open);
-      forCells(mergeRanges(open), gi, (c) => {
+      unlimitedRanges.length = 0;
+      for (const s of services) if (remote[s] === 1 && matches(s, g)) rangesOf(s, unlimitedRanges);
+      forCells(mergeRanges(unlimitedRanges), gi, (c) => {
         reached[c] = 1;
         unlimited[c] = 1;
       });
       for (const s of services) {
         if (remote[s] !== 2 || !matches(s, g)) continue;
-        const own: number[] = [];
+        own.length = 0;
         rangesOf(s, own);
         forCells(mergeRanges(own), gi, (c) => {
           reached[c] = 1;
