@@ -140,6 +140,119 @@ function rangeMerger(scale: number): (flat: number[]) => number[] {
   };
 }
 
+/**
+ * Demand cells, grouped by need: region, segment (-1: everyone) and volume of each, the first cell of each need, the
+ * segments of each need's cells and the most segments of a need. Module-level (not a closure of scoreCoverage) so
+ * that V8 keeps its optimised code from one call to the next.
+ */
+function demandCells(model: Model, index: ModelIndex, leaves: readonly number[]) {
+  const nRegions = index.regions.ids.length;
+  const nSegments = index.segments.ids.length;
+  const nNeeds = index.needs.ids.length;
+  let expected = 0;
+  for (const need of model.needs) expected += (need.demand?.length || leaves.length) * Math.max(1, need.segmentIds.length);
+  // Cells in plain typed arrays: `expected` bounds their number.
+  const region = new Int32Array(expected);
+  const segment = new Int32Array(expected);
+  const volume = new Float64Array(expected);
+  let cells = 0;
+  const needStart = new Uint32Array(nNeeds + 1);
+  const needSegments: Int32Array[] = [];
+  let maxSegments = 1;
+  // The cell of each (region, segment) key within the current need: valid where `slotNeed` holds the need.
+  const slot = new Int32Array(nRegions * (nSegments + 1));
+  const slotNeed = new Int32Array(nRegions * (nSegments + 1)).fill(-1);
+  for (let n = 0; n < nNeeds; n++) {
+    const need = model.needs[n]!;
+    const own = [...new Set(need.segmentIds.map((id) => index.segments.of.get(id)!))].sort((a, b) => a - b);
+    const split = own.length ? own : [-1];
+    if (need.demand && need.demand.length > 0) {
+      for (const d of need.demand) {
+        const r = index.regions.of.get(d.regionId)!;
+        const one = d.segmentId !== undefined;
+        for (let k = 0; k < (one ? 1 : split.length); k++) {
+          const g = one ? index.segments.of.get(d.segmentId!)! : split[k]!;
+          const v = one ? d.volume : d.volume / split.length;
+          if (!(v > 0)) continue;
+          const key = r * (nSegments + 1) + g + 1;
+          if (slotNeed[key] !== n) {
+            slotNeed[key] = n;
+            slot[key] = cells;
+            region[cells] = r;
+            segment[cells] = g;
+            volume[cells++] = v;
+          } else volume[slot[key]!]! += v;
+        }
+      }
+    } else {
+      for (const r of leaves) {
+        const v = model.regions[r]!.population! / split.length;
+        for (const g of split) {
+          region[cells] = r;
+          segment[cells] = g;
+          volume[cells++] = v;
+        }
+      }
+    }
+    needStart[n + 1] = cells;
+    // The need's cell segments: its own (or everyone) for population cells; explicit demand may name others.
+    const segs = new Set<number>(split);
+    if (need.demand && need.demand.length > 0) {
+      segs.clear();
+      for (let c = needStart[n]!; c < needStart[n + 1]!; c++) segs.add(segment[c]!);
+    }
+    needSegments.push(Int32Array.from([...segs].sort((a, b) => a - b)));
+    maxSegments = Math.max(maxSegments, segs.size);
+  }
+  return { region, segment, volume, nCells: cells, needStart, needSegments, maxSegments };
+}
+
+/** Demand, reach and capacity summed overall and by need, region and segment, with the unreached cells. */
+function totals(
+  index: ModelIndex,
+  needStart: Uint32Array,
+  region: Int32Array,
+  segment: Int32Array,
+  volume: Float64Array,
+  reached: Uint8Array,
+  share: Float64Array,
+) {
+  const nNeeds = index.needs.ids.length;
+  const sums = (size: number) => ({ demand: new Float64Array(size), reach: new Float64Array(size), capacity: new Float64Array(size) });
+  const byNeed = sums(nNeeds);
+  const byRegion = sums(index.regions.ids.length);
+  const bySegment = sums(index.segments.ids.length + 1);
+  let demand = 0;
+  let reach = 0;
+  let capacity = 0;
+  const gaps: CoverageGap[] = [];
+  for (let n = 0; n < nNeeds; n++) {
+    for (let c = needStart[n]!; c < needStart[n + 1]!; c++) {
+      const v = volume[c]!;
+      const r = region[c]!;
+      const g = segment[c]! + 1;
+      const hit = reached[c] ? v : 0;
+      const cap = v * share[c]!;
+      demand += v;
+      reach += hit;
+      capacity += cap;
+      byNeed.demand[n]! += v;
+      byNeed.reach[n]! += hit;
+      byNeed.capacity[n]! += cap;
+      byRegion.demand[r]! += v;
+      byRegion.reach[r]! += hit;
+      byRegion.capacity[r]! += cap;
+      bySegment.demand[g]! += v;
+      bySegment.reach[g]! += hit;
+      bySegment.capacity[g]! += cap;
+      if (!reached[c]) {
+        gaps.push({ needId: index.needs.ids[n]!, regionId: index.regions.ids[r]!, segmentId: g === 0 ? null : index.segments.ids[g - 1]!, volume: v });
+      }
+    }
+  }
+  return { byNeed, byRegion, bySegment, demand, reach, capacity, gaps };
+}
+
 function checkOptions(options: CoverageOptions) {
   const fail = (what: string, fix: string): never => {
     throw new GovGraphError("invalid_input", `scoreCoverage: ${what}. ${fix}.`);
@@ -178,62 +291,7 @@ export function scoreCoverage(model: Model, options: CoverageOptions = {}): Cove
   const isLeaf = (r: number) => index.regionTree.children.offsets[r + 1] === index.regionTree.children.offsets[r];
   const leaves: number[] = [];
   for (let r = 0; r < nRegions; r++) if (isLeaf(r) && (model.regions[r]!.population ?? 0) > 0) leaves.push(r);
-  let expected = 0;
-  for (const need of model.needs) expected += (need.demand?.length || leaves.length) * Math.max(1, need.segmentIds.length);
-  // Cells in plain typed arrays: `expected` bounds their number.
-  const region = new Int32Array(expected);
-  const segment = new Int32Array(expected);
-  const volume = new Float64Array(expected);
-  let cells = 0;
-  const needStart = new Uint32Array(nNeeds + 1);
-  const needSegments: Int32Array[] = [];
-  let maxSegments = 1;
-  {
-    // The cell of each (region, segment) key within the current need: valid where `slotNeed` holds the need.
-    const slot = new Int32Array(nRegions * (nSegments + 1));
-    const slotNeed = new Int32Array(nRegions * (nSegments + 1)).fill(-1);
-    for (let n = 0; n < nNeeds; n++) {
-      const need = model.needs[n]!;
-      const own = [...new Set(need.segmentIds.map((id) => index.segments.of.get(id)!))].sort((a, b) => a - b);
-      const split = own.length ? own : [-1];
-      const push = (r: number, g: number, v: number) => {
-        region[cells] = r;
-        segment[cells] = g;
-        volume[cells++] = v;
-      };
-      if (need.demand && need.demand.length > 0) {
-        const add = (r: number, g: number, v: number) => {
-          if (!(v > 0)) return;
-          const key = r * (nSegments + 1) + g + 1;
-          if (slotNeed[key] !== n) {
-            slotNeed[key] = n;
-            slot[key] = cells;
-            push(r, g, v);
-          } else volume[slot[key]!]! += v;
-        };
-        for (const d of need.demand) {
-          const r = index.regions.of.get(d.regionId)!;
-          if (d.segmentId !== undefined) add(r, index.segments.of.get(d.segmentId)!, d.volume);
-          else for (const g of split) add(r, g, d.volume / split.length);
-        }
-      } else {
-        for (const r of leaves) {
-          const v = model.regions[r]!.population! / split.length;
-          for (const g of split) push(r, g, v);
-        }
-      }
-      needStart[n + 1] = cells;
-      // The need's cell segments: its own (or everyone) for population cells; explicit demand may name others.
-      const segs = new Set<number>(split);
-      if (need.demand && need.demand.length > 0) {
-        segs.clear();
-        for (let c = needStart[n]!; c < needStart[n + 1]!; c++) segs.add(segment[c]!);
-      }
-      needSegments.push(Int32Array.from([...segs].sort((a, b) => a - b)));
-      maxSegments = Math.max(maxSegments, segs.size);
-    }
-  }
-  const nCells = cells;
+  const { region, segment, volume, nCells, needStart, needSegments, maxSegments } = demandCells(model, index, leaves);
 
   // Services: which count, and how they reach people remotely.
   const active = new Uint8Array(nServices);
@@ -495,39 +553,7 @@ export function scoreCoverage(model: Model, options: CoverageOptions = {}): Cove
     setCells(n, false);
   }
 
-  // Totals.
-  const sums = (size: number) => ({ demand: new Float64Array(size), reach: new Float64Array(size), capacity: new Float64Array(size) });
-  const byNeed = sums(nNeeds);
-  const byRegion = sums(nRegions);
-  const bySegment = sums(nSegments + 1);
-  let demand = 0;
-  let reach = 0;
-  let capacity = 0;
-  const gaps: CoverageGap[] = [];
-  for (let n = 0; n < nNeeds; n++) {
-    for (let c = needStart[n]!; c < needStart[n + 1]!; c++) {
-      const v = volume[c]!;
-      const r = region[c]!;
-      const g = segment[c]! + 1;
-      const hit = reached[c] ? v : 0;
-      const cap = v * share[c]!;
-      demand += v;
-      reach += hit;
-      capacity += cap;
-      byNeed.demand[n]! += v;
-      byNeed.reach[n]! += hit;
-      byNeed.capacity[n]! += cap;
-      byRegion.demand[r]! += v;
-      byRegion.reach[r]! += hit;
-      byRegion.capacity[r]! += cap;
-      bySegment.demand[g]! += v;
-      bySegment.reach[g]! += hit;
-      bySegment.capacity[g]! += cap;
-      if (!reached[c]) {
-        gaps.push({ needId: index.needs.ids[n]!, regionId: index.regions.ids[r]!, segmentId: g === 0 ? null : index.segments.ids[g - 1]!, volume: v });
-      }
-    }
-  }
+  const { byNeed, byRegion, bySegment, demand, reach, capacity, gaps } = totals(index, needStart, region, segment, volume, reached, share);
   const ratio = (part: number, whole: number) => (whole > 0 ? Math.min(1, part / whole) : 1);
   const rows = <K extends string, I>(key: K, ids: readonly I[], s: { demand: Float64Array; reach: Float64Array; capacity: Float64Array }, keep: (i: number) => boolean) =>
     ids
