@@ -115,15 +115,21 @@ export function consolidate(model: Model, options: ConsolidationOptions = {}, an
   // The derived graph: departments linked by duplication or by an overlap of functions or needs.
   const graph = new UndirectedGraph();
   const weightOf = new Map<number, number>();
-  const best = new Map<number, { other: number; score: number }>();
+  // Each department's most overlapping other department (-1: none) and the overlap, in typed arrays.
+  const bestOther = new Int32Array(nD).fill(-1);
+  const bestScore = new Float64Array(nD);
+  const offerBest = (x: number, y: number, weight: number) => {
+    const other = bestOther[x]!;
+    if (other < 0 || weight > bestScore[x]! || (weight === bestScore[x]! && y < other)) {
+      bestOther[x] = y;
+      bestScore[x] = weight;
+    }
+  };
   for (const p of pairs) {
     const weight = Math.max(p.functions, p.needs);
-    for (const [x, y] of [
-      [p.a, p.b],
-      [p.b, p.a],
-    ] as const) {
-      const current = best.get(x);
-      if (weight > 0 && (!current || weight > current.score || (weight === current.score && y < current.other))) best.set(x, { other: y, score: weight });
+    if (weight > 0) {
+      offerBest(p.a, p.b, weight);
+      offerBest(p.b, p.a, weight);
     }
     if (!p.duplicate && weight < o.overlapThreshold) continue;
     const w = p.duplicate ? Math.max(weight, o.overlapThreshold) : weight;
@@ -198,13 +204,12 @@ export function consolidate(model: Model, options: ConsolidationOptions = {}, an
     const functions = functionCount(d);
     const staff = dept.staff?.actual ?? dept.staff?.authorized ?? null;
     if (functions >= o.smallFunctions || (staff !== null && staff >= o.smallStaff)) continue;
-    const overlap = best.get(d);
     let into = -1;
     let reason: SmallDepartment["reason"] = "highest_overlap";
     let score = 0;
-    if (overlap) {
-      into = overlap.other;
-      score = round(overlap.score);
+    if (bestOther[d]! >= 0) {
+      into = bestOther[d]!;
+      score = round(bestScore[d]!);
     } else if (index.departmentTree.parent[d]! >= 0) {
       into = index.departmentTree.parent[d]!;
       reason = "parent";
