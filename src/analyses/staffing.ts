@@ -149,18 +149,26 @@ export function analyzeStaffing(model: Model, options: StaffingOptions = {}): St
   });
 
   // Peer groups, narrowest first; a department falls back to a wider group when its own is too small.
-  const keys = [(r: DepartmentStaffing) => `${r.level ?? ""}|${r.kind ?? ""}`, (r: DepartmentStaffing) => r.level ?? "", () => "*"];
-  const groups = keys.map((key) => {
+  // Each row's group key at each width, built once.
+  const rowKeys = rows.map((r) => [`${r.level ?? ""}|${r.kind ?? ""}`, r.level ?? "", "*"] as const);
+  const groups = [0, 1, 2].map((level) => {
     const g = new Map<string, number[]>();
-    for (const r of rows) if (r.casesPerStaff !== null) g.get(key(r))?.push(r.casesPerStaff) ?? g.set(key(r), [r.casesPerStaff]);
+    rows.forEach((r, i) => {
+      if (r.casesPerStaff === null) return;
+      const key = rowKeys[i]![level]!;
+      const list = g.get(key);
+      if (list) list.push(r.casesPerStaff);
+      else g.set(key, [r.casesPerStaff]);
+    });
     for (const list of g.values()) list.sort((a, b) => a - b);
     return g;
   });
-  for (const r of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
     if (r.casesPerStaff === null) continue;
     let level = 0;
-    while (level < 2 && groups[level]!.get(keys[level]!(r))!.length < o.minPeers) level++;
-    const group = keys[level]!(r);
+    while (level < 2 && groups[level]!.get(rowKeys[i]![level]!)!.length < o.minPeers) level++;
+    const group = rowKeys[i]![level]!;
     const peers = groups[level]!.get(group)!;
     const best = peers[peers.length - 1]!;
     const mid = median(peers);
