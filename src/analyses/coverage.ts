@@ -253,6 +253,32 @@ function totals(
   return { byNeed, byRegion, bySegment, demand, reach, capacity, gaps };
 }
 
+/**
+ * The share of each cell's demand served within capacity: 1 where an unlimited supply reaches it, else the floating
+ * catchment of the limited supplies (`pairs`: cell, supply, weight) over the cells without an unlimited way in.
+ */
+function capacityShares(
+  method: CatchmentMethod,
+  nCells: number,
+  volume: Float64Array,
+  reached: Uint8Array,
+  unlimited: Uint8Array,
+  supply: Float64Array,
+  pairCell: Column<Uint32Array>,
+  pairSupply: Column<Uint32Array>,
+  pairWeight: Column<Float64Array>,
+): Float64Array {
+  const P = new Float64Array(nCells);
+  for (let c = 0; c < nCells; c++) P[c] = unlimited[c] ? 0 : volume[c]!;
+  const count = pairCell.size;
+  const inReach = new Uint8Array(count);
+  for (let k = 0; k < count; k++) inReach[k] = pairWeight.data[k]! > 0 ? 1 : 0;
+  const A = _catchment(method, P, supply, { count, from: pairCell.data, to: pairSupply.data, w: pairWeight.data, inReach });
+  const share = new Float64Array(nCells);
+  for (let c = 0; c < nCells; c++) share[c] = !reached[c] ? 0 : unlimited[c] ? 1 : Number.isNaN(A[c]!) ? 0 : Math.min(1, A[c]!);
+  return share;
+}
+
 function checkOptions(options: CoverageOptions) {
   const fail = (what: string, fix: string): never => {
     throw new GovGraphError("invalid_input", `scoreCoverage: ${what}. ${fix}.`);
@@ -477,24 +503,7 @@ export function scoreCoverage(model: Model, options: CoverageOptions = {}): Cove
   }
 
   // Capacity: a floating catchment of the limited supplies over the cells that have no unlimited way in.
-  const share = new Float64Array(nCells);
-  {
-    const P = new Float64Array(nCells);
-    for (let c = 0; c < nCells; c++) P[c] = unlimited[c] ? 0 : volume[c]!;
-    const count = pairCell.size;
-    const inReach = new Uint8Array(count);
-    for (let k = 0; k < count; k++) inReach[k] = pairWeight.data[k]! > 0 ? 1 : 0;
-    const A = _catchment(opts.method, P, supplyValue.data.subarray(0, supplyValue.size), {
-      count,
-      from: pairCell.data,
-      to: pairSupply.data,
-      w: pairWeight.data,
-      inReach,
-    });
-    for (let c = 0; c < nCells; c++) {
-      share[c] = !reached[c] ? 0 : unlimited[c] ? 1 : Number.isNaN(A[c]!) ? 0 : Math.min(1, A[c]!);
-    }
-  }
+  const share = capacityShares(opts.method, nCells, volume, reached, unlimited, supplyValue.data.subarray(0, supplyValue.size), pairCell, pairSupply, pairWeight);
 
   // Phase 2: departments, each credited with the demand its services are meant for and the part they reach.
   const nDepartments = index.departments.ids.length;
