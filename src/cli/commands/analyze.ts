@@ -64,6 +64,24 @@ const tally = <T>(items: readonly T[], key: (item: T) => string, add: (acc: numb
   return [...map.entries()].sort((a, b) => compareIds(a[0], b[0]));
 };
 
+/** Active services per channel kind (a service counts once per kind it offers) and how many of them end to end. */
+function channelMix(active: readonly Model["services"][number][]): SummaryReport["channelMix"] {
+  const counts = new Map<string, [services: number, endToEnd: number]>();
+  for (const service of active) {
+    // Channels are few per service: a kind counts where it first appears, end to end if any channel of it is.
+    service.channels.forEach((channel, i) => {
+      if (service.channels.findIndex((c) => c.kind === channel.kind) !== i) return;
+      let acc = counts.get(channel.kind);
+      if (!acc) counts.set(channel.kind, (acc = [0, 0]));
+      acc[0] += 1;
+      if (service.channels.some((c) => c.kind === channel.kind && c.endToEnd)) acc[1] += 1;
+    });
+  }
+  return [...counts.entries()]
+    .sort((a, b) => compareIds(a[0], b[0]))
+    .map(([kind, [services, endToEnd]]) => ({ kind, services, share: active.length ? services / active.length : 0, endToEnd }));
+}
+
 /** Counts per collection, regions by level, departments by level, channel mix. @internal */
 export const summarySection = defineSection<SummaryReport>({
   id: "summary",
@@ -82,13 +100,7 @@ export const summarySection = defineSection<SummaryReport>({
         (acc, d) => ((acc[0]! += 1), (acc[1]! += d.staff?.actual ?? 0)),
         2,
       ).map(([level, [departments, staff]]) => ({ level, departments: departments!, staff: staff! })),
-      // A service counts once per channel kind it offers; shares are of active services.
-      channelMix: tally(
-        active.flatMap((s) => [...new Set(s.channels.map((c) => c.kind))].map((kind) => ({ kind, e2e: s.channels.some((c) => c.kind === kind && c.endToEnd) }))),
-        (x) => x.kind,
-        (acc, x) => ((acc[0]! += 1), (acc[1]! += x.e2e ? 1 : 0)),
-        2,
-      ).map(([kind, [services, endToEnd]]) => ({ kind, services: services!, share: active.length ? services! / active.length : 0, endToEnd: endToEnd! })),
+      channelMix: channelMix(active),
       servicesByStatus: tally(model.services, (s) => s.status ?? "active", (acc) => (acc[0]! += 1), 1).map(([status, [services]]) => ({
         status,
         services: services!,
