@@ -6,24 +6,13 @@ import { fileError, nodeIo, type CliIo } from "../../src/cli/_io.js";
 import { SECTIONS } from "../../src/cli/commands/analyze.js";
 import { runCli } from "../../src/cli/main.js";
 import { validateModel } from "../../src/index.js";
+import { runIn } from "./_run.js";
 
 const fixtures = join(import.meta.dirname, "fixtures");
 
 /** Runs the CLI in-process on the real file system, capturing its output. */
-async function run(argv: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    ...nodeIo(),
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    cwd: options.cwd ?? fixtures,
-    env: options.env ?? {},
-    stderrIsTTY: false,
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], options: { cwd?: string; env?: Record<string, string> } = {}) =>
+  runIn(options.cwd ?? fixtures, argv, options.env ? { env: options.env } : {});
 
 describe("govgraph validate", () => {
   it("exits 0 on a valid model and says what it holds", async () => {

@@ -1,17 +1,10 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { nodeIo, type CliIo } from "../../src/cli/_io.js";
-import { runCli } from "../../src/cli/main.js";
+import { runIn } from "./_run.js";
 
 const fixtures = join(import.meta.dirname, "..", "fixtures", "duplication");
 
-async function run(argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = { ...nodeIo(), stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd: fixtures, env: {}, stderrIsTTY: false };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const run = (argv: string[]) => runIn(fixtures, argv);
 
 describe("govgraph duplicates", () => {
   it("prints the summary, the findings and the merge candidates as text", async () => {

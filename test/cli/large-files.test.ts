@@ -1,35 +1,24 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { LARGE_FILE_BYTES } from "../../src/cli/_command.js";
-import { nodeIo, type CliIo } from "../../src/cli/_io.js";
-import { runCli } from "../../src/cli/main.js";
+import { runIn } from "./_run.js";
 
 const fixtures = join(import.meta.dirname, "fixtures");
 
 /** Runs the CLI in-process; with `large`, every file claims to be over LARGE_FILE_BYTES, so it is read as bytes. */
-async function run(argv: string[], large = false) {
-  let stdout = "";
-  let stderr = "";
-  const real = nodeIo();
-  const io: CliIo = {
-    ...real,
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    cwd: fixtures,
-    env: {},
-    stderrIsTTY: false,
-    ...(large
+const run = (argv: string[], large = false) =>
+  runIn(
+    fixtures,
+    argv,
+    large
       ? {
           fileSize: () => LARGE_FILE_BYTES + 1,
           readFile: () => {
             throw new Error("a large file must not be read as one string");
           },
         }
-      : {}),
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+      : {},
+  );
 
 describe("model files over LARGE_FILE_BYTES", () => {
   it("are read in batches, with the same report as a small file", async () => {

@@ -2,19 +2,12 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { nodeIo, type CliIo } from "../../src/cli/_io.js";
-import { runCli } from "../../src/cli/main.js";
 import { parseModel } from "../../src/index.js";
+import { runIn } from "./_run.js";
 
 const fixtures = join(import.meta.dirname, "..", "fixtures", "journeys");
 
-async function run(argv: string[], cwd = fixtures) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = { ...nodeIo(), stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd, env: {}, stderrIsTTY: false };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], cwd = fixtures) => runIn(cwd, argv);
 
 describe("govgraph journeys", () => {
   it("prints each journey and the demand-weighted summary", async () => {
