@@ -1,5 +1,7 @@
 import Papa from "papaparse";
 import { GovGraphError, toPointer, type Issue } from "../errors.js";
+import { validateModel } from "../model/validate.js";
+import type { Model, ModelInput } from "../schemas/model.js";
 
 /** One CSV record with the line it starts on (the header is line 1). @internal */
 export interface CsvRow {
@@ -94,4 +96,15 @@ export function finish(fn: string, issues: Issue[], strict: boolean): Issue[] {
     );
   }
   return issues;
+}
+
+/** Validates the model an importer mapped; an invalid one is the importer's bug, not the CSV's. @internal */
+export function importedModel(fn: string, input: ModelInput): Model {
+  const result = validateModel(input);
+  if (!result.ok || !result.model) {
+    throw new GovGraphError("invalid_model", `${fn}: the mapped model is invalid (${result.issues[0]?.message}). Report this as a bug with the CSV.`, {
+      issues: result.issues,
+    });
+  }
+  return result.model;
 }

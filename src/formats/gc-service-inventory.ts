@@ -6,11 +6,9 @@
  * client target groups are segments, channels come from the online-stage flags and per-channel volumes.
  * @module
  */
-import { GovGraphError } from "../errors.js";
-import { validateModel } from "../model/validate.js";
 import type { ModelInput } from "../schemas/model.js";
 import type { Channel } from "../schemas/service.js";
-import { finish, issue, readCsvRows, splitList } from "./_csv-rows.js";
+import { finish, importedModel, issue, readCsvRows, splitList } from "./_csv-rows.js";
 import type { ImportResult } from "./us-fpi.js";
 
 /** Options of {@link fromGcServiceInventory}. */
@@ -175,9 +173,5 @@ export function fromGcServiceInventory(csvText: string, options: GcServiceInvent
     assignments: [...assignments.values()],
     services,
   } as unknown as ModelInput;
-  const result = validateModel(input);
-  if (!result.ok || !result.model) {
-    throw new GovGraphError("invalid_model", `${fn}: the mapped model is invalid (${result.issues[0]?.message}). Report this as a bug with the CSV.`, { issues: result.issues });
-  }
-  return { model: result.model, issues };
+  return { model: importedModel(fn, input), issues };
 }

@@ -8,10 +8,8 @@
  * @module
  */
 import type { Issue } from "../errors.js";
-import { GovGraphError } from "../errors.js";
-import { validateModel } from "../model/validate.js";
 import type { Model, ModelInput } from "../schemas/model.js";
-import { finish, issue, readCsvRows, slug, splitList } from "./_csv-rows.js";
+import { finish, importedModel, issue, readCsvRows, slug, splitList } from "./_csv-rows.js";
 
 /** Options of {@link fromFederalProgramInventory}. */
 export interface FederalProgramInventoryOptions {
@@ -178,9 +176,5 @@ export function fromFederalProgramInventory(csvText: string, options: FederalPro
     assignments: [...assignments.values()],
     services: services as ModelInput["services"],
   } as ModelInput;
-  const result = validateModel(input);
-  if (!result.ok || !result.model) {
-    throw new GovGraphError("invalid_model", `${fn}: the mapped model is invalid (${result.issues[0]?.message}). Report this as a bug with the CSV.`, { issues: result.issues });
-  }
-  return { model: result.model, issues };
+  return { model: importedModel(fn, input), issues };
 }
