@@ -175,11 +175,9 @@ class Reader {
     for (let i = start; i < n; i++) {
       const c = b[i];
       if (c === QUOTE) {
-        for (i++; i < n; i++) {
-          const d = b[i];
-          if (d === QUOTE) break;
-          if (d === BACKSLASH) i++;
-        }
+        // Skip the string; the loop then steps past its closing quote.
+        const end = this.stringEnd(i);
+        i = end < 0 ? n : end - 1;
       } else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
       else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
         if (depth === 0) return i;
@@ -204,11 +202,9 @@ class Reader {
     for (let i = start; i < n; i++) {
       const c = b[i];
       if (c === QUOTE) {
-        for (i++; i < n; i++) {
-          const d = b[i];
-          if (d === QUOTE) break;
-          if (d === BACKSLASH) i++;
-        }
+        // Skip the string; the loop then steps past its closing quote.
+        const end = this.stringEnd(i);
+        i = end < 0 ? n : end - 1;
       } else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
       else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
         if (depth > 0) {
