@@ -17,7 +17,6 @@ import { stringifyModel } from "../src/formats/json.js";
 import { SECTIONS, type SectionOptions } from "../src/cli/commands/analyze.js";
 import type { CliIo } from "../src/cli/_io.js";
 import { runCli } from "../src/cli/main.js";
-import { indexModel, type ModelIndex } from "../src/graph/index-model.js";
 import { generateModel } from "../src/model/generate.js";
 import { validateModel } from "../src/model/validate.js";
 import type { Model } from "../src/schemas/model.js";
@@ -50,9 +49,8 @@ function median(values: readonly number[]): number {
 
 /** Runs every section once on a valid model, timing each (wall and CPU), then renders the text report. */
 function sections(model: Model, warnings: SectionOptions["warnings"]) {
-  let index: ModelIndex | undefined;
   const reports: Record<string, unknown> = {};
-  const options: SectionOptions = { failOn: [], warnings, index: () => (index ??= indexModel(model)), reports };
+  const options: SectionOptions = { failOn: [], warnings, reports };
   const times: { id: string; ms: number; cpu: number }[] = [];
   for (const section of SECTIONS) {
     const t = performance.now();

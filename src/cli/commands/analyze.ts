@@ -1,4 +1,4 @@
-import { COLLECTIONS, compareIds, indexModel, type Issue, type Model, type ModelIndex } from "../../index.js";
+import { COLLECTIONS, compareIds, type Issue, type Model } from "../../index.js";
 import { defineCommand, loadModel, UsageError, type FailOn } from "../_command.js";
 import { progress } from "../_io.js";
 import { countIssues, percent, renderHeading, renderIssues, renderJson, renderTable, type Format } from "../_render.js";
@@ -11,8 +11,6 @@ import { duplicationSection } from "./duplicates.js";
 export interface SectionOptions {
   /** The `--fail-on` kinds asked for; a section that finds one of them reports `failed: true` through `fails`. */
   failOn: readonly FailOn[];
-  /** The model's index, built once on first use and shared by every section. */
-  index(): ModelIndex;
   /** The validation warnings of the model. */
   warnings: readonly Issue[];
   /** Reports of the sections run before this one, by section id (the scorecard reuses them). */
@@ -149,9 +147,8 @@ export const analyze = defineCommand({
   run({ positionals, values, format, failOn, io }) {
     const { source, model, issues } = loadModel(io, positionals[0]);
     const sections = selectSections(values.only as string | undefined, failOn);
-    let index: ModelIndex | undefined;
     const reports: Record<string, unknown> = {};
-    const options: SectionOptions = { failOn, warnings: issues, index: () => (index ??= indexModel(model)), reports };
+    const options: SectionOptions = { failOn, warnings: issues, reports };
     let failed = false;
     for (const section of sections) {
       progress(io, `${section.title}...`);
