@@ -56,6 +56,16 @@ export type Quality = z.infer<typeof Quality>;
 export const ServiceStatus = z.enum(["active", "planned", "retired"]);
 export type ServiceStatus = z.infer<typeof ServiceStatus>;
 
+/**
+ * Whether a service is delivered today: its `status` is `active`, or absent (the default). Every analysis counts
+ * only active services unless its options say otherwise.
+ * @example
+ * model.services.filter(isActiveService).length
+ */
+export function isActiveService(service: { readonly status?: ServiceStatus | undefined }): boolean {
+  return service.status === undefined || service.status === "active";
+}
+
 /** A public service delivered to citizens or businesses. */
 export const Service = z
   .strictObject({
