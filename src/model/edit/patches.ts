@@ -4,9 +4,9 @@
  * Any change at all, written as an immer recipe on a draft of the model, checked and put back in canonical order;
  * with immer patches both ways when asked.
  */
-import type { Patch } from "immer";
+import type { Draft, Patch } from "immer";
 import type { Model } from "../../schemas/model.js";
-import { immer, usePatches, type ModelRecipe } from "./immer.js";
+import { immer, usePatches } from "./immer.js";
 import { derived, review } from "./review.js";
 
 /**
@@ -18,7 +18,7 @@ import { derived, review } from "./review.js";
  * @example
  * const [next, patches, inverse] = editWithPatches(model, (draft) => { draft.services[0]!.fee = 0; });
  */
-export function editWithPatches(model: Model, recipe: ModelRecipe): [Model, Patch[], Patch[]] {
+export function editWithPatches(model: Model, recipe: (draft: Draft<Model>) => void): [Model, Patch[], Patch[]] {
   usePatches();
   const [next, patches, inverse] = immer.produceWithPatches(model, recipe);
   const fixes = review("editWithPatches", model, next);
@@ -33,7 +33,7 @@ export function editWithPatches(model: Model, recipe: ModelRecipe): [Model, Patc
  * @example
  * const next = produceModel(model, (draft) => { draft.meta = { name: "After the merger" }; });
  */
-export function produceModel(model: Model, recipe: ModelRecipe): Model {
+export function produceModel(model: Model, recipe: (draft: Draft<Model>) => void): Model {
   return checkedResult("produceModel", model, immer.produce(model, recipe));
 }
 
