@@ -57,6 +57,22 @@ export function quote(value: string): string {
   return JSON.stringify(value.length > 80 ? value.slice(0, 77) + "..." : value);
 }
 
+/** `a string`, `an object`, `null`: a type name with its article. @internal */
+export function article(type: string): string {
+  if (type === "null" || type === "undefined") return type;
+  if (type === "int") return "an integer";
+  return (/^[aeiou]/.test(type) ? "an " : "a ") + type;
+}
+
+/** A value as a message shows it: quoted strings, numbers, `an array`, `an object`. @internal */
+export function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "string") return quote(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return article(typeof value);
+}
+
 /** `1 error`, `3 errors`: a count and its noun. @internal */
 export function counted(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;

@@ -5,14 +5,13 @@
  * every problem; see docs/validation.md for the codes and messages.
  */
 import { GovGraphError, type Issue } from "../errors.js";
-import { counted, issue, quote } from "../issues.js";
+import { article, counted, describeValue, issue, quote } from "../issues.js";
 import { resolveOptions } from "../options.js";
 import { COLLECTIONS, type CollectionName, type Model } from "../schemas/model.js";
 import { checkIntegrity, type RawCollections } from "./integrity.js";
 import { canonicalize } from "./records.js";
 import { markValidated } from "./validated.js";
 import { parseCollection, parseMeta } from "./validate/parse-records.js";
-import { article, describeValue } from "./validate/zod-issues.js";
 
 /** The outcome of {@link validateModel}. */
 export interface ValidationResult {

@@ -3,10 +3,9 @@
  * =======================
  * The keys the edit functions accept, checked, and where a key's record is (or would go) in its collection.
  */
-import type { z } from "zod";
 import { GovGraphError } from "../../errors.js";
 import { quote } from "../../issues.js";
-import { COLLECTIONS, type CollectionName, type Model } from "../../schemas/model.js";
+import { COLLECTIONS, type CollectionName, type Model, type ModelInput } from "../../schemas/model.js";
 import {
   compareKeys,
   isPairCollection,
@@ -17,7 +16,6 @@ import {
   recordKey,
   type RecordKeyValue,
 } from "../records.js";
-import type { RECORD_SCHEMAS } from "../validate/parse-records.js";
 
 /** How a record is addressed: its `id`, or its pair of ids for assignments and travel costs. */
 export type RecordKey<C extends CollectionName> = C extends "assignments"
@@ -27,7 +25,7 @@ export type RecordKey<C extends CollectionName> = C extends "assignments"
     : string;
 
 /** A record as it may be written before validation (defaults may be left out). */
-export type RecordInput<C extends CollectionName> = z.input<(typeof RECORD_SCHEMAS)[C]>;
+export type RecordInput<C extends CollectionName> = NonNullable<ModelInput[C]>[number];
 
 /** Throws `invalid_operation` unless `collection` names a collection. @internal */
 export function collectionOrThrow(fn: string, collection: string): void {

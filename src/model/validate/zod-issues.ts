@@ -6,7 +6,7 @@
  */
 import type { z } from "zod";
 import type { Issue } from "../../errors.js";
-import { capitalize, dotPath, issue, plainPath, quote, type IssuePath } from "../../issues.js";
+import { article, capitalize, dotPath, issue, plainPath, quote, type IssuePath } from "../../issues.js";
 
 /** Turns one zod issue into ours: each unknown key gets its own issue with the key in the path; messages name the field. @internal */
 export function fromZod(zi: z.core.$ZodIssue, prefix: IssuePath, label: string): Issue[] {
@@ -53,22 +53,6 @@ function explain(zi: z.core.$ZodIssue): string {
 }
 
 const ATTRIBUTE_VALUE = "must be a string, a number, a boolean or null.";
-
-/** `a string`, `an object`, `null`: a type name with its article. @internal */
-export function article(type: string): string {
-  if (type === "null" || type === "undefined") return type;
-  if (type === "int") return "an integer";
-  return (/^[aeiou]/.test(type) ? "an " : "a ") + type;
-}
-
-/** A value as a message shows it: quoted strings, numbers, `an array`, `an object`. @internal */
-export function describeValue(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return quote(value);
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return article(typeof value);
-}
 
 const NESTED_WITH_ATTRIBUTES = ["channels", "demand", "journey"] as const;
 
