@@ -7,6 +7,7 @@
  * (immer's structural sharing) is unchanged without being compared field by field.
  */
 import { compareIds, compareKeys, keyString, recordKey, sameJson, type RecordKeyValue } from "../model/records.js";
+import { describeValue } from "../issues.js";
 import { resolveOptions, type OptionRule, type OptionRules } from "../options.js";
 import { COLLECTIONS, type CollectionName, type Model } from "../schemas/model.js";
 import { _scorecardInputs, PILLARS, scorecard, type PillarId, type ScorecardInputs, type ScorecardOptions } from "./scorecard.js";
@@ -62,8 +63,7 @@ export const COMPARE_DEFAULTS = {
   reports: undefined,
 } as const satisfies Record<keyof CompareOptions, undefined>;
 
-const anObject: OptionRule = (v) =>
-  typeof v === "object" && v !== null && !Array.isArray(v) ? undefined : `must be an object, got ${Array.isArray(v) ? "an array" : String(v)}`;
+const anObject: OptionRule = (v) => (typeof v === "object" && v !== null && !Array.isArray(v) ? undefined : `must be an object, got ${describeValue(v)}`);
 const COMPARE_RULES = Object.fromEntries(Object.keys(COMPARE_DEFAULTS).map((key) => [key, anObject])) as OptionRules<typeof COMPARE_DEFAULTS>;
 
 const delta = (before: number | null | undefined, after: number | null | undefined): Delta => {
