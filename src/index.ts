@@ -6,21 +6,16 @@ export type { GovGraphErrorCode, Issue } from "./errors.js";
 export * from "./schemas/index.js";
 
 // The model: validation, canonical order, editing, scenarios, the generator
-export { validateModel, parseModel } from "./model/validate.js";
-export type { ValidationResult } from "./model/validate.js";
-export { formatIssues } from "./model/format-issues.js";
-export {
-  addRecord,
-  updateRecord,
-  removeRecord,
-  findReferrers,
-  editWithPatches,
-  produceModel,
-  applyModelPatches,
-  REMOVE_DEFAULTS,
-} from "./model/edit.js";
-export type { RecordInput, RecordKey, Referrer, RemoveOptions } from "./model/edit.js";
-export { canonicalize, compareIds } from "./model/canonical.js";
+export { validateModel, parseModel, VALIDATE_DEFAULTS } from "./model/validate.js";
+export type { ValidateOptions, ValidationResult } from "./model/validate.js";
+export { formatIssues } from "./issues.js";
+export { addRecord, updateRecord } from "./model/edit/add-update.js";
+export { removeRecord, findReferrers, REMOVE_DEFAULTS } from "./model/edit/remove.js";
+export type { Referrer, RemoveOptions } from "./model/edit/remove.js";
+export { editWithPatches, produceModel, applyModelPatches } from "./model/edit/patches.js";
+export type { RecordInput, RecordKey } from "./model/edit/lookup.js";
+export { canonicalize, compareIds } from "./model/records.js";
+export type { RecordKeyValue } from "./model/records.js";
 export { applyScenario } from "./model/scenario.js";
 export type { ScenarioLogEntry, ScenarioResult } from "./model/scenario.js";
 export { generateModel, GENERATE_DEFAULTS } from "./model/generate.js";
@@ -98,8 +93,8 @@ export { scoreCoverage, COVERAGE_DEFAULTS } from "./analyses/coverage.js";
 export type { CoverageGap, CoverageOptions, CoverageReport, CoverageRow } from "./analyses/coverage.js";
 export { scorecard, PILLARS, SCORECARD_DEFAULTS } from "./analyses/scorecard.js";
 export type { Indicator, Pillar, PillarId, ScorecardInputs, ScorecardOptions, ScorecardReport } from "./analyses/scorecard.js";
-export { compareModels } from "./analyses/compare.js";
-export type { CompareOptions, ComparisonReport, Delta, JourneyChange, RecordChanges, RecordKeyValue } from "./analyses/compare.js";
+export { compareModels, COMPARE_DEFAULTS } from "./analyses/compare.js";
+export type { CompareOptions, ComparisonReport, Delta, JourneyChange, RecordChanges } from "./analyses/compare.js";
 
 // The bundled example
 export { countyInput, exampleCounty } from "./examples/index.js";

@@ -17,7 +17,7 @@
  * with sums taken in id order so that the result does not depend on the order of the input records.
  */
 import { GovGraphError, toPointer, type Issue } from "../errors.js";
-import { compareIds } from "../model/canonical.js";
+import { compareIds } from "../model/records.js";
 
 /** A distance-decay function: the weight of a pair at a given cost. */
 export type WeightFunction = (cost: number) => number;

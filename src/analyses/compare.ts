@@ -6,7 +6,9 @@
  * Records are matched by id (by their id pair for assignments and travel costs); a record shared by both models
  * (immer's structural sharing) is unchanged without being compared field by field.
  */
-import { compareIds } from "../model/canonical.js";
+import { compareIds, compareKeys, keyString, recordKey, sameJson, type RecordKeyValue } from "../model/records.js";
+import { describeValue } from "../issues.js";
+import { resolveOptions, type OptionRule, type OptionRules } from "../options.js";
 import { COLLECTIONS, type CollectionName, type Model } from "../schemas/model.js";
 import { _scorecardInputs, PILLARS, scorecard, type PillarId, type ScorecardInputs, type ScorecardOptions } from "./scorecard.js";
 import { TRANSPARENCY_ITEMS } from "./transparency.js";
@@ -17,9 +19,6 @@ export interface Delta {
   after: number | null;
   delta: number | null;
 }
-
-/** A record key: an id, or `[departmentId, functionId]` / `[regionId, pointId]` for assignments and travel costs. */
-export type RecordKeyValue = string | [string, string];
 
 /** The records of one collection that differ. */
 export interface RecordChanges {
@@ -54,6 +53,19 @@ export type CompareOptions = Omit<ScorecardOptions, "reports"> & {
   reports?: { before?: Partial<ScorecardInputs>; after?: Partial<ScorecardInputs> };
 };
 
+/** Defaults of {@link compareModels}: none of its own; options left out keep the scorecard's and the analyses' defaults. */
+export const COMPARE_DEFAULTS = {
+  weights: undefined,
+  duplication: undefined,
+  coverage: undefined,
+  journeys: undefined,
+  staffing: undefined,
+  reports: undefined,
+} as const satisfies Record<keyof CompareOptions, undefined>;
+
+const anObject: OptionRule = (v) => (typeof v === "object" && v !== null && !Array.isArray(v) ? undefined : `must be an object, got ${describeValue(v)}`);
+const COMPARE_RULES = Object.fromEntries(Object.keys(COMPARE_DEFAULTS).map((key) => [key, anObject])) as OptionRules<typeof COMPARE_DEFAULTS>;
+
 const delta = (before: number | null | undefined, after: number | null | undefined): Delta => {
   const b = before ?? null;
   const a = after ?? null;
@@ -76,42 +88,36 @@ function deltas(before: object, after: object): Record<string, Delta> {
   return out;
 }
 
-function keyOf(c: CollectionName, r: Record<string, unknown>): RecordKeyValue {
-  if (c === "assignments") return [r.departmentId as string, r.functionId as string];
-  if (c === "travelCosts") return [r.regionId as string, r.pointId as string];
-  return r.id as string;
-}
-
-const keyText = (k: RecordKeyValue) => (typeof k === "string" ? k : k[0] + "\u0000" + k[1]);
-
 /** Records added, removed and changed, per collection. @internal */
-export function _recordChanges(before: Model, after: Model): Partial<Record<CollectionName, RecordChanges>> {
+export function recordChanges(before: Model, after: Model): Partial<Record<CollectionName, RecordChanges>> {
   const out: Partial<Record<CollectionName, RecordChanges>> = {};
   for (const c of COLLECTIONS) {
-    const xs = before[c] as readonly Record<string, unknown>[];
-    const ys = after[c] as readonly Record<string, unknown>[];
-    if (xs === ys) continue;
-    const old = new Map<string, Record<string, unknown>>();
-    for (const r of xs) old.set(keyText(keyOf(c, r)), r);
-    const changes: RecordChanges = { added: [], removed: [], changed: [] };
-    const seen = new Set<string>();
-    for (const r of ys) {
-      const k = keyOf(c, r);
-      const t = keyText(k);
-      seen.add(t);
-      const o = old.get(t);
-      if (o === undefined) changes.added.push(k);
-      else if (o !== r && JSON.stringify(o) !== JSON.stringify(r)) changes.changed.push(k);
-    }
-    for (const r of xs) {
-      const k = keyOf(c, r);
-      if (!seen.has(keyText(k))) changes.removed.push(k);
-    }
-    const byKey = (p: RecordKeyValue, q: RecordKeyValue) => compareIds(keyText(p), keyText(q));
-    for (const list of [changes.added, changes.removed, changes.changed]) list.sort(byKey);
+    if (before[c] === after[c]) continue;
+    const changes = collectionChanges(c, before[c], after[c]);
     if (changes.added.length + changes.removed.length + changes.changed.length > 0) out[c] = changes;
   }
   return out;
+}
+
+function collectionChanges(c: CollectionName, xs: readonly object[], ys: readonly object[]): RecordChanges {
+  const old = new Map<string, object>();
+  for (const r of xs) old.set(keyString(recordKey(c, r)), r);
+  const changes: RecordChanges = { added: [], removed: [], changed: [] };
+  const seen = new Set<string>();
+  for (const r of ys) {
+    const k = recordKey(c, r);
+    const t = keyString(k);
+    seen.add(t);
+    const o = old.get(t);
+    if (o === undefined) changes.added.push(k);
+    else if (!sameJson(o, r)) changes.changed.push(k);
+  }
+  for (const r of xs) {
+    const k = recordKey(c, r);
+    if (!seen.has(keyString(k))) changes.removed.push(k);
+  }
+  for (const list of [changes.added, changes.removed, changes.changed]) list.sort(compareKeys);
+  return changes;
 }
 
 /**
@@ -121,8 +127,9 @@ export function _recordChanges(before: Model, after: Model): Partial<Record<Coll
  * const { model: after } = applyScenario(exampleCounty, [{ op: "digitizeService", serviceId: "get-birth-certificate" }]);
  * compareModels(exampleCounty, after).journeys.endToEndOnlineShare.delta
  */
-export function compareModels(before: Model, after: Model, options: CompareOptions = {}): ComparisonReport {
-  const { reports, ...rest } = options;
+export function compareModels(before: Model, after: Model, options?: CompareOptions): ComparisonReport {
+  const resolved = resolveOptions(COMPARE_DEFAULTS, options, "compareModels", COMPARE_RULES) as Record<string, unknown>;
+  const { reports, ...rest } = Object.fromEntries(Object.entries(resolved).filter(([, v]) => v !== undefined)) as CompareOptions;
   const x = _scorecardInputs(before, { ...rest, reports: reports?.before });
   const y = before === after && !reports?.after ? x : _scorecardInputs(after, { ...rest, reports: reports?.after });
   const cx = scorecard(before, { ...rest, reports: x });
@@ -164,6 +171,6 @@ export function compareModels(before: Model, after: Model, options: CompareOptio
     staffing: deltas(x.staffing.summary, y.staffing.summary),
     duplication: deltas(x.duplication.summary, y.duplication.summary),
     coverage: deltas(coverageFlat(x.coverage), coverageFlat(y.coverage)),
-    records: _recordChanges(before, after),
+    records: recordChanges(before, after),
   };
 }

@@ -15,7 +15,7 @@ import { UndirectedGraph } from "graphology";
 import louvain from "graphology-communities-louvain";
 import { GovGraphError } from "../errors.js";
 import { row } from "../graph/csr.js";
-import { compareIds } from "../model/canonical.js";
+import { compareIds } from "../model/records.js";
 import type { DepartmentId, FunctionId, RegionId } from "../schemas/ids.js";
 import type { Model } from "../schemas/model.js";
 import { analyzeDuplication, DUPLICATION_DEFAULTS, withDefaults, type DuplicationAnalysis, type DuplicationOptions } from "./duplication.js";

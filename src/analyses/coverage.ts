@@ -12,7 +12,7 @@
  */
 import { GovGraphError } from "../errors.js";
 import { indexModel, type ModelIndex } from "../graph/index-model.js";
-import { compareIds } from "../model/canonical.js";
+import { compareIds } from "../model/records.js";
 import type { Model } from "../schemas/model.js";
 import { ChannelKind } from "../schemas/service.js";
 import { _catchment, _defaultWeight, type CatchmentMethod, type WeightFunction } from "./accessibility.js";

@@ -17,7 +17,7 @@
 import { GovGraphError } from "../errors.js";
 import { indexModel, ROLE_LEAD, ROLE_SUPPORT, type ModelIndex } from "../graph/index-model.js";
 import { buildCsr, row } from "../graph/csr.js";
-import { canonicalize, compareIds } from "../model/canonical.js";
+import { canonicalize, compareIds } from "../model/records.js";
 import type { DepartmentId, FunctionId, NeedId, RegionId, SegmentId, ServiceId } from "../schemas/ids.js";
 import { COLLECTIONS, type Model } from "../schemas/model.js";
 import { jaccardSorted, shingles } from "../text/shingles.js";

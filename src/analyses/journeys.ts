@@ -9,7 +9,7 @@
  * The "run at most once" share follows the one-visit target of service reforms ("最多跑一次", Zhejiang 2017).
  */
 import { GovGraphError } from "../errors.js";
-import { compareIds } from "../model/canonical.js";
+import { compareIds } from "../model/records.js";
 import type { Model } from "../schemas/model.js";
 import type { Need } from "../schemas/need.js";
 import type { Channel, Service } from "../schemas/service.js";

@@ -6,7 +6,7 @@
  * single-output case of Data Envelopment Analysis (Charnes, Cooper & Rhodes 1978, "Measuring the efficiency of
  * decision making units"), where each unit's score is its output/input ratio over the best ratio of its peers.
  */
-import { compareIds } from "../model/canonical.js";
+import { compareIds } from "../model/records.js";
 import type { Department } from "../schemas/department.js";
 import type { Model } from "../schemas/model.js";
 

@@ -5,7 +5,7 @@
  * contact, each counted only where it applies, after the EU eGovernment Benchmark's "transparency of service
  * delivery" indicators and China's government-affairs openness (政务公开) service-guide items.
  */
-import { compareIds } from "../model/canonical.js";
+import { compareIds } from "../model/records.js";
 import type { Model } from "../schemas/model.js";
 import type { Service } from "../schemas/service.js";
 

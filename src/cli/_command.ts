@@ -1,6 +1,5 @@
 import { GovGraphError, parseModelJson, validateModel, type Issue, type JsonIssue, type Model } from "../index.js";
 import { _parseJsonBytes } from "../formats/json-bytes.js";
-import { _validateModel } from "../model/validate.js";
 import { exampleModel } from "./_example.js";
 import { progress, type CliIo } from "./_io.js";
 import type { Format } from "./_render.js";
@@ -104,7 +103,7 @@ export function loadModel(io: CliIo, file: string | undefined): LoadedModel {
   progress(io, `reading ${file}...`);
   const data = io.readBytes && (io.fileSize?.(file) ?? 0) > LARGE_FILE_BYTES ? readLarge(io, file) : parseJson(io.readFile(file), file);
   progress(io, `validating ${file}...`);
-  return checked(file, _validateModel(data, true)); // the parsed objects are ours: adopted, not copied
+  return checked(file, validateModel(data, { adopt: true })); // the parsed objects are ours: adopted, not copied
 }
 
 /** Files above this size (bytes) are read as bytes and parsed in batches: one string holds at most 512 MB. @internal */

@@ -1,5 +1,6 @@
-import { canonicalize } from "../model/canonical.js";
+import { canonicalize } from "../model/records.js";
 import { deepFreeze } from "../model/freeze.js";
+import { markValidated } from "../model/validated.js";
 import type { Model, ModelInput } from "../schemas/model.js";
 import { countyInput as rawCountyInput } from "./county-data.js";
 
@@ -19,4 +20,4 @@ export const countyInput: ModelInput = /* @__PURE__ */ deepFreeze(rawCountyInput
  * @example
  * const { duplication } = findDuplication(exampleCounty);
  */
-export const exampleCounty: Model = /* @__PURE__ */ deepFreeze(canonicalize(countyInput as unknown as Model));
+export const exampleCounty: Model = /* @__PURE__ */ markValidated(canonicalize(countyInput as unknown as Model));

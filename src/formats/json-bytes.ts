@@ -12,7 +12,7 @@
  * (UTF-16 code units, as `parseModelJson` counts them).
  */
 import { GovGraphError } from "../errors.js";
-import { _validateModel, invalidModel } from "../model/validate.js";
+import { invalidModel, validateModel } from "../model/validate.js";
 import type { Model } from "../schemas/model.js";
 import { _invalidJson, _jsonExcerpt, locateJsonError } from "./json.js";
 
@@ -52,7 +52,7 @@ export function parseModelJsonBytes(bytes: Uint8Array, options: ParseModelJsonBy
     const got = bytes === null ? "null" : typeof bytes;
     throw new GovGraphError("invalid_json", `${fn}: expected the file's bytes as a Uint8Array, got ${got}. Pass new Uint8Array(await file.arrayBuffer()), or use parseModelJson for text.`);
   }
-  const result = _validateModel(_parseJsonBytes(bytes, fn, options), true); // the parsed objects are ours: adopted
+  const result = validateModel(_parseJsonBytes(bytes, fn, options), { adopt: true }); // the parsed objects are ours: adopted
   if (!result.ok || !result.model) throw invalidModel(fn, result.issues);
   return result.model;
 }

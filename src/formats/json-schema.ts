@@ -1,7 +1,7 @@
 import { z } from "zod";
 import * as entities from "../schemas/index.js";
 import { govgraphRegistry } from "../schemas/registry.js";
-import { compareIds } from "../model/canonical.js";
+import { compareIds } from "../model/records.js";
 
 // Schemas join the registry when their module runs; touching every export of src/schemas keeps each of those
 // modules in any bundle. A schema registered elsewhere (a scenario's operations) is picked up once its module loads.

@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import { canonicalize, compareIds } from "../model/canonical.js";
-import { RECORD_SCHEMAS } from "../model/validate.js";
+import { canonicalize, compareIds } from "../model/records.js";
+import { RECORD_SCHEMAS } from "../model/validate/parse-records.js";
 import { COLLECTIONS, ModelMeta, type Model } from "../schemas/model.js";
 
 const BATCH = 512;

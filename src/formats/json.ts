@@ -1,5 +1,5 @@
 import { GovGraphError, type Issue } from "../errors.js";
-import { _validateModel, invalidModel } from "../model/validate.js";
+import { invalidModel, validateModel } from "../model/validate.js";
 import type { Model } from "../schemas/model.js";
 import { modelJsonChunks } from "./json-stream.js";
 
@@ -36,7 +36,7 @@ export function parseModelJson(text: string): Model {
   } catch (error) {
     throw jsonError(fn, text, body, error);
   }
-  const result = _validateModel(data, true); // the parsed objects are ours: adopted, not copied
+  const result = validateModel(data, { adopt: true }); // the parsed objects are ours: adopted, not copied
   if (!result.ok || !result.model) throw invalidModel(fn, result.issues);
   return result.model;
 }

@@ -54,91 +54,105 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function compile(schema: z.ZodType, adopt: boolean): Checker {
   const def = defOf(schema);
   switch (def.type) {
-    case "string": {
-      let min = 0;
-      for (const check of def.checks ?? []) {
-        const c = check._zod.def;
-        if (c.check === "min_length" && typeof c.minimum === "number") min = Math.max(min, c.minimum);
-        else throw new Unsupported();
-      }
-      return (v) => (typeof v === "string" && v.length >= min ? v : FAIL);
-    }
-    case "number": {
-      const tests: ((n: number) => boolean)[] = [];
-      for (const check of def.checks ?? []) {
-        const c = check._zod.def;
-        if (c.check === "greater_than" && typeof c.value === "number") {
-          const bound = c.value;
-          tests.push(c.inclusive ? (n) => n >= bound : (n) => n > bound);
-        } else if (c.check === "less_than" && typeof c.value === "number") {
-          const bound = c.value;
-          tests.push(c.inclusive ? (n) => n <= bound : (n) => n < bound);
-        } else if (c.check === "number_format" && c.format === "safeint") tests.push(Number.isSafeInteger);
-        else throw new Unsupported();
-      }
-      const [t1, t2, t3] = tests;
-      if (tests.length > 3) throw new Unsupported();
-      return (v) =>
-        typeof v === "number" && Number.isFinite(v) && (!t1 || t1(v)) && (!t2 || t2(v)) && (!t3 || t3(v)) ? v : FAIL;
-    }
+    case "string":
+      return compileString(def);
+    case "number":
+      return compileNumber(def);
     case "boolean":
       noChecks(def);
       return (v) => (typeof v === "boolean" ? v : FAIL);
     case "null":
       return (v) => (v === null ? v : FAIL);
-    case "enum": {
-      const allowed = new Set(Object.values(def.entries ?? {}));
-      return (v) => (allowed.has(v) ? v : FAIL);
-    }
-    case "literal": {
-      const allowed = new Set(def.values ?? []);
-      return (v) => (allowed.has(v) ? v : FAIL);
-    }
-    case "union": {
-      const options = (def.options ?? []).map((o) => compile(o, adopt));
-      return (v) => {
-        for (const option of options) {
-          const out = option(v);
-          if (out !== FAIL) return out;
-        }
-        return FAIL;
-      };
-    }
-    case "array": {
-      noChecks(def);
-      const element = compile(def.element!, adopt);
-      return (v) => {
-        if (!Array.isArray(v)) return FAIL;
-        const out = adopt ? v : new Array<unknown>(v.length);
-        for (let i = 0; i < v.length; i++) {
-          const item = element(v[i]);
-          if (item === FAIL) return FAIL;
-          if (!adopt) out[i] = item;
-        }
-        return Object.freeze(out);
-      };
-    }
-    case "record": {
-      const key = defOf(def.keyType!);
-      if (key.type !== "string" || key.checks?.length) throw new Unsupported();
-      const value = compile(def.valueType!, adopt);
-      return (v) => {
-        if (!isPlainObject(v)) return FAIL;
-        const out: Record<string, unknown> = adopt ? v : {};
-        for (const k in v) {
-          if (!Object.hasOwn(v, k)) return FAIL;
-          const item = value(v[k]);
-          if (item === FAIL) return FAIL;
-          if (!adopt) Object.defineProperty(out, k, { value: item, enumerable: true, writable: true, configurable: true });
-        }
-        return Object.freeze(out);
-      };
-    }
+    case "enum":
+      return oneOf(new Set(Object.values(def.entries ?? {})));
+    case "literal":
+      return oneOf(new Set(def.values ?? []));
+    case "union":
+      return compileUnion(def, adopt);
+    case "array":
+      return compileArray(def, adopt);
+    case "record":
+      return compileRecord(def, adopt);
     case "object":
       return compileObject(def, adopt);
     default:
       throw new Unsupported();
   }
+}
+
+function oneOf(allowed: Set<unknown>): Checker {
+  return (v) => (allowed.has(v) ? v : FAIL);
+}
+
+function compileString(def: Def): Checker {
+  let min = 0;
+  for (const check of def.checks ?? []) {
+    const c = check._zod.def;
+    if (c.check === "min_length" && typeof c.minimum === "number") min = Math.max(min, c.minimum);
+    else throw new Unsupported();
+  }
+  return (v) => (typeof v === "string" && v.length >= min ? v : FAIL);
+}
+
+function compileNumber(def: Def): Checker {
+  const tests: ((n: number) => boolean)[] = [];
+  for (const check of def.checks ?? []) {
+    const c = check._zod.def;
+    if (c.check === "greater_than" && typeof c.value === "number") {
+      const bound = c.value;
+      tests.push(c.inclusive ? (n) => n >= bound : (n) => n > bound);
+    } else if (c.check === "less_than" && typeof c.value === "number") {
+      const bound = c.value;
+      tests.push(c.inclusive ? (n) => n <= bound : (n) => n < bound);
+    } else if (c.check === "number_format" && c.format === "safeint") tests.push(Number.isSafeInteger);
+    else throw new Unsupported();
+  }
+  const [t1, t2, t3] = tests;
+  if (tests.length > 3) throw new Unsupported();
+  return (v) => (typeof v === "number" && Number.isFinite(v) && (!t1 || t1(v)) && (!t2 || t2(v)) && (!t3 || t3(v)) ? v : FAIL);
+}
+
+function compileUnion(def: Def, adopt: boolean): Checker {
+  const options = (def.options ?? []).map((o) => compile(o, adopt));
+  return (v) => {
+    for (const option of options) {
+      const out = option(v);
+      if (out !== FAIL) return out;
+    }
+    return FAIL;
+  };
+}
+
+function compileArray(def: Def, adopt: boolean): Checker {
+  noChecks(def);
+  const element = compile(def.element!, adopt);
+  return (v) => {
+    if (!Array.isArray(v)) return FAIL;
+    const out = adopt ? v : new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) {
+      const item = element(v[i]);
+      if (item === FAIL) return FAIL;
+      if (!adopt) out[i] = item;
+    }
+    return Object.freeze(out);
+  };
+}
+
+function compileRecord(def: Def, adopt: boolean): Checker {
+  const key = defOf(def.keyType!);
+  if (key.type !== "string" || key.checks?.length) throw new Unsupported();
+  const value = compile(def.valueType!, adopt);
+  return (v) => {
+    if (!isPlainObject(v)) return FAIL;
+    const out: Record<string, unknown> = adopt ? v : {};
+    for (const k in v) {
+      if (!Object.hasOwn(v, k)) return FAIL;
+      const item = value(v[k]);
+      if (item === FAIL) return FAIL;
+      if (!adopt) Object.defineProperty(out, k, { value: item, enumerable: true, writable: true, configurable: true });
+    }
+    return Object.freeze(out);
+  };
 }
 
 function noChecks(def: Def): void {

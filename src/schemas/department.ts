@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { Amount, userData } from "./common.js";
+import { Amount } from "./common.js";
 import { DepartmentId, RegionId } from "./ids.js";
 import { govgraphRegistry } from "./registry.js";
+import { userRecord } from "./user-record.js";
 
 /** Authorized posts and the staff actually in post. */
 export const Staff = z
@@ -19,21 +20,15 @@ export const Identifier = z
 export type Identifier = z.infer<typeof Identifier>;
 
 /** A government body with a jurisdiction; departments form a supervision tree by `parentId`. */
-export const Department = z
-  .strictObject({
-    id: DepartmentId,
-    name: z.string().min(1),
-    regionId: RegionId,
-    parentId: DepartmentId.optional(),
-    level: z.string().optional(),
-    kind: z.string().optional(),
-    staff: Staff.optional(),
-    budget: Amount.optional(),
-    identifiers: z.array(Identifier).optional(),
-    ...userData,
-  })
-  .register(govgraphRegistry, {
-    id: "govgraph.Department",
-    description: "A government body with a jurisdiction (regionId); departments form an acyclic supervision tree by parentId",
-  });
+export const Department = userRecord("Department", "A government body with a jurisdiction (regionId); departments form an acyclic supervision tree by parentId", {
+  id: DepartmentId,
+  name: z.string().min(1),
+  regionId: RegionId,
+  parentId: DepartmentId.optional(),
+  level: z.string().optional(),
+  kind: z.string().optional(),
+  staff: Staff.optional(),
+  budget: Amount.optional(),
+  identifiers: z.array(Identifier).optional(),
+});
 export type Department = z.infer<typeof Department>;

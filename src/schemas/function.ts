@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { userData } from "./common.js";
 import { FunctionId } from "./ids.js";
 import { govgraphRegistry } from "./registry.js";
+import { userRecord } from "./user-record.js";
 
 /** The usual categories of a government function; any other text is accepted too. */
 export const FUNCTION_CATEGORIES = [
@@ -23,20 +23,13 @@ export const LegalBasis = z
 export type LegalBasis = z.infer<typeof LegalBasis>;
 
 /** A responsibility of government (an entry of a power-and-responsibility list). */
-export const GovFunction = z
-  .strictObject({
-    id: FunctionId,
-    name: z.string().min(1),
-    description: z.string().optional(),
-    category: z.string().optional(),
-    domain: z.string().optional(),
-    legalBasis: z.array(LegalBasis).optional(),
-    keywords: z.array(z.string()).optional(),
-    ...userData,
-  })
-  .register(govgraphRegistry, {
-    id: "govgraph.GovFunction",
-    description:
-      "A responsibility of government; category is licensing, inspection, enforcement, payment, confirmation, public_service, planning, regulation, other or free text; domain is a COFOG code",
-  });
+export const GovFunction = userRecord("GovFunction", "A responsibility of government; category is licensing, inspection, enforcement, payment, confirmation, public_service, planning, regulation, other or free text; domain is a COFOG code", {
+  id: FunctionId,
+  name: z.string().min(1),
+  description: z.string().optional(),
+  category: z.string().optional(),
+  domain: z.string().optional(),
+  legalBasis: z.array(LegalBasis).optional(),
+  keywords: z.array(z.string()).optional(),
+});
 export type GovFunction = z.infer<typeof GovFunction>;

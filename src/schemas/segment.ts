@@ -1,18 +1,11 @@
 import { z } from "zod";
-import { userData } from "./common.js";
 import { SegmentId } from "./ids.js";
-import { govgraphRegistry } from "./registry.js";
+import { userRecord } from "./user-record.js";
 
 /** An audience: citizens, the elderly, businesses, newborn families... */
-export const Segment = z
-  .strictObject({
-    id: SegmentId,
-    name: z.string().min(1),
-    description: z.string().optional(),
-    ...userData,
-  })
-  .register(govgraphRegistry, {
-    id: "govgraph.Segment",
-    description: "An audience of public services: citizens, the elderly, businesses, newborn families",
-  });
+export const Segment = userRecord("Segment", "An audience of public services: citizens, the elderly, businesses, newborn families", {
+  id: SegmentId,
+  name: z.string().min(1),
+  description: z.string().optional(),
+});
 export type Segment = z.infer<typeof Segment>;

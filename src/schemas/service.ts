@@ -1,28 +1,22 @@
 import { z } from "zod";
-import { Amount, userData } from "./common.js";
+import { Amount } from "./common.js";
 import { DepartmentId, EvidenceId, FunctionId, NeedId, RegionId, SegmentId, ServiceId } from "./ids.js";
 import { govgraphRegistry } from "./registry.js";
+import { userRecord } from "./user-record.js";
 
 /** How a service is delivered. `online`, `phone`, `mail` and `mobile` are remote. */
 export const ChannelKind = z.enum(["in_person", "online", "phone", "mail", "mobile", "kiosk", "outreach"]);
 export type ChannelKind = z.infer<typeof ChannelKind>;
 
 /** One way to obtain a service, with what it costs the citizen. */
-export const Channel = z
-  .strictObject({
-    kind: ChannelKind,
-    endToEnd: z.boolean().optional(),
-    visits: z.number().int().nonnegative().optional(),
-    processingDays: Amount.optional(),
-    fee: Amount.optional(),
-    capacity: Amount.optional(),
-    ...userData,
-  })
-  .register(govgraphRegistry, {
-    id: "govgraph.Channel",
-    description:
-      "A way to obtain a service: endToEnd (completed wholly through this channel), visits (in-person visits it needs), processingDays, fee, capacity (cases a year; remote channels without one are unlimited)",
-  });
+export const Channel = userRecord("Channel", "A way to obtain a service: endToEnd (completed wholly through this channel), visits (in-person visits it needs), processingDays, fee, capacity (cases a year; remote channels without one are unlimited)", {
+  kind: ChannelKind,
+  endToEnd: z.boolean().optional(),
+  visits: z.number().int().nonnegative().optional(),
+  processingDays: Amount.optional(),
+  fee: Amount.optional(),
+  capacity: Amount.optional(),
+});
 export type Channel = z.infer<typeof Channel>;
 
 /** A piece of evidence a service asks for, and whether the citizen supplies it or the government reuses it. */
@@ -67,30 +61,23 @@ export function isActiveService(service: { readonly status?: ServiceStatus | und
 }
 
 /** A public service delivered to citizens or businesses. */
-export const Service = z
-  .strictObject({
-    id: ServiceId,
-    name: z.string().min(1),
-    description: z.string().optional(),
-    departmentId: DepartmentId,
-    partnerIds: z.array(DepartmentId).optional(),
-    functionIds: z.array(FunctionId).default([]),
-    needIds: z.array(NeedId).default([]),
-    segmentIds: z.array(SegmentId).default([]),
-    regionIds: z.array(RegionId).optional(),
-    channels: z.array(Channel).default([]),
-    evidence: z.array(EvidenceRequirement).optional(),
-    processingDays: Amount.optional(),
-    fee: Amount.optional(),
-    annualVolume: Amount.optional(),
-    status: ServiceStatus.optional(),
-    published: Published.optional(),
-    quality: Quality.optional(),
-    ...userData,
-  })
-  .register(govgraphRegistry, {
-    id: "govgraph.Service",
-    description:
-      "A public service: departmentId is the competent authority; segmentIds empty means everyone; regionIds absent means the department's jurisdiction and its sub-regions; status absent means active",
-  });
+export const Service = userRecord("Service", "A public service: departmentId is the competent authority; segmentIds empty means everyone; regionIds absent means the department's jurisdiction and its sub-regions; status absent means active", {
+  id: ServiceId,
+  name: z.string().min(1),
+  description: z.string().optional(),
+  departmentId: DepartmentId,
+  partnerIds: z.array(DepartmentId).optional(),
+  functionIds: z.array(FunctionId).default([]),
+  needIds: z.array(NeedId).default([]),
+  segmentIds: z.array(SegmentId).default([]),
+  regionIds: z.array(RegionId).optional(),
+  channels: z.array(Channel).default([]),
+  evidence: z.array(EvidenceRequirement).optional(),
+  processingDays: Amount.optional(),
+  fee: Amount.optional(),
+  annualVolume: Amount.optional(),
+  status: ServiceStatus.optional(),
+  published: Published.optional(),
+  quality: Quality.optional(),
+});
 export type Service = z.infer<typeof Service>;

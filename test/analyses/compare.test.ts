@@ -75,4 +75,20 @@ describe("compareModels", () => {
       { numRuns: 100 },
     );
   });
+
+  it("does not count a record as changed when only the order of its keys differs", () => {
+    const reordered = JSON.parse(JSON.stringify(exampleCounty), (_key, value) =>
+      value && typeof value === "object" && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).reverse()) : value,
+    );
+    expect(compareModels(exampleCounty, reordered).records).toEqual({});
+  });
+
+  it("takes undefined for the defaults and refuses a bad option, naming it", () => {
+    const same = compareModels(exampleCounty, exampleCounty, { weights: undefined, reports: undefined });
+    expect(same.scorecard.composite).toEqual(compareModels(exampleCounty, exampleCounty).scorecard.composite);
+    expect(() => compareModels(exampleCounty, exampleCounty, { reports: 3 } as never)).toThrow(
+      "compareModels: option reports must be an object, got 3. Fix the options and try again.",
+    );
+    expect(() => compareModels(exampleCounty, exampleCounty, { wieghts: {} } as never)).toThrow(/^compareModels: unknown option "wieghts"/);
+  });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { arbitraryModel } from "../arbitraries.js";
 import { COLLECTIONS, type CollectionName } from "../../src/index.js";
 import { compileChecker, FAIL } from "../../src/model/fast-parse.js";
-import { RECORD_SCHEMAS } from "../../src/model/validate.js";
+import { RECORD_SCHEMAS } from "../../src/model/validate/parse-records.js";
 
 // The fast path must accept exactly what zod accepts and return what zod returns, or validation would differ
 // between parseModelJson (fast path) and the schemas (and the JSON Schema files generated from them).

@@ -6,7 +6,7 @@
  * @module
  */
 import type { Model } from "../../schemas/model.js";
-import { canonicalize, compareIds } from "../canonical.js";
+import { canonicalize, compareIds } from "../records.js";
 import {
   COUNTY_VERBS,
   EVIDENCE,

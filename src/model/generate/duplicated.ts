@@ -7,7 +7,7 @@
  * @module
  */
 import type { Model } from "../../schemas/model.js";
-import { compareIds } from "../canonical.js";
+import { compareIds } from "../records.js";
 
 /** Every duplicated function with all its overlapping lead holders (sorted), sorted by function id. @internal */
 export function duplicatedLeads(model: Model): { functionId: string; departmentIds: string[] }[] {

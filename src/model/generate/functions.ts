@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import { compareIds } from "../canonical.js";
+import { compareIds } from "../records.js";
 import {
   CHINESE_NAMES,
   COUNTY_VERBS,

@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import { compareIds } from "../canonical.js";
+import { compareIds } from "../records.js";
 import { EVIDENCE, LIFE_EVENTS, SECTORS, type Sector } from "./catalogue.js";
 import { cf } from "./functions.js";
 import { offset, type CountyPlan, type ProvincePlan } from "./geography.js";

@@ -9,7 +9,7 @@
  * @module
  */
 import type { Model } from "../../schemas/model.js";
-import { compareIds } from "../canonical.js";
+import { compareIds } from "../records.js";
 
 const REMOTE = new Set(["online", "phone", "mail", "mobile"]);
 const EARTH_KM = 6371.0088;

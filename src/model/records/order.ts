@@ -1,0 +1,87 @@
+/**
+ * Record order
+ * ============
+ * The canonical order of every collection (by `id`; assignments by `(departmentId, functionId)`; travel costs by
+ * `(regionId, pointId)`), compared by UTF-16 code units so that it is the same in every locale, and the one binary
+ * search over records in that order.
+ */
+import { COLLECTIONS, type CollectionName, type Model } from "../../schemas/model.js";
+import { PAIR_KEYS, type RecordKeyValue } from "./keys.js";
+
+/**
+ * Orders ids by UTF-16 code units, the same in every locale.
+ * @example
+ * ["b", "a", "B"].sort(compareIds) // ["B", "a", "b"]
+ */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Orders two keys of the same collection: ids, or pairs by their first id then their second. @internal */
+export function compareKeys(a: RecordKeyValue, b: RecordKeyValue): number {
+  if (typeof a === "string") return compareIds(a, b as string);
+  const [b1, b2] = b as [string, string];
+  return compareIds(a[0], b1) || compareIds(a[1], b2);
+}
+
+type Row = Record<string, string>;
+type RecordOrder = (a: object, b: object) => number;
+
+const byId: RecordOrder = (a, b) => compareIds((a as Row).id!, (b as Row).id!);
+
+function byPair([first, second]: readonly [string, string]): RecordOrder {
+  return (a, b) => compareIds((a as Row)[first]!, (b as Row)[first]!) || compareIds((a as Row)[second]!, (b as Row)[second]!);
+}
+
+/** The canonical order of each collection's records. @internal */
+export const RECORD_ORDER: Readonly<Record<CollectionName, RecordOrder>> = Object.fromEntries(
+  COLLECTIONS.map((c) => [c, c in PAIR_KEYS ? byPair(PAIR_KEYS[c as keyof typeof PAIR_KEYS]) : byId]),
+) as Record<CollectionName, RecordOrder>;
+
+/**
+ * The first index in `[0, length)` whose item is not `below` the sought place, in a list where every item below it
+ * comes first (binary search; `length` when every item is below). @internal
+ */
+export function lowerBound(length: number, below: (index: number) => boolean): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (below(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The records in `order`: the same array when they already are (no copy), else a sorted copy. @internal */
+export function inOrder<T extends object>(records: readonly T[], order: RecordOrder): readonly T[] {
+  for (let i = 1; i < records.length; i++) {
+    if (order(records[i - 1]!, records[i]!) > 0) return [...records].sort(order);
+  }
+  return records;
+}
+
+/**
+ * The model with every collection in canonical order: by `id`; assignments by (departmentId, functionId);
+ * travel costs by (regionId, pointId). Collections already in order are kept as they are (no copy).
+ * @example
+ * canonicalize(model).departments.map((d) => d.id) // sorted by compareIds
+ */
+export function canonicalize(model: Model): Model {
+  const out = { ...model } as Record<CollectionName, readonly object[]>;
+  for (const c of COLLECTIONS) out[c] = inOrder(model[c] as readonly object[], RECORD_ORDER[c]);
+  return out as unknown as Model;
+}
+
+/** True when two records (or any JSON values) are equal as JSON, whatever the order of their keys. @internal */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) {
+    if (!Object.hasOwn(b, k) || !sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
+}
