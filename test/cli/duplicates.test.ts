@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runIn } from "./_run.js";
+import { runIn } from "./run-cli.js";
 
 const fixtures = join(import.meta.dirname, "..", "fixtures", "duplication");
 

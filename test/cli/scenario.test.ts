@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseModel } from "../../src/index.js";
-import { runIn } from "./_run.js";
+import { runIn } from "./run-cli.js";
 
 const fixtures = join(import.meta.dirname, "..", "fixtures", "journeys");
 
