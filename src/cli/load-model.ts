@@ -1,5 +1,4 @@
-import { exampleCounty, GovGraphError, parseModelJson, type Issue, type JsonIssue, type Model, type ValidationResult } from "../index.js";
-import { _parseJsonBytes } from "../formats/json-bytes.js";
+import { exampleCounty, GovGraphError, parseJson, parseJsonBytes, type Issue, type JsonIssue, type Model, type ValidationResult } from "../index.js";
 import { _validateModel } from "../model/validate.js";
 import { progress, type CliIo } from "./io.js";
 
@@ -51,12 +50,12 @@ function adopt(data: unknown): ValidationResult {
 /** Files above this size (bytes) are read as bytes and parsed in batches: one string holds at most 512 MB. @internal */
 export const LARGE_FILE_BYTES = 256 * 1024 * 1024;
 
-/** Reads and parses a large model file in batches (parseModelJsonBytes's reader); the bytes are dropped on return. */
+/** Reads and parses a large model file in batches; the bytes are dropped on return. */
 function readLarge(io: CliIo, file: string): unknown {
   const bytes = io.readBytes!(file);
   progress(io, `parsing ${file}...`);
   try {
-    return _parseJsonBytes(bytes, "loadModel");
+    return parseJsonBytes(bytes);
   } catch (error) {
     throw located(file, error);
   }
@@ -74,17 +73,12 @@ function checked(source: string, result: ValidationResult): LoadedModel {
 
 const loaded = (source: string, model: Model, issues: Issue[]): LoadedModel => ({ source, name: model.meta?.name ?? source, model, issues });
 
-/** JSON.parse, with parseModelJson's `invalid_json` error (line and column) prefixed by `file:line:column`. @internal */
+/** The JSON text of a file parsed, its `invalid_json` error (line and column) saying `file:line:column`. @internal */
 export function parseJsonFile(text: string, file: string): unknown {
   try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch {
-    try {
-      parseModelJson(text);
-    } catch (error) {
-      throw located(file, error);
-    }
-    throw new GovGraphError("invalid_json", `${file}: malformed JSON. Fix the JSON and try again.`);
+    return parseJson(text);
+  } catch (error) {
+    throw located(file, error);
   }
 }
 

@@ -1,16 +1,4 @@
-import { GovGraphError, type Issue } from "../errors.js";
-import { _validateModel, invalidModel } from "../model/validate.js";
-import type { Model } from "../schemas/model.js";
-import { modelJsonChunks } from "./json-stream.js";
-
-/** Options of {@link stringifyModel}. */
-export interface StringifyOptions {
-  /** Spaces per level; 0 writes one line. */
-  indent?: number;
-}
-
-/** Defaults of {@link StringifyOptions}. */
-export const STRINGIFY_DEFAULTS = { indent: 2 } as const satisfies Required<StringifyOptions>;
+import { GovGraphError, type Issue } from "../../errors.js";
 
 /** An `invalid_json` issue: where in the text the JSON breaks (1-based line and column, UTF-16 code units). */
 export interface JsonIssue extends Issue {
@@ -18,65 +6,15 @@ export interface JsonIssue extends Issue {
   column: number;
 }
 
-/**
- * Reads a model from JSON text and validates it. Throws `GovGraphError` `invalid_json` (with the line and column)
- * when the text is not JSON, and `invalid_model` (listing every issue) when the model is not valid.
- * @example
- * const model = parseModelJson(await (await fetch("model.json")).text());
- */
-export function parseModelJson(text: string): Model {
-  const fn = "parseModelJson";
-  if (typeof text !== "string") {
-    throw new GovGraphError("invalid_json", `${fn}: expected JSON text, got ${text === null ? "null" : typeof text}. Pass the file's contents as a string.`);
-  }
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a byte order mark is not JSON, but editors write it
-  let data: unknown;
-  try {
-    data = JSON.parse(body);
-  } catch (error) {
-    throw jsonError(fn, text, body, error);
-  }
-  const result = _validateModel(data, true); // the parsed objects are ours: adopted, not copied
-  if (!result.ok || !result.model) throw invalidModel(fn, result.issues);
-  return result.model;
-}
-
-function jsonError(fn: string, text: string, body: string, error: unknown): GovGraphError {
-  const native = error instanceof Error ? error.message : String(error);
-  const found = locateJsonError(body) ?? fromNativeMessage(body, native);
-  const { line, column } = lineAndColumn(text, found.index + text.length - body.length);
-  return _invalidJson(fn, line, column, found.reason, _jsonExcerpt(body, found.index), error);
-}
-
-/** The `invalid_json` error at a line and column, `near` being {@link _jsonExcerpt}'s text. @internal */
-export function _invalidJson(fn: string, line: number, column: number, reason: string, near: string, cause: unknown): GovGraphError {
+/** The `invalid_json` error at a line and column, `near` being {@link jsonExcerpt}'s text. @internal */
+export function invalidJsonError(fn: string, line: number, column: number, reason: string, near: string, cause: unknown): GovGraphError {
   const message = `${fn}: the text is not valid JSON at line ${line}, column ${column}: ${reason}${near}. Fix the JSON and try again.`;
   const issue: JsonIssue = { code: "invalid_json", path: [], pointer: "", message: `line ${line}, column ${column}: ${reason}`, severity: "error", line, column };
   return new GovGraphError("invalid_json", message, { issues: [issue], cause });
 }
 
-function fromNativeMessage(text: string, message: string): { index: number; reason: string } {
-  const lc = /line (\d+) column (\d+)/.exec(message);
-  if (lc) {
-    const lines = text.split("\n").slice(0, Number(lc[1]) - 1);
-    return { index: lines.reduce((n, l) => n + l.length + 1, 0) + Number(lc[2]) - 1, reason: message };
-  }
-  const at = /position (\d+)/.exec(message);
-  return { index: at ? Number(at[1]) : text.length, reason: message };
-}
-
-function lineAndColumn(text: string, index: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < index; i = text.indexOf("\n", i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: index - lineStart + 1 };
-}
-
 /** ` (near "...")`: the text around an error index, or nothing at the end of the text. @internal */
-export function _jsonExcerpt(text: string, index: number): string {
+export function jsonExcerpt(text: string, index: number): string {
   if (index >= text.length || text.trim() === "") return "";
   const start = Math.max(0, index - 20);
   const snippet = text.slice(start, index + 20).replace(/\s+/g, " ");
@@ -187,16 +125,3 @@ function scanString(text: string, start: number): number | { index: number; reas
   return { index: text.length, reason: "the text ends inside a string" };
 }
 
-/**
- * Writes a model as JSON with a fixed key order (each entity's fields in schema order, `attributes` keys sorted)
- * and records in canonical order, so the same model always gives the same bytes;
- * `parseModelJson(stringifyModel(model))` deep-equals the model.
- * @example
- * const text = stringifyModel(model, { indent: 0 });
- */
-export function stringifyModel(model: Model, options: StringifyOptions = {}): string {
-  const { indent } = { ...STRINGIFY_DEFAULTS, ...options };
-  let text = "";
-  for (const chunk of modelJsonChunks(model, { indent, chunkSize: Infinity })) text += chunk;
-  return text;
-}
