@@ -26,7 +26,7 @@ export type { ScenarioLogEntry, ScenarioResult } from "./model/scenario.js";
 export { generateModel, GENERATE_DEFAULTS } from "./model/generate.js";
 export type { GeneratedModel, GenerateOptions, GenerateSize, GroundTruth } from "./model/generate.js";
 
-// Formats: JSON, JSON Schema, real inventories
+// Formats: JSON and JSON Schema
 export { parseJson, parseModelJson } from "./formats/json/parse.js";
 export type { JsonIssue } from "./formats/json/json-error.js";
 export { parseJsonBytes, parseModelJsonBytes, PARSE_MODEL_JSON_BYTES_DEFAULTS } from "./formats/json/bytes.js";
@@ -35,10 +35,13 @@ export { stringifyModel, STRINGIFY_DEFAULTS, writeModelStream, modelJsonChunks, 
 export type { StringifyOptions, WriteModelStreamOptions } from "./formats/json/write.js";
 export { toJsonSchemas, schemaFileName, SCHEMA_BASE_URI } from "./formats/json-schema.js";
 export type { JsonSchema } from "./formats/json-schema.js";
-export { fromFederalProgramInventory, FEDERAL_PROGRAM_INVENTORY_DEFAULTS, FEDERAL_PROGRAM_INVENTORY_COLUMNS } from "./formats/us-fpi.js";
-export type { FederalProgramInventoryOptions, ImportResult } from "./formats/us-fpi.js";
-export { fromGcServiceInventory, GC_SERVICE_INVENTORY_DEFAULTS, GC_TARGET_GROUPS } from "./formats/gc-service-inventory.js";
-export type { GcServiceInventoryOptions } from "./formats/gc-service-inventory.js";
+
+// Sources: importers of real inventories
+export type { ImportResult } from "./sources/inventory-draft.js";
+export { fromFederalProgramInventory, FEDERAL_PROGRAM_INVENTORY_DEFAULTS, FEDERAL_PROGRAM_INVENTORY_COLUMNS } from "./sources/us-fpi.js";
+export type { FederalProgramInventoryOptions } from "./sources/us-fpi.js";
+export { fromGcServiceInventory, GC_SERVICE_INVENTORY_DEFAULTS, GC_TARGET_GROUPS } from "./sources/gc-service-inventory.js";
+export type { GcServiceInventoryOptions } from "./sources/gc-service-inventory.js";
 
 // The graph and the index
 export { indexModel, ROLE_LEAD, ROLE_SUPPORT, EVIDENCE_CITIZEN, EVIDENCE_REUSED } from "./graph/index-model.js";
