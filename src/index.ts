@@ -44,11 +44,15 @@ export { fromGcServiceInventory, GC_SERVICE_INVENTORY_DEFAULTS, GC_TARGET_GROUPS
 export type { GcServiceInventoryOptions } from "./sources/gc-service-inventory.js";
 
 // The graph and the index
-export { indexModel, ROLE_LEAD, ROLE_SUPPORT, EVIDENCE_CITIZEN, EVIDENCE_REUSED } from "./graph/index-model.js";
-export type { IdTable, ModelIndex, Tree } from "./graph/index-model.js";
-export { row, degree } from "./graph/csr.js";
+export { indexModel, ROLE_LEAD, ROLE_SUPPORT } from "./graph/index-model.js";
+export type { ModelIndex } from "./graph/index-model.js";
+export { EVIDENCE_CITIZEN, EVIDENCE_REUSED } from "./graph/service-relations.js";
+export type { IdTable } from "./graph/id-table.js";
+export type { Tree } from "./graph/tree.js";
+export { getRow, getDegree, row, degree } from "./graph/csr.js";
 export type { Csr } from "./graph/csr.js";
-export { toGraph, nodeKey, edgeKey } from "./graph/to-graph.js";
+export { toGraph } from "./graph/to-graph.js";
+export { nodeKey, edgeKey } from "./graph/keys.js";
 export { NODE_KINDS, EDGE_KINDS } from "./graph/types.js";
 export type {
   BaseNodeAttributes,
@@ -60,6 +64,7 @@ export type {
   GovGraph,
   GraphAttributes,
   HoldsEdgeAttributes,
+  LocatedNodeAttributes,
   NeedNodeAttributes,
   NodeAttributes,
   NodeKind,

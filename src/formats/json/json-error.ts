@@ -86,26 +86,28 @@ export function locateJsonError(text: string): { index: number; reason: string }
       continue;
     }
     expect = "after";
-    if (ch === '"') {
-      const end = scanString(text, i);
-      if (typeof end !== "number") return end;
-      i = end;
-    } else if (ch === "-" || (ch >= "0" && ch <= "9")) {
-      NUMBER.lastIndex = i;
-      if (!NUMBER.test(text)) return fail(`a malformed number`);
-      i = NUMBER.lastIndex;
-    } else if (text.startsWith("true", i)) i += 4;
-    else if (text.startsWith("false", i)) i += 5;
-    else if (text.startsWith("null", i)) i += 4;
-    else {
-      const word = /[A-Za-z_$][\w$]*/y;
-      word.lastIndex = i;
-      const found = word.exec(text)?.[0];
-      return found
-        ? fail(`unexpected ${JSON.stringify(found.slice(0, 20))} where a value should be (text needs double quotes; true, false and null are lower case; NaN and Infinity are not JSON)`)
-        : fail(`unexpected ${JSON.stringify(ch)} where a value should be`);
-    }
+    const end = scanScalar(text, i);
+    if (typeof end !== "number") return end;
+    i = end;
   }
+}
+
+/** The index after the string, number, true, false or null starting at `i`, or why there is none. */
+function scanScalar(text: string, i: number): number | { index: number; reason: string } {
+  const ch = text[i]!;
+  if (ch === '"') return scanString(text, i);
+  if (ch === "-" || (ch >= "0" && ch <= "9")) {
+    NUMBER.lastIndex = i;
+    return NUMBER.test(text) ? NUMBER.lastIndex : { index: i, reason: "a malformed number" };
+  }
+  for (const literal of ["true", "false", "null"]) if (text.startsWith(literal, i)) return i + literal.length;
+  const word = /[A-Za-z_$][\w$]*/y;
+  word.lastIndex = i;
+  const found = word.exec(text)?.[0];
+  const reason = found
+    ? `unexpected ${JSON.stringify(found.slice(0, 20))} where a value should be (text needs double quotes; true, false and null are lower case; NaN and Infinity are not JSON)`
+    : `unexpected ${JSON.stringify(ch)} where a value should be`;
+  return { index: i, reason };
 }
 
 function scanString(text: string, start: number): number | { index: number; reason: string } {
