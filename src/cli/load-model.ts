@@ -1,4 +1,5 @@
 import { exampleCounty, GovGraphError, parseJson, parseJsonBytes, type Issue, type JsonIssue, type Model, type ValidationResult } from "../index.js";
+// eslint-disable-next-line no-restricted-imports -- internal until validateModel takes { adopt: true }
 import { _validateModel } from "../model/validate.js";
 import { progress, type CliIo } from "./io.js";
 

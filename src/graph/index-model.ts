@@ -10,8 +10,9 @@ import { idTable, listRelation, lookup, referenceColumn, unknownId, type IdTable
 import { serviceRelations } from "./service-relations.js";
 import { buildTree, identity, plain, type Tree } from "./tree.js";
 
-/** Role codes in {@link ModelIndex.departmentFunctionRoles}: 0 lead, 1 support. */
+/** The role code of a lead assignment in {@link ModelIndex.departmentFunctionRoles} and `functionDepartmentRoles`. */
 export const ROLE_LEAD = 0;
+/** The role code of a support assignment in {@link ModelIndex.departmentFunctionRoles} and `functionDepartmentRoles`. */
 export const ROLE_SUPPORT = 1;
 
 /**

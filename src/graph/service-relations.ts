@@ -2,8 +2,9 @@ import type { Model } from "../schemas/model.js";
 import type { Csr } from "./csr.js";
 import { fill, lookup, unknownId, type IdTable } from "./id-table.js";
 
-/** Source codes in `ModelIndex.serviceEvidenceSources`: 0 the citizen supplies it, 1 it is reused (once-only). */
+/** The source code, in `ModelIndex.serviceEvidenceSources`, of evidence the citizen supplies. */
 export const EVIDENCE_CITIZEN = 0;
+/** The source code, in `ModelIndex.serviceEvidenceSources`, of evidence reused from its issuer (once-only). */
 export const EVIDENCE_REUSED = 1;
 
 /** The relations of each service, row by row in service order. @internal */

@@ -1,6 +1,8 @@
 import type { ConsolidationReport, DuplicationOptions, DuplicationReport, Model } from "../../index.js";
+/* eslint-disable no-restricted-imports -- internal until suggestConsolidation takes { duplication: report } */
 import { analyzeDuplication } from "../../analyses/duplication.js";
 import { consolidate } from "../../analyses/consolidation.js";
+/* eslint-enable no-restricted-imports */
 import type { FailOn } from "../command.js";
 import { moreRows, percent, renderTable, type Format } from "../render.js";
 import { defineSection } from "./section.js";
