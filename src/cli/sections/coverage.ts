@@ -6,8 +6,8 @@ import { defineSection } from "./section.js";
 /** Rows of the longer tables (regions, departments, gaps) shown in text and Markdown; JSON and CSV have them all. */
 const SHOWN = 20;
 
-/** A volume of cases: whole, or with one decimal. @internal */
-export const volume = (x: number) => (Number.isInteger(x) ? x : Number(x.toFixed(1)));
+/** A volume of cases: whole, or with one decimal. */
+const volume = (x: number) => (Number.isInteger(x) ? x : Number(x.toFixed(1)));
 const row = (id: string | null, r: CoverageRow) => [id ?? "(everyone)", volume(r.demand), percent(r.reach), percent(r.capacity)];
 const lowest = <R extends CoverageRow>(rows: readonly R[]) => [...rows].sort((a, b) => a.reach - b.reach || a.capacity - b.capacity).slice(0, SHOWN);
 
