@@ -19,4 +19,20 @@ export default tseslint.config(
       "no-restricted-imports": ["error", { patterns: ["node:*", "fs", "path", "process"] }],
     },
   },
+  // The CLI is a user of the library: it imports govgraph through the public entry (src/index.ts) only.
+  {
+    files: ["src/cli/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^\\.\\./(?!index\\.js$|\\.\\./package\\.json$)", message: "The CLI imports the library from ../index.js only." }] },
+      ],
+    },
+  },
+  {
+    files: ["src/cli/*/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ regex: "^\\.\\./\\.\\./(?!index\\.js$)", message: "The CLI imports the library from ../../index.js only." }] }],
+    },
+  },
 );

@@ -11,11 +11,12 @@
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { nodeIo } from "../src/cli/_io.js";
-import { writeModelStream } from "../src/formats/json-stream.js";
-import { stringifyModel } from "../src/formats/json.js";
-import { SECTIONS, type SectionOptions } from "../src/cli/commands/analyze.js";
-import type { CliIo } from "../src/cli/_io.js";
+import { nodeIo } from "../src/cli/io.js";
+import { writeModelStream } from "../src/index.js";
+import { stringifyModel } from "../src/index.js";
+import { SECTIONS } from "../src/cli/sections/index.js";
+import type { SectionOptions } from "../src/cli/sections/section.js";
+import type { CliIo } from "../src/cli/io.js";
 import { runCli } from "../src/cli/main.js";
 import { generateModel } from "../src/model/generate.js";
 import { validateModel } from "../src/model/validate.js";
@@ -61,7 +62,7 @@ function sections(model: Model, warnings: SectionOptions["warnings"]) {
   const t = performance.now();
   const c = cpuMs();
   let bytes = 0;
-  for (const section of SECTIONS) bytes += section.text(reports[section.id]).length;
+  for (const section of SECTIONS) bytes += section.render(reports[section.id], "text").length;
   times.push({ id: "render text", ms: performance.now() - t, cpu: cpuMs() - c });
   return { times, bytes, reports };
 }

@@ -5,7 +5,7 @@
  * tier finishes in < 60 s (in a fresh process; skipped with --quick).
  */
 import { findDuplication } from "../src/analyses/duplication.js";
-import { stringifyModel } from "../src/formats/json.js";
+import { stringifyModel } from "../src/index.js";
 import { generateModel, TIERS } from "../src/model/generate.js";
 import { buildModel } from "../src/model/generate/build.js";
 import type { Model } from "../src/schemas/model.js";

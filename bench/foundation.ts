@@ -4,7 +4,7 @@
  * <= 0.5x; `toGraph` <= 1.5x the naive graphology insert loop. The nation tier generates, validates and indexes in
  * a fresh process in < 90 s with peak RSS < 8 GB.
  */
-import { parseModelJson, stringifyModel } from "../src/formats/json.js";
+import { parseModelJson, stringifyModel } from "../src/index.js";
 import { indexModel } from "../src/graph/index-model.js";
 import { toGraph } from "../src/graph/to-graph.js";
 import { generateModel, type GenerateSize } from "../src/model/generate.js";

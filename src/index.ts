@@ -21,26 +21,33 @@ export type { ScenarioLogEntry, ScenarioResult } from "./model/scenario.js";
 export { generateModel, GENERATE_DEFAULTS } from "./model/generate.js";
 export type { GeneratedModel, GenerateOptions, GenerateSize, GroundTruth } from "./model/generate.js";
 
-// Formats: JSON, JSON Schema, real inventories
-export { parseModelJson, stringifyModel, STRINGIFY_DEFAULTS } from "./formats/json.js";
-export type { JsonIssue, StringifyOptions } from "./formats/json.js";
-export { parseModelJsonBytes, PARSE_MODEL_JSON_BYTES_DEFAULTS } from "./formats/json-bytes.js";
-export type { ParseModelJsonBytesOptions } from "./formats/json-bytes.js";
+// Formats: JSON and JSON Schema
+export { parseJson, parseModelJson } from "./formats/json/parse.js";
+export type { JsonIssue } from "./formats/json/json-error.js";
+export { parseJsonBytes, parseModelJsonBytes, PARSE_MODEL_JSON_BYTES_DEFAULTS } from "./formats/json/bytes.js";
+export type { ParseModelJsonBytesOptions } from "./formats/json/bytes.js";
+export { stringifyModel, STRINGIFY_DEFAULTS, writeModelStream, modelJsonChunks, WRITE_MODEL_STREAM_DEFAULTS } from "./formats/json/write.js";
+export type { StringifyOptions, WriteModelStreamOptions } from "./formats/json/write.js";
 export { toJsonSchemas, schemaFileName, SCHEMA_BASE_URI } from "./formats/json-schema.js";
 export type { JsonSchema } from "./formats/json-schema.js";
-export { fromFederalProgramInventory, FEDERAL_PROGRAM_INVENTORY_DEFAULTS, FEDERAL_PROGRAM_INVENTORY_COLUMNS } from "./formats/us-fpi.js";
-export type { FederalProgramInventoryOptions, ImportResult } from "./formats/us-fpi.js";
-export { fromGcServiceInventory, GC_SERVICE_INVENTORY_DEFAULTS, GC_TARGET_GROUPS } from "./formats/gc-service-inventory.js";
-export type { GcServiceInventoryOptions } from "./formats/gc-service-inventory.js";
-export { writeModelStream, modelJsonChunks, WRITE_MODEL_STREAM_DEFAULTS } from "./formats/json-stream.js";
-export type { WriteModelStreamOptions } from "./formats/json-stream.js";
+
+// Sources: importers of real inventories
+export type { ImportResult } from "./sources/inventory-draft.js";
+export { fromFederalProgramInventory, FEDERAL_PROGRAM_INVENTORY_DEFAULTS, FEDERAL_PROGRAM_INVENTORY_COLUMNS } from "./sources/us-fpi.js";
+export type { FederalProgramInventoryOptions } from "./sources/us-fpi.js";
+export { fromGcServiceInventory, GC_SERVICE_INVENTORY_DEFAULTS, GC_TARGET_GROUPS } from "./sources/gc-service-inventory.js";
+export type { GcServiceInventoryOptions } from "./sources/gc-service-inventory.js";
 
 // The graph and the index
-export { indexModel, ROLE_LEAD, ROLE_SUPPORT, EVIDENCE_CITIZEN, EVIDENCE_REUSED } from "./graph/index-model.js";
-export type { IdTable, ModelIndex, Tree } from "./graph/index-model.js";
-export { row, degree } from "./graph/csr.js";
+export { indexModel, ROLE_LEAD, ROLE_SUPPORT } from "./graph/index-model.js";
+export type { ModelIndex } from "./graph/index-model.js";
+export { EVIDENCE_CITIZEN, EVIDENCE_REUSED } from "./graph/service-relations.js";
+export type { IdTable } from "./graph/id-table.js";
+export type { Tree } from "./graph/tree.js";
+export { getRow, getDegree, row, degree } from "./graph/csr.js";
 export type { Csr } from "./graph/csr.js";
-export { toGraph, nodeKey, edgeKey } from "./graph/to-graph.js";
+export { toGraph } from "./graph/to-graph.js";
+export { nodeKey, edgeKey } from "./graph/keys.js";
 export { NODE_KINDS, EDGE_KINDS } from "./graph/types.js";
 export type {
   BaseNodeAttributes,
@@ -52,6 +59,7 @@ export type {
   GovGraph,
   GraphAttributes,
   HoldsEdgeAttributes,
+  LocatedNodeAttributes,
   NeedNodeAttributes,
   NodeAttributes,
   NodeKind,

@@ -4,15 +4,37 @@ export interface Csr {
   readonly targets: Uint32Array;
 }
 
-/** The targets of row `i`, as a view (no copy). */
-export function row(csr: Csr, i: number): Uint32Array {
+/**
+ * Gets the targets of row `i`, as a view (no copy).
+ * @example
+ * const index = indexModel(model);
+ * const bureaus = getRow(index.functionDepartments, index.functions.of.get("f-licence")!);
+ */
+export function getRow(csr: Csr, i: number): Uint32Array {
   return csr.targets.subarray(csr.offsets[i]!, csr.offsets[i + 1]!);
 }
 
-/** The number of targets of row `i`. */
-export function degree(csr: Csr, i: number): number {
+/**
+ * Gets the number of targets of row `i`.
+ * @example
+ * const index = indexModel(model);
+ * const services = getDegree(index.departmentServices, index.departments.of.get("edu")!);
+ */
+export function getDegree(csr: Csr, i: number): number {
   return csr.offsets[i + 1]! - csr.offsets[i]!;
 }
+
+/**
+ * The targets of row `i`, as a view (no copy).
+ * @deprecated Use {@link getRow}; `row` stays as an alias.
+ */
+export const row = getRow;
+
+/**
+ * The number of targets of row `i`.
+ * @deprecated Use {@link getDegree}; `degree` stays as an alias.
+ */
+export const degree = getDegree;
 
 /**
  * Builds a CSR of `rows` rows from a visitor that calls `emit(row, target)` for every pair, in two passes

@@ -11,7 +11,7 @@ export const NODE_KINDS = ["region", "segment", "department", "function", "servi
 /** A node kind: the prefix of a node key (`department:edu`). */
 export type NodeKind = (typeof NODE_KINDS)[number];
 
-/** The kinds of edge in {@link GovGraph}, in the order DESIGN section 2 lists them. */
+/** The kinds of edge in {@link GovGraph}, in the order docs/graph.md lists them. */
 export const EDGE_KINDS = [
   "contains",
   "jurisdiction",
@@ -33,13 +33,11 @@ export type EdgeKind = (typeof EDGE_KINDS)[number];
 /** Attributes every node carries: its kind, its model id and its name as `label`. */
 export type BaseNodeAttributes<K extends NodeKind> = { kind: K; id: string; label: string };
 
-/** A region node; `lat`/`lon` come from `location`. */
-export type RegionNodeAttributes = BaseNodeAttributes<"region"> & {
-  level?: string;
-  population?: number;
-  lat?: number;
-  lon?: number;
-};
+/** Where a located node stands: `lat`/`lon` come from the record's `location`. */
+export type LocatedNodeAttributes = { lat?: number; lon?: number };
+
+/** A region node. */
+export type RegionNodeAttributes = BaseNodeAttributes<"region"> & LocatedNodeAttributes & { level?: string; population?: number };
 /** A segment (audience) node. */
 export type SegmentNodeAttributes = BaseNodeAttributes<"segment">;
 /** A department node; `departmentKind` is the department's own `kind` field. */
@@ -64,12 +62,7 @@ export type NeedNodeAttributes = BaseNodeAttributes<"need"> & { needKind: NeedKi
 /** An evidence type node. */
 export type EvidenceNodeAttributes = BaseNodeAttributes<"evidence">;
 /** A service point node; `pointKind` is the point's own `kind` field. */
-export type PointNodeAttributes = BaseNodeAttributes<"point"> & {
-  pointKind?: string;
-  capacity?: number;
-  lat?: number;
-  lon?: number;
-};
+export type PointNodeAttributes = BaseNodeAttributes<"point"> & LocatedNodeAttributes & { pointKind?: string; capacity?: number };
 
 /** The attributes of any node of {@link GovGraph}; narrow on `kind`. */
 export type NodeAttributes =

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runIn } from "./_run.js";
+import { runIn } from "./run-cli.js";
 
 // While the code is restructured (one owner per idea), `analyze --format json` must print the same bytes as
 // before on the example county and on the province tier of seed 1. Drop this test once the restructuring is done.

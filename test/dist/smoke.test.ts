@@ -68,4 +68,28 @@ describe("the built package", () => {
     expect(govgraph(["analyze", "--format", "json", "--out", "out.json"], dir).status).toBe(0);
     expect(existsSync(join(dir, "out.json"))).toBe(true);
   });
+
+  it("ships a thin CLI that imports the library build (./index.js) instead of bundling a copy of it", () => {
+    const source = readFileSync(cli, "utf8");
+    expect(source).toMatch(/^import \{[^}]*\bGovGraphError\b[^}]*\} from "\.\/index\.js";$/m);
+    // esbuild opens each bundled module with a `// src/...` line: the CLI's own code stays small.
+    const parts = source.split(/^\/\/ (src\/\S+)$/m);
+    const bytes = new Map<string, number>();
+    for (let i = 1; i < parts.length; i += 2) bytes.set(parts[i]!, (bytes.get(parts[i]!) ?? 0) + parts[i + 1]!.length);
+    const own = [...bytes].filter(([path]) => path.startsWith("src/cli/")).reduce((sum, [, n]) => sum + n, 0);
+    expect(own).toBeGreaterThan(0);
+    expect(own).toBeLessThan(100 * 1024);
+    // The example county, the formats, the sources and the other analyses come from ./index.js only.
+    const copied = [...bytes.keys()].filter((path) => /^src\/(examples|formats|sources|report)\/|^src\/graph\/to-graph|^src\/analyses\/(coverage|journeys|scorecard|compare)/.test(path));
+    expect(copied).toEqual([]);
+  });
+
+  it("ships source maps without the sources inside them", () => {
+    for (const file of readdirSync(join(root, "dist")).filter((f) => f.endsWith(".map"))) {
+      const map = JSON.parse(readFileSync(join(root, "dist", file), "utf8")) as { sources: string[]; sourcesContent?: unknown };
+      expect(map.sources.length).toBeGreaterThan(0);
+      expect(map.sourcesContent).toBeUndefined();
+    }
+  });
 });
+

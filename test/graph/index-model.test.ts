@@ -4,6 +4,9 @@ import {
   EVIDENCE_REUSED,
   GovGraphError,
   ROLE_SUPPORT,
+  degree,
+  getDegree,
+  getRow,
   indexModel,
   row,
   validateModel,
@@ -16,7 +19,7 @@ import { arbitraryModel } from "../arbitraries.js";
 import { county } from "./fixtures.js";
 
 /** Row `i` of a relation as ids of the target table. */
-const ids = (csr: Csr, i: number, table: IdTable) => [...row(csr, i)].map((t) => table.ids[t]);
+const ids = (csr: Csr, i: number, table: IdTable) => [...getRow(csr, i)].map((t) => table.ids[t]);
 /** The relation as `{ sourceId: targetIds }`, one entry per source row. */
 const relation = (csr: Csr, from: IdTable, to: IdTable) => Object.fromEntries(from.ids.map((id, i) => [id, ids(csr, i, to)]));
 
@@ -236,5 +239,21 @@ describe("indexModel agrees with a brute-force oracle", () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("the CSR accessors", () => {
+  const csr: Csr = { offsets: Uint32Array.of(0, 2, 2, 3), targets: Uint32Array.of(4, 5, 6) };
+
+  it("getRow gives a row's targets as a view and getDegree their number, an empty row included", () => {
+    expect([...getRow(csr, 0)]).toEqual([4, 5]);
+    expect([...getRow(csr, 1)]).toEqual([]);
+    expect([getDegree(csr, 0), getDegree(csr, 1), getDegree(csr, 2)]).toEqual([2, 0, 1]);
+    expect(getRow(csr, 2).buffer).toBe(csr.targets.buffer);
+  });
+
+  it("keeps row and degree as deprecated aliases of the same functions", () => {
+    expect(row).toBe(getRow);
+    expect(degree).toBe(getDegree);
   });
 });

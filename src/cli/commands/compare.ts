@@ -1,6 +1,7 @@
 import { compareModels, PILLARS, type ComparisonReport, type Delta, type RecordKeyValue } from "../../index.js";
-import { defineCommand, loadModel } from "../_command.js";
-import { renderHeading, renderJson, renderTable, type Cell, type Format } from "../_render.js";
+import { defineCommand } from "../command.js";
+import { exampleOr, loadModel } from "../load-model.js";
+import { renderDocument, renderJson, renderTable, type Cell, type Format } from "../render.js";
 
 /** Ids listed per collection in text and Markdown (JSON lists them all). @internal */
 const LIST = 8;
@@ -59,18 +60,15 @@ export function renderComparison(r: ComparisonReport, format: Format): string {
 export const compare = defineCommand({
   name: "compare",
   summary: "Compare two models: the change of every indicator, and the records added, removed or changed",
-  args: [
-    { name: "before", description: "The model before (with one file only: the bundled example)" },
-    { name: "after", description: "The model after" },
-  ],
+  args: [{ name: "before", description: "The model before (with one file only: the bundled example)" }, { name: "after", description: "The model after" }],
   options: {},
-  examples: ["govgraph compare before.json after.json", "govgraph compare after.json   # against the bundled example", "govgraph compare a.json b.json --format json"],
+  examples: ["before.json after.json", "after.json   # against the bundled example", "a.json b.json --format json"],
   run({ positionals, format, io }) {
-    const [first, second] = positionals;
-    const before = loadModel(io, second === undefined ? undefined : first);
-    const after = loadModel(io, second ?? first);
+    const [beforeFile, afterFile] = exampleOr(positionals);
+    const before = loadModel(io, beforeFile);
+    const after = loadModel(io, afterFile);
     const report = compareModels(before.model, after.model);
     if (format === "json") return { output: renderJson({ before: before.source, after: after.source, ...report }) };
-    return { output: renderHeading(`${before.source} -> ${after.source}`, format, 1) + renderComparison(report, format).replace(/\n+$/, "\n") };
+    return { output: renderDocument(`${before.source} -> ${after.source}`, renderComparison(report, format), format) };
   },
 });

@@ -1,7 +1,7 @@
 import { generateModel, writeModelStream, type GenerateSize } from "../../index.js";
-import { defineCommand, UsageError } from "../_command.js";
-import { progress } from "../_io.js";
-import { renderJson } from "../_render.js";
+import { defineCommand, UsageError } from "../command.js";
+import { progress } from "../io.js";
+import { renderJson } from "../render.js";
 
 const SIZES = ["county", "province", "nation"] as const satisfies readonly GenerateSize[];
 
@@ -16,7 +16,7 @@ export const generate = defineCommand({
     truth: { type: "string", valueHint: "FILE", description: "Also write the planted ground truth (JSON) to FILE" },
   },
   formats: ["json"],
-  examples: ["govgraph generate --size province --seed 7 --out province.json --truth province.truth.json"],
+  examples: ["--size province --seed 7 --out province.json --truth province.truth.json"],
   async run({ values, io }) {
     const size = (values.size as GenerateSize | undefined) ?? "county";
     const seedText = (values.seed as string | undefined) ?? "1";

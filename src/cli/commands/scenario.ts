@@ -1,6 +1,7 @@
 import { applyScenario, compareModels, stringifyModel } from "../../index.js";
-import { defineCommand, loadModel, parseJson, UsageError } from "../_command.js";
-import { renderHeading, renderJson, renderTable, type Format } from "../_render.js";
+import { defineCommand, UsageError } from "../command.js";
+import { exampleOr, loadModel, parseJsonFile } from "../load-model.js";
+import { renderDocument, renderJson, renderTable, type Format } from "../render.js";
 import { renderComparison } from "./compare.js";
 
 function renderLog(log: ReturnType<typeof applyScenario>["log"], format: Format): string {
@@ -19,25 +20,18 @@ export const scenario = defineCommand({
     { name: "ops", description: "The operations, a JSON array (schemas/scenario.json)" },
   ],
   options: {},
-  examples: [
-    "govgraph scenario model.json ops.json",
-    "govgraph scenario ops.json   # on the bundled example",
-    "govgraph scenario model.json ops.json --out after.json",
-  ],
+  examples: ["model.json ops.json", "ops.json   # on the bundled example", "model.json ops.json --out after.json"],
   run({ positionals, values, format, io }) {
-    const [first, second] = positionals;
-    if (first === undefined) throw new UsageError("Missing argument <ops> for scenario: a JSON file of operations.", scenario);
-    const opsFile = second ?? first;
-    const { source, model } = loadModel(io, second === undefined ? undefined : first);
-    const ops = parseJson(io.readFile(opsFile), opsFile);
+    const [modelFile, opsFile] = exampleOr(positionals);
+    if (opsFile === undefined) throw new UsageError("Missing argument <ops> for scenario: a JSON file of operations.", scenario);
+    const { source, name, model } = loadModel(io, modelFile);
+    const ops = parseJsonFile(io.readFile(opsFile), opsFile);
     const result = applyScenario(model, ops);
     const comparison = compareModels(model, result.model);
     const report =
       format === "json"
         ? renderJson({ source, operations: opsFile, log: result.log, comparison })
-        : renderHeading(`Scenario ${opsFile} on ${model.meta?.name ?? source}`, format, 1) +
-          renderLog(result.log, format) +
-          renderComparison(comparison, format).replace(/\n+$/, "\n");
+        : renderDocument(`Scenario ${opsFile} on ${name}`, renderLog(result.log, format) + renderComparison(comparison, format), format);
     if (typeof values.out !== "string") return { output: report };
     // --out receives the new model; the comparison still goes to the terminal.
     io.stdout(report);

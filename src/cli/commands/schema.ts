@@ -1,6 +1,6 @@
 import { toJsonSchemas } from "../../index.js";
-import { defineCommand, UsageError } from "../_command.js";
-import { renderJson } from "../_render.js";
+import { defineCommand, UsageError } from "../command.js";
+import { renderJson } from "../render.js";
 
 /** `govgraph schema [entity]`: prints a JSON Schema 2020-12 document (default `model`). @internal */
 export const schema = defineCommand({
@@ -9,7 +9,7 @@ export const schema = defineCommand({
   args: [{ name: "entity", description: "model (default), service, region, need, channel... (`--list` names them all)" }],
   options: { list: { type: "boolean", description: "List the entity names and their $id" } },
   formats: ["json", "text"],
-  examples: ["govgraph schema > model.schema.json", "govgraph schema service", "govgraph schema --list"],
+  examples: ["> model.schema.json", "service", "--list"],
   run({ positionals, values }) {
     const schemas = toJsonSchemas();
     const names = Object.keys(schemas).map((file) => file.replace(/\.json$/, ""));

@@ -1,16 +1,14 @@
 import { COLLECTIONS } from "../../index.js";
-import { defineCommand, loadModel } from "../_command.js";
-import { countIssues, renderHeading, renderIssues, renderJson, renderTable } from "../_render.js";
+import { defineModelCommand } from "../command.js";
+import { countIssues, renderHeading, renderIssues, renderJson, renderTable } from "../render.js";
 
 /** `govgraph validate [file]`: checks a model and lists its warnings; errors exit 1. @internal */
-export const validate = defineCommand({
+export const validate = defineModelCommand({
   name: "validate",
   summary: "Check a model: schema, unique ids, references, cycles; list every problem",
-  args: [{ name: "file", description: "A model JSON file (default: the bundled example)" }],
   options: {},
-  examples: ["govgraph validate model.json", "govgraph validate model.json --format json"],
-  run({ positionals, format, io }) {
-    const { source, model, issues } = loadModel(io, positionals[0]);
+  examples: ["model.json", "model.json --format json"],
+  run({ source, model, issues }, { format }) {
     const counts = Object.fromEntries(COLLECTIONS.map((c) => [c, model[c].length]));
     if (format === "json") return { output: renderJson({ ok: true, source, counts, issues }) };
     const title = `${source}: valid (${countIssues(issues)})`;

@@ -1,7 +1,5 @@
 import Papa from "papaparse";
 import { GovGraphError, toPointer, type Issue } from "../errors.js";
-import { validateModel } from "../model/validate.js";
-import type { Model, ModelInput } from "../schemas/model.js";
 
 /** One CSV record with the line it starts on (the header is line 1). @internal */
 export interface CsvRow {
@@ -40,7 +38,7 @@ export function readCsvRows(text: string, fn: string, requiredColumns: readonly 
       const line = 1 + newlines - inside;
       const record = result.data;
       if (result.errors.length > 0) {
-        for (const e of result.errors) issues.push(issue(line, [], "malformed_row", `line ${line}: ${e.message}`, "error"));
+        for (const e of result.errors) issues.push(rowIssue(line, [], "malformed_row", `line ${line}: ${e.message}`, "error"));
         return;
       }
       rows.push({ line, record });
@@ -51,14 +49,14 @@ export function readCsvRows(text: string, fn: string, requiredColumns: readonly 
     throw new GovGraphError(
       "invalid_input",
       `${fn}: the CSV has no column ${missing.map((c) => `"${c}"`).join(", ")}. Pass the file this importer is documented for (see docs/real-data.md).`,
-      { issues: missing.map((c) => issue(1, [c], "missing_column", `line 1: the header has no column "${c}"`, "error")) },
+      { issues: missing.map((c) => rowIssue(1, [c], "missing_column", `line 1: the header has no column "${c}"`, "error")) },
     );
   }
   return { rows, issues };
 }
 
 /** An issue located at a CSV line (and column). @internal */
-export function issue(line: number, column: string[], code: string, message: string, severity: Issue["severity"]): Issue {
+export function rowIssue(line: number, column: string[], code: string, message: string, severity: Issue["severity"]): Issue {
   const path = [line, ...column];
   return { code, path, pointer: toPointer(path), message, severity };
 }
@@ -82,29 +80,4 @@ export function splitList(value: string | undefined, separator: string | RegExp 
     .split(separator)
     .map((x) => x.trim())
     .filter((x) => x !== "");
-}
-
-/** Throws in strict mode when there are errors, listing every one; otherwise returns the issues. @internal */
-export function finish(fn: string, issues: Issue[], strict: boolean): Issue[] {
-  issues.sort((a, b) => (a.path[0] as number) - (b.path[0] as number));
-  const errors = issues.filter((i) => i.severity === "error");
-  if (strict && errors.length > 0) {
-    throw new GovGraphError(
-      "invalid_input",
-      `${fn}: ${errors.length} row(s) could not be mapped, first ${errors[0]!.message}. Fix those rows, or pass { strict: false } to map the rest and get the problems as issues.`,
-      { issues },
-    );
-  }
-  return issues;
-}
-
-/** Validates the model an importer mapped; an invalid one is the importer's bug, not the CSV's. @internal */
-export function importedModel(fn: string, input: ModelInput): Model {
-  const result = validateModel(input);
-  if (!result.ok || !result.model) {
-    throw new GovGraphError("invalid_model", `${fn}: the mapped model is invalid (${result.issues[0]?.message}). Report this as a bug with the CSV.`, {
-      issues: result.issues,
-    });
-  }
-  return result.model;
 }

@@ -11,19 +11,8 @@
  * same context (`{"":[`, `{"":[0,`, `{"":0,`), and the error's place in the window is turned into a line and a column
  * (UTF-16 code units, as `parseModelJson` counts them).
  */
-import { GovGraphError } from "../errors.js";
-import { invalidModel, validateModel } from "../model/validate.js";
-import type { Model } from "../schemas/model.js";
-import { _invalidJson, _jsonExcerpt, locateJsonError } from "./json.js";
-
-/** Options of {@link parseModelJsonBytes}. */
-export interface ParseModelJsonBytesOptions {
-  /** Bytes of whole array elements decoded and parsed at a time. */
-  batchBytes?: number;
-}
-
-/** Defaults of {@link ParseModelJsonBytesOptions}. */
-export const PARSE_MODEL_JSON_BYTES_DEFAULTS = { batchBytes: 16 << 20 } as const satisfies Required<ParseModelJsonBytesOptions>;
+import type { GovGraphError } from "../../errors.js";
+import { invalidJsonError, jsonExcerpt, locateJsonError } from "./json-error.js";
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -39,39 +28,13 @@ const MAX_WINDOW = 256 << 20;
 
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
-/**
- * Reads a model from the UTF-8 bytes of a JSON file of any size (beyond the 512 MB a string can hold) and validates
- * it, exactly as {@link parseModelJson} does with the text: the same model, the same `invalid_json` (line and
- * column) and `invalid_model` errors.
- * @example
- * const model = parseModelJsonBytes(new Uint8Array(await file.arrayBuffer()));
- */
-export function parseModelJsonBytes(bytes: Uint8Array, options: ParseModelJsonBytesOptions = {}): Model {
-  const fn = "parseModelJsonBytes";
-  if (!(bytes instanceof Uint8Array)) {
-    const got = bytes === null ? "null" : typeof bytes;
-    throw new GovGraphError("invalid_json", `${fn}: expected the file's bytes as a Uint8Array, got ${got}. Pass new Uint8Array(await file.arrayBuffer()), or use parseModelJson for text.`);
-  }
-  const result = validateModel(_parseJsonBytes(bytes, fn, options), { adopt: true }); // the parsed objects are ours: adopted
-  if (!result.ok || !result.model) throw invalidModel(fn, result.issues);
-  return result.model;
-}
-
-/**
- * The value `JSON.parse` gives for the text of `bytes` (a leading byte order mark skipped), read in batches; throws
- * the `invalid_json` error of `fn` when the text is not JSON. @internal
- */
-export function _parseJsonBytes(bytes: Uint8Array, fn: string, options: ParseModelJsonBytesOptions = {}): unknown {
-  const { batchBytes } = { ...PARSE_MODEL_JSON_BYTES_DEFAULTS, ...options };
-  return new Reader(bytes, fn, Math.max(1, Math.floor(batchBytes))).document();
-}
-
 function define(target: Record<string, unknown>, key: string, value: unknown): void {
   if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
 }
 
-class Reader {
+/** Reads one JSON document from its UTF-8 bytes, in batches; `fn` names the caller in errors. @internal */
+export class JsonByteReader {
   private readonly n: number;
   private readonly bom: number;
 
@@ -194,27 +157,15 @@ class Reader {
    */
   private array(open: number, out: unknown[], outer: string): number {
     const b = this.bytes;
-    const n = this.n;
-    const batch = this.batch;
-    let depth = 0;
     let start = open + 1;
     let first = true;
-    for (let i = start; i < n; i++) {
-      const c = b[i];
-      if (c === QUOTE) {
-        // Skip the string; the loop then steps past its closing quote.
-        const end = this.stringEnd(i);
-        i = end < 0 ? n : end - 1;
-      } else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
-      else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-        if (depth > 0) {
-          depth--;
-          continue;
-        }
+    for (let i = this.valueEnd(start); i < this.n; i = this.valueEnd(i + 1)) {
+      if (b[i] !== COMMA) {
         this.batchInto(start, i, first, out, outer);
-        if (c !== CLOSE_BRACKET) throw this.fail(outer + (first ? "[" : "[0,"), start);
+        if (b[i] !== CLOSE_BRACKET) break;
         return i + 1;
-      } else if (c === COMMA && depth === 0 && i - start >= batch) {
+      }
+      if (i - start >= this.batch) {
         this.batchInto(start, i, first, out, outer);
         start = i + 1;
         first = false;
@@ -256,7 +207,7 @@ class Reader {
     let before = Math.max(this.bom, from - 64);
     while (before < from && (b[before]! & 0xc0) === 0x80) before++;
     const lead = this.text(before, from);
-    return _invalidJson(this.fn, line, column, reason, _jsonExcerpt(lead + window, lead.length + index), cause);
+    return invalidJsonError(this.fn, line, column, reason, jsonExcerpt(lead + window, lead.length + index), cause);
   }
 
   /** Line and column (UTF-16 code units, a byte order mark counted) of `window[index]`, the window starting at `from`. */

@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseModel } from "../../src/index.js";
-import { runIn } from "./_run.js";
+import { parseModel } from "../../../src/index.js";
+import { runIn } from "../run-cli.js";
 
-const fixtures = join(import.meta.dirname, "..", "fixtures", "journeys");
+const fixtures = join(import.meta.dirname, "../..", "fixtures", "journeys");
 
 const run = (argv: string[], cwd = fixtures) => runIn(cwd, argv);
 

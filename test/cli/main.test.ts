@@ -2,11 +2,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fileError, nodeIo, type CliIo } from "../../src/cli/_io.js";
-import { SECTIONS } from "../../src/cli/commands/analyze.js";
+import { fileError, nodeIo, type CliIo } from "../../src/cli/io.js";
+import { SECTIONS } from "../../src/cli/sections/index.js";
 import { runCli } from "../../src/cli/main.js";
 import { validateModel } from "../../src/index.js";
-import { runIn } from "./_run.js";
+import { runIn } from "./run-cli.js";
 
 const fixtures = join(import.meta.dirname, "fixtures");
 

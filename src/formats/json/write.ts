@@ -1,13 +1,24 @@
-import type { z } from "zod";
-import { canonicalize, compareIds } from "../model/records.js";
-import { RECORD_SCHEMAS } from "../model/validate/parse-records.js";
-import { COLLECTIONS, ModelMeta, type Model } from "../schemas/model.js";
+import { canonicalize } from "../../model/records.js";
+import { COLLECTIONS, type Model } from "../../schemas/model.js";
+import { inRange, integerIn, resolveOptions } from "../../options.js";
+import { arrange, getLayouts } from "./layout.js";
 
 const BATCH = 512;
+// JSON.stringify indents by 10 spaces at most.
+const INDENT = integerIn(0, 10);
+
+/** Options of {@link stringifyModel}. */
+export interface StringifyOptions {
+  /** Spaces per level (0 to 10); 0 writes one line. */
+  indent?: number;
+}
+
+/** Defaults of {@link StringifyOptions}. */
+export const STRINGIFY_DEFAULTS = { indent: 2 } as const satisfies Required<StringifyOptions>;
 
 /** Options of {@link writeModelStream}. */
 export interface WriteModelStreamOptions {
-  /** Spaces per level, as `stringifyModel`'s `indent`; 0 writes one line. */
+  /** Spaces per level (0 to 10), as `stringifyModel`'s `indent`; 0 writes one line. */
   indent?: number;
   /** Characters gathered before each call of `write`; the last chunk may be shorter. */
   chunkSize?: number;
@@ -16,61 +27,18 @@ export interface WriteModelStreamOptions {
 /** Defaults of {@link writeModelStream}. */
 export const WRITE_MODEL_STREAM_DEFAULTS = { indent: 2, chunkSize: 1 << 20 } as const satisfies Required<WriteModelStreamOptions>;
 
-type Layout =
-  | { kind: "object"; keys: readonly (readonly [string, Layout | undefined])[] }
-  | { kind: "array"; element: Layout | undefined }
-  | { kind: "record" };
-
-/** Key order from a zod schema: object fields in schema order, user records (`attributes`) sorted. @internal */
-function layoutOf(schema: z.ZodType): Layout | undefined {
-  const def = (schema as unknown as { _zod: { def: { type: string; innerType?: z.ZodType; element?: z.ZodType; shape?: Record<string, z.ZodType>; in?: z.ZodType } } })._zod.def;
-  switch (def.type) {
-    case "optional":
-    case "default":
-    case "nullable":
-    case "readonly":
-    case "prefault":
-      return layoutOf(def.innerType!);
-    case "pipe":
-      return layoutOf(def.in!);
-    case "array":
-      return { kind: "array", element: layoutOf(def.element!) };
-    case "record":
-      return { kind: "record" };
-    case "object":
-      return { kind: "object", keys: Object.entries(def.shape!).map(([key, value]) => [key, layoutOf(value)] as const) };
-    default:
-      return undefined;
-  }
-}
-
-let layouts: { records: Record<string, Layout | undefined>; meta: Layout | undefined } | undefined;
-const getLayouts = () =>
-  (layouts ??= {
-    records: Object.fromEntries(COLLECTIONS.map((c) => [c, layoutOf(RECORD_SCHEMAS[c] as z.ZodType)])),
-    meta: layoutOf(ModelMeta),
-  });
-
-function arrange(value: unknown, layout: Layout | undefined): unknown {
-  if (layout === undefined || typeof value !== "object" || value === null) return value;
-  if (layout.kind === "array") {
-    if (!Array.isArray(value) || layout.element === undefined) return value;
-    return value.map((item) => arrange(item, layout.element));
-  }
-  const source = value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  if (layout.kind === "record") {
-    for (const key of Object.keys(source).sort(compareIds)) {
-      if (key === "__proto__") Object.defineProperty(out, key, { value: source[key], enumerable: true, writable: true, configurable: true });
-      else out[key] = source[key];
-    }
-    return out;
-  }
-  for (const [key, inner] of layout.keys) {
-    const item = source[key];
-    if (item !== undefined && Object.hasOwn(source, key)) out[key] = arrange(item, inner);
-  }
-  return out;
+/**
+ * Writes a model as JSON with a fixed key order (each entity's fields in schema order, `attributes` keys sorted)
+ * and records in canonical order, so the same model always gives the same bytes;
+ * `parseModelJson(stringifyModel(model))` deep-equals the model.
+ * @example
+ * const text = stringifyModel(model, { indent: 0 });
+ */
+export function stringifyModel(model: Model, options: StringifyOptions = {}): string {
+  const { indent } = resolveOptions<Required<StringifyOptions>>(STRINGIFY_DEFAULTS, options, "stringifyModel", { indent: INDENT });
+  let text = "";
+  for (const chunk of chunks(model, indent, Infinity)) text += chunk;
+  return text;
 }
 
 /**
@@ -84,7 +52,7 @@ function arrange(value: unknown, layout: Layout | undefined): unknown {
  * closeSync(fd);
  */
 export function writeModelStream(model: Model, write: (chunk: string) => void, options: WriteModelStreamOptions = {}): void {
-  for (const chunk of modelJsonChunks(model, options)) write(chunk);
+  for (const chunk of chunks(model, ...streamOptions(options, "writeModelStream"))) write(chunk);
 }
 
 /**
@@ -93,8 +61,16 @@ export function writeModelStream(model: Model, write: (chunk: string) => void, o
  * @example
  * for (const chunk of modelJsonChunks(model)) if (!out.write(chunk)) await once(out, "drain");
  */
-export function* modelJsonChunks(model: Model, options: WriteModelStreamOptions = {}): Generator<string, void, undefined> {
-  const { indent, chunkSize } = { ...WRITE_MODEL_STREAM_DEFAULTS, ...options };
+export function modelJsonChunks(model: Model, options: WriteModelStreamOptions = {}): Generator<string, void, undefined> {
+  return chunks(model, ...streamOptions(options, "modelJsonChunks"));
+}
+
+function streamOptions(options: WriteModelStreamOptions, fn: string): [indent: number, chunkSize: number] {
+  const o = resolveOptions<Required<WriteModelStreamOptions>>(WRITE_MODEL_STREAM_DEFAULTS, options, fn, { indent: INDENT, chunkSize: inRange(1, Infinity) });
+  return [o.indent, o.chunkSize];
+}
+
+function* chunks(model: Model, indent: number, chunkSize: number): Generator<string, void, undefined> {
   const space = indent > 0 ? indent : undefined;
   const nl1 = space ? `\n${" ".repeat(indent)}` : "";
   const colon = space ? ": " : ":";

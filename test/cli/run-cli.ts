@@ -1,4 +1,4 @@
-import { nodeIo, type CliIo } from "../../src/cli/_io.js";
+import { nodeIo, type CliIo } from "../../src/cli/io.js";
 import { runCli } from "../../src/cli/main.js";
 
 /** What a CLI run printed, and its exit code. */

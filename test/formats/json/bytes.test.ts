@@ -1,16 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { arbitraryModel } from "../arbitraries.js";
-import { _parseJsonBytes } from "../../src/formats/json-bytes.js";
+import { arbitraryModel } from "../../arbitraries.js";
 import {
   generateModel,
   GovGraphError,
   parseModelJson,
+  parseJsonBytes,
   parseModelJsonBytes,
   writeModelStream,
   type JsonIssue,
   type Model,
-} from "../../src/index.js";
+} from "../../../src/index.js";
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -54,7 +54,7 @@ describe("parseModelJsonBytes", () => {
       const bytes = encode(text);
       const expected = JSON.parse(text) as unknown;
       for (const batchBytes of [1, 7, 1000, 100_000, undefined]) {
-        expect(_parseJsonBytes(bytes, "test", { batchBytes })).toEqual(expected);
+        expect(parseJsonBytes(bytes, { batchBytes })).toEqual(expected);
       }
       expect(parseModelJsonBytes(bytes, { batchBytes: 5 })).toEqual(parseModelJson(text));
       expect(parseModelJsonBytes(bytes)).toEqual(model);
@@ -65,7 +65,7 @@ describe("parseModelJsonBytes", () => {
     const text = JSON.stringify(tricky, null, 2);
     expect(text).toContain('"__proto__": "kept"');
     const bytes = encode(text);
-    for (const batchBytes of [1, 2, 3, 50]) expect(_parseJsonBytes(bytes, "test", { batchBytes })).toEqual(JSON.parse(text));
+    for (const batchBytes of [1, 2, 3, 50]) expect(parseJsonBytes(bytes, { batchBytes })).toEqual(JSON.parse(text));
     const model = parseModelJsonBytes(bytes, { batchBytes: 1 });
     expect(model).toEqual(parseModelJson(text));
     expect(Object.hasOwn(model.regions.find((r) => r.id === "__proto__")!.attributes!, "__proto__")).toBe(true);
@@ -77,7 +77,7 @@ describe("parseModelJsonBytes", () => {
     fc.assert(
       fc.property(fc.json({ maxDepth: 4 }), fc.integer({ min: 1, max: 40 }), fc.constantFrom("", "\uFEFF", " \n"), (json, batchBytes, lead) => {
         const text = lead + json;
-        expect(_parseJsonBytes(encode(text), "test", { batchBytes })).toEqual(JSON.parse(lead === "\uFEFF" ? json : text));
+        expect(parseJsonBytes(encode(text), { batchBytes })).toEqual(JSON.parse(lead === "\uFEFF" ? json : text));
       }),
       { numRuns: 300 },
     );
@@ -114,10 +114,10 @@ describe("parseModelJsonBytes", () => {
             valid = false;
           }
           if (valid) {
-            expect(_parseJsonBytes(encode(broken), "test", { batchBytes })).toEqual(JSON.parse(broken));
+            expect(parseJsonBytes(encode(broken), { batchBytes })).toEqual(JSON.parse(broken));
             return;
           }
-          expect(jsonError(() => _parseJsonBytes(encode(broken), "test", { batchBytes }))).toEqual(jsonError(() => parseModelJson(broken)));
+          expect(jsonError(() => parseJsonBytes(encode(broken), { batchBytes }))).toEqual(jsonError(() => parseModelJson(broken)));
         },
       ),
       { numRuns: 600 },
@@ -145,9 +145,16 @@ describe("parseModelJsonBytes", () => {
     expect(() => parseModelJsonBytes("{}" as unknown as Uint8Array)).toThrow(/expected the file's bytes as a Uint8Array, got string/);
   });
 
+  it("takes batchBytes of at least 1, undefined meaning the default, and names a bad one", () => {
+    expect(parseJsonBytes(encode("[1, 2]"), { batchBytes: undefined })).toEqual([1, 2]);
+    expect(() => parseJsonBytes(encode("[1]"), { batchBytes: 0 })).toThrow(/^parseJsonBytes: option batchBytes must be a number in \[1, Infinity\], got 0/);
+    expect(() => parseModelJsonBytes(encode("{}"), { batch: 1 } as never)).toThrow(/^parseModelJsonBytes: unknown option "batch"/);
+    expect(() => parseJsonBytes("[]" as unknown as Uint8Array)).toThrow(/^parseJsonBytes: expected the file's bytes as a Uint8Array, got string.*use parseJson for text/);
+  });
+
   it("reads a top-level array or a bare value, which validation then refuses", () => {
-    expect(_parseJsonBytes(encode('[{"a": [1, {"b": "]"}]}, 2, "x"]'), "test", { batchBytes: 1 })).toEqual([{ a: [1, { b: "]" }] }, 2, "x"]);
-    expect(_parseJsonBytes(encode(' "a string" '), "test")).toBe("a string");
+    expect(parseJsonBytes(encode('[{"a": [1, {"b": "]"}]}, 2, "x"]'), { batchBytes: 1 })).toEqual([{ a: [1, { b: "]" }] }, 2, "x"]);
+    expect(parseJsonBytes(encode(' "a string" '))).toBe("a string");
     expect(() => parseModelJsonBytes(encode("[]"))).toThrow(/^parseModelJsonBytes: the model has 1 error .*not an array/);
   });
 

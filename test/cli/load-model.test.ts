@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { LARGE_FILE_BYTES } from "../../src/cli/_command.js";
-import { runIn } from "./_run.js";
+import { LARGE_FILE_BYTES } from "../../src/cli/load-model.js";
+import { runIn } from "./run-cli.js";
 
 const fixtures = join(import.meta.dirname, "fixtures");
 

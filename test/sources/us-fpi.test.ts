@@ -80,4 +80,11 @@ describe("fromFederalProgramInventory", () => {
     const { model } = fromFederalProgramInventory(excerpt, { departments: "agency" });
     expect(model.departments.every((d) => d.kind === "agency")).toBe(true);
   });
+
+  it("takes undefined options as the defaults and names a bad one", () => {
+    expect(fromFederalProgramInventory(excerpt, { strict: undefined, departments: undefined })).toEqual(fromFederalProgramInventory(excerpt));
+    expect(() => fromFederalProgramInventory(excerpt, { departments: "bureau" as never })).toThrow(
+      /^fromFederalProgramInventory: option departments must be one of sub_agency, agency, got "bureau"/,
+    );
+  });
 });

@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runIn } from "./_run.js";
+import { runIn } from "../run-cli.js";
 
-const fixtures = join(import.meta.dirname, "..", "fixtures", "coverage");
+const fixtures = join(import.meta.dirname, "../..", "fixtures", "coverage");
 
 const run = (argv: string[]) => runIn(fixtures, argv);
 

@@ -2,6 +2,8 @@ import type { Issue } from "../index.js";
 
 /** The output formats every command accepts; a command may add `csv`. @internal */
 export const FORMATS = ["text", "json", "md"] as const;
+/** The formats of a command that also writes one of its tables as CSV. @internal */
+export const CSV_FORMATS = [...FORMATS, "csv"] as const;
 /** An output format. @internal */
 export type Format = (typeof FORMATS)[number] | "csv";
 
@@ -50,6 +52,27 @@ const isNumeric = (cell: Cell | undefined) => typeof cell === "number" || (cell 
 /** A share in [0, 1] as a percentage with one decimal. @internal */
 export function percent(share: number): string {
   return `${(share * 100).toFixed(1)}%`;
+}
+
+/** A number for a table: at most `digits` decimals, "–" when there is none. @internal */
+export function num(x: number | null | undefined, digits = 2): string | number {
+  if (x === null || x === undefined || Number.isNaN(x)) return "–";
+  return Number.isInteger(x) ? x : Number(x.toFixed(digits));
+}
+
+/** The line under a table cut to its first `shown` rows, or nothing when every row is shown. @internal */
+export function moreRows(total: number, shown: number): string {
+  return total > shown ? `… and ${total - shown} more (--format json or csv lists them all)\n\n` : "";
+}
+
+/** A command's text or Markdown output: a title, then the body ending with one line break. @internal */
+export function renderDocument(title: string, body: string, format: Format): string {
+  return renderHeading(title, format, 1) + body.replace(/\n+$/, "\n");
+}
+
+/** A report as JSON, or as a titled document drawn by `render` in text or Markdown. @internal */
+export function renderReport<R>(report: R, format: Format, title: string, render: (report: R, format: Format) => string): string {
+  return format === "json" ? renderJson(report) : renderDocument(title, render(report, format), format);
 }
 
 /** Colours for terminal text; identity functions when colour is off. @internal */

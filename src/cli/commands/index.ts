@@ -1,0 +1,14 @@
+import type { CommandDef } from "../command.js";
+import { analyze } from "./analyze.js";
+import { compare } from "./compare.js";
+import { coverage } from "./coverage.js";
+import { duplicates } from "./duplicates.js";
+import { generate } from "./generate.js";
+import { journeys } from "./journeys.js";
+import { scenario } from "./scenario.js";
+import { schema } from "./schema.js";
+import { scorecardCommand } from "./scorecard.js";
+import { validate } from "./validate.js";
+
+/** Every command, in the order help lists them. @internal */
+export const COMMANDS: readonly CommandDef[] = [analyze, duplicates, coverage, journeys, scorecardCommand, scenario, compare, validate, schema, generate];

@@ -1,0 +1,83 @@
+import { COLLECTIONS, compareIds, isActiveService, type Model } from "../../index.js";
+import { percent, renderTable, type Format } from "../render.js";
+import { defineSection } from "./section.js";
+
+/** The model's size and shape. @internal */
+export interface SummaryReport {
+  name: string;
+  counts: Record<(typeof COLLECTIONS)[number], number>;
+  regionsByLevel: { level: string; regions: number; population: number }[];
+  departmentsByLevel: { level: string; departments: number; staff: number }[];
+  channelMix: { kind: string; services: number; share: number; endToEnd: number }[];
+  servicesByStatus: { status: string; services: number }[];
+}
+
+/** Sums `width` numbers per key, in key order. */
+const tally = <T>(items: readonly T[], key: (item: T) => string, add: (acc: number[], item: T) => void, width: number) => {
+  const map = new Map<string, number[]>();
+  for (const item of items) {
+    const k = key(item);
+    let acc = map.get(k);
+    if (!acc) map.set(k, (acc = new Array<number>(width).fill(0)));
+    add(acc, item);
+  }
+  return [...map.entries()].sort((a, b) => compareIds(a[0], b[0]));
+};
+
+/** Active services per channel kind (a service counts once per kind it offers) and how many of them end to end. */
+function channelMix(active: readonly Model["services"][number][]): SummaryReport["channelMix"] {
+  const counts = new Map<string, [services: number, endToEnd: number]>();
+  for (const service of active) {
+    // Channels are few per service: a kind counts where it first appears, end to end if any channel of it is.
+    service.channels.forEach((channel, i) => {
+      if (service.channels.findIndex((c) => c.kind === channel.kind) !== i) return;
+      let acc = counts.get(channel.kind);
+      if (!acc) counts.set(channel.kind, (acc = [0, 0]));
+      acc[0] += 1;
+      if (service.channels.some((c) => c.kind === channel.kind && c.endToEnd)) acc[1] += 1;
+    });
+  }
+  return [...counts.entries()]
+    .sort((a, b) => compareIds(a[0], b[0]))
+    .map(([kind, [services, endToEnd]]) => ({ kind, services, share: active.length ? services / active.length : 0, endToEnd }));
+}
+
+/** The summary of a model: counts per collection, regions and departments by level, channel mix, statuses. @internal */
+export function summarize(model: Model): SummaryReport {
+  return {
+    name: model.meta?.name ?? "(unnamed model)",
+    counts: Object.fromEntries(COLLECTIONS.map((c) => [c, model[c].length])) as SummaryReport["counts"],
+    regionsByLevel: tally(model.regions, (r) => r.level ?? "(none)", (acc, r) => ((acc[0]! += 1), (acc[1]! += r.population ?? 0)), 2).map(
+      ([level, [regions, population]]) => ({ level, regions: regions!, population: population! }),
+    ),
+    departmentsByLevel: tally(
+      model.departments,
+      (d) => d.level ?? "(none)",
+      (acc, d) => ((acc[0]! += 1), (acc[1]! += d.staff?.actual ?? 0)),
+      2,
+    ).map(([level, [departments, staff]]) => ({ level, departments: departments!, staff: staff! })),
+    channelMix: channelMix(model.services.filter(isActiveService)),
+    servicesByStatus: tally(model.services, (s) => s.status ?? "active", (acc) => (acc[0]! += 1), 1).map(([status, [services]]) => ({
+      status,
+      services: services!,
+    })),
+  };
+}
+
+/** Renders a summary: one table per part. @internal */
+export function renderSummary(r: SummaryReport, format: Format): string {
+  return (
+    renderTable(["collection", "records"], COLLECTIONS.map((c) => [c, r.counts[c]]), format) +
+    renderTable(["region level", "regions", "population"], r.regionsByLevel.map((x) => [x.level, x.regions, x.population]), format) +
+    renderTable(["department level", "departments", "staff"], r.departmentsByLevel.map((x) => [x.level, x.departments, x.staff]), format) +
+    renderTable(
+      ["channel", "services", "share", "end to end"],
+      r.channelMix.map((x) => [x.kind, x.services, percent(x.share), x.endToEnd]),
+      format,
+    ) +
+    renderTable(["status", "services"], r.servicesByStatus.map((x) => [x.status, x.services]), format)
+  );
+}
+
+/** The summary section of `govgraph analyze`. @internal */
+export const summarySection = defineSection<SummaryReport>({ id: "summary", title: "Summary", run: summarize, render: renderSummary });
