@@ -17,7 +17,7 @@ import { stringifyModel } from "../src/formats/json.js";
 import { SECTIONS, type SectionOptions } from "../src/cli/commands/analyze.js";
 import type { CliIo } from "../src/cli/_io.js";
 import { runCli } from "../src/cli/main.js";
-import { generateModel } from "../src/model/generate.js";
+import { generateModel } from "../src/generate/generate-model.js";
 import { validateModel } from "../src/model/validate.js";
 import type { Model } from "../src/schemas/model.js";
 import { BENCH_DEFAULTS, cpuMs, formatBytes, formatCount, gc, inChild, peakRss, printTable, type BenchOptions, type Row } from "./_util.js";

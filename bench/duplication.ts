@@ -6,8 +6,9 @@
  */
 import { findDuplication } from "../src/analyses/duplication.js";
 import { stringifyModel } from "../src/formats/json.js";
-import { generateModel, TIERS } from "../src/model/generate.js";
-import { buildModel } from "../src/model/generate/build.js";
+import { generateModel } from "../src/generate/generate-model.js";
+import { TIERS } from "../src/generate/tiers.js";
+import { buildModel } from "../src/generate/build.js";
 import type { Model } from "../src/schemas/model.js";
 import { BENCH_DEFAULTS, compare, formatBytes, formatCount, gc, inChild, peakRss, printTable, time, type BenchOptions } from "./_util.js";
 import { naiveDuplication } from "./naive-duplication.js";

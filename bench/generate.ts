@@ -9,7 +9,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stringifyModel } from "../src/formats/json.js";
-import { generateModel, type GenerateSize } from "../src/model/generate.js";
+import { generateModel, type GenerateSize } from "../src/generate/generate-model.js";
 import { writeModelStream } from "../src/formats/json-stream.js";
 import { compare, formatBytes, formatCount, formatMs, inChild, printTable, type BenchOptions, type Row } from "./_util.js";
 

@@ -7,7 +7,7 @@
  */
 import { applyPatches } from "immer";
 import { parseModelJson, stringifyModel } from "../src/formats/json.js";
-import { generateModel } from "../src/model/generate.js";
+import { generateModel } from "../src/generate/generate-model.js";
 import { applyScenario } from "../src/model/scenario.js";
 import type { Model } from "../src/schemas/model.js";
 import type { ScenarioOperationInput } from "../src/schemas/scenario.js";

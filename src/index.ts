@@ -23,8 +23,8 @@ export type { RecordInput, RecordKey, Referrer, RemoveOptions } from "./model/ed
 export { canonicalize, compareIds } from "./model/canonical.js";
 export { applyScenario } from "./model/scenario.js";
 export type { ScenarioLogEntry, ScenarioResult } from "./model/scenario.js";
-export { generateModel, GENERATE_DEFAULTS } from "./model/generate.js";
-export type { GeneratedModel, GenerateOptions, GenerateSize, GroundTruth } from "./model/generate.js";
+export { generateModel, GENERATE_DEFAULTS } from "./generate/generate-model.js";
+export type { GeneratedModel, GenerateOptions, GenerateSize, GroundTruth } from "./generate/generate-model.js";
 
 // Formats: JSON, JSON Schema, real inventories
 export { parseModelJson, stringifyModel, STRINGIFY_DEFAULTS } from "./formats/json.js";
@@ -69,8 +69,10 @@ export type {
 } from "./graph/types.js";
 
 // Analyses
-export { analyzeJourneys, JOURNEYS_DEFAULTS, REMOTE_CHANNELS } from "./analyses/journeys.js";
-export type { JourneyResult, JourneysOptions, JourneysReport, JourneysSummary } from "./analyses/journeys.js";
+export { analyzeJourneys, JOURNEYS_DEFAULTS } from "./analyses/journeys/analyze-journeys.js";
+export type { JourneysOptions } from "./analyses/journeys/analyze-journeys.js";
+export type { JourneyResult, JourneysReport, JourneysSummary } from "./analyses/journeys/types.js";
+export { REMOTE_CHANNELS } from "./analyses/service-channels.js";
 export { scoreTransparency, TRANSPARENCY_ITEMS } from "./analyses/transparency.js";
 export type { DepartmentTransparency, PublishedCount, ServiceTransparency, TransparencyItem, TransparencyReport } from "./analyses/transparency.js";
 export { analyzeStaffing, STAFFING_DEFAULTS } from "./analyses/staffing.js";
@@ -96,7 +98,7 @@ export { travelCosts, greatCircleKm, geoCosts, EARTH_RADIUS_KM } from "./analyse
 export type { GeoLocation, LatLon, TravelCostOptions, TravelCostTable } from "./analyses/travel-costs.js";
 export { scoreCoverage, COVERAGE_DEFAULTS } from "./analyses/coverage.js";
 export type { CoverageGap, CoverageOptions, CoverageReport, CoverageRow } from "./analyses/coverage.js";
-export { scorecard, PILLARS, SCORECARD_DEFAULTS } from "./analyses/scorecard.js";
+export { buildScorecard, scorecard, PILLARS, SCORECARD_DEFAULTS } from "./analyses/scorecard.js";
 export type { Indicator, Pillar, PillarId, ScorecardInputs, ScorecardOptions, ScorecardReport } from "./analyses/scorecard.js";
 export { compareModels } from "./analyses/compare.js";
 export type { CompareOptions, ComparisonReport, Delta, JourneyChange, RecordChanges, RecordKeyValue } from "./analyses/compare.js";

@@ -8,7 +8,7 @@
  */
 import { compareIds } from "../model/canonical.js";
 import { COLLECTIONS, type CollectionName, type Model } from "../schemas/model.js";
-import { _scorecardInputs, PILLARS, scorecard, type PillarId, type ScorecardInputs, type ScorecardOptions } from "./scorecard.js";
+import { buildScorecard as scorecard, PILLARS, scorecardInputs as _scorecardInputs, type PillarId, type ScorecardInputs, type ScorecardOptions } from "./scorecard.js";
 import { TRANSPARENCY_ITEMS } from "./transparency.js";
 
 /** An indicator before and after. `delta` is `after - before`, null when either is null. */

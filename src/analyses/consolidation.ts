@@ -19,7 +19,7 @@ import { compareIds } from "../model/canonical.js";
 import type { DepartmentId, FunctionId, RegionId } from "../schemas/ids.js";
 import type { Model } from "../schemas/model.js";
 import { analyzeDuplication, DUPLICATION_DEFAULTS, withDefaults, type DuplicationAnalysis, type DuplicationOptions } from "./duplication.js";
-import { mulberry32 } from "../model/generate/random.js";
+import { mulberry32 } from "../random.js";
 
 /** Options of {@link suggestConsolidation}. */
 export interface ConsolidationOptions {

@@ -11,7 +11,7 @@
  * - R. J. Bayardo, Y. Ma, R. Srikant, "Scaling up all pairs similarity search", WWW 2007: candidate pairs from
  *   an inverted index instead of all pairs.
  * - Broder (1997) MinHash and Leskovec, Rajaraman, Ullman, "Mining of Massive Datasets" ch. 3 (LSH banding):
- *   see `_minhash.ts`.
+ *   see text/minhash.ts.
  * @module
  */
 import { GovGraphError } from "../errors.js";
@@ -21,7 +21,7 @@ import { canonicalize, compareIds } from "../model/canonical.js";
 import type { DepartmentId, FunctionId, NeedId, RegionId, SegmentId, ServiceId } from "../schemas/ids.js";
 import { COLLECTIONS, type Model } from "../schemas/model.js";
 import { jaccardSorted, shingles } from "../text/shingles.js";
-import { hashShingles, jaccardSortedInts, lshCandidates, lshParameters, minhashSignatures } from "./_minhash.js";
+import { hashShingles, jaccardSortedInts, lshCandidates, lshParameters, minhashSignatures } from "../text/minhash.js";
 
 /** The parts of the duplication report, for the `include` option. */
 export type DuplicationPart = "fragmentation" | "duplication" | "overlap" | "nearDuplicateFunctions";

@@ -6,8 +6,8 @@
  * @internal
  * @module
  */
-import type { Model } from "../../schemas/model.js";
-import { compareIds } from "../canonical.js";
+import type { Model } from "../schemas/model.js";
+import { compareIds } from "../model/canonical.js";
 
 /** Every duplicated function with all its overlapping lead holders (sorted), sorted by function id. @internal */
 export function duplicatedLeads(model: Model): { functionId: string; departmentIds: string[] }[] {

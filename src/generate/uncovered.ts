@@ -1,27 +1,18 @@
 /**
- * The exact list of unreached demand cells of a model, by the reach rule of DESIGN section 3 (Coverage): a
- * (need, region) cell with demand is reached when an active service that meets the need, targets the cell's
- * segment (or everyone) and serves the region (its `regionIds`, else its department's jurisdiction, with
- * sub-regions) has a remote channel (online, phone, mail, mobile) or is offered at a service point within
- * `maxKm` great-circle kilometres of the region. Used by the generator to state its ground truth exactly.
+ * The exact list of unreached demand cells of a model, by the reach rule of docs/coverage.md: a (need, region)
+ * cell with demand is reached when an active service that meets the need, targets the cell's segment (or everyone)
+ * and serves the region (its `regionIds`, else its department's jurisdiction, with sub-regions) has a remote
+ * channel (online, phone, mail, mobile) or is offered at a service point within `maxKm` great-circle kilometres of
+ * the region. Used by the generator to state its ground truth exactly.
  * Demand cells without explicit `demand` are the leaf regions with a population, for each of the need's segments.
  * @internal
  * @module
  */
-import type { Model } from "../../schemas/model.js";
-import { compareIds } from "../canonical.js";
-
-const REMOTE = new Set(["online", "phone", "mail", "mobile"]);
-const EARTH_KM = 6371.0088;
-const RAD = Math.PI / 180;
-
-/** Great-circle distance in kilometres (haversine). @internal */
-export function greatCircleKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const dLat = (lat2 - lat1) * RAD;
-  const dLon = (lon2 - lon1) * RAD;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}
+import { REMOTE_CHANNELS } from "../analyses/service-channels.js";
+import { greatCircleKm } from "../analyses/travel-costs.js";
+import { compareIds } from "../model/canonical.js";
+import type { Model } from "../schemas/model.js";
+import { isActiveService } from "../schemas/service.js";
 
 /** Every (need, region) cell with demand that no service reaches, sorted by need then region. @internal */
 export function uncoveredCells(model: Model, maxKm = 30): { needId: string; regionId: string }[] {
@@ -63,11 +54,11 @@ export function uncoveredCells(model: Model, maxKm = 30): { needId: string; regi
   model.needs.forEach((n, i) => needIndex.set(n.id, i));
   const byNeed: Served[][] = model.needs.map(() => []);
   for (const s of model.services) {
-    if (s.status !== undefined && s.status !== "active") continue;
+    if (!isActiveService(s)) continue;
     const served: Served = {
       segmentIds: s.segmentIds,
       roots: (s.regionIds ? s.regionIds.map((r) => regionIndex.get(r) ?? -1) : [deptRegion.get(s.departmentId) ?? -1]).filter((r) => r >= 0),
-      remote: s.channels.some((c) => REMOTE.has(c.kind)),
+      remote: s.channels.some((c) => REMOTE_CHANNELS.has(c.kind)),
       points: servicePoints.get(s.id) ?? [],
     };
     for (const n of s.needIds) {
@@ -115,7 +106,7 @@ export function uncoveredCells(model: Model, maxKm = 30): { needId: string; regi
         let ok = false;
         for (let a = r; a >= 0 && !ok && loc; a = parent[a]!) {
           for (const s of inPerson.get(a) ?? []) {
-            if (s.points.some((p) => greatCircleKm(loc.lat, loc.lon, p.lat, p.lon) <= maxKm)) {
+            if (s.points.some((p) => greatCircleKm(loc, p) <= maxKm)) {
               ok = true;
               break;
             }

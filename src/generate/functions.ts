@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import { compareIds } from "../canonical.js";
+import { compareIds } from "../model/canonical.js";
 import {
   CHINESE_NAMES,
   COUNTY_VERBS,
