@@ -4,7 +4,7 @@
  * doubling the model (the province generator with 50, 100, 200 counties) multiplies the time by <= 2.3; the nation
  * tier finishes in < 60 s (in a fresh process; skipped with --quick).
  */
-import { findDuplication } from "../src/analyses/duplication.js";
+import { findDuplication } from "../src/analyses/duplication/find-duplication.js";
 import { stringifyModel } from "../src/formats/json.js";
 import { generateModel } from "../src/generate/generate-model.js";
 import { TIERS } from "../src/generate/tiers.js";

@@ -77,7 +77,7 @@ export { scoreTransparency, TRANSPARENCY_ITEMS } from "./analyses/transparency.j
 export type { DepartmentTransparency, PublishedCount, ServiceTransparency, TransparencyItem, TransparencyReport } from "./analyses/transparency.js";
 export { analyzeStaffing, STAFFING_DEFAULTS } from "./analyses/staffing.js";
 export type { DepartmentStaffing, StaffingFlag, StaffingOptions, StaffingReport } from "./analyses/staffing.js";
-export { findDuplication, DUPLICATION_DEFAULTS } from "./analyses/duplication.js";
+export { findDuplication, DUPLICATION_DEFAULTS } from "./analyses/duplication/find-duplication.js";
 export type {
   DuplicationFinding,
   DuplicationOptions,
@@ -89,11 +89,12 @@ export type {
   NearDuplicateFunction,
   OverlapFinding,
   ServiceDuplication,
-} from "./analyses/duplication.js";
+} from "./analyses/duplication/types.js";
 export { floatingCatchment, weights, FLOATING_CATCHMENT_DEFAULTS } from "./analyses/accessibility.js";
 export type { CatchmentCost, CatchmentInput, CatchmentLocation, CatchmentMethod, CatchmentResult, WeightFunction } from "./analyses/accessibility.js";
-export { suggestConsolidation, CONSOLIDATION_DEFAULTS } from "./analyses/consolidation.js";
-export type { ConsolidationCluster, ConsolidationOptions, ConsolidationReport, SmallDepartment } from "./analyses/consolidation.js";
+export { suggestConsolidation, CONSOLIDATION_DEFAULTS } from "./analyses/consolidation/suggest-consolidation.js";
+export type { ConsolidationOptions } from "./analyses/consolidation/suggest-consolidation.js";
+export type { ConsolidationCluster, ConsolidationReport, SmallDepartment } from "./analyses/consolidation/types.js";
 export { travelCosts, greatCircleKm, geoCosts, EARTH_RADIUS_KM } from "./analyses/travel-costs.js";
 export type { GeoLocation, LatLon, TravelCostOptions, TravelCostTable } from "./analyses/travel-costs.js";
 export { scoreCoverage, COVERAGE_DEFAULTS } from "./analyses/coverage.js";

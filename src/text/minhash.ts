@@ -143,23 +143,3 @@ export function lshCandidates(
   }
   return pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 }
-
-/** Jaccard similarity of two sorted unique integer arrays. @internal */
-export function jaccardSortedInts(a: Uint32Array, b: Uint32Array): number {
-  if (a.length === 0 && b.length === 0) return 0;
-  let i = 0;
-  let j = 0;
-  let inter = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      inter++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return inter / (a.length + b.length - inter);
-}
-

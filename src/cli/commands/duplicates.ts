@@ -6,8 +6,8 @@ import {
   type DuplicationReport,
   type Model,
 } from "../../index.js";
-import { analyzeDuplication } from "../../analyses/duplication.js";
-import { consolidate } from "../../analyses/consolidation.js";
+import { analyzeDuplication } from "../../analyses/duplication/find-duplication.js";
+import { consolidate } from "../../analyses/consolidation/suggest-consolidation.js";
 import { defineCommand, loadModel, UsageError, type CommandDef, type FailOn } from "../_command.js";
 import { percent, plural, renderHeading, renderCsv, renderJson, renderTable, type Format } from "../_render.js";
 import type { AnalyzeSection } from "./analyze.js";
