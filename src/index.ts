@@ -97,8 +97,9 @@ export type { ConsolidationOptions } from "./analyses/consolidation/suggest-cons
 export type { ConsolidationCluster, ConsolidationReport, SmallDepartment } from "./analyses/consolidation/types.js";
 export { travelCosts, greatCircleKm, geoCosts, EARTH_RADIUS_KM } from "./analyses/travel-costs.js";
 export type { GeoLocation, LatLon, TravelCostOptions, TravelCostTable } from "./analyses/travel-costs.js";
-export { scoreCoverage, COVERAGE_DEFAULTS } from "./analyses/coverage.js";
-export type { CoverageGap, CoverageOptions, CoverageReport, CoverageRow } from "./analyses/coverage.js";
+export { scoreCoverage, COVERAGE_DEFAULTS } from "./analyses/coverage/score-coverage.js";
+export type { CoverageOptions } from "./analyses/coverage/score-coverage.js";
+export type { CoverageGap, CoverageReport, CoverageRow } from "./analyses/coverage/types.js";
 export { buildScorecard, scorecard, PILLARS, SCORECARD_DEFAULTS } from "./analyses/scorecard.js";
 export type { Indicator, Pillar, PillarId, ScorecardInputs, ScorecardOptions, ScorecardReport } from "./analyses/scorecard.js";
 export { compareModels } from "./analyses/compare.js";

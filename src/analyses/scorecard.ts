@@ -10,7 +10,8 @@
 import { resolveOptions, type OptionRule } from "../options.js";
 import type { Model } from "../schemas/model.js";
 import { isActiveService } from "../schemas/service.js";
-import { scoreCoverage, type CoverageOptions, type CoverageReport } from "./coverage.js";
+import { scoreCoverage, type CoverageOptions } from "./coverage/score-coverage.js";
+import type { CoverageReport } from "./coverage/types.js";
 import { findDuplication } from "./duplication/find-duplication.js";
 import type { DuplicationOptions, DuplicationReport } from "./duplication/types.js";
 import { analyzeJourneys, journeyVisitRules, type JourneysOptions } from "./journeys/analyze-journeys.js";
