@@ -14,8 +14,18 @@ import { compareIds } from "../model/canonical.js";
 import type { Model } from "../schemas/model.js";
 import { isActiveService } from "../schemas/service.js";
 
-/** Every (need, region) cell with demand that no service reaches, sorted by need then region. @internal */
-export function uncoveredCells(model: Model, maxKm = 30): { needId: string; regionId: string }[] {
+type Point = { lat: number; lon: number };
+
+/** An active service as the reach rule sees it: segments, the regions it serves (with their sub-regions), how. */
+interface Served {
+  segmentIds: readonly string[];
+  roots: number[];
+  remote: boolean;
+  points: Point[];
+}
+
+/** The region tree: each region's index and parent, the regions parents first, and the populated leaves. */
+function regionTree(model: Model) {
   const regions = model.regions;
   const R = regions.length;
   const regionIndex = new Map<string, number>();
@@ -29,18 +39,21 @@ export function uncoveredCells(model: Model, maxKm = 30): { needId: string; regi
   });
   // Parents before children, so that one pass propagates reach down the tree.
   const depth = new Int32Array(R).fill(-1);
-  const depthOf = (i: number): number => {
+  for (let i = 0; i < R; i++) {
     let d = 0;
     for (let a = parent[i]!; a >= 0 && d <= R; a = parent[a]!) d++;
-    return d;
-  };
-  for (let i = 0; i < R; i++) depth[i] = depthOf(i);
+    depth[i] = d;
+  }
   const topDown = [...Array(R).keys()].sort((a, b) => depth[a]! - depth[b]!);
   const leaves = topDown.filter((r) => !isParent[r] && regions[r]!.population! > 0);
+  return { regionIndex, parent, topDown, leaves };
+}
 
+/** The active services meeting each need (by need position). */
+function servicesByNeed(model: Model, regionIndex: ReadonlyMap<string, number>): Served[][] {
   const deptRegion = new Map<string, number>();
   for (const d of model.departments) deptRegion.set(d.id, regionIndex.get(d.regionId) ?? -1);
-  const servicePoints = new Map<string, { lat: number; lon: number }[]>();
+  const servicePoints = new Map<string, Point[]>();
   for (const p of model.servicePoints) {
     if (!p.location) continue;
     for (const s of p.serviceIds) {
@@ -49,7 +62,6 @@ export function uncoveredCells(model: Model, maxKm = 30): { needId: string; regi
       list.push(p.location);
     }
   }
-  interface Served { segmentIds: readonly string[]; roots: number[]; remote: boolean; points: { lat: number; lon: number }[] }
   const needIndex = new Map<string, number>();
   model.needs.forEach((n, i) => needIndex.set(n.id, i));
   const byNeed: Served[][] = model.needs.map(() => []);
@@ -66,54 +78,56 @@ export function uncoveredCells(model: Model, maxKm = 30): { needId: string; regi
       if (ni !== undefined) byNeed[ni]!.push(served);
     }
   }
+  return byNeed;
+}
 
-  const mark = new Uint8Array(R);
+/** A need's demand cells: regions by segment (undefined: any segment). */
+function needCells(need: Model["needs"][number], regionIndex: ReadonlyMap<string, number>, leaves: number[]): Map<string | undefined, number[]> {
+  const cells = new Map<string | undefined, number[]>();
+  if (need.demand) {
+    for (const d of need.demand) {
+      const r = regionIndex.get(d.regionId);
+      if (r === undefined || !(d.volume > 0)) continue;
+      const list = cells.get(d.segmentId) ?? [];
+      list.push(r);
+      cells.set(d.segmentId, list);
+    }
+  } else {
+    for (const seg of need.segmentIds.length > 0 ? need.segmentIds : [undefined]) cells.set(seg, leaves);
+  }
+  return cells;
+}
+
+/** Every (need, region) cell with demand that no service reaches, sorted by need then region. @internal */
+export function uncoveredCells(model: Model, maxKm = 30): { needId: string; regionId: string }[] {
+  const regions = model.regions;
+  const { regionIndex, parent, topDown, leaves } = regionTree(model);
+  const byNeed = servicesByNeed(model, regionIndex);
+  const mark = new Uint8Array(regions.length);
   const inPerson = new Map<number, Served[]>();
+  // Reached in person: a service offered at a point within maxKm serves the region or an ancestor.
+  const nearPoint = (r: number) => {
+    const loc = regions[r]!.location;
+    for (let a = r; a >= 0 && loc; a = parent[a]!) {
+      for (const s of inPerson.get(a) ?? []) if (s.points.some((p) => greatCircleKm(loc, p) <= maxKm)) return true;
+    }
+    return false;
+  };
   const out: { needId: string; regionId: string }[] = [];
   model.needs.forEach((need, ni) => {
-    // cells by segment (undefined: any segment)
-    const cells = new Map<string | undefined, number[]>();
-    if (need.demand) {
-      for (const d of need.demand) {
-        const r = regionIndex.get(d.regionId);
-        if (r === undefined || !(d.volume > 0)) continue;
-        const list = cells.get(d.segmentId) ?? [];
-        list.push(r);
-        cells.set(d.segmentId, list);
-      }
-    } else {
-      for (const seg of need.segmentIds.length > 0 ? need.segmentIds : [undefined]) cells.set(seg, leaves);
-    }
     const gaps = new Set<number>();
-    for (const [segment, list] of cells) {
+    for (const [segment, list] of needCells(need, regionIndex, leaves)) {
       mark.fill(0);
       inPerson.clear();
       for (const s of byNeed[ni]!) {
         if (segment !== undefined && s.segmentIds.length > 0 && !s.segmentIds.includes(segment)) continue;
         for (const r of s.roots) {
           if (s.remote) mark[r] = 1;
-          else if (s.points.length > 0) {
-            const at = inPerson.get(r);
-            if (at) at.push(s);
-            else inPerson.set(r, [s]);
-          }
+          else if (s.points.length > 0) inPerson.get(r)?.push(s) ?? inPerson.set(r, [s]);
         }
       }
       for (const r of topDown) if (!mark[r] && parent[r]! >= 0 && mark[parent[r]!]) mark[r] = 1;
-      for (const r of list) {
-        if (mark[r] || gaps.has(r)) continue;
-        const loc = regions[r]!.location;
-        let ok = false;
-        for (let a = r; a >= 0 && !ok && loc; a = parent[a]!) {
-          for (const s of inPerson.get(a) ?? []) {
-            if (s.points.some((p) => greatCircleKm(loc, p) <= maxKm)) {
-              ok = true;
-              break;
-            }
-          }
-        }
-        if (!ok) gaps.add(r);
-      }
+      for (const r of list) if (!mark[r] && !gaps.has(r) && !nearPoint(r)) gaps.add(r);
     }
     const ids = [...gaps].map((r) => regions[r]!.id as string).sort(compareIds);
     for (const regionId of ids) out.push({ needId: need.id, regionId });
