@@ -16,9 +16,10 @@ import { oneOf, resolveOptions } from "../options.js";
 import type { DepartmentId, FunctionId, NeedId, RegionId } from "../schemas/ids.js";
 import type { Model } from "../schemas/model.js";
 import { buildModel } from "./build.js";
-import { TIERS, type GenerateSize } from "./tiers.js";
+import { TIERS } from "./tiers.js";
 
-export type { GenerateSize } from "./tiers.js";
+/** The three sizes of {@link generateModel}. */
+export type GenerateSize = "county" | "province" | "nation";
 
 /** Options of {@link generateModel}. */
 export interface GenerateOptions {

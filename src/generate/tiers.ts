@@ -6,9 +6,6 @@
  */
 import type { GeographyShape } from "./geography.js";
 
-/** The three sizes of `generateModel`. */
-export type GenerateSize = "county" | "province" | "nation";
-
 /** What a tier asks of the builder. @internal */
 export interface TierSpec {
   shape: GeographyShape;
@@ -53,8 +50,8 @@ export interface Truth {
   uncoveredNeeds: { needId: string; regionId: string }[];
 }
 
-/** The tiers `generateModel` builds. @internal */
-export const TIERS: Record<GenerateSize, TierSpec> = {
+/** The tiers `generateModel` builds, by size. @internal */
+export const TIERS: Record<"county" | "province" | "nation", TierSpec> = {
   county: {
     shape: { provinces: 0, counties: 1, townships: [11, 11], remoteTownships: 1 },
     nation: false, kiosks: -1, needs: 60, verbsPerNeed: () => 4, explicitDemandEvery: 1, inPersonNeeds: 2,
