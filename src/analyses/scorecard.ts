@@ -155,7 +155,7 @@ function innovation(model: Model, journeys: JourneysReport, options: JourneysOpt
     const s = journeys.summary;
     return { basis: "journeys" as const, endToEnd: s.endToEndOnlineShare, onceOnly: s.onceOnlyRate, oneVisit: s.atMostOneVisitShare };
   }
-  const { visitsOf, none } = journeyVisitRules(options, "buildScorecard");
+  const { visitsOf, none } = journeyVisitRules(options);
   let weight = 0, endToEnd = 0, oneVisit = 0, requests = 0, reused = 0;
   for (const s of model.services) {
     if (!isActiveService(s)) continue;

@@ -239,8 +239,7 @@ function summarize(rows: readonly DepartmentStaffing[]): StaffingReport["summary
 export function analyzeStaffing(model: Model, options: StaffingOptions = {}): StaffingReport {
   const o = resolveOptions<Required<StaffingOptions>>(STAFFING_DEFAULTS, options, "analyzeStaffing", RULES);
   const { functions, work } = workloads(model);
-  const none: Workload = { services: 0, cases: 0, known: false };
-  const rows = model.departments.map((d) => departmentRow(d, functions.get(d.id) ?? 0, work.get(d.id) ?? none));
+  const rows = model.departments.map((d) => departmentRow(d, functions.get(d.id) ?? 0, work.get(d.id) ?? { services: 0, cases: 0, known: false }));
   comparePeers(rows, o);
   for (const r of rows) {
     if (r.actual !== null && r.authorized !== null && r.actual > r.authorized) r.flags.push("over_establishment");

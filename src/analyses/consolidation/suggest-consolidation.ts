@@ -92,14 +92,14 @@ export function suggestConsolidation(model: Model, options: ConsolidationOptions
 }
 
 /**
- * {@link suggestConsolidation}, reusing an analysis of `analyzeDuplication` run with candidate pairs (its
- * `overlapThreshold` and `roles` are then the analysis's).
+ * {@link suggestConsolidation}, reusing an analysis of `analyzeDuplication` that kept its candidate pairs (its
+ * `roles` and `scope` are then the analysis's); without one, or without pairs, as `suggestConsolidation`.
  * @internal
  */
 export function consolidate(model: Model, options: ConsolidationOptions = {}, analysis?: DuplicationAnalysis): ConsolidationReport {
   const o = resolveOptions<Resolved>(CONSOLIDATION_DEFAULTS, options, "suggestConsolidation", RULES);
-  const { index, pairs, duplicatePairs } =
-    analysis ?? reusable(model, o) ?? analyzeDuplication(model, { overlapThreshold: o.overlapThreshold, roles: o.roles, include: ["duplication"] }, true);
+  const given = analysis?.pairs ? analysis : reusable(model, o);
+  const { index, pairs, duplicatePairs } = given ?? analyzeDuplication(model, { overlapThreshold: o.overlapThreshold, roles: o.roles, include: ["duplication"] }, true);
   const graph = overlapGraph(index.departments.ids, pairs!, o.overlapThreshold);
   const found = clusters(index, graph, duplicatePairs, o);
   const small = smallDepartments(index, graph, o);

@@ -39,8 +39,7 @@ export const DUPLICATION_DEFAULTS = {
   seed: 1,
 } as const satisfies Required<DuplicationOptions>;
 
-/** The rules of {@link findDuplication}'s options. @internal */
-export const DUPLICATION_RULES = {
+const RULES = {
   overlapThreshold: inRange(0, 1, { min: true }),
   nearDuplicateThreshold: inRange(0, 1, { min: true }),
   scope: oneOf(["horizontal", "vertical", "both"]),
@@ -91,7 +90,7 @@ function checkModel(model: Model, fn: string): Model {
  * @internal
  */
 export function analyzeDuplication(input: Model, options: DuplicationOptions = {}, keepPairs = false): DuplicationAnalysis {
-  const o = resolveOptions<ResolvedDuplicationOptions>(DUPLICATION_DEFAULTS, options, "findDuplication", DUPLICATION_RULES);
+  const o = resolveOptions<ResolvedDuplicationOptions>(DUPLICATION_DEFAULTS, options, "findDuplication", RULES);
   const model = checkModel(input, "findDuplication");
   const ctx = new DuplicationContext(model, indexModel(model), o);
   const { include } = ctx;

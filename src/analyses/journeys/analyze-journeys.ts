@@ -45,8 +45,8 @@ const visitsByKind: OptionRule = (v) => {
 };
 
 /** The visit rules of {@link analyzeJourneys}' options; throws a GovGraphError naming a bad option. @internal */
-export function journeyVisitRules(options: JourneysOptions | undefined, fn = "analyzeJourneys"): VisitRules {
-  const o = resolveOptions<Required<JourneysOptions>>(JOURNEYS_DEFAULTS, options, fn, {
+export function journeyVisitRules(options: JourneysOptions | undefined): VisitRules {
+  const o = resolveOptions<Required<JourneysOptions>>(JOURNEYS_DEFAULTS, options, "analyzeJourneys", {
     defaultVisits: visitsByKind,
     visitsWithoutChannel: inRange(0, Infinity),
   });
