@@ -18,7 +18,7 @@ import { SECTIONS } from "../src/cli/sections/index.js";
 import type { SectionOptions } from "../src/cli/sections/section.js";
 import type { CliIo } from "../src/cli/io.js";
 import { runCli } from "../src/cli/main.js";
-import { generateModel } from "../src/model/generate.js";
+import { generateModel } from "../src/generate/generate-model.js";
 import { validateModel } from "../src/model/validate.js";
 import type { Model } from "../src/schemas/model.js";
 import { BENCH_DEFAULTS, cpuMs, formatBytes, formatCount, gc, inChild, peakRss, printTable, type BenchOptions, type Row } from "./_util.js";

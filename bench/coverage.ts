@@ -9,11 +9,11 @@
  * - scoreCoverage on the nation tier, in a fresh process (peak memory): < 30 s, with the planted gaps recalled.
  */
 import { floatingCatchment, geoCosts, generateModel, scoreCoverage, type CatchmentInput, type GeoLocation } from "../src/index.js";
-import { TIERS } from "../src/model/generate.js";
-import { buildModel } from "../src/model/generate/build.js";
+import { TIERS } from "../src/generate/tiers.js";
+import { buildModel } from "../src/generate/build.js";
 import type { Model } from "../src/schemas/model.js";
 import { compare, cpuMs, formatCount, gc, inChild, printTable, time, type BenchOptions, type Row } from "./_util.js";
-import { mulberry32 } from "../src/model/generate/random.js";
+import { mulberry32 } from "../src/random.js";
 
 /** Demand and supply scattered over `width` x 10 degrees at the equator, with great-circle costs within `km`. */
 function scatter(demand: number, supply: number, width: number, km: number, seed: number) {

@@ -4,10 +4,9 @@
  * doubling the model (the province generator with 50, 100, 200 counties) multiplies the time by <= 2.3; the nation
  * tier finishes in < 60 s (in a fresh process; skipped with --quick).
  */
-import { findDuplication } from "../src/analyses/duplication.js";
-import { stringifyModel } from "../src/index.js";
-import { generateModel, TIERS } from "../src/model/generate.js";
-import { buildModel } from "../src/model/generate/build.js";
+import { findDuplication, generateModel, stringifyModel } from "../src/index.js";
+import { TIERS } from "../src/generate/tiers.js";
+import { buildModel } from "../src/generate/build.js";
 import type { Model } from "../src/schemas/model.js";
 import { BENCH_DEFAULTS, compare, formatBytes, formatCount, gc, inChild, peakRss, printTable, time, type BenchOptions } from "./_util.js";
 import { naiveDuplication } from "./naive-duplication.js";

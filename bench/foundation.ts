@@ -7,7 +7,7 @@
 import { parseModelJson, stringifyModel } from "../src/index.js";
 import { indexModel } from "../src/graph/index-model.js";
 import { toGraph } from "../src/graph/to-graph.js";
-import { generateModel, type GenerateSize } from "../src/model/generate.js";
+import { generateModel, type GenerateSize } from "../src/generate/generate-model.js";
 import { validateModel } from "../src/model/validate.js";
 import type { Model } from "../src/schemas/model.js";
 import {

@@ -8,9 +8,7 @@
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { stringifyModel } from "../src/index.js";
-import { generateModel, type GenerateSize } from "../src/model/generate.js";
-import { writeModelStream } from "../src/index.js";
+import { generateModel, stringifyModel, writeModelStream, type GenerateSize } from "../src/index.js";
 import { compare, formatBytes, formatCount, formatMs, inChild, printTable, type BenchOptions, type Row } from "./_util.js";
 
 interface ChildResult {

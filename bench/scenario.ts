@@ -6,8 +6,7 @@
  * Also checked: the inverse patches restore the input exactly.
  */
 import { applyPatches } from "immer";
-import { parseModelJson, stringifyModel } from "../src/index.js";
-import { generateModel } from "../src/model/generate.js";
+import { generateModel, parseModelJson, stringifyModel } from "../src/index.js";
 import { applyScenario } from "../src/model/scenario.js";
 import type { Model } from "../src/schemas/model.js";
 import type { ScenarioOperationInput } from "../src/schemas/scenario.js";

@@ -18,8 +18,8 @@ export { canonicalize, compareIds } from "./model/records.js";
 export type { RecordKeyValue } from "./model/records.js";
 export { applyScenario } from "./model/scenario.js";
 export type { ScenarioLogEntry, ScenarioResult } from "./model/scenario.js";
-export { generateModel, GENERATE_DEFAULTS } from "./model/generate.js";
-export type { GeneratedModel, GenerateOptions, GenerateSize, GroundTruth } from "./model/generate.js";
+export { generateModel, GENERATE_DEFAULTS } from "./generate/generate-model.js";
+export type { GeneratedModel, GenerateOptions, GenerateSize, GroundTruth } from "./generate/generate-model.js";
 
 // Formats: JSON and JSON Schema
 export { parseJson, parseModelJson } from "./formats/json/parse.js";
@@ -72,13 +72,15 @@ export type {
 } from "./graph/types.js";
 
 // Analyses
-export { analyzeJourneys, JOURNEYS_DEFAULTS, REMOTE_CHANNELS } from "./analyses/journeys.js";
-export type { JourneyResult, JourneysOptions, JourneysReport, JourneysSummary } from "./analyses/journeys.js";
+export { analyzeJourneys, JOURNEYS_DEFAULTS } from "./analyses/journeys/analyze-journeys.js";
+export type { JourneysOptions } from "./analyses/journeys/analyze-journeys.js";
+export type { JourneyResult, JourneysReport, JourneysSummary } from "./analyses/journeys/types.js";
+export { REMOTE_CHANNELS } from "./analyses/service-channels.js";
 export { scoreTransparency, TRANSPARENCY_ITEMS } from "./analyses/transparency.js";
 export type { DepartmentTransparency, PublishedCount, ServiceTransparency, TransparencyItem, TransparencyReport } from "./analyses/transparency.js";
 export { analyzeStaffing, STAFFING_DEFAULTS } from "./analyses/staffing.js";
 export type { DepartmentStaffing, StaffingFlag, StaffingOptions, StaffingReport } from "./analyses/staffing.js";
-export { findDuplication, DUPLICATION_DEFAULTS } from "./analyses/duplication.js";
+export { findDuplication, DUPLICATION_DEFAULTS } from "./analyses/duplication/find-duplication.js";
 export type {
   DuplicationFinding,
   DuplicationOptions,
@@ -90,16 +92,18 @@ export type {
   NearDuplicateFunction,
   OverlapFinding,
   ServiceDuplication,
-} from "./analyses/duplication.js";
+} from "./analyses/duplication/types.js";
 export { floatingCatchment, weights, FLOATING_CATCHMENT_DEFAULTS } from "./analyses/accessibility.js";
 export type { CatchmentCost, CatchmentInput, CatchmentLocation, CatchmentMethod, CatchmentResult, WeightFunction } from "./analyses/accessibility.js";
-export { suggestConsolidation, CONSOLIDATION_DEFAULTS } from "./analyses/consolidation.js";
-export type { ConsolidationCluster, ConsolidationOptions, ConsolidationReport, SmallDepartment } from "./analyses/consolidation.js";
+export { suggestConsolidation, CONSOLIDATION_DEFAULTS } from "./analyses/consolidation/suggest-consolidation.js";
+export type { ConsolidationOptions } from "./analyses/consolidation/suggest-consolidation.js";
+export type { ConsolidationCluster, ConsolidationReport, SmallDepartment } from "./analyses/consolidation/types.js";
 export { travelCosts, greatCircleKm, geoCosts, EARTH_RADIUS_KM } from "./analyses/travel-costs.js";
 export type { GeoLocation, LatLon, TravelCostOptions, TravelCostTable } from "./analyses/travel-costs.js";
-export { scoreCoverage, COVERAGE_DEFAULTS } from "./analyses/coverage.js";
-export type { CoverageGap, CoverageOptions, CoverageReport, CoverageRow } from "./analyses/coverage.js";
-export { scorecard, PILLARS, SCORECARD_DEFAULTS } from "./analyses/scorecard.js";
+export { scoreCoverage, COVERAGE_DEFAULTS } from "./analyses/coverage/score-coverage.js";
+export type { CoverageOptions } from "./analyses/coverage/score-coverage.js";
+export type { CoverageGap, CoverageReport, CoverageRow } from "./analyses/coverage/types.js";
+export { buildScorecard, scorecard, PILLARS, SCORECARD_DEFAULTS } from "./analyses/scorecard.js";
 export type { Indicator, Pillar, PillarId, ScorecardInputs, ScorecardOptions, ScorecardReport } from "./analyses/scorecard.js";
 export { compareModels, COMPARE_DEFAULTS } from "./analyses/compare.js";
 export type { CompareOptions, ComparisonReport, Delta, JourneyChange, RecordChanges } from "./analyses/compare.js";

@@ -10,7 +10,7 @@ import { compareIds, compareKeys, keyString, recordKey, sameJson, type RecordKey
 import { describeValue } from "../issues.js";
 import { resolveOptions, type OptionRule, type OptionRules } from "../options.js";
 import { COLLECTIONS, type CollectionName, type Model } from "../schemas/model.js";
-import { _scorecardInputs, PILLARS, scorecard, type PillarId, type ScorecardInputs, type ScorecardOptions } from "./scorecard.js";
+import { buildScorecard as scorecard, PILLARS, scorecardInputs as _scorecardInputs, type PillarId, type ScorecardInputs, type ScorecardOptions } from "./scorecard.js";
 import { TRANSPARENCY_ITEMS } from "./transparency.js";
 
 /** An indicator before and after. `delta` is `after - before`, null when either is null. */

@@ -7,11 +7,16 @@
  * a composite indicator in the sense of the OECD/JRC Handbook on Constructing Composite Indicators (2008),
  * with linear aggregation of normalised [0, 1] indicators. The formulas are written out in docs/scorecard.md.
  */
-import { GovGraphError } from "../errors.js";
+import { resolveOptions, type OptionRule } from "../options.js";
 import type { Model } from "../schemas/model.js";
-import { scoreCoverage, type CoverageOptions, type CoverageReport } from "./coverage.js";
-import { findDuplication, type DuplicationOptions, type DuplicationReport } from "./duplication.js";
-import { _isEndToEndOnline, _serviceVisits, analyzeJourneys, JOURNEYS_DEFAULTS, type JourneysOptions, type JourneysReport } from "./journeys.js";
+import { isActiveService } from "../schemas/service.js";
+import { scoreCoverage, type CoverageOptions } from "./coverage/score-coverage.js";
+import type { CoverageReport } from "./coverage/types.js";
+import { findDuplication } from "./duplication/find-duplication.js";
+import type { DuplicationOptions, DuplicationReport } from "./duplication/types.js";
+import { analyzeJourneys, journeyVisitRules, type JourneysOptions } from "./journeys/analyze-journeys.js";
+import type { JourneysReport } from "./journeys/types.js";
+import { isEndToEndOnline, serviceVisits } from "./service-channels.js";
 import { analyzeStaffing, type StaffingOptions, type StaffingReport } from "./staffing.js";
 import { scoreTransparency, type TransparencyReport } from "./transparency.js";
 
@@ -19,9 +24,14 @@ import { scoreTransparency, type TransparencyReport } from "./transparency.js";
 export const PILLARS = ["functionAllocation", "publicServiceLevel", "governanceInnovation", "openness", "civilService"] as const;
 export type PillarId = (typeof PILLARS)[number];
 
-/** Defaults of {@link scorecard}: every pillar weighs the same in the composite. */
+/** Defaults of {@link buildScorecard}: every pillar weighs the same in the composite; the analyses take their own defaults. */
 export const SCORECARD_DEFAULTS = {
   weights: { functionAllocation: 1, publicServiceLevel: 1, governanceInnovation: 1, openness: 1, civilService: 1 } as Readonly<Record<PillarId, number>>,
+  duplication: undefined,
+  coverage: undefined,
+  journeys: undefined,
+  staffing: undefined,
+  reports: undefined,
 } as const;
 
 /** The analyses a scorecard is computed from; pass the ones already computed to save time. */
@@ -33,7 +43,7 @@ export interface ScorecardInputs {
   staffing: StaffingReport;
 }
 
-/** Options of {@link scorecard}. */
+/** Options of {@link buildScorecard}. */
 export interface ScorecardOptions {
   /** Weights of the pillars in the composite (non-negative; missing ones keep their default of 1). */
   weights?: Partial<Record<PillarId, number>>;
@@ -67,7 +77,7 @@ export interface Pillar {
   indicators: Indicator[];
 }
 
-/** The report of {@link scorecard}. */
+/** The report of {@link buildScorecard}. */
 export interface ScorecardReport {
   pillars: Pillar[];
   /** Weighted mean of the pillars with a score, 0-100; null when none has one. */
@@ -76,15 +86,39 @@ export interface ScorecardReport {
   weights: Record<PillarId, number>;
 }
 
+const describe = (v: unknown) => JSON.stringify(v)?.slice(0, 60) ?? String(v);
+
+/** Pillar weights: known pillars only, each a finite number of 0 or more (or `undefined`: the default 1). */
+const pillarWeights: OptionRule = (v) => {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return `must be an object of pillar weights, got ${describe(v)}`;
+  const unknown = Object.keys(v).find((key) => !(PILLARS as readonly string[]).includes(key));
+  if (unknown !== undefined) return `must name pillars only (${PILLARS.join(", ")}), got "${unknown}"`;
+  const bad = Object.entries(v).find(([, w]) => w !== undefined && !(typeof w === "number" && Number.isFinite(w) && w >= 0));
+  return bad ? `must give each pillar a finite weight of 0 or more, got "${bad[0]}": ${String(bad[1])}` : undefined;
+};
+
+/** The options of an analysis the scorecard runs (checked by that analysis). */
+const anObject: OptionRule = (v) => (typeof v === "object" && v !== null && !Array.isArray(v) ? undefined : `must be an object, got ${describe(v)}`);
+
+const RULES = { weights: pillarWeights, duplication: anObject, coverage: anObject, journeys: anObject, staffing: anObject, reports: anObject };
+
+function resolveScorecardOptions(options: ScorecardOptions | undefined): ScorecardOptions & { weights: Record<PillarId, number> } {
+  const o = resolveOptions<ScorecardOptions>(SCORECARD_DEFAULTS, options, "buildScorecard", RULES);
+  const weights = { ...SCORECARD_DEFAULTS.weights };
+  for (const id of PILLARS) weights[id] = o.weights?.[id] ?? weights[id];
+  return { ...o, weights };
+}
+
 /** Runs the analyses a scorecard needs (those not given). @internal */
-export function _scorecardInputs(model: Model, options: ScorecardOptions = {}): ScorecardInputs {
-  const r = options.reports ?? {};
+export function scorecardInputs(model: Model, options: ScorecardOptions = {}): ScorecardInputs {
+  const o = resolveOptions<ScorecardOptions>(SCORECARD_DEFAULTS, options, "buildScorecard", RULES);
+  const r = o.reports ?? {};
   return {
-    duplication: r.duplication ?? findDuplication(model, options.duplication),
-    coverage: r.coverage ?? scoreCoverage(model, options.coverage),
-    journeys: r.journeys ?? analyzeJourneys(model, options.journeys),
+    duplication: r.duplication ?? findDuplication(model, o.duplication),
+    coverage: r.coverage ?? scoreCoverage(model, o.coverage),
+    journeys: r.journeys ?? analyzeJourneys(model, o.journeys),
     transparency: r.transparency ?? scoreTransparency(model),
-    staffing: r.staffing ?? analyzeStaffing(model, options.staffing),
+    staffing: r.staffing ?? analyzeStaffing(model, o.staffing),
   };
 }
 
@@ -105,7 +139,7 @@ function serviceQuality(model: Model): number | null {
   let sum = 0;
   let weight = 0;
   for (const s of model.services) {
-    if ((s.status ?? "active") !== "active" || !s.quality) continue;
+    if (!isActiveService(s) || !s.quality) continue;
     const parts = [s.quality.satisfaction, s.quality.onTimeRate].filter((x): x is number => x !== undefined);
     if (parts.length === 0) continue;
     const w = s.annualVolume ?? 1;
@@ -116,20 +150,19 @@ function serviceQuality(model: Model): number | null {
 }
 
 /** The innovation indicators from journeys, or from single services (weighted by volume) when no need has one. */
-function innovation(model: Model, journeys: JourneysReport, options: JourneysOptions = {}) {
+function innovation(model: Model, journeys: JourneysReport, options: JourneysOptions | undefined) {
   if (journeys.journeys.length > 0) {
     const s = journeys.summary;
     return { basis: "journeys" as const, endToEnd: s.endToEndOnlineShare, onceOnly: s.onceOnlyRate, oneVisit: s.atMostOneVisitShare };
   }
-  const visitsOf = { ...JOURNEYS_DEFAULTS.defaultVisits, ...options.defaultVisits };
-  const none = options.visitsWithoutChannel ?? JOURNEYS_DEFAULTS.visitsWithoutChannel;
+  const { visitsOf, none } = journeyVisitRules(options);
   let weight = 0, endToEnd = 0, oneVisit = 0, requests = 0, reused = 0;
   for (const s of model.services) {
-    if ((s.status ?? "active") !== "active") continue;
+    if (!isActiveService(s)) continue;
     const w = s.annualVolume ?? 1;
     weight += w;
-    if (_isEndToEndOnline(s)) endToEnd += w;
-    if (_serviceVisits(s, visitsOf, none) <= 1) oneVisit += w;
+    if (isEndToEndOnline(s)) endToEnd += w;
+    if (serviceVisits(s, visitsOf, none) <= 1) oneVisit += w;
     for (const e of s.evidence ?? []) {
       requests += w;
       if (e.source === "reused") reused += w;
@@ -139,34 +172,15 @@ function innovation(model: Model, journeys: JourneysReport, options: JourneysOpt
   return { basis: "services" as const, endToEnd: endToEnd / weight, onceOnly: requests > 0 ? reused / requests : 1, oneVisit: oneVisit / weight };
 }
 
-/**
- * Scores the five pillars of a service-oriented reform 0-100, each with the indicators behind it, and a weighted
- * composite. Formulas: docs/scorecard.md.
- * @example
- * const card = scorecard(exampleCounty, { weights: { civilService: 2 } });
- * card.pillars.map((p) => [p.id, p.score]); card.composite
- */
-export function scorecard(model: Model, options: ScorecardOptions = {}): ScorecardReport {
-  const weights = { ...SCORECARD_DEFAULTS.weights, ...options.weights };
-  for (const id of PILLARS) {
-    const w = weights[id];
-    if (typeof w !== "number" || !Number.isFinite(w) || w < 0) {
-      throw new GovGraphError("invalid_input", `scorecard: the weight of "${id}" is ${String(w)}. Use a finite number of 0 or more.`);
-    }
-  }
-  for (const key of Object.keys(options.weights ?? {})) {
-    if (!(PILLARS as readonly string[]).includes(key)) {
-      throw new GovGraphError("invalid_input", `scorecard: "${key}" is not a pillar. Use ${PILLARS.join(", ")}.`);
-    }
-  }
-  const { duplication, coverage, journeys, transparency, staffing } = _scorecardInputs(model, options);
+/** The five pillars from the analyses' reports (formulas: docs/scorecard.md). */
+function pillars(model: Model, inputs: ScorecardInputs, journeysOptions: JourneysOptions | undefined): Pillar[] {
+  const { duplication, coverage, journeys, transparency, staffing } = inputs;
   const d = duplication.summary;
   const quality = serviceQuality(model);
-  const inno = innovation(model, journeys, options.journeys);
+  const inno = innovation(model, journeys, journeysOptions);
   const st = staffing.summary;
-
   const make = (id: PillarId, name: string, formula: string, indicators: Indicator[]): Pillar => ({ id, name, score: score(indicators), formula, indicators });
-  const pillars: Pillar[] = [
+  return [
     make("functionAllocation", "Allocation of functions", "100 × (1 − (duplicatedShare + fragmentedShare) / 2)", [
       { id: "unduplicatedShare", label: "held functions not duplicated (1 − duplicatedShare)", value: d.heldFunctions > 0 ? 1 - d.duplicatedShare : null, weight: 1 },
       { id: "unfragmentedShare", label: "held functions not fragmented (1 − fragmentedShare)", value: d.heldFunctions > 0 ? 1 - d.fragmentedShare : null, weight: 1 },
@@ -199,12 +213,31 @@ export function scorecard(model: Model, options: ScorecardOptions = {}): Scoreca
       { id: "vacancyRate", label: "authorized posts unfilled", value: st.vacancyRate, weight: 0 },
     ]),
   ];
+}
+
+/**
+ * Scores the five pillars of a service-oriented reform 0-100, each with the indicators behind it, and a weighted
+ * composite. Formulas: docs/scorecard.md.
+ * @example
+ * const card = buildScorecard(exampleCounty, { weights: { civilService: 2 } });
+ * card.pillars.map((p) => [p.id, p.score]); card.composite
+ */
+export function buildScorecard(model: Model, options: ScorecardOptions = {}): ScorecardReport {
+  const o = resolveScorecardOptions(options);
+  const weights = o.weights;
+  const list = pillars(model, scorecardInputs(model, o), o.journeys);
   let sum = 0;
   let weight = 0;
-  for (const p of pillars) {
+  for (const p of list) {
     if (p.score === null || weights[p.id] === 0) continue;
     sum += weights[p.id] * p.score;
     weight += weights[p.id];
   }
-  return { pillars, composite: weight > 0 ? sum / weight : null, weights };
+  return { pillars: list, composite: weight > 0 ? sum / weight : null, weights };
 }
+
+/**
+ * The old name of {@link buildScorecard}.
+ * @deprecated Use `buildScorecard`, which computes the same report (functions that compute a report are verbs).
+ */
+export const scorecard: (model: Model, options?: ScorecardOptions) => ScorecardReport = buildScorecard;

@@ -7,8 +7,10 @@
  * decision making units"), where each unit's score is its output/input ratio over the best ratio of its peers.
  */
 import { compareIds } from "../model/records.js";
+import { inRange, resolveOptions } from "../options.js";
 import type { Department } from "../schemas/department.js";
 import type { Model } from "../schemas/model.js";
+import { isActiveService } from "../schemas/service.js";
 
 /** Defaults of {@link analyzeStaffing}. */
 export const STAFFING_DEFAULTS = {
@@ -20,12 +22,14 @@ export const STAFFING_DEFAULTS = {
   vacancyThreshold: 0.2,
 } as const;
 
-/** Options of {@link analyzeStaffing}. */
+/** Options of {@link analyzeStaffing}; see {@link STAFFING_DEFAULTS} for what each means. */
 export interface StaffingOptions {
   flagRatio?: number;
   minPeers?: number;
   vacancyThreshold?: number;
 }
+
+const RULES = { flagRatio: inRange(0, Infinity, { min: true }), minPeers: inRange(0, Infinity), vacancyThreshold: inRange(0, Infinity) };
 
 /** Why a department stands out. */
 export type StaffingFlag = "much_staff_little_work" | "little_staff_much_work" | "over_establishment" | "high_vacancy";
@@ -86,16 +90,14 @@ function median(sorted: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[m]! : (sorted[m - 1]! + sorted[m]!) / 2;
 }
 
-/**
- * Measures staff against workload per department, with relative efficiency against the best comparable
- * department (same `level` and `kind`; the same level, then everyone, when that group is too small), flagging
- * departments with much staff and little work and the reverse.
- * @example
- * const { departments } = analyzeStaffing(exampleCounty);
- * departments.filter((d) => d.flags.includes("much_staff_little_work"))
- */
-export function analyzeStaffing(model: Model, options: StaffingOptions = {}): StaffingReport {
-  const o = { ...STAFFING_DEFAULTS, ...options };
+interface Workload {
+  services: number;
+  cases: number;
+  known: boolean;
+}
+
+/** Functions held and active services' workload, by department id. */
+function workloads(model: Model): { functions: Map<string, number>; work: Map<string, Workload> } {
   // Counted in runs of the same department (assignments come grouped by department in canonical order), so the map
   // is touched once per run rather than once per assignment.
   const functions = new Map<string, number>();
@@ -107,11 +109,11 @@ export function analyzeStaffing(model: Model, options: StaffingOptions = {}): St
     functions.set(id, (functions.get(id) ?? 0) + (j - i));
     i = j;
   }
-  const work = new Map<string, { services: number; cases: number; known: boolean }>();
-  let last: { services: number; cases: number; known: boolean } | undefined;
+  const work = new Map<string, Workload>();
+  let last: Workload | undefined;
   let lastId: string | undefined;
   for (const s of model.services) {
-    if ((s.status ?? "active") !== "active") continue;
+    if (!isActiveService(s)) continue;
     let w = s.departmentId === lastId ? last : work.get(s.departmentId);
     if (!w) work.set(s.departmentId, (w = { services: 0, cases: 0, known: false }));
     w.services++;
@@ -120,35 +122,41 @@ export function analyzeStaffing(model: Model, options: StaffingOptions = {}): St
     last = w;
     lastId = s.departmentId;
   }
+  return { functions, work };
+}
 
-  const rows: DepartmentStaffing[] = model.departments.map((d: Department) => {
-    const actual = d.staff?.actual ?? null;
-    const authorized = d.staff?.authorized ?? null;
-    const staff = actual ?? authorized;
-    const f = functions.get(d.id) ?? 0;
-    const { services, cases, known } = work.get(d.id) ?? { services: 0, cases: 0, known: false };
-    return {
-      departmentId: d.id,
-      level: d.level ?? null,
-      kind: d.kind ?? null,
-      staff,
-      actual,
-      authorized,
-      functions: f,
-      services,
-      cases,
-      staffPerFunction: staff !== null && f > 0 ? staff / f : null,
-      staffPer1000Cases: staff !== null && cases > 0 ? (1000 * staff) / cases : null,
-      // Bodies without a service of known volume (audit, finance) are not measured on caseload.
-      casesPerStaff: staff !== null && staff > 0 && known ? cases / staff : null,
-      vacancyRate: actual !== null && authorized !== null && authorized > 0 ? Math.max(0, (authorized - actual) / authorized) : null,
-      peerGroup: "*",
-      relativeEfficiency: null,
-      flags: [],
-    };
-  });
+/** One department's row, before peers are compared. */
+function departmentRow(d: Department, functions: number, work: Workload): DepartmentStaffing {
+  const actual = d.staff?.actual ?? null;
+  const authorized = d.staff?.authorized ?? null;
+  const staff = actual ?? authorized;
+  const { services, cases, known } = work;
+  return {
+    departmentId: d.id,
+    level: d.level ?? null,
+    kind: d.kind ?? null,
+    staff,
+    actual,
+    authorized,
+    functions,
+    services,
+    cases,
+    staffPerFunction: staff !== null && functions > 0 ? staff / functions : null,
+    staffPer1000Cases: staff !== null && cases > 0 ? (1000 * staff) / cases : null,
+    // Bodies without a service of known volume (audit, finance) are not measured on caseload.
+    casesPerStaff: staff !== null && staff > 0 && known ? cases / staff : null,
+    vacancyRate: actual !== null && authorized !== null && authorized > 0 ? Math.max(0, (authorized - actual) / authorized) : null,
+    peerGroup: "*",
+    relativeEfficiency: null,
+    flags: [],
+  };
+}
 
-  // Peer groups, narrowest first; a department falls back to a wider group when its own is too small.
+/**
+ * Compares each measured department with its peers, narrowest group first (`level|kind`, then `level`, then
+ * everyone) when its own group is too small, and flags the ones far from the group's median.
+ */
+function comparePeers(rows: DepartmentStaffing[], o: Required<StaffingOptions>): void {
   // Each row's group key at each width, built once.
   const rowKeys = rows.map((r) => [`${r.level ?? ""}|${r.kind ?? ""}`, r.level ?? "", "*"] as const);
   const groups = [0, 1, 2].map((level) => {
@@ -179,12 +187,9 @@ export function analyzeStaffing(model: Model, options: StaffingOptions = {}): St
       if (r.casesPerStaff > mid * o.flagRatio) r.flags.push("little_staff_much_work");
     }
   }
-  for (const r of rows) {
-    if (r.actual !== null && r.authorized !== null && r.actual > r.authorized) r.flags.push("over_establishment");
-    if (r.vacancyRate !== null && r.vacancyRate >= o.vacancyThreshold) r.flags.push("high_vacancy");
-  }
-  rows.sort((a, b) => compareIds(a.departmentId, b.departmentId));
+}
 
+function summarize(rows: readonly DepartmentStaffing[]): StaffingReport["summary"] {
   let staff = 0, actual = 0, authorized = 0, cases = 0, measured = 0, weighted = 0, weight = 0;
   let vacancyActual = 0, vacancyAuthorized = 0, much = 0, little = 0, muchStaff = 0;
   for (const r of rows) {
@@ -208,20 +213,38 @@ export function analyzeStaffing(model: Model, options: StaffingOptions = {}): St
     if (r.flags.includes("little_staff_much_work")) little++;
   }
   return {
-    departments: rows,
-    summary: {
-      departments: rows.length,
-      measured,
-      staff,
-      actual,
-      authorized,
-      cases,
-      casesPerStaff: staff > 0 ? cases / staff : null,
-      vacancyRate: vacancyAuthorized > 0 ? Math.max(0, (vacancyAuthorized - vacancyActual) / vacancyAuthorized) : null,
-      efficiency: weight > 0 ? weighted / weight : null,
-      muchStaffLittleWork: much,
-      littleStaffMuchWork: little,
-      staffInMuchStaffLittleWork: staff > 0 ? muchStaff / staff : 0,
-    },
+    departments: rows.length,
+    measured,
+    staff,
+    actual,
+    authorized,
+    cases,
+    casesPerStaff: staff > 0 ? cases / staff : null,
+    vacancyRate: vacancyAuthorized > 0 ? Math.max(0, (vacancyAuthorized - vacancyActual) / vacancyAuthorized) : null,
+    efficiency: weight > 0 ? weighted / weight : null,
+    muchStaffLittleWork: much,
+    littleStaffMuchWork: little,
+    staffInMuchStaffLittleWork: staff > 0 ? muchStaff / staff : 0,
   };
+}
+
+/**
+ * Measures staff against workload per department, with relative efficiency against the best comparable
+ * department (same `level` and `kind`; the same level, then everyone, when that group is too small), flagging
+ * departments with much staff and little work and the reverse.
+ * @example
+ * const { departments } = analyzeStaffing(exampleCounty);
+ * departments.filter((d) => d.flags.includes("much_staff_little_work"))
+ */
+export function analyzeStaffing(model: Model, options: StaffingOptions = {}): StaffingReport {
+  const o = resolveOptions<Required<StaffingOptions>>(STAFFING_DEFAULTS, options, "analyzeStaffing", RULES);
+  const { functions, work } = workloads(model);
+  const rows = model.departments.map((d) => departmentRow(d, functions.get(d.id) ?? 0, work.get(d.id) ?? { services: 0, cases: 0, known: false }));
+  comparePeers(rows, o);
+  for (const r of rows) {
+    if (r.actual !== null && r.authorized !== null && r.actual > r.authorized) r.flags.push("over_establishment");
+    if (r.vacancyRate !== null && r.vacancyRate >= o.vacancyThreshold) r.flags.push("high_vacancy");
+  }
+  rows.sort((a, b) => compareIds(a.departmentId, b.departmentId));
+  return { departments: rows, summary: summarize(rows) };
 }

@@ -7,7 +7,7 @@
  */
 import { compareIds } from "../model/records.js";
 import type { Model } from "../schemas/model.js";
-import type { Service } from "../schemas/service.js";
+import { isActiveService, type Service } from "../schemas/service.js";
 
 /** The published items, in report order. */
 export const TRANSPARENCY_ITEMS = ["guide", "legalBasis", "fee", "processingTime", "channels", "contact"] as const;
@@ -49,11 +49,6 @@ export interface TransparencyReport {
   departments: DepartmentTransparency[];
   /** Every item of every active service pooled, with the same by item. */
   overall: PublishedCount & { services: number; fullyPublished: number; byItem: Record<TransparencyItem, PublishedCount> };
-}
-
-/** Which items apply to a service, given the functions with a recorded legal basis. @internal */
-export function _applicableItems(service: Service, hasLegalBasis: ReadonlySet<string>): TransparencyItem[] {
-  return applicableList(applies(service, hasLegalBasis));
 }
 
 /** Which optional items apply: bit 1 the legal basis, bit 2 the fee (the other items always apply). */
@@ -118,7 +113,7 @@ export function scoreTransparency(model: Model): TransparencyReport {
   let lastDepartment: string | undefined;
   let d: Tally | undefined;
   for (const s of model.services) {
-    if ((s.status ?? "active") !== "active") continue;
+    if (!isActiveService(s)) continue;
     const code = applies(s, hasLegalBasis);
     const applicable = applicableList(code);
     const p = s.published;

@@ -189,8 +189,17 @@ describe("scoreCoverage definitions", () => {
 
   it("rejects bad options, naming them", () => {
     const model = county();
-    expect(() => scoreCoverage(model, { maxCost: -1 })).toThrow(/scoreCoverage: maxCost is -1\. Use a non-negative number\./);
+    expect(() => scoreCoverage(model, { maxCost: -1 })).toThrow("scoreCoverage: option maxCost must be a number in [0, Infinity], got -1. Fix the options and try again.");
     expect(() => scoreCoverage(model, { channels: ["fax" as never] })).toThrow(GovGraphError);
+    expect(() => scoreCoverage(model, { channels: ["fax" as never] })).toThrow(/^scoreCoverage: option channels must be an array of in_person, online, /);
+    expect(() => scoreCoverage(model, { method: "4sfca" as never, weight: 3 as never })).toThrow(/^scoreCoverage: option method must be one of 2sfca, e2sfca, 3sfca, gravity, got "4sfca" \(and 1 more/);
+    expect(() => scoreCoverage(model, { maxcost: 10 } as never)).toThrow(/^scoreCoverage: unknown option "maxcost"/);
+  });
+
+  it("takes the default for options given as undefined", () => {
+    const model = county();
+    const none = { maxCost: undefined, method: undefined, weight: undefined, channels: undefined, includePlanned: undefined };
+    expect(scoreCoverage(model, none)).toEqual(scoreCoverage(model));
   });
 });
 

@@ -154,7 +154,13 @@ describe("findDuplication on tiny fixtures", () => {
 
   it("refuses bad options and non-models with a message naming the fix", () => {
     const model = fixture("overlapping-departments");
-    expect(() => findDuplication(model, { overlapThreshold: 2 })).toThrow(/findDuplication: bad options: overlapThreshold must be a number in \(0, 1\]/);
+    expect(() => findDuplication(model, { overlapThreshold: 2 })).toThrow(
+      "findDuplication: option overlapThreshold must be a number in (0, 1], got 2. Fix the options and try again.",
+    );
+    expect(() => findDuplication(model, { scope: "diagonal" as never, include: ["everything" as never] })).toThrow(
+      /^findDuplication: option scope must be one of horizontal, vertical, both, got "diagonal" \(and 1 more, listed in issues\)/,
+    );
+    expect(() => findDuplication(model, { threshold: 0.5 } as never)).toThrow(/^findDuplication: unknown option "threshold"/);
     expect(() => findDuplication({} as Model)).toThrow(GovGraphError);
     const dangling = { ...model, assignments: [{ departmentId: "nobody", functionId: "events", role: "lead" }] } as unknown as Model;
     expect(() => findDuplication(dangling)).toThrow(/unknown id "nobody"/);
@@ -165,5 +171,7 @@ describe("findDuplication options", () => {
   it("keeps the default of an option given as undefined", () => {
     const model = fixture("two-bureaus-license-the-same-activity");
     expect(findDuplication(model, { scope: undefined, roles: undefined })).toEqual(findDuplication(model));
+    const every = { overlapThreshold: undefined, nearDuplicateThreshold: undefined, scope: undefined, roles: undefined, include: undefined, seed: undefined };
+    expect(findDuplication(model, every)).toEqual(findDuplication(model));
   });
 });

@@ -87,6 +87,16 @@ describe("analyzeJourneys", () => {
     expect(r.journeys.find((j) => j.needId === "n-newborn")!.inPersonVisits).toBe(2);
   });
 
+  it("takes the default for options given as undefined and names a bad option", () => {
+    expect(analyzeJourneys(model, { defaultVisits: undefined, visitsWithoutChannel: undefined })).toEqual(report);
+    // A channel kind given as undefined keeps its default too (a kiosk costs one visit).
+    expect(analyzeJourneys(model, { defaultVisits: { kiosk: undefined } })).toEqual(report);
+    expect(() => analyzeJourneys(model, { visitsWithoutChannel: -1 })).toThrow(
+      "analyzeJourneys: option visitsWithoutChannel must be a number in [0, Infinity], got -1. Fix the options and try again.",
+    );
+    expect(() => analyzeJourneys(model, { defaultVisits: { fax: 1 } as never })).toThrow(/^analyzeJourneys: option defaultVisits must map channel kinds \(in_person, /);
+  });
+
   it("ignores the order of records and of journey steps", () => {
     const input = fixture("newborn-and-business.json") as unknown as Record<string, unknown[]>;
     fc.assert(

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { exampleCounty, findDuplication, GovGraphError, parseModel, scorecard, scoreCoverage, type ModelInput } from "../../src/index.js";
+import { buildScorecard, exampleCounty, findDuplication, GovGraphError, parseModel, scorecard, scoreCoverage, type ModelInput } from "../../src/index.js";
 import { arbitraryShuffledModel } from "../arbitraries.js";
 
 const input: ModelInput = {
@@ -36,9 +36,9 @@ const input: ModelInput = {
   ],
 };
 
-describe("scorecard", () => {
+describe("buildScorecard", () => {
   const model = parseModel(input);
-  const card = scorecard(model);
+  const card = buildScorecard(model);
   const pillar = (id: string) => card.pillars.find((p) => p.id === id)!;
 
   it("scores function allocation from the duplication summary", () => {
@@ -76,9 +76,9 @@ describe("scorecard", () => {
   it("weights the composite as the caller says", () => {
     const scores = card.pillars.map((p) => p.score!);
     expect(card.composite).toBeCloseTo(scores.reduce((a, b) => a + b, 0) / 5, 9);
-    const onlyOpenness = scorecard(model, { weights: { functionAllocation: 0, publicServiceLevel: 0, governanceInnovation: 0, civilService: 0 } });
+    const onlyOpenness = buildScorecard(model, { weights: { functionAllocation: 0, publicServiceLevel: 0, governanceInnovation: 0, civilService: 0 } });
     expect(onlyOpenness.composite).toBeCloseTo(62.5, 9);
-    const doubled = scorecard(model, { weights: { openness: 2 } });
+    const doubled = buildScorecard(model, { weights: { openness: 2 } });
     expect(doubled.composite).toBeCloseTo((scores.reduce((a, b) => a + b, 0) + scores[3]!) / 6, 9);
   });
 
@@ -126,13 +126,28 @@ describe("scorecard", () => {
   });
 
   it("refuses a negative weight or an unknown pillar", () => {
-    expect(() => scorecard(model, { weights: { openness: -1 } })).toThrow(GovGraphError);
-    expect(() => scorecard(model, { weights: { openness: -1 } })).toThrow('scorecard: the weight of "openness" is -1. Use a finite number of 0 or more.');
-    expect(() => scorecard(model, { weights: { speed: 1 } as never })).toThrow(/"speed" is not a pillar/);
+    expect(() => buildScorecard(model, { weights: { openness: -1 } })).toThrow(GovGraphError);
+    expect(() => buildScorecard(model, { weights: { openness: -1 } })).toThrow(
+      'buildScorecard: option weights must give each pillar a finite weight of 0 or more, got "openness": -1. Fix the options and try again.',
+    );
+    expect(() => buildScorecard(model, { weights: { speed: 1 } as never })).toThrow(/option weights must name pillars only \(functionAllocation, .*\), got "speed"/);
+  });
+
+  it("takes the default for options given as undefined and names a bad option", () => {
+    expect(buildScorecard(model, { weights: { openness: undefined }, coverage: undefined, reports: undefined })).toEqual(card);
+    expect(buildScorecard(model, undefined)).toEqual(card);
+    expect(() => buildScorecard(model, { coverage: 30 as never })).toThrow("buildScorecard: option coverage must be an object, got 30. Fix the options and try again.");
+    expect(() => buildScorecard(model, { weight: {} } as never)).toThrow(/buildScorecard: unknown option "weight"/);
+    // The options of the analyses it runs are checked by those analyses, naming them.
+    expect(() => buildScorecard(model, { staffing: { flagRatio: "3" as never } })).toThrow(/^analyzeStaffing: option flagRatio/);
+  });
+
+  it("keeps scorecard as a deprecated alias of buildScorecard", () => {
+    expect(scorecard).toBe(buildScorecard);
   });
 
   it("scores the bundled example with every pillar in range, as docs/scorecard.md quotes it", () => {
-    const example = scorecard(exampleCounty);
+    const example = buildScorecard(exampleCounty);
     for (const p of example.pillars) expect(p.score! >= 0 && p.score! <= 100).toBe(true);
     expect(example.composite! > 0 && example.composite! < 100).toBe(true);
     const doc = readFileSync(new URL("../../docs/scorecard.md", import.meta.url), "utf8");
@@ -145,8 +160,8 @@ describe("scorecard", () => {
   it("keeps every score in [0, 100] and ignores record order", () => {
     fc.assert(
       fc.property(arbitraryShuffledModel(), ([a, b]) => {
-        const x = scorecard(parseModel(a));
-        expect(scorecard(parseModel(b))).toEqual(x);
+        const x = buildScorecard(parseModel(a));
+        expect(buildScorecard(parseModel(b))).toEqual(x);
         for (const s of [x.composite, ...x.pillars.map((p) => p.score)]) if (s !== null) expect(s >= 0 && s <= 100).toBe(true);
         for (const p of x.pillars) for (const i of p.indicators) if (i.weight > 0 && i.value !== null) expect(i.value >= 0 && i.value <= 1).toBe(true);
       }),

@@ -70,6 +70,15 @@ describe("analyzeStaffing", () => {
     expect(report.summary.vacancyRate).toBeCloseTo(5 / 105, 12);
   });
 
+  it("takes the default for options given as undefined and names a bad option", () => {
+    // Undefined is the default ratio of 3: the same two departments flagged, not every one (a ratio of NaN).
+    const model = parseModel(input);
+    expect(analyzeStaffing(model, { flagRatio: undefined, minPeers: undefined, vacancyThreshold: undefined })).toEqual(report);
+    expect(() => analyzeStaffing(model, { flagRatio: 0 })).toThrow("analyzeStaffing: option flagRatio must be a number in (0, Infinity], got 0. Fix the options and try again.");
+    expect(() => analyzeStaffing(model, { minPeers: "2" as never })).toThrow(/^analyzeStaffing: option minPeers must be a number in \[0, Infinity\], got "2"/);
+    expect(() => analyzeStaffing(model, { flagratio: 2 } as never)).toThrow(/^analyzeStaffing: unknown option "flagratio"/);
+  });
+
   it("keeps efficiency and vacancy rates in [0, 1] and ignores record order", () => {
     fc.assert(
       fc.property(arbitraryShuffledModel(), ([a, b]) => {

@@ -1,8 +1,4 @@
-import type { ConsolidationReport, DuplicationOptions, DuplicationReport, Model } from "../../index.js";
-/* eslint-disable no-restricted-imports -- internal until suggestConsolidation takes { duplication: report } */
-import { analyzeDuplication } from "../../analyses/duplication.js";
-import { consolidate } from "../../analyses/consolidation.js";
-/* eslint-enable no-restricted-imports */
+import { findDuplication, suggestConsolidation, type ConsolidationReport, type DuplicationOptions, type DuplicationReport, type Model } from "../../index.js";
 import type { FailOn } from "../command.js";
 import { moreRows, percent, renderTable, type Format } from "../render.js";
 import { defineSection } from "./section.js";
@@ -17,17 +13,13 @@ export interface DuplicatesReport extends DuplicationReport {
 
 /** Finds duplication and suggests consolidation from one run of the duplication analysis. @internal */
 export function findDuplicates(model: Model, options: DuplicationOptions = {}): DuplicatesReport {
-  // internal: one analysis serves both reports (the library's suggestConsolidation will take a duplication report)
-  const analysis = analyzeDuplication(model, options, true);
-  const consolidation = consolidate(
-    model,
-    {
-      ...(options.overlapThreshold !== undefined ? { overlapThreshold: options.overlapThreshold } : {}),
-      ...(options.roles ? { roles: options.roles } : {}),
-    },
-    analysis,
-  );
-  return { ...analysis.report, consolidation };
+  const duplication = findDuplication(model, options);
+  const consolidation = suggestConsolidation(model, {
+    overlapThreshold: options.overlapThreshold,
+    roles: options.roles,
+    duplication, // its analysis is reused, not run again
+  });
+  return { ...duplication, consolidation };
 }
 
 const list = (ids: readonly string[], max = 4) => (ids.length <= max ? ids.join(", ") : `${ids.slice(0, max).join(", ")} +${ids.length - max}`);

@@ -220,9 +220,15 @@ describe("generateModel", () => {
     }
   });
 
-  it("refuses an unknown size or a seed that is not a number", () => {
+  it("refuses an unknown size or a seed that is not a number, naming the option", () => {
     expect(() => generateModel({ size: "city" as never })).toThrow(GovGraphError);
-    expect(() => generateModel({ seed: Number.NaN })).toThrow(/seed must be a finite number/);
+    expect(() => generateModel({ size: "city" as never })).toThrow('generateModel: option size must be one of county, province, nation, got "city". Fix the options and try again.');
+    expect(() => generateModel({ seed: Number.NaN })).toThrow(/^generateModel: option seed must be a finite number, got NaN/);
+    expect(() => generateModel({ sized: "county" } as never)).toThrow(/^generateModel: unknown option "sized"/);
+  });
+
+  it("takes the default for options given as undefined", () => {
+    expect(stringifyModel(generateModel({ size: undefined, seed: undefined }).model)).toBe(stringifyModel(county.model));
   });
 });
 

@@ -6,8 +6,8 @@
  * @internal
  * @module
  */
-import type { Rng } from "./random.js";
-import { textSimilarity } from "../../text/shingles.js";
+import type { Rng } from "../random.js";
+import { textSimilarity } from "../text/shingles.js";
 
 /** The similarity every planted copy keeps with its original (name alone, and name with keywords). @internal */
 export const MIN_NEAR_SIMILARITY = 0.82;

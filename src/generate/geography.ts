@@ -5,7 +5,7 @@
  * @module
  */
 import { SYLLABLES } from "./catalogue.js";
-import type { Rng } from "./random.js";
+import type { Rng } from "../random.js";
 
 /** A township (leaf region). @internal */
 export interface TownshipPlan {

@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import { compareIds } from "../records.js";
+import { compareIds } from "../model/records.js";
 import {
   CHINESE_NAMES,
   COUNTY_VERBS,
@@ -14,6 +14,8 @@ import {
   PROVINCE_VERBS,
   SECTORS,
   TOWNSHIP_FUNCTIONS,
+  type Sector,
+  type Verb,
 } from "./catalogue.js";
 
 /** The id of a county function: sector, subject index, verb key. @internal */
@@ -47,6 +49,18 @@ export function makeFunctions(tier: { F: number; provinces: boolean; nation: boo
   const countyCombos: { o: number; v: (typeof COUNTY_VERBS)[number] }[] = [];
   for (let i = 0; i < F; i++) countyCombos.push({ o: i % 10, v: COUNTY_VERBS[Math.floor(i / 10)]! });
   const held = (o: number, v: string) => COUNTY_VERBS.findIndex((x) => x.key === v) * 10 + o < F;
+  // A provincial (`fp`) or national (`fn`) function for each subject and verb of a sector, articles from `article`.
+  const upperFunctions = (prefix: string, verbs: readonly Verb[], article: number, sector: Sector) => {
+    const ids: string[] = [];
+    for (let o = 0; o < 10; o++) {
+      for (const v of verbs) {
+        const id = `${prefix}-${sector.key}-${o}-${v.key}`;
+        addFunction(id, v.name(sector.subjects[o]!), v.category, sector.domain, sector.law, article + o, [sector.subjects[o]!, v.keyword]);
+        ids.push(id);
+      }
+    }
+    return ids.sort(compareIds);
+  };
   for (const sector of SECTORS) {
     const ids: string[] = [];
     for (const { o, v } of countyCombos) {
@@ -57,28 +71,8 @@ export function makeFunctions(tier: { F: number; provinces: boolean; nation: boo
       ids.push(id);
     }
     countyBase.set(sector.key, ids.sort(compareIds));
-    if (tier.provinces) {
-      const p: string[] = [];
-      for (let o = 0; o < 10; o++) {
-        for (const v of PROVINCE_VERBS) {
-          const id = `fp-${sector.key}-${o}-${v.key}`;
-          addFunction(id, v.name(sector.subjects[o]!), v.category, sector.domain, sector.law, 70 + o, [sector.subjects[o]!, v.keyword]);
-          p.push(id);
-        }
-      }
-      provinceBase.set(sector.key, p.sort(compareIds));
-    }
-    if (tier.nation) {
-      const n: string[] = [];
-      for (let o = 0; o < 10; o++) {
-        for (const v of NATION_VERBS) {
-          const id = `fn-${sector.key}-${o}-${v.key}`;
-          addFunction(id, v.name(sector.subjects[o]!), v.category, sector.domain, sector.law, 90 + o, [sector.subjects[o]!, v.keyword]);
-          n.push(id);
-        }
-      }
-      nationBase.set(sector.key, n.sort(compareIds));
-    }
+    if (tier.provinces) provinceBase.set(sector.key, upperFunctions("fp", PROVINCE_VERBS, 70, sector));
+    if (tier.nation) nationBase.set(sector.key, upperFunctions("fn", NATION_VERBS, 90, sector));
   }
   const townshipBase: string[] = [];
   for (const [key, name, category, domain] of TOWNSHIP_FUNCTIONS.slice(0, tier.townshipFunctions)) {

@@ -9,13 +9,14 @@
  * one-stop centres, townships around their county seat.
  *
  * Randomness: mulberry32 (T. Ettinger), seeded; no `Math.random`. Definitions of what is planted: docs/generator.md.
- * Duplication and coverage rules: DESIGN section 3, after GAO-15-49SP and the floating-catchment literature.
+ * Duplication and coverage rules: docs/duplication.md (after GAO-15-49SP) and docs/coverage.md.
  * @module
  */
-import { GovGraphError } from "../errors.js";
+import { oneOf, resolveOptions } from "../options.js";
 import type { DepartmentId, FunctionId, NeedId, RegionId } from "../schemas/ids.js";
 import type { Model } from "../schemas/model.js";
-import { buildModel, type TierSpec } from "./generate/build.js";
+import { buildModel } from "./build.js";
+import { TIERS } from "./tiers.js";
 
 /** The three sizes of {@link generateModel}. */
 export type GenerateSize = "county" | "province" | "nation";
@@ -50,58 +51,6 @@ export interface GeneratedModel {
   truth: GroundTruth;
 }
 
-/** @internal */
-export const TIERS: Record<GenerateSize, TierSpec> = {
-  county: {
-    shape: { provinces: 0, counties: 1, townships: [11, 11], remoteTownships: 1 },
-    nation: false,
-    bureauFunctions: 55,
-    townshipFunctions: 12,
-    townshipServices: 4,
-    supportsPerBureau: 3,
-    needs: 60,
-    verbsPerNeed: () => 4,
-    provinceServedEvery: 0,
-    nationServedEvery: 0,
-    explicitDemandEvery: 1,
-    inPersonNeeds: 2,
-    kiosks: -1,
-    plants: { horizontal: 5, triples: 1, verticalProvince: 0, verticalNation: 0, verticalTownship: 3, typos: 3, reorders: 3, chinese: 3, restricted: 1, retired: 1, planned: 0 },
-  },
-  province: {
-    shape: { provinces: 1, counties: 100, townships: [9, 13], remoteTownships: 3 },
-    nation: false,
-    bureauFunctions: 55,
-    townshipFunctions: 12,
-    townshipServices: 4,
-    supportsPerBureau: 2,
-    needs: 200,
-    verbsPerNeed: (i) => 1 + (i % 2),
-    provinceServedEvery: 8,
-    nationServedEvery: 0,
-    explicitDemandEvery: 4,
-    inPersonNeeds: 2,
-    kiosks: 2,
-    plants: { horizontal: 12, triples: 2, verticalProvince: 6, verticalNation: 0, verticalTownship: 6, typos: 8, reorders: 8, chinese: 6, restricted: 4, retired: 1, planned: 1 },
-  },
-  nation: {
-    shape: { provinces: 31, counties: 2500, townships: [9, 13], remoteTownships: 8 },
-    nation: true,
-    bureauFunctions: 36,
-    townshipFunctions: 10,
-    townshipServices: 1,
-    supportsPerBureau: 2,
-    needs: 300,
-    verbsPerNeed: () => 1,
-    provinceServedEvery: 3,
-    nationServedEvery: 5,
-    explicitDemandEvery: 20,
-    inPersonNeeds: 3,
-    kiosks: 2,
-    plants: { horizontal: 40, triples: 4, verticalProvince: 20, verticalNation: 10, verticalTownship: 10, typos: 20, reorders: 20, chinese: 10, restricted: 10, retired: 2, planned: 2 },
-  },
-};
-
 /**
  * Builds a seeded synthetic government with planted duplicates and gaps, and the ground truth to score against.
  * The model is in canonical order and valid by construction (it is not run through zod: the nation tier is too
@@ -111,13 +60,6 @@ export const TIERS: Record<GenerateSize, TierSpec> = {
  * truth.duplicatedFunctions[0]; // { functionId: "fc-...", departmentIds: ["C001/...", "C001/..."] }
  */
 export function generateModel(options: GenerateOptions = {}): GeneratedModel {
-  const size = options.size ?? GENERATE_DEFAULTS.size;
-  const seed = options.seed ?? GENERATE_DEFAULTS.seed;
-  if (!Object.hasOwn(TIERS, size)) {
-    throw new GovGraphError("invalid_input", `generateModel: unknown size ${JSON.stringify(size)}. Use "county", "province" or "nation".`);
-  }
-  if (typeof seed !== "number" || !Number.isFinite(seed)) {
-    throw new GovGraphError("invalid_input", `generateModel: seed must be a finite number, got ${String(seed)}. Pass an integer such as 1.`);
-  }
+  const { size, seed } = resolveOptions<Required<GenerateOptions>>(GENERATE_DEFAULTS, options, "generateModel", { size: oneOf(Object.keys(TIERS)) });
   return buildModel(TIERS[size], seed, size) as unknown as GeneratedModel;
 }

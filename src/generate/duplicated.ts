@@ -1,13 +1,13 @@
 /**
- * The exact list of duplicated functions of a model, by DESIGN section 3 (after GAO-15-49SP): a function held as
+ * The exact list of duplicated functions of a model, by docs/duplication.md (after GAO-15-49SP): a function held as
  * `lead` by two or more departments whose jurisdiction regions are the same or one an ancestor of the other. Each
  * holder only looks up its own region's ancestors, so the cost is linear in assignments times tree depth, never
  * all pairs. Used by the generator to state its ground truth exactly.
  * @internal
  * @module
  */
-import type { Model } from "../../schemas/model.js";
-import { compareIds } from "../records.js";
+import type { Model } from "../schemas/model.js";
+import { compareIds } from "../model/records.js";
 
 /** Every duplicated function with all its overlapping lead holders (sorted), sorted by function id. @internal */
 export function duplicatedLeads(model: Model): { functionId: string; departmentIds: string[] }[] {

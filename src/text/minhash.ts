@@ -1,35 +1,16 @@
 /**
- * Shingles, MinHash and LSH banding
- * =================================
+ * MinHash and LSH banding
+ * =======================
  * Near-duplicate text detection in near-linear time.
  *
  * References:
  * - A. Z. Broder, "On the resemblance and containment of documents", SEQUENCES 1997 (MinHash).
  * - J. Leskovec, A. Rajaraman, J. D. Ullman, "Mining of Massive Datasets", ch. 3 (shingling, LSH banding).
- * - A. Appleby, MurmurHash3 (the 32-bit finaliser used to derive the seeded hash family).
+ * The seeded hash family is derived from MurmurHash3's finaliser and FNV-1a (random.ts).
  * @internal
  * @module
  */
-
-/** MurmurHash3's 32-bit finaliser: a fast bijective mixer. @internal */
-export function mix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
-/** FNV-1a over UTF-16 code units, then mixed: the base hash of a shingle. @internal */
-export function hashString(s: string, seed = 0): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return mix32(h);
-}
+import { hashString, mix32 } from "../random.js";
 
 /** LSH parameters: `bands` of `rows` MinHash values each. @internal */
 export interface LshParameters {
@@ -162,23 +143,3 @@ export function lshCandidates(
   }
   return pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 }
-
-/** Jaccard similarity of two sorted unique integer arrays. @internal */
-export function jaccardSortedInts(a: Uint32Array, b: Uint32Array): number {
-  if (a.length === 0 && b.length === 0) return 0;
-  let i = 0;
-  let j = 0;
-  let inter = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      inter++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return inter / (a.length + b.length - inter);
-}
-

@@ -1,0 +1,35 @@
+/**
+ * The report of `scoreCoverage`: demand reached and served within capacity, overall and by need, region, segment
+ * and department, with the unreached cells and the Gini coefficient of regional reach (docs/coverage.md).
+ * @module
+ */
+
+/** Demand (cases a year) and the shares of it that are reached and served within capacity. */
+export interface CoverageRow {
+  demand: number;
+  /** Share of the demand reached, in [0, 1]. */
+  reach: number;
+  /** Share of the demand reached within capacity, in [0, 1] (at most `reach`). */
+  capacity: number;
+}
+
+/** An unreached demand cell. `segmentId` is null for the demand of a need that names no segment (everyone). */
+export interface CoverageGap {
+  needId: string;
+  regionId: string;
+  segmentId: string | null;
+  volume: number;
+}
+
+/** What `scoreCoverage` returns. */
+export interface CoverageReport extends CoverageRow {
+  byNeed: (CoverageRow & { needId: string })[];
+  byRegion: (CoverageRow & { regionId: string })[];
+  bySegment: (CoverageRow & { segmentId: string | null })[];
+  /** Per competent department: the demand its services are meant for, and the share of it they reach themselves. */
+  byDepartment: (CoverageRow & { departmentId: string })[];
+  /** Unreached cells, largest volume first. */
+  gaps: CoverageGap[];
+  /** Gini coefficient of regional reach, weighted by regional demand: 0 when every region is covered alike. */
+  gini: number;
+}

@@ -1,0 +1,111 @@
+/**
+ * The options and the report of `findDuplication`: findings of fragmentation, duplication and overlap (after
+ * GAO-15-49SP) and near-duplicate functions, defined in docs/duplication.md.
+ * @module
+ */
+import type { DepartmentId, FunctionId, NeedId, RegionId, SegmentId, ServiceId } from "../../schemas/ids.js";
+
+/** The parts of the duplication report, for the `include` option. */
+export type DuplicationPart = "fragmentation" | "duplication" | "overlap" | "nearDuplicateFunctions";
+
+/** Options of `findDuplication`. */
+export interface DuplicationOptions {
+  /** Jaccard similarity at or above which two departments overlap. Default 0.5. */
+  overlapThreshold?: number;
+  /** Shingle Jaccard similarity at or above which two functions are near-duplicates. Default 0.8. */
+  nearDuplicateThreshold?: number;
+  /** Which duplication findings to report: same region, a region and an ancestor, or both. Default `"both"`. */
+  scope?: "horizontal" | "vertical" | "both";
+  /** Assignment roles that count as holding a function in fragmentation and overlap. Default both. */
+  roles?: readonly ("lead" | "support")[];
+  /** The parts to compute; the others are returned empty. Default all. */
+  include?: readonly DuplicationPart[];
+  /** Seed of the MinHash hash family. Default 1. */
+  seed?: number;
+}
+
+/** A function or need whose work is split over several departments within one jurisdiction. */
+export interface FragmentationFinding {
+  kind: "function" | "need";
+  id: FunctionId | NeedId;
+  /** The jurisdiction: the region of the deepest department involved; departments of its ancestors count too. */
+  regionId: RegionId;
+  departmentIds: DepartmentId[];
+  /** Herfindahl-Hirschman index of the departments' shares, in (0, 1]. */
+  hhi: number;
+  /** 1 / hhi: how many equally sized departments the split is worth. */
+  effectiveNumber: number;
+}
+
+/** The same function held as lead by departments with overlapping jurisdictions. */
+export interface FunctionDuplication {
+  kind: "function";
+  id: FunctionId;
+  departmentIds: DepartmentId[];
+  /** `horizontal`: the same region; `vertical`: a region and its ancestors. */
+  scope: "horizontal" | "vertical";
+  /** The jurisdictions of the departments. */
+  regionIds: RegionId[];
+}
+
+/** Services of different departments doing the same functions for the same segments in overlapping regions. */
+export interface ServiceDuplication {
+  kind: "service";
+  ids: ServiceId[];
+  departmentIds: DepartmentId[];
+  scope: "horizontal" | "vertical";
+  /** The evidence: the functions and segments (empty: everyone) the services share, and the regions they serve. */
+  shared: { functionIds: FunctionId[]; segmentIds: SegmentId[]; regionIds: RegionId[] };
+}
+
+/** A duplication finding. */
+export type DuplicationFinding = FunctionDuplication | ServiceDuplication;
+
+/** Two departments in overlapping jurisdictions whose functions, needs or segments are similar. */
+export interface OverlapFinding {
+  departmentIds: [DepartmentId, DepartmentId];
+  /** Jaccard similarity of the two sets. */
+  score: number;
+  basis: "functions" | "needs" | "segments";
+  /** The items both departments have. */
+  shared: string[];
+}
+
+/** Two functions with different ids and near-identical names and keywords. */
+export interface NearDuplicateFunction {
+  functionIds: [FunctionId, FunctionId];
+  /** Exact Jaccard similarity of the shingle sets. */
+  similarity: number;
+}
+
+/** Counts and shares of the duplication report. */
+export interface DuplicationSummary {
+  /** Functions in the model. */
+  functions: number;
+  /** Functions held by at least one department (any role). */
+  heldFunctions: number;
+  /** Functions with a function-duplication finding. */
+  duplicatedFunctions: number;
+  /** duplicatedFunctions / heldFunctions (0 when nothing is held). */
+  duplicatedShare: number;
+  /** Services in a service-duplication finding. */
+  duplicatedServices: number;
+  fragmentedFunctions: number;
+  fragmentedNeeds: number;
+  /** Held functions with a fragmentation finding / heldFunctions. */
+  fragmentedShare: number;
+  /** Numbers of findings. */
+  duplication: number;
+  fragmentation: number;
+  overlap: number;
+  nearDuplicateFunctions: number;
+}
+
+/** What `findDuplication` returns: plain JSON, every list sorted. */
+export interface DuplicationReport {
+  fragmentation: FragmentationFinding[];
+  duplication: DuplicationFinding[];
+  overlap: OverlapFinding[];
+  nearDuplicateFunctions: NearDuplicateFunction[];
+  summary: DuplicationSummary;
+}
