@@ -39,6 +39,12 @@ export { fromGcServiceInventory, GC_SERVICE_INVENTORY_DEFAULTS, GC_TARGET_GROUPS
 export type { GcServiceInventoryOptions } from "./formats/gc-service-inventory.js";
 export { writeModelStream, modelJsonChunks, WRITE_MODEL_STREAM_DEFAULTS } from "./formats/json-stream.js";
 export type { WriteModelStreamOptions } from "./formats/json-stream.js";
+export { toCsvFolder, csvFolderChunks, CSV_FOLDER_CHUNKS_DEFAULTS } from "./formats/csv-folder/write.js";
+export type { CsvFolderChunk, CsvFolderChunksOptions } from "./formats/csv-folder/write.js";
+export { fromCsvFolder, CSV_FOLDER_DEFAULTS } from "./formats/csv-folder/read.js";
+export type { CsvFolderOptions, CsvFolderResult } from "./formats/csv-folder/read.js";
+export { CSV_FOLDER_FILES } from "./formats/csv-folder/tables.js";
+export type { CsvIssue } from "./formats/csv-folder/issues.js";
 
 // The graph and the index
 export { indexModel, ROLE_LEAD, ROLE_SUPPORT, EVIDENCE_CITIZEN, EVIDENCE_REUSED } from "./graph/index-model.js";
