@@ -37,14 +37,16 @@ export { fromFederalProgramInventory, FEDERAL_PROGRAM_INVENTORY_DEFAULTS, FEDERA
 export type { FederalProgramInventoryOptions, ImportResult } from "./formats/us-fpi.js";
 export { fromGcServiceInventory, GC_SERVICE_INVENTORY_DEFAULTS, GC_TARGET_GROUPS } from "./formats/gc-service-inventory.js";
 export type { GcServiceInventoryOptions } from "./formats/gc-service-inventory.js";
+export { fromKenyaEcitizen, KENYA_ECITIZEN_DEFAULTS, KENYA_ECITIZEN_FILES } from "./sources/kenya-ecitizen.js";
+export type { KenyaEcitizenOptions } from "./sources/kenya-ecitizen.js";
 export { writeModelStream, modelJsonChunks, WRITE_MODEL_STREAM_DEFAULTS } from "./formats/json-stream.js";
 export type { WriteModelStreamOptions } from "./formats/json-stream.js";
 export { toCsvFolder, csvFolderChunks, CSV_FOLDER_CHUNKS_DEFAULTS } from "./formats/csv-folder/write.js";
 export type { CsvFolderChunk, CsvFolderChunksOptions } from "./formats/csv-folder/write.js";
 export { fromCsvFolder, CSV_FOLDER_DEFAULTS } from "./formats/csv-folder/read.js";
-export type { CsvFolderOptions, CsvFolderResult } from "./formats/csv-folder/read.js";
+export type { CsvFolderOptions } from "./formats/csv-folder/read.js";
 export { CSV_FOLDER_FILES } from "./formats/csv-folder/tables.js";
-export type { CsvIssue } from "./formats/csv-folder/issues.js";
+export type { CsvImportResult, CsvIssue } from "./formats/csv-folder/issues.js";
 
 // The graph and the index
 export { indexModel, ROLE_LEAD, ROLE_SUPPORT, EVIDENCE_CITIZEN, EVIDENCE_REUSED } from "./graph/index-model.js";

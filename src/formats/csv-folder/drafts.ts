@@ -64,10 +64,17 @@ function fill(table: Table, columns: readonly Column[], cells: Record<string, st
   return out;
 }
 
+/** The column names of a CSV text's header row (its first record), a byte order mark left out. @internal */
+export function csvHeader(text: string): string[] {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const end = body.indexOf("\n");
+  const first = end >= 0 && !body.slice(0, end).includes('"') ? body.slice(0, end) : body;
+  return (Papa.parse<string[]>(first, { preview: 1, delimiter: "," }).data[0] ?? []).map((h) => h.replace(/\r$/, "")).filter((h) => h !== "");
+}
+
 /** Checks a file's header: unknown columns are errors; a missing required column makes the file unreadable. */
 function checkHeader(table: Table, text: string, issues: CsvIssue[]): Column[] | undefined {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const header = (Papa.parse<string[]>(body, { preview: 1, delimiter: "," }).data[0] ?? []).filter((h) => h !== "");
+  const header = csvHeader(text);
   const expected = headerOf(table);
   for (const name of header) {
     if (!expected.includes(name)) issues.push(csvIssue(table.file, 1, name, "unknown_column", `unknown column (the columns of ${table.file} are ${expected.join(", ")})`));

@@ -1,4 +1,5 @@
 import { GovGraphError, toPointer, type Issue } from "../../errors.js";
+import type { ImportResult } from "../us-fpi.js";
 
 /** A problem found in a CSV file (or `meta.json`), with where it is: `path` is `[file, line, column]`. */
 export interface CsvIssue extends Issue {
@@ -8,6 +9,11 @@ export interface CsvIssue extends Issue {
   line: number;
   /** The column's header, or `""` for a problem with the whole row or file. */
   column: string;
+}
+
+/** A model read from CSV files, with every problem at its file, line and column. */
+export interface CsvImportResult extends ImportResult {
+  issues: CsvIssue[];
 }
 
 /** An issue located at a file, line and column; the message starts with that place. @internal */

@@ -10,9 +10,8 @@ import { validateModel } from "../../model/validate.js";
 import { resolveOptions } from "../../options.js";
 import type { Model } from "../../schemas/model.js";
 import { locateJsonError } from "../json.js";
-import type { ImportResult } from "../us-fpi.js";
 import { locate, newDrafts, readTable, type Drafts } from "./drafts.js";
-import { csvIssue, refuseOnErrors, sortCsvIssues, type CsvIssue } from "./issues.js";
+import { csvIssue, refuseOnErrors, sortCsvIssues, type CsvImportResult, type CsvIssue } from "./issues.js";
 import { prune } from "./prune.js";
 import { CSV_FOLDER_FILES, META_FILE, TABLES } from "./tables.js";
 
@@ -24,11 +23,6 @@ export interface CsvFolderOptions {
 
 /** Defaults of {@link fromCsvFolder}. */
 export const CSV_FOLDER_DEFAULTS = { strict: true } as const satisfies Required<CsvFolderOptions>;
-
-/** What {@link fromCsvFolder} returns: the model and every problem, each with its file, line and column. */
-export interface CsvFolderResult extends ImportResult {
-  issues: CsvIssue[];
-}
 
 const FN = "fromCsvFolder";
 
@@ -88,7 +82,7 @@ function placed(drafts: Drafts, issues: readonly Issue[], seen: Set<string>): Cs
  * @example
  * const { model, issues } = fromCsvFolder({ "meta.json": meta, "regions.csv": regions, "departments.csv": departments });
  */
-export function fromCsvFolder(files: Readonly<Record<string, string>>, options: CsvFolderOptions = {}): CsvFolderResult {
+export function fromCsvFolder(files: Readonly<Record<string, string>>, options: CsvFolderOptions = {}): CsvImportResult {
   const { strict } = resolveOptions(CSV_FOLDER_DEFAULTS, options, FN);
   const texts = checkFiles(files);
   const drafts = newDrafts();
