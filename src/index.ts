@@ -47,6 +47,10 @@ export { fromCsvFolder, CSV_FOLDER_DEFAULTS } from "./formats/csv-folder/read.js
 export type { CsvFolderOptions } from "./formats/csv-folder/read.js";
 export { CSV_FOLDER_FILES } from "./formats/csv-folder/tables.js";
 export type { CsvImportResult, CsvIssue } from "./formats/csv-folder/issues.js";
+export { toGraphML, graphmlChunks, GRAPHML_DEFAULTS } from "./formats/graphml.js";
+export type { GraphMLOptions } from "./formats/graphml.js";
+export { toGexf, GEXF_DEFAULTS, GEXF_COLORS } from "./formats/gexf.js";
+export type { GexfOptions } from "./formats/gexf.js";
 
 // The graph and the index
 export { indexModel, ROLE_LEAD, ROLE_SUPPORT, EVIDENCE_CITIZEN, EVIDENCE_REUSED } from "./graph/index-model.js";
