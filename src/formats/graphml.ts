@@ -23,6 +23,7 @@ export interface GraphMLOptions {
 /** Defaults of {@link graphmlChunks}. */
 export const GRAPHML_DEFAULTS = { chunkSize: 1 << 16 } as const satisfies Required<GraphMLOptions>;
 
+// eslint-disable-next-line no-control-regex -- the characters XML 1.0 forbids are what this pattern finds
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;" };
 
