@@ -51,6 +51,8 @@ export { toGraphML, graphmlChunks, GRAPHML_DEFAULTS } from "./formats/graphml.js
 export type { GraphMLOptions } from "./formats/graphml.js";
 export { toGexf, GEXF_DEFAULTS, GEXF_COLORS } from "./formats/gexf.js";
 export type { GexfOptions } from "./formats/gexf.js";
+export { toMermaid, MERMAID_DEFAULTS } from "./formats/mermaid.js";
+export type { MermaidOptions } from "./formats/mermaid.js";
 
 // The graph and the index
 export { indexModel, ROLE_LEAD, ROLE_SUPPORT, EVIDENCE_CITIZEN, EVIDENCE_REUSED } from "./graph/index-model.js";
