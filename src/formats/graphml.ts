@@ -25,6 +25,8 @@ export const GRAPHML_DEFAULTS = { chunkSize: 1 << 16 } as const satisfies Requir
 
 // eslint-disable-next-line no-control-regex -- the characters XML 1.0 forbids are what this pattern finds
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// eslint-disable-next-line no-control-regex -- a quick test for any character the two functions below would change
+const SPECIAL = /[&<>"'\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;" };
 
 /** Text as XML 1.0 can carry it: characters XML forbids become U+FFFD. @internal */
@@ -34,13 +36,14 @@ export function xmlSafe(text: string): string {
 
 /** Text escaped for an XML attribute value or element content (line breaks and tabs kept as character references). @internal */
 export function xmlEscape(text: string): string {
+  if (!SPECIAL.test(text)) return text;
   return xmlSafe(text).replace(/[&<>"'\t\n\r]/g, (c) => ESCAPES[c]!);
 }
 
 /** Throws when a node or edge key holds a character XML cannot carry: a key cannot be changed without changing the graph. @internal */
 export function checkXmlKey(fn: string, key: string): void {
   INVALID_XML.lastIndex = 0;
-  if (INVALID_XML.test(key)) {
+  if (SPECIAL.test(key) && INVALID_XML.test(key)) {
     throw new GovGraphError("unsupported_format", `${fn}: the key ${JSON.stringify(key)} holds a character XML cannot carry (a control character or a lone surrogate). Rename that id in the model.`);
   }
 }
@@ -139,7 +142,5 @@ export function graphmlChunks(model: Model, options: GraphMLOptions = {}): Gener
  * writeFileSync("county.graphml", toGraphML(exampleCounty));
  */
 export function toGraphML(model: Model): string {
-  let text = "";
-  for (const chunk of writeGraphML(toGraph(model), Infinity, "toGraphML")) text += chunk;
-  return text;
+  return [...writeGraphML(toGraph(model), GRAPHML_DEFAULTS.chunkSize, "toGraphML")].join("");
 }

@@ -196,6 +196,14 @@ describe("fromCsvFolder", () => {
     ]);
   });
 
+  it("reads meta.json: its problems at their line, a bad meta left out with { strict: false }", () => {
+    const loose = fromCsvFolder({ "meta.json": '{"schemaVersion":1,"meta":{"nme":"x"}}', "regions.csv": "id,name\nr,R\n" }, { strict: false });
+    expect(loose.model.meta).toBeUndefined();
+    expect(loose.issues.map((i) => `${i.file}:${i.line}:${i.column} ${i.code}`)).toEqual(["meta.json:1:meta.name invalid_type", "meta.json:1:meta.nme unrecognized_keys"]);
+    const broken = issuesOf(() => fromCsvFolder({ "meta.json": '{"schemaVersion":1,\n "meta": {"name": "x",}}' }));
+    expect(broken.map((i) => i.message)).toEqual(['meta.json line 2: not valid JSON at column 23: a trailing comma before "}"']);
+  });
+
   it("refuses what is not a folder, and bad options", () => {
     expect(() => fromCsvFolder("regions.csv" as never)).toThrow(/fromCsvFolder: expected an object of file names and texts, got string/);
     expect(() => fromCsvFolder({ "a.csv": "x" })).toThrow(/none of the files is part of a govgraph CSV folder/);
