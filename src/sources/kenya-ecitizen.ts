@@ -146,6 +146,32 @@ function mapTree(files: Readonly<Record<string, unknown>>, m: Mapper): void {
   }
 }
 
+/** Services under their agencies; with `service_name`, one function per distinct name, held by its agencies. */
+function mapServices(files: Readonly<Record<string, unknown>>, m: Mapper, byName: KenyaEcitizenOptions["functions"]) {
+  const functions = new Map<string, Rec>();
+  const assignments = new Map<string, Rec>();
+  const services: Rec[] = [];
+  for (const r of rowsOf(files, "services.csv", m.issues)) {
+    const row = m.take("services.csv", r, "service_id", ["service_id", "agency_id", "service_name"]);
+    const agency = row && m.parent("services.csv", r.line, row, "agency_id", "agencies.csv");
+    if (!row || !agency) continue;
+    m.agree("services.csv", r.line, row, agency.row, "department_id");
+    m.agree("services.csv", r.line, row, agency.row, "ministry_id");
+    const agencyId = agency.record.id as string;
+    const service: Rec = { id: `service:${row.service_id}`, name: row.service_name, departmentId: agencyId, channels: [{ kind: "online" }] };
+    if (row.service_description) service.description = row.service_description;
+    if (byName === "service_name") {
+      const functionId = `service-name:${slug(row.service_name!)}`;
+      if (!functions.has(functionId)) functions.set(functionId, { id: functionId, name: row.service_name });
+      assignments.set(`${agencyId}\u0000${functionId}`, { departmentId: agencyId, functionId, role: "lead" });
+      service.functionIds = [functionId];
+    }
+    services.push(withAttributes(service, attributesOf(row, { service_url: "url", requirements: "requirements" })));
+    m.table("services.csv").set(row.service_id!, { record: service, row });
+  }
+  return { functions, assignments, services };
+}
+
 /**
  * Maps the Kenya eCitizen dataset (`kenya-ecitizen/{ministries,departments,agencies,services}.csv`, file name ->
  * text) onto a valid model: 27 ministries, 54 departments and 286 agencies as one department tree, 5,489 services
@@ -164,27 +190,7 @@ export function fromKenyaEcitizen(files: Readonly<Record<string, string>>, optio
   const m = new Mapper();
   for (const name of Object.keys(files)) if (!FILES.includes(name as FileName)) m.issues.push(csvIssue(name, 1, "", "unknown_file", "not a file of the eCitizen dataset; ignored", "warning"));
   mapTree(files, m);
-  const functions = new Map<string, Rec>();
-  const assignments = new Map<string, Rec>();
-  const services: Rec[] = [];
-  for (const r of rowsOf(files, "services.csv", m.issues)) {
-    const row = m.take("services.csv", r, "service_id", ["service_id", "agency_id", "service_name"]);
-    const agency = row && m.parent("services.csv", r.line, row, "agency_id", "agencies.csv");
-    if (!row || !agency) continue;
-    m.agree("services.csv", r.line, row, agency.row, "department_id");
-    m.agree("services.csv", r.line, row, agency.row, "ministry_id");
-    const agencyId = agency.record.id as string;
-    const service: Rec = { id: `service:${row.service_id}`, name: row.service_name, departmentId: agencyId, channels: [{ kind: "online" }] };
-    if (row.service_description) service.description = row.service_description;
-    if (o.functions === "service_name") {
-      const functionId = `service-name:${slug(row.service_name!)}`;
-      if (!functions.has(functionId)) functions.set(functionId, { id: functionId, name: row.service_name });
-      assignments.set(`${agencyId}\u0000${functionId}`, { departmentId: agencyId, functionId, role: "lead" });
-      service.functionIds = [functionId];
-    }
-    services.push(withAttributes(service, attributesOf(row, { service_url: "url", requirements: "requirements" })));
-    m.table("services.csv").set(row.service_id!, { record: service, row });
-  }
+  const { functions, assignments, services } = mapServices(files, m, o.functions);
   const issues = sortCsvIssues(m.issues, FILES);
   refuseOnErrors(FN, issues, o.strict);
   const tree = (["ministries.csv", "departments.csv", "agencies.csv"] as const).flatMap((f) => [...m.table(f).values()].map((v) => v.record));

@@ -91,6 +91,12 @@ describe("fromCsvFolder", () => {
     expect(model.services[0]!.partnerIds).toBeUndefined();
     expect(model.departments[1]!.identifiers).toEqual([]);
     expect(model.departments[1]!.attributes).toEqual({ code: "007", rank: 3, open: true, note: null });
+    // An attribute named __proto__ is an ordinary key, in the cell and back.
+    const proto = parseModel(JSON.parse('{"schemaVersion":1,"regions":[{"id":"__proto__","name":"R","attributes":{"__proto__":"x","a":1}}]}'));
+    const files = toCsvFolder(proto);
+    expect(files["regions.csv"]!.split("\r\n")[1]).toBe('__proto__,R,,,,,,,"{""__proto__"":""x"",""a"":1}"');
+    expect(Object.keys(fromCsvFolder(files).model.regions[0]!.attributes!)).toEqual(["__proto__", "a"]);
+    expect(fromCsvFolder(files).model).toEqual(proto);
   });
 
   it("reads back every generated model exactly (property)", () => {
