@@ -37,6 +37,22 @@ export { fromFederalProgramInventory, FEDERAL_PROGRAM_INVENTORY_DEFAULTS, FEDERA
 export type { FederalProgramInventoryOptions } from "./sources/us-fpi.js";
 export { fromGcServiceInventory, GC_SERVICE_INVENTORY_DEFAULTS, GC_TARGET_GROUPS } from "./sources/gc-service-inventory.js";
 export type { GcServiceInventoryOptions } from "./sources/gc-service-inventory.js";
+export { fromKenyaEcitizen, KENYA_ECITIZEN_DEFAULTS, KENYA_ECITIZEN_FILES } from "./sources/kenya-ecitizen.js";
+export type { KenyaEcitizenOptions } from "./sources/kenya-ecitizen.js";
+
+// Formats: CSV folder, graphs, diagrams
+export { toCsvFolder, csvFolderChunks, CSV_FOLDER_CHUNKS_DEFAULTS } from "./formats/csv-folder/write.js";
+export type { CsvFolderChunk, CsvFolderChunksOptions } from "./formats/csv-folder/write.js";
+export { fromCsvFolder, CSV_FOLDER_DEFAULTS } from "./formats/csv-folder/read.js";
+export type { CsvFolderOptions } from "./formats/csv-folder/read.js";
+export { CSV_FOLDER_FILES } from "./formats/csv-folder/tables.js";
+export type { CsvImportResult, CsvIssue } from "./formats/csv-folder/issues.js";
+export { toGraphML, graphmlChunks, GRAPHML_DEFAULTS } from "./formats/graphml.js";
+export type { GraphMLOptions } from "./formats/graphml.js";
+export { toGexf, GEXF_DEFAULTS, GEXF_COLORS } from "./formats/gexf.js";
+export type { GexfOptions } from "./formats/gexf.js";
+export { toMermaid, MERMAID_DEFAULTS } from "./formats/mermaid.js";
+export type { MermaidOptions } from "./formats/mermaid.js";
 
 // The graph and the index
 export { indexModel, ROLE_LEAD, ROLE_SUPPORT } from "./graph/index-model.js";

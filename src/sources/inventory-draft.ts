@@ -98,13 +98,17 @@ export class InventoryDraft {
       assignments: [...this.assignments.values()],
       services: this.services,
     } as unknown as ModelInput;
-    // An invalid result is the importer's bug, not the CSV's.
-    const result = validateModel(input);
-    if (!result.ok || !result.model) {
-      throw new GovGraphError("invalid_model", `${fn}: the mapped model is invalid (${result.issues[0]?.message}). Report this as a bug with the CSV.`, {
-        issues: result.issues,
-      });
-    }
-    return { model: result.model, issues };
+    return { model: importedModel(fn, input), issues };
   }
+}
+
+/** Validates the model an importer mapped; an invalid one is the importer's bug, not the input's. @internal */
+export function importedModel(fn: string, input: ModelInput): Model {
+  const result = validateModel(input);
+  if (!result.ok || !result.model) {
+    throw new GovGraphError("invalid_model", `${fn}: the mapped model is invalid (${result.issues[0]?.message}). Report this as a bug with the input.`, {
+      issues: result.issues,
+    });
+  }
+  return result.model;
 }

@@ -1,0 +1,112 @@
+/**
+ * CSV folder, writing
+ * ===================
+ * A model as a folder of CSV files (one per collection, one per nested list, `meta.json`), following
+ * `TABLES`. Files are RFC 4180, UTF-8 without a byte order mark, records in canonical order; see docs/csv.md.
+ * @module
+ */
+import { canonicalize } from "../../model/records.js";
+import { resolveOptions } from "../../options.js";
+import type { Model } from "../../schemas/model.js";
+import { encodeAttributes, encodeList, encodeScalar } from "./cells.js";
+import { csvRecord } from "./rfc4180.js";
+import { META_FILE, TABLES, type Column, type Table } from "./tables.js";
+
+/** Options of {@link csvFolderChunks}. */
+export interface CsvFolderChunksOptions {
+  /** Characters gathered before a chunk is yielded; a file's last chunk may be shorter. */
+  chunkSize?: number;
+}
+
+/** Defaults of {@link csvFolderChunks}. */
+export const CSV_FOLDER_CHUNKS_DEFAULTS = { chunkSize: 1 << 20 } as const satisfies Required<CsvFolderChunksOptions>;
+
+/** A piece of one file of a CSV folder; a file's chunks come one after the other, the first holding its header. */
+export interface CsvFolderChunk {
+  file: string;
+  text: string;
+}
+
+type Row = Readonly<Record<string, unknown>>;
+
+function cell(column: Column, record: Row): string {
+  const [field, inner] = column.path;
+  let value = record[field];
+  if (inner !== undefined) value = value === undefined ? undefined : (value as Row)[inner];
+  switch (column.kind) {
+    case "list":
+      return encodeList(value as string[] | undefined);
+    case "ids":
+      return (value as string[] | undefined)?.length ? encodeList(value as string[]) : "";
+    case "attributes":
+      return encodeAttributes(value as Row | undefined);
+    case "rows":
+      return Array.isArray(value) && value.length === 0 ? "[]" : "";
+    default:
+      return encodeScalar(value);
+  }
+}
+
+/** The records of a table with, for a nested table, their owner's id first. */
+function* rowsOf(table: Table, model: Model): Generator<string[]> {
+  const records = model[table.collection] as readonly Row[];
+  const nested = table.nested;
+  if (nested === undefined) {
+    for (const record of records) yield table.columns.map((c) => cell(c, record));
+    return;
+  }
+  for (const owner of records) {
+    const items = owner[nested.field] as readonly Row[] | undefined;
+    if (items === undefined) continue;
+    for (const item of items) yield [owner.id as string, ...table.columns.map((c) => cell(c, item))];
+  }
+}
+
+/** The header of a table. @internal */
+export function headerOf(table: Table): string[] {
+  return [...(table.nested ? [table.nested.ownerColumn] : []), ...table.columns.map((c) => c.name)];
+}
+
+/** The text of `meta.json`: the schema version and the model's `meta`. @internal */
+export function metaJson(model: Model): string {
+  return JSON.stringify(model.meta === undefined ? { schemaVersion: model.schemaVersion } : { schemaVersion: model.schemaVersion, meta: model.meta }, null, 2) + "\n";
+}
+
+/**
+ * The files of {@link toCsvFolder} as a lazy sequence of chunks, file after file (`meta.json` first), so that a
+ * large model can be written to disk without holding any whole file in memory.
+ * @example
+ * for (const { file, text } of csvFolderChunks(model)) appendFileSync(join(dir, file), text);
+ */
+export function* csvFolderChunks(model: Model, options: CsvFolderChunksOptions = {}): Generator<CsvFolderChunk, void, undefined> {
+  const { chunkSize } = resolveOptions(CSV_FOLDER_CHUNKS_DEFAULTS, options, "csvFolderChunks", {
+    chunkSize: (v) => (typeof v === "number" && v >= 1 ? undefined : "must be a number >= 1"),
+  });
+  const canonical = canonicalize(model);
+  yield { file: META_FILE, text: metaJson(canonical) };
+  for (const table of TABLES) {
+    let text = csvRecord(headerOf(table));
+    for (const row of rowsOf(table, canonical)) {
+      text += csvRecord(row);
+      if (text.length >= chunkSize) {
+        yield { file: table.file, text };
+        text = "";
+      }
+    }
+    if (text !== "") yield { file: table.file, text };
+  }
+}
+
+/**
+ * Writes a model as a CSV folder: `{ "meta.json": ..., "regions.csv": ..., ... }`, one file per collection and one
+ * per nested list (channels, evidence requirements, demand, journey steps, legal bases, identifiers), list fields
+ * `|`-separated. `fromCsvFolder` reads it back to the same model.
+ * @example
+ * const files = toCsvFolder(exampleCounty);
+ * files["assignments.csv"].split("\r\n")[0]; // "departmentId,functionId,role,tags,attributes"
+ */
+export function toCsvFolder(model: Model): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const { file, text } of csvFolderChunks(model, { chunkSize: Infinity })) files[file] = (files[file] ?? "") + text;
+  return files;
+}
