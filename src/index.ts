@@ -26,7 +26,7 @@ export type { ScenarioLogEntry, ScenarioResult } from "./model/scenario.js";
 export { generateModel, GENERATE_DEFAULTS } from "./model/generate.js";
 export type { GeneratedModel, GenerateOptions, GenerateSize, GroundTruth } from "./model/generate.js";
 
-// Formats: JSON, JSON Schema, real inventories
+// Formats: JSON, JSON Schema, Open Referral HSDS, real inventories
 export { parseModelJson, stringifyModel, STRINGIFY_DEFAULTS } from "./formats/json.js";
 export type { JsonIssue, StringifyOptions } from "./formats/json.js";
 export { parseModelJsonBytes, PARSE_MODEL_JSON_BYTES_DEFAULTS } from "./formats/json-bytes.js";
@@ -39,6 +39,13 @@ export { fromGcServiceInventory, GC_SERVICE_INVENTORY_DEFAULTS, GC_TARGET_GROUPS
 export type { GcServiceInventoryOptions } from "./formats/gc-service-inventory.js";
 export { writeModelStream, modelJsonChunks, WRITE_MODEL_STREAM_DEFAULTS } from "./formats/json-stream.js";
 export type { WriteModelStreamOptions } from "./formats/json-stream.js";
+export { fromHsds, HSDS_IMPORT_DEFAULTS } from "./formats/hsds/from-hsds.js";
+export type { HsdsImportOptions, HsdsInput } from "./formats/hsds/from-hsds.js";
+export { toHsds, HSDS_EXPORT_DEFAULTS } from "./formats/hsds/to-hsds.js";
+export type { HsdsExportOptions, HsdsObject } from "./formats/hsds/to-hsds.js";
+export { HSDS_TABLES } from "./formats/hsds/schema.js";
+export type { HsdsField, HsdsTable, HsdsTableName } from "./formats/hsds/schema.js";
+export { HSDS_ATTRIBUTE_PREFIX } from "./formats/hsds/kept.js";
 
 // The graph and the index
 export { indexModel, ROLE_LEAD, ROLE_SUPPORT, EVIDENCE_CITIZEN, EVIDENCE_REUSED } from "./graph/index-model.js";

@@ -8,7 +8,7 @@
  */
 import type { Issue } from "../../errors.js";
 import { ENTITY_COLUMN, relationsOf, type HsdsTableName } from "./schema.js";
-import { addRow, rowIssue, type HsdsTables, type Locator } from "./tables.js";
+import { addRow, rowIssue, setOwn, type HsdsTables, type Locator } from "./tables.js";
 
 /** The owner a nested record hangs from: its table, id, and the key column that names it. @internal */
 export interface Owner {
@@ -38,7 +38,7 @@ export function flattenObject(
     return undefined;
   }
   const id = value.id;
-  if (typeof id !== "string" || id.trim() === "") {
+  if (typeof id !== "string" || id === "") {
     issues.push(rowIssue(at, "id", "missing_value", `the ${table} has no id; it is left out`, "error"));
     return undefined;
   }
@@ -53,7 +53,7 @@ export function flattenObject(
     const item = value[key];
     const relation = relations.find((r) => r.property === key);
     if (!relation) {
-      if (item !== null && item !== undefined && !implied.includes(key)) fields[key] = item;
+      if (item !== null && item !== undefined && !implied.includes(key)) setOwn(fields, key, item);
       continue;
     }
     if (item === null || item === undefined) continue;
@@ -66,7 +66,8 @@ export function flattenObject(
       item.forEach((child, i) => flattenObject(tables, issues, relation.table, child, [...path, key, i], { table, id, key: relation.key }));
     }
   }
-  const differing = addRow(tables, table, { id, ...fields }, at);
+  setOwn(fields, "id", id);
+  const differing = addRow(tables, table, fields, at);
   if (differing.length > 0) {
     const what = differing.map((f) => `"${f}"`).join(", ");
     issues.push(rowIssue(at, differing[0], "conflicting_copies", `this copy of ${table} "${id}" differs from an earlier one in ${what}; the first copy is kept`, "warning"));

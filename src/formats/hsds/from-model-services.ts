@@ -7,7 +7,7 @@
  * @module
  */
 import type { Model } from "../../schemas/model.js";
-import { hsdsId, nameUuid, REUSED_TERM } from "./ids.js";
+import { derivedEvidenceId, derivedRegionId, hsdsId, nameUuid, REUSED_TERM } from "./ids.js";
 import type { KeptData } from "./kept.js";
 import { relationsOf } from "./schema.js";
 import { STATUS_FROM_HSDS } from "./to-model-services.js";
@@ -44,14 +44,14 @@ export function writeServices(ctx: WriteContext): void {
       const area = kept(ctx, "service_area", `region "${r}"`, region.attributes);
       const areaId = nameUuid("service_area", s.id, r);
       put(ctx, "service_area", { ...area.fields, id: areaId, service_id: id, name: region.name });
-      carryId(ctx, "service_area", areaId, r, nameUuid("region", region.name.trim()));
+      carryId(ctx, "service_area", areaId, r, derivedRegionId(region.name, areaId));
     }
     for (const e of s.evidence ?? []) {
       const type = evidence.get(e.evidenceId)!;
       const doc = kept(ctx, "required_document", `evidence type "${e.evidenceId}"`, type.attributes);
       const docId = nameUuid("required_document", s.id, e.evidenceId);
       put(ctx, "required_document", { ...doc.fields, id: docId, service_id: id, document: type.name });
-      carryId(ctx, "required_document", docId, e.evidenceId, nameUuid("evidence", type.name.trim()));
+      carryId(ctx, "required_document", docId, e.evidenceId, derivedEvidenceId(type.name));
       if (e.source === "reused") link(ctx, "required_document", docId, REUSED_TERM.id, ["reused"]);
     }
     writeCosts(ctx, s, id, costs, path);

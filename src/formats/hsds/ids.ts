@@ -7,7 +7,7 @@
  * See docs/hsds.md, "Identifiers".
  * @module
  */
-import { v5 } from "uuid";
+import { parse, v5 } from "uuid";
 
 /** The namespace of govgraph's name-based UUIDs: `v5("https://govgraph.dev/hsds", URL namespace)`. @internal */
 export const GOVGRAPH_UUID_NAMESPACE = "56f71236-000b-5ac3-bc08-13bff5798caa";
@@ -23,6 +23,7 @@ export const ID_TERM = { id: "3e680f7f-7c1b-5856-bc76-1cba062a5535", code: "id",
 /** An attribute with this term on a required document says the government reuses the document (once-only). @internal */
 export const REUSED_TERM = { id: "4f45eca6-cf21-5bdd-90a5-fb0409d977a1", code: "reused", name: "reused evidence" } as const;
 
+const NAMESPACE_BYTES = parse(GOVGRAPH_UUID_NAMESPACE); // parsed once: v5 would parse a string namespace on every call
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Whether a string is a UUID in its canonical text form. @internal */
@@ -32,7 +33,17 @@ export function isUuid(value: string): boolean {
 
 /** A name-based UUID for the parts (a table name and the ids that make a record unique). @internal */
 export function nameUuid(...parts: string[]): string {
-  return v5(JSON.stringify(parts), GOVGRAPH_UUID_NAMESPACE);
+  return v5(JSON.stringify(parts), NAMESPACE_BYTES);
+}
+
+/** The id `fromHsds` gives the region of a service area that carries no govgraph id: from its name, else its own id. @internal */
+export function derivedRegionId(name: string | undefined, areaId: string): string {
+  return nameUuid("region", name ?? areaId);
+}
+
+/** The id `fromHsds` gives the evidence type of a required document that carries no govgraph id: from its text. @internal */
+export function derivedEvidenceId(document: string): string {
+  return nameUuid("evidence", document);
 }
 
 /** The HSDS id of a govgraph record: its own id when that is a UUID, else a name-based UUID of it. @internal */

@@ -12,7 +12,11 @@ import { GovGraphError } from "../../errors.js";
 import type { Attributes } from "../../schemas/common.js";
 import { relationsOf, type HsdsRelation, type HsdsTableName } from "./schema.js";
 
-/** The prefix of the attribute keys that hold HSDS data. */
+/**
+ * The prefix of the attribute keys that hold HSDS data.
+ * @example
+ * JSON.parse(String(service.attributes?.[`${HSDS_ATTRIBUTE_PREFIX}contacts`] ?? "[]")); // the service's HSDS contacts
+ */
 export const HSDS_ATTRIBUTE_PREFIX = "hsds.";
 
 /** The attributes keeping the properties of a nested HSDS object that are not in `mapped`. @internal */
@@ -47,7 +51,7 @@ export function readKept(fn: string, table: HsdsTableName, label: string, attrib
     const value = attributes[key];
     const relation = relations.find((r) => r.property === property && !(r.record && !r.one));
     if (!relation) {
-      if (value !== null) kept.fields[property] = value;
+      if (value !== null) Object.defineProperty(kept.fields, property, { value, enumerable: true, writable: true, configurable: true });
       continue;
     }
     let parsed: unknown;

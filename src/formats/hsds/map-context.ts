@@ -25,11 +25,11 @@ export interface MapContext {
 /** What a taxonomy term is to the model. @internal */
 export type TermRole = { kind: "function" | "segment"; id: string } | { kind: "id" | "reused" | "none" };
 
-/** A string field, trimmed; a number as its text; anything else `undefined`. @internal */
+/** A non-empty string field as written; a number as its text; anything else `undefined`. @internal */
 export function text(row: HsdsRow, field: string): string | undefined {
   const value = row.fields[field];
   if (typeof value === "number") return String(value);
-  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
+  return typeof value === "string" && value !== "" ? value : undefined;
 }
 
 /** The attribute rows linked to a row, with their taxonomy term rows. @internal */
@@ -60,7 +60,7 @@ export function carriedId(ctx: MapContext, row: HsdsRow): string | undefined {
 
 /** The record's kept HSDS data, as attributes (undefined when there is none). @internal */
 export function keptOf(ctx: MapContext, row: HsdsRow, mapped: readonly string[], omit: readonly string[] = []): Attributes | undefined {
-  const nested = nestRow(ctx.tables, ctx.find, row, { embed: false, omit });
+  const nested = nestRow(ctx.tables, ctx.find, row, { embed: false, omit: [...mapped, ...omit] });
   const attributes = keepAttributes(nested, mapped);
   return Object.keys(attributes).length > 0 ? attributes : undefined;
 }

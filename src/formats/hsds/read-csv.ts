@@ -9,7 +9,7 @@
 import { GovGraphError, type Issue } from "../../errors.js";
 import { readCsvRows } from "../_csv-rows.js";
 import { HSDS_TABLES, TABLE, type HsdsTableName } from "./schema.js";
-import { addRow, rowIssue, type HsdsTables } from "./tables.js";
+import { addRow, rowIssue, setOwn, type HsdsTables } from "./tables.js";
 
 const baseName = (name: string) => name.slice(name.lastIndexOf("/") + 1);
 
@@ -35,7 +35,7 @@ function tableFiles(fn: string, files: Record<string, string>): Map<string, Hsds
 function typed(table: HsdsTableName, column: string, text: string, issue: (message: string) => void): unknown {
   const field = TABLE[table].fields.find((f) => f.name === column);
   if (field?.type !== "number") return text;
-  const value = Number(text);
+  const value = Number(text.trim());
   if (Number.isFinite(value)) return value;
   issue(`"${text}" is not a number; kept as text`);
   return text;
@@ -62,9 +62,9 @@ export function readCsvTables(fn: string, files: Record<string, string>, issues:
       const at = { file, line };
       const fields: Record<string, unknown> = {};
       for (const [column, raw] of Object.entries(record)) {
-        const text = typeof raw === "string" ? raw.trim() : "";
-        if (column === "" || text === "") continue;
-        fields[column] = typed(table, column, text, (m) => issues.push(rowIssue(at, column, "not_a_number", m, "warning")));
+        // Cells are kept as written (RFC 4180: spaces are part of a field); a blank cell is an absent value.
+        if (column === "" || typeof raw !== "string" || raw.trim() === "") continue;
+        setOwn(fields, column, typed(table, column, raw, (m) => issues.push(rowIssue(at, column, "not_a_number", m, "warning"))));
       }
       if (typeof fields.id !== "string") {
         issues.push(rowIssue(at, "id", "missing_value", `the ${table} row has no id; it is left out`, "error"));

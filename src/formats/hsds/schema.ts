@@ -78,7 +78,11 @@ function field(table: string, token: string): HsdsField {
   return f;
 }
 
-/** Every HSDS 3.1 table, in the order of its data package. */
+/**
+ * Every HSDS 3.1 table, in the order of its data package.
+ * @example
+ * HSDS_TABLES.find((t) => t.name === "service")!.fields.map((f) => f.name); // ["id", "organization_id", "program_id", "name", ...]
+ */
 export const HSDS_TABLES: readonly HsdsTable[] = T.map(([name, path, spec, keys]) => ({
   name,
   path,
@@ -142,10 +146,14 @@ const own: Partial<Record<HsdsTableName, HsdsRelation[]>> = {
   taxonomy_term: [one("taxonomy_detail", "taxonomy", "taxonomy_id")],
 };
 
+const RELATIONS = Object.fromEntries(
+  HSDS_TABLES.map(({ name }) => {
+    const mine = own[name] ?? [];
+    return [name, name === "metadata" ? mine : name === "attribute" ? [...mine, common[1]!] : [...mine, ...common]];
+  }),
+) as unknown as Record<HsdsTableName, readonly HsdsRelation[]>;
+
 /** The nested properties of each table's JSON objects. @internal */
 export function relationsOf(table: HsdsTableName): readonly HsdsRelation[] {
-  const mine = own[table] ?? [];
-  if (table === "metadata") return mine;
-  if (table === "attribute") return [...mine, common[1]!];
-  return [...mine, ...common];
+  return RELATIONS[table];
 }

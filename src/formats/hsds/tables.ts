@@ -23,6 +23,11 @@ export interface HsdsRow {
 /** Rows by table, then by id, in the order first seen. @internal */
 export type HsdsTables = Map<HsdsTableName, Map<string, HsdsRow>>;
 
+/** Sets an own property, even one named `__proto__` (keys come from the input). @internal */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** The rows of one table, in the order first seen. @internal */
 export function rowsOf(tables: HsdsTables, table: HsdsTableName): HsdsRow[] {
   return [...(tables.get(table)?.values() ?? [])];
@@ -44,12 +49,14 @@ export function addRow(tables: HsdsTables, table: HsdsTableName, fields: Record<
   if (!byId) tables.set(table, (byId = new Map()));
   const existing = byId.get(id);
   if (!existing) {
-    byId.set(id, { table, id, fields: { ...fields }, at });
+    const own: Record<string, unknown> = {};
+    for (const key of Object.keys(fields)) setOwn(own, key, fields[key]);
+    byId.set(id, { table, id, fields: own, at });
     return [];
   }
   const differing: string[] = [];
   for (const [key, value] of Object.entries(fields)) {
-    if (!Object.hasOwn(existing.fields, key)) existing.fields[key] = value;
+    if (!Object.hasOwn(existing.fields, key)) setOwn(existing.fields, key, value);
     else if (JSON.stringify(existing.fields[key]) !== JSON.stringify(value)) differing.push(key);
   }
   return differing;
@@ -102,7 +109,7 @@ export function nestRow(tables: HsdsTables, find: ChildFinder, row: HsdsRow, opt
   const drop = new Set<string | undefined>([...embedded.map((r) => r.key), ...keys]);
   const out: Record<string, unknown> = {};
   for (const f of TABLE[row.table].fields) if (Object.hasOwn(row.fields, f.name) && !drop.has(f.name)) out[f.name] = row.fields[f.name];
-  for (const [key, value] of Object.entries(row.fields)) if (!Object.hasOwn(out, key) && !drop.has(key)) out[key] = value;
+  for (const [key, value] of Object.entries(row.fields)) if (!Object.hasOwn(out, key) && !drop.has(key)) setOwn(out, key, value);
   const inner: NestOptions = { embed: options.embed };
   for (const r of relations) {
     if (r.one) {

@@ -7,7 +7,7 @@
  * @module
  */
 import { compareIds } from "../../model/canonical.js";
-import { nameUuid, REUSED_TERM } from "./ids.js";
+import { derivedEvidenceId, derivedRegionId, REUSED_TERM } from "./ids.js";
 import { keepAttributes } from "./kept.js";
 import { relationsOf, type HsdsRelation } from "./schema.js";
 import { nestRow, rowIssue, rowOf, type HsdsRow } from "./tables.js";
@@ -101,7 +101,7 @@ function serviceAreas(ctx: MapContext, row: HsdsRow, regions: Map<string, Rec>):
   const ids = new Set<string>();
   for (const area of areas) {
     const name = text(area, "name");
-    const id = carriedId(ctx, area) ?? nameUuid("region", name ?? area.id);
+    const id = carriedId(ctx, area) ?? derivedRegionId(name, area.id);
     ids.add(id);
     if (id === ctx.rootRegionId || regions.has(id)) continue;
     const region: Rec = { id, name: name ?? text(area, "description") ?? "Service area", parentId: ctx.rootRegionId, level: "service_area" };
@@ -121,7 +121,7 @@ function requiredDocuments(ctx: MapContext, row: HsdsRow, evidence: Map<string, 
       ctx.issues.push(rowIssue(doc.at, "document", "missing_value", `required document "${doc.id}" has no text; it is left out`, "warning"));
       continue;
     }
-    const id = carriedId(ctx, doc) ?? nameUuid("evidence", document);
+    const id = carriedId(ctx, doc) ?? derivedEvidenceId(document);
     if (!evidence.has(id)) {
       const type: Rec = { id, name: document };
       const attributes = keptOf(ctx, doc, ["id", "document", "service_id", "attributes"]);

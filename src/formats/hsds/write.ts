@@ -9,7 +9,7 @@
 import Papa from "papaparse";
 import type { ModelMeta } from "../../schemas/model.js";
 import { HSDS_TABLES, type HsdsTable } from "./schema.js";
-import { childFinder, nestRow, rowsOf, type HsdsTables } from "./tables.js";
+import { childFinder, nestRow, rowOf, rowsOf, type HsdsTables } from "./tables.js";
 
 /** The tables the tabular form writes: every HSDS 3.1 table whose descriptor lists an `id` field. */
 export const HSDS_WRITTEN_TABLES: readonly HsdsTable[] = HSDS_TABLES.filter((t) => t.fields.some((f) => f.name === "id"));
@@ -67,10 +67,14 @@ export function tablesToCsv(tables: HsdsTables, meta: ModelMeta | undefined): Re
  */
 export function tablesToJson(tables: HsdsTables): Record<string, unknown>[] {
   const find = childFinder(tables);
+  // A service embeds its organization without the functions it holds (those come with the organization itself).
+  const embedded = new Map<string, Record<string, unknown>>();
   const services = rowsOf(tables, "service").map((row) => {
-    const service = nestRow(tables, find, row, { embed: true });
-    if (service.organization) delete (service.organization as Record<string, unknown>).attributes;
-    return service;
+    const { organization_id: organizationId, ...service } = nestRow(tables, find, row, { embed: true, omit: ["organization"] });
+    const organization = rowOf(tables, "organization", organizationId);
+    if (!organization) return { ...service, ...(organizationId === undefined ? {} : { organization_id: organizationId }) };
+    if (!embedded.has(organization.id)) embedded.set(organization.id, nestRow(tables, find, organization, { embed: true, omit: ["attributes"] }));
+    return { ...service, organization: embedded.get(organization.id) };
   });
   const organizations = rowsOf(tables, "organization").map((row) => nestRow(tables, find, row, { embed: true }));
   const offered = new Set(rowsOf(tables, "service_at_location").map((r) => r.fields.location_id));
