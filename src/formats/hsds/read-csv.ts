@@ -34,7 +34,7 @@ function tableFiles(fn: string, files: Record<string, string>): Map<string, Hsds
 /** A cell as the JSON form holds it: a number where the descriptor says so, else the text. */
 function typed(table: HsdsTableName, column: string, text: string, issue: (message: string) => void): unknown {
   const field = TABLE[table].fields.find((f) => f.name === column);
-  if (field?.type !== "number") return text;
+  if (field?.type !== "number" || text.trim() === "") return text;
   const value = Number(text.trim());
   if (Number.isFinite(value)) return value;
   issue(`"${text}" is not a number; kept as text`);
@@ -62,8 +62,8 @@ export function readCsvTables(fn: string, files: Record<string, string>, issues:
       const at = { file, line };
       const fields: Record<string, unknown> = {};
       for (const [column, raw] of Object.entries(record)) {
-        // Cells are kept as written (RFC 4180: spaces are part of a field); a blank cell is an absent value.
-        if (column === "" || typeof raw !== "string" || raw.trim() === "") continue;
+        // Cells are kept as written (RFC 4180: spaces are part of a field); an empty cell is an absent value.
+        if (column === "" || typeof raw !== "string" || raw === "") continue;
         setOwn(fields, column, typed(table, column, raw, (m) => issues.push(rowIssue(at, column, "not_a_number", m, "warning"))));
       }
       if (typeof fields.id !== "string") {

@@ -25,7 +25,8 @@ export type HsdsTables = Map<HsdsTableName, Map<string, HsdsRow>>;
 
 /** Sets an own property, even one named `__proto__` (keys come from the input). @internal */
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 /** The rows of one table, in the order first seen. @internal */
@@ -65,25 +66,28 @@ export function addRow(tables: HsdsTables, table: HsdsTableName, fields: Record<
 /** Finds the rows of a table whose `key` column names an owner (and, for attributes and metadata, its table). @internal */
 export type ChildFinder = (relation: HsdsRelation, owner: HsdsRow) => HsdsRow[];
 
-/** Indexes every table by its key columns once, so that finding children is a lookup. @internal */
+/** Indexes every table by its key columns once (by table, column and owner table, then id), so that finding children is a lookup. @internal */
 export function childFinder(tables: HsdsTables): ChildFinder {
-  const index = new Map<string, HsdsRow[]>();
+  const index = new Map<string, Map<string, HsdsRow[]>>();
   for (const [table, rows] of tables) {
     const entity = ENTITY_COLUMN[table];
-    const keys = new Set(TABLE[table].foreignKeys.map(([field]) => field));
+    const keys = [...TABLE[table].foreignKeys.map(([field]) => field), ...(entity ? [entity === "link_entity" ? "link_id" : "resource_id"] : [])];
     for (const row of rows.values()) {
-      for (const [key, value] of Object.entries(row.fields)) {
-        if (typeof value !== "string" || !(keys.has(key) || key.endsWith("_id"))) continue;
-        const slot = `${table}\u0000${key}\u0000${entity ? row.fields[entity] : ""}\u0000${value}`;
-        const list = index.get(slot);
+      for (const key of keys) {
+        const value = row.fields[key];
+        if (typeof value !== "string") continue;
+        const slot = `${table}\u0000${key}\u0000${entity ? String(row.fields[entity]) : ""}`;
+        let byId = index.get(slot);
+        if (!byId) index.set(slot, (byId = new Map()));
+        const list = byId.get(value);
         if (list) list.push(row);
-        else index.set(slot, [row]);
+        else byId.set(value, [row]);
       }
     }
   }
   return (relation, owner) => {
     const entity = ENTITY_COLUMN[relation.table] ? owner.table : "";
-    return index.get(`${relation.table}\u0000${relation.key}\u0000${entity}\u0000${owner.id}`) ?? [];
+    return index.get(`${relation.table}\u0000${relation.key}\u0000${entity}`)?.get(owner.id) ?? [];
   };
 }
 
