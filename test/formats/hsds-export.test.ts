@@ -84,7 +84,9 @@ describe("toHsds: the tabular data package", () => {
 
   it("writes RFC 4180 CSV: CRLF line ends, quotes only around commas, quotes and line breaks, read back by papaparse", () => {
     const organizations = files["organizations.csv"]!;
-    expect(organizations.endsWith("\r\n")).toBe(true);
+    expect(organizations.endsWith("\r\n") && !organizations.endsWith("\r\n\r\n")).toBe(true);
+    expect(organizations.split("\r\n")).toHaveLength(4); // header, two rows, and the empty string after the last CRLF
+    expect(files["programs.csv"]).toBe("id,organization_id,name,alternate_name,description\r\n");
     expect(organizations).toContain(',"Market regulation\nbureau",');
     const areas = Papa.parse<Record<string, string>>(files["service_areas.csv"]!, { header: true, skipEmptyLines: true }).data;
     expect(areas.map((a) => a.name)).toEqual(['East, "old" town']);

@@ -20,7 +20,8 @@ const cell = (value: unknown): string => (value === undefined || value === null 
 export function tableCsv(table: HsdsTable, tables: HsdsTables): string {
   const fields = table.fields.map((f) => f.name);
   const data = rowsOf(tables, table.name).map((row) => fields.map((f) => cell(row.fields[f])));
-  return Papa.unparse({ fields, data }, { newline: "\r\n", quotes: false, header: true }) + "\r\n";
+  const text = Papa.unparse({ fields, data }, { newline: "\r\n", quotes: false, header: true });
+  return text.endsWith("\r\n") ? text : text + "\r\n"; // papaparse ends a header-only file with a line break, and no other
 }
 
 /** The `datapackage.json` describing the written tables as HSDS 3.1 does (without its prose). @internal */
