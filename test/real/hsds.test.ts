@@ -36,6 +36,7 @@ describe("HSDS 3.1 examples", () => {
   it("reads both files together as one catalogue (the same records, met twice, mapped once)", () => {
     const both = fromHsds([JSON.parse(read("service_full.json")), JSON.parse(read("organization_full.json"))]);
     expect(counts(both.model)).toEqual(ONE_OF_EACH);
+    expect(both.issues).toHaveLength(3);
   });
 
   it("csv/ with datapackage.json: 8 broken references refuse strict mode; { strict: false } maps the rest", () => {
