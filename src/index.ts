@@ -54,6 +54,15 @@ export type { GexfOptions } from "./formats/gexf.js";
 export { toMermaid, MERMAID_DEFAULTS } from "./formats/mermaid.js";
 export type { MermaidOptions } from "./formats/mermaid.js";
 
+// Formats: the public-service standards (Open Referral HSDS)
+export { fromHsds, HSDS_IMPORT_DEFAULTS } from "./formats/hsds/from-hsds.js";
+export type { HsdsImportOptions, HsdsInput } from "./formats/hsds/from-hsds.js";
+export { toHsds, HSDS_EXPORT_DEFAULTS } from "./formats/hsds/to-hsds.js";
+export type { HsdsExportOptions, HsdsObject } from "./formats/hsds/to-hsds.js";
+export { HSDS_TABLES } from "./formats/hsds/schema.js";
+export type { HsdsField, HsdsTable, HsdsTableName } from "./formats/hsds/schema.js";
+export { HSDS_ATTRIBUTE_PREFIX } from "./formats/hsds/kept.js";
+
 // The graph and the index
 export { indexModel, ROLE_LEAD, ROLE_SUPPORT } from "./graph/index-model.js";
 export type { ModelIndex } from "./graph/index-model.js";

@@ -31,7 +31,8 @@ export function modelOfParsedJson(data: unknown, fn: string): Model {
   return result.model;
 }
 
-function readJson(text: string, fn: string): unknown {
+/** JSON text to a plain value; a syntax error is `invalid_json` naming `fn`, the line and the column. @internal */
+export function readJson(text: string, fn: string): unknown {
   if (typeof text !== "string") {
     throw new GovGraphError("invalid_json", `${fn}: expected JSON text, got ${text === null ? "null" : typeof text}. Pass the file's contents as a string.`);
   }
