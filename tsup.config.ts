@@ -4,8 +4,11 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts" },
+    // govgraph/report is its own entry so that the core stays light; the two share one chunk of library code
+    // (splitting in both formats), so errors thrown by either are the same GovGraphError class.
+    entry: { index: "src/index.ts", report: "src/report/index.ts" },
     format: ["esm", "cjs"],
+    splitting: true,
     dts: true,
     clean: false,
     sourcemap: true,

@@ -16,11 +16,12 @@ import { generate } from "./commands/generate.js";
 import { schema } from "./commands/schema.js";
 import { validate } from "./commands/validate.js";
 import { duplicates } from "./commands/duplicates.js";
+import { report } from "./commands/report.js";
 
 const { version } = pkg;
 
 /** Every command, in the order help lists them. @internal */
-export const COMMANDS: CommandDef[] = [analyze, duplicates, coverage, journeys, scorecardCommand, scenario, compare, validate, schema, generate];
+export const COMMANDS: CommandDef[] = [analyze, duplicates, coverage, journeys, scorecardCommand, scenario, compare, report, validate, schema, generate];
 
 /** Options every command accepts. @internal */
 export const GLOBAL_OPTIONS: Record<string, OptionDef> = {
