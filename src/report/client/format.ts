@@ -6,9 +6,13 @@ export const NO_DATA = "no data";
 const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 
-/** A share in [0, 1] as a percentage with one decimal, or "no data". */
+/** A share in [0, 1] as a percentage with one decimal, or "no data"; never rounded to 0% or 100% when it is not. */
 export function percent(x: Share): string {
-  return x === null ? NO_DATA : `${(x * 100).toFixed(1)}%`;
+  if (x === null) return NO_DATA;
+  const text = (x * 100).toFixed(1);
+  if (text === "100.0" && x < 1) return ">99.9%";
+  if (text === "0.0" && x > 0) return "<0.1%";
+  return `${text}%`;
 }
 
 /** A score out of 100 with one decimal, or "no data". */
