@@ -28,7 +28,7 @@ export const SECTIONS: SectionText[] = [
     title: "Duplication and fragmentation",
     explain: [
       "Which responsibilities (functions) are held by several departments. A function is duplicated when departments whose jurisdictions overlap both hold it as lead: at the same level (horizontal) or at a level and the one above it (vertical). It is fragmented when its work is split over the departments of one jurisdiction; the Herfindahl-Hirschman index (HHI) of their shares says how much: 1 is one department, 0.5 two equal ones, and 1/HHI is the effective number of departments.",
-      "The graph links each department to the functions it holds, laid out (ForceAtlas2) when the report was written so that departments holding the same functions sit close together. Duplicated functions are vermilion, fragmented ones orange. Hover over a node for its name, click it or search for it to see who holds it and the evidence.",
+      "The graph links each department to the functions it holds, laid out (ForceAtlas2) when the report was written so that departments holding the same functions sit close together; in a big model it draws departments only, grouped by jurisdiction, and shows one department's functions when you ask. Duplicated functions are vermilion, fragmented ones orange. Hover over a node for its name, click it or search for it to see who holds it and the evidence.",
     ],
   },
   {

@@ -86,8 +86,8 @@ async function unreachedByTab(page: Page): Promise<string[]> {
   return page.evaluate((seen) => Array.from(document.querySelectorAll<HTMLElement>("[data-control]")).filter((e) => !seen.includes(e.dataset.control!)).map((e) => e.outerHTML.slice(0, 120)), [...reached]);
 }
 
-async function screenshots(page: Page, tier: string): Promise<void> {
-  for (const id of SECTIONS) {
+async function screenshots(page: Page, tier: string, sections = SECTIONS): Promise<void> {
+  for (const id of sections) {
     await page.evaluate((section) => document.getElementById(section)!.scrollIntoView(), id);
     await page.screenshot({ path: join(shots, `report-${tier}-${id}.png`) });
   }
@@ -95,11 +95,16 @@ async function screenshots(page: Page, tier: string): Promise<void> {
 
 beforeAll(async () => {
   const { renderReport } = (await import(pathToFileURL(join(root, "dist/report.js")).href)) as typeof import("../../src/report/index.js");
-  const { exampleCounty, generateModel } = (await import(pathToFileURL(join(root, "dist/index.js")).href)) as typeof import("../../src/index.js");
+  const { applyScenario, exampleCounty, generateModel } = (await import(pathToFileURL(join(root, "dist/index.js")).href)) as typeof import("../../src/index.js");
   mkdirSync(shots, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), "govgraph-report-"));
   writeFileSync(join(dir, "county.html"), renderReport(exampleCounty));
   writeFileSync(join(dir, "province.html"), renderReport(generateModel({ size: "province", seed: 1 }).model));
+  const { model: after } = applyScenario(exampleCounty, [
+    { op: "digitizeService", serviceId: "apply-id-card" },
+    { op: "reuseEvidence", evidenceId: "id-card" },
+  ]);
+  writeFileSync(join(dir, "compare.html"), renderReport(exampleCounty, {}, { compare: { model: after, title: "ID card online, identity card reused" } }));
   profile = mkdtempSync(join(tmpdir(), "govgraph-chromium-"));
   context = await chromium.launchPersistentContext(profile, {
     executablePath,
@@ -139,6 +144,7 @@ describe.each([
     }
     expect(await page.locator(".error").count()).toBe(0);
     await screenshots(page, tier);
+    await page.locator("figure:has(.chart-map)").screenshot({ path: join(shots, `report-${tier}-map.png`) });
     expect(problems).toEqual([]);
   });
 
@@ -162,6 +168,7 @@ describe.each([
     const text = (await details.textContent())!;
     expect(text).toContain("Duplicated");
     for (const d of finding[2]) expect(text).toContain(`${data.departments.names[d]} (lead)`);
+    await page.locator(".graph").screenshot({ path: join(shots, `report-${tier}-graph-selected.png`) });
     expect(opened.problems).toEqual([]);
   });
 
@@ -181,3 +188,12 @@ describe.each([
     expect(await unreachedByTab(page)).toEqual([]);
   }, 120_000);
 });
+
+it("shows a scenario's before and after side by side", async () => {
+  const { page, data, problems } = await open(join(dir, "compare.html"));
+  expect(data.compare?.after).toBe("ID card online, identity card reused");
+  expect(await page.locator("#compare table tbody tr").count()).toBeGreaterThan(6);
+  expect(await page.locator("#compare svg.bars title").textContent()).toBe("Pillar scores before and after, out of 100");
+  await screenshots(page, "county", ["compare"]);
+  expect(problems).toEqual([]);
+}, 60_000);
