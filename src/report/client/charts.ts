@@ -63,8 +63,8 @@ export function reachMap(label: string, regions: MapMark[], points: MapMark[]): 
     type: "scatter",
     data: {
       datasets: [
-        { label: "Regions", order: 1, data: regions, pointBackgroundColor: regions.map((m) => shareColor(m.reach ?? null)), pointBorderColor: "#333333", pointBorderWidth: 0.5, pointRadius: regions.length > 300 ? 3.5 : 6 },
-        { label: "Service points", order: 0, data: points, pointStyle: "triangle", pointBackgroundColor: COLORS.point, pointBorderColor: COLORS.point, pointRadius: points.length > 300 ? 2.5 : 5 },
+        { label: "Regions", order: 1, data: regions, pointBackgroundColor: regions.map((m) => shareColor(m.reach ?? null)), pointBorderColor: "#333333", pointBorderWidth: 0.5, pointRadius: regions.length > 300 ? 4 : 7 },
+        { label: "Service points", order: 0, data: points, pointStyle: "triangle", pointBackgroundColor: COLORS.point, pointBorderColor: COLORS.point, pointRadius: points.length > 300 ? 1.8 : 4 },
       ],
     },
     options: {
