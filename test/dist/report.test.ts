@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { build } from "esbuild";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReportData } from "../../src/report/data/types.js";
@@ -196,4 +197,18 @@ it("shows a scenario's before and after side by side", async () => {
   expect(await page.locator("#compare svg.bars title").textContent()).toBe("Pillar scores before and after, out of 100");
   await screenshots(page, "county", ["compare"]);
   expect(problems).toEqual([]);
+}, 60_000);
+
+it("renders a report in the browser too (dist/report.js bundled for the browser)", async () => {
+  const entry = `import { renderReport } from "./dist/report.js"; import { exampleCounty } from "./dist/index.js"; window.html = renderReport(exampleCounty);`;
+  const bundle = await build({ stdin: { contents: entry, resolveDir: root }, bundle: true, format: "iife", platform: "browser", write: false, logLevel: "silent" });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.setContent("<!doctype html><title>renderReport in a page</title>");
+  await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+  const html = await page.evaluate(() => (window as unknown as { html: string }).html);
+  expect(errors).toEqual([]);
+  expect(html.startsWith("<!doctype html>")).toBe(true);
+  expect(html).toContain("<h1>Qingshui County (fictional)</h1>");
 }, 60_000);
