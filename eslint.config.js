@@ -19,7 +19,7 @@ export default tseslint.config(
       "no-restricted-imports": ["error", { patterns: ["node:*", "fs", "path", "process"] }],
     },
   },
-  // The CLI is a user of the library: it imports govgraph through the public entry (src/index.ts) only.
+  // The CLI is a user of the library: it imports govgraph through the public entries (src/index.ts, src/report/index.ts) only.
   {
     files: ["src/cli/*.ts"],
     rules: {
@@ -32,7 +32,7 @@ export default tseslint.config(
   {
     files: ["src/cli/*/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ regex: "^\\.\\./\\.\\./(?!index\\.js$)", message: "The CLI imports the library from ../../index.js only." }] }],
+      "no-restricted-imports": ["error", { patterns: [{ regex: "^\\.\\./\\.\\./(?!index\\.js$|report/index\\.js$)", message: "The CLI imports the library from ../../index.js (and ../../report/index.js) only." }] }],
     },
   },
 );

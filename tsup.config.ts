@@ -3,18 +3,23 @@ import { defineConfig, type Options } from "tsup";
 
 // The two builds run in parallel, so neither cleans dist/: `npm run build` empties it first.
 
-const LIBRARY_ENTRY = resolve("src/index.ts");
+/** The library's entries, by source file, and the build file each becomes beside dist/cli.js. */
+const LIBRARY_ENTRIES = new Map([
+  [resolve("src/index.ts"), "./index.js"],
+  [resolve("src/report/index.ts"), "./report.js"],
+]);
 
 /**
- * The CLI imports the library through `src/index.ts`; in the bundle that import becomes `./index.js`, the library
- * build beside it, so the package holds one copy of the library.
+ * The CLI imports the library through its public entries (`src/index.ts`, `src/report/index.ts`); in the bundle
+ * those imports become `./index.js` and `./report.js`, the library build beside it, so the package holds one copy.
  */
 const libraryFromBuild: NonNullable<Options["esbuildPlugins"]>[number] = {
   name: "govgraph-library-from-build",
   setup(build) {
-    build.onResolve({ filter: /^\.\.?\/.*index\.js$/ }, (args) =>
-      resolve(args.resolveDir, args.path.replace(/\.js$/, ".ts")) === LIBRARY_ENTRY ? { path: "./index.js", external: true } : undefined,
-    );
+    build.onResolve({ filter: /^\.\.?\/.*index\.js$/ }, (args) => {
+      const built = LIBRARY_ENTRIES.get(resolve(args.resolveDir, args.path.replace(/\.js$/, ".ts")));
+      return built ? { path: built, external: true } : undefined;
+    });
   },
 };
 
@@ -25,8 +30,11 @@ const mapsWithoutSources: Options["esbuildOptions"] = (options) => {
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts" },
+    // govgraph/report is its own entry so that the core stays light; the two share one chunk of library code
+    // (splitting in both formats), so errors thrown by either are the same GovGraphError class.
+    entry: { index: "src/index.ts", report: "src/report/index.ts" },
     format: ["esm", "cjs"],
+    splitting: true,
     dts: true,
     clean: false,
     sourcemap: true,

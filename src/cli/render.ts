@@ -5,7 +5,7 @@ export const FORMATS = ["text", "json", "md"] as const;
 /** The formats of a command that also writes one of its tables as CSV. @internal */
 export const CSV_FORMATS = [...FORMATS, "csv"] as const;
 /** An output format. @internal */
-export type Format = (typeof FORMATS)[number] | "csv";
+export type Format = (typeof FORMATS)[number] | "csv" | "html";
 
 /** A cell of a table: numbers are right-aligned in text. @internal */
 export type Cell = string | number;

@@ -102,8 +102,8 @@ describe("usage errors exit 2 with the usage line", () => {
     expect(await run(["frobnicate"])).toMatchInlineSnapshot(`
       {
         "code": 2,
-        "stderr": "error Unknown command "frobnicate". Commands: analyze, duplicates, coverage, journeys, scorecard, scenario, compare, validate, schema, generate.
-      Usage: govgraph <analyze|duplicates|coverage|journeys|scorecard|scenario|compare|validate|schema|generate> [options] (govgraph --help for more)
+        "stderr": "error Unknown command "frobnicate". Commands: analyze, duplicates, coverage, journeys, scorecard, scenario, compare, report, validate, schema, generate.
+      Usage: govgraph <analyze|duplicates|coverage|journeys|scorecard|scenario|compare|report|validate|schema|generate> [options] (govgraph --help for more)
       ",
         "stdout": "",
       }
@@ -171,6 +171,7 @@ describe("--help and --version", () => {
         scorecard   Score the five reform pillars 0-100 (functions, services, innovation, openness, civil service) and a composite
         scenario    Apply what-if operations (merge, transfer, digitise, reuse evidence...) and print what moved
         compare     Compare two models: the change of every indicator, and the records added, removed or changed
+        report      Write a self-contained HTML report (scorecard, duplication graph, coverage, journeys, staffing, openness)
         validate    Check a model: schema, unique ids, references, cycles; list every problem
         schema      Print the JSON Schema (2020-12) of the model or of one entity
         generate    Generate a seeded synthetic government with planted duplicates and gaps (model JSON)

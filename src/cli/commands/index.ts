@@ -5,10 +5,11 @@ import { coverage } from "./coverage.js";
 import { duplicates } from "./duplicates.js";
 import { generate } from "./generate.js";
 import { journeys } from "./journeys.js";
+import { report } from "./report.js";
 import { scenario } from "./scenario.js";
 import { schema } from "./schema.js";
 import { scorecardCommand } from "./scorecard.js";
 import { validate } from "./validate.js";
 
 /** Every command, in the order help lists them. @internal */
-export const COMMANDS: readonly CommandDef[] = [analyze, duplicates, coverage, journeys, scorecardCommand, scenario, compare, validate, schema, generate];
+export const COMMANDS: readonly CommandDef[] = [analyze, duplicates, coverage, journeys, scorecardCommand, scenario, compare, report, validate, schema, generate];
