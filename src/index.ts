@@ -32,7 +32,7 @@ export { toJsonSchemas, schemaFileName, SCHEMA_BASE_URI } from "./formats/json-s
 export type { JsonSchema } from "./formats/json-schema.js";
 
 // Sources: importers of real inventories
-export type { ImportResult } from "./sources/inventory-draft.js";
+export type { ImportResult } from "./formats/imported.js";
 export { fromFederalProgramInventory, FEDERAL_PROGRAM_INVENTORY_DEFAULTS, FEDERAL_PROGRAM_INVENTORY_COLUMNS } from "./sources/us-fpi.js";
 export type { FederalProgramInventoryOptions } from "./sources/us-fpi.js";
 export { fromGcServiceInventory, GC_SERVICE_INVENTORY_DEFAULTS, GC_TARGET_GROUPS } from "./sources/gc-service-inventory.js";

@@ -8,7 +8,7 @@ import Papa from "papaparse";
 import { quote } from "../../issues.js";
 import { RECORD_NAMES } from "../../model/records.js";
 import { COLLECTIONS, type CollectionName } from "../../schemas/model.js";
-import { readCsvRows } from "../../sources/csv-rows.js";
+import { readCsvRows } from "../csv-rows.js";
 import { decodeAttributes, decodeBoolean, decodeList, decodeNumber, type Decoded } from "./cells.js";
 import { csvIssue, type CsvIssue } from "./issues.js";
 import { META_FILE, tableOf, type Column, type Table } from "./tables.js";
