@@ -39,6 +39,14 @@ export { fromGcServiceInventory, GC_SERVICE_INVENTORY_DEFAULTS, GC_TARGET_GROUPS
 export type { GcServiceInventoryOptions } from "./formats/gc-service-inventory.js";
 export { writeModelStream, modelJsonChunks, WRITE_MODEL_STREAM_DEFAULTS } from "./formats/json-stream.js";
 export type { WriteModelStreamOptions } from "./formats/json-stream.js";
+export { toCpsvAp, TO_CPSV_AP_DEFAULTS } from "./formats/cpsv-ap/to-cpsv-ap.js";
+export type { ToCpsvApOptions } from "./formats/cpsv-ap/to-cpsv-ap.js";
+export { fromCpsvAp, FROM_CPSV_AP_DEFAULTS } from "./formats/cpsv-ap/from-cpsv-ap.js";
+export type { FromCpsvApOptions } from "./formats/cpsv-ap/from-cpsv-ap.js";
+export { CPSV_AP_EXTENSION_NAMESPACE } from "./formats/cpsv-ap/vocabulary.js";
+export { CPSV_AP_CONTEXT_URLS } from "./formats/cpsv-ap/document-loader.js";
+export type { CpsvApFormat } from "./formats/cpsv-ap/parse.js";
+export type { RdfIssue } from "./formats/cpsv-ap/issues.js";
 
 // The graph and the index
 export { indexModel, ROLE_LEAD, ROLE_SUPPORT, EVIDENCE_CITIZEN, EVIDENCE_REUSED } from "./graph/index-model.js";

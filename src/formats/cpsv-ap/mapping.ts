@@ -1,4 +1,5 @@
 import type { ChannelKind, ServiceStatus } from "../../schemas/service.js";
+import { iriTail } from "./graph.js";
 import { NS } from "./vocabulary.js";
 
 /**
@@ -42,13 +43,13 @@ const KIND_WORDS: [RegExp, ChannelKind][] = [
   [/in.?person|office|kontor|desk|counter|window|face|assisted|physical|visit/i, "in_person"],
 ];
 
-/** The channel kind a channel type stands for: ours by IRI, another catalogue's by the words in it. @internal */
+/** The channel kind a channel type stands for: ours by IRI, another catalogue's by the words of its IRI's last segment or label. @internal */
 export function channelKindOf(typeIri: string | undefined, label: string | undefined): ChannelKind | undefined {
   if (typeIri !== undefined) {
     const own = KIND_BY_IRI.get(typeIri);
     if (own) return own;
   }
-  const text = `${typeIri ?? ""} ${label ?? ""}`;
+  const text = `${typeIri === undefined ? "" : iriTail(typeIri)} ${label ?? ""}`;
   for (const [pattern, kind] of KIND_WORDS) if (pattern.test(text)) return kind;
   return undefined;
 }

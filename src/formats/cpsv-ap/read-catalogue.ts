@@ -92,7 +92,7 @@ function serviceLinks(ctx: ReadContext): ServiceLinks {
       const described = node === undefined ? undefined : department(node);
       if (described !== undefined) return described;
       const what = node === undefined ? "has no competent authority" : `names the competent authority <${node}>, which the document does not describe`;
-      ctx.issues.push(nodeIssue(node === undefined ? "missing_authority" : "external_authority", service, `${fn}: service ${service} ${what}; a placeholder department stands for it`));
+      ctx.issues.push(nodeIssue(node === undefined ? "missing_authority" : "external_authority", service, `${fn}: service ${ctx.label(service)} ${what}; a placeholder department stands for it`));
       const key = node ?? MISSING_AUTHORITY;
       const placeholder = ctx.get("departments", key);
       if (placeholder) return placeholder.id;

@@ -62,12 +62,19 @@ export class ReadContext {
     let id = identifier !== undefined && identifier !== "" && !used.has(identifier) ? identifier : node.startsWith("_:") ? `_:${this.blanks++}` : node;
     if (used.has(id)) id = `${id}#${used.size}`;
     if (identifier !== undefined && identifier !== "" && id !== identifier) {
-      this.issues.push(nodeIssue("duplicate_id", node, `${this.fn}: ${node} repeats the identifier "${identifier}" of another record among ${collection}; its id is "${id}"`));
+      this.issues.push(nodeIssue("duplicate_id", node, `${this.fn}: ${this.label(node)} repeats the identifier "${identifier}" of another record among ${collection}; its id is "${id}"`));
     }
     const draft: Draft = { id, ...fields };
     used.set(id, draft);
     byNode.set(node, draft);
     return draft;
+  }
+
+  /** A node as messages name it: its IRI, or a blank node by its identifier (blank-node labels change from run to run). */
+  label(node: string): string {
+    if (!node.startsWith("_:")) return `<${node}>`;
+    const identifier = this.graph.value(node, T.identifier);
+    return identifier === undefined ? "a blank node" : `the blank node with identifier ${JSON.stringify(identifier)}`;
   }
 
   /** A name for a node: its label in the chosen language, else its identifier, else its IRI's last segment. */
@@ -83,7 +90,7 @@ export class ReadContext {
     if (lexical === undefined) return undefined;
     const value = Number(lexical.trim());
     if (lexical.trim() !== "" && Number.isFinite(value) && value >= 0) return value;
-    this.issues.push(nodeIssue("invalid_value", node, `${this.fn}: ${node} has ${predicate} "${lexical}", not a non-negative number; left out`));
+    this.issues.push(nodeIssue("invalid_value", node, `${this.fn}: ${this.label(node)} has ${predicate} "${lexical}", not a non-negative number; left out`));
     return undefined;
   }
 
@@ -100,7 +107,7 @@ export class ReadContext {
     try {
       return JSON.parse(lexical);
     } catch {
-      this.issues.push(nodeIssue("invalid_value", node, `${this.fn}: ${node} has ${predicate} that is not JSON; left out`));
+      this.issues.push(nodeIssue("invalid_value", node, `${this.fn}: ${this.label(node)} has ${predicate} that is not JSON; left out`));
       return undefined;
     }
   }
@@ -120,7 +127,7 @@ export class ReadContext {
     if (values.length === 0 && hint === undefined) return optional ? undefined : [];
     const list = applyOrder(values, Array.isArray(hint) ? hint : undefined);
     if (list !== undefined) return list;
-    this.issues.push(nodeIssue("invalid_value", node, `${this.fn}: ${node} has a gg:listOrder for ${field} that does not fit its values; they are kept sorted`));
+    this.issues.push(nodeIssue("invalid_value", node, `${this.fn}: ${this.label(node)} has a gg:listOrder for ${field} that does not fit its values; they are kept sorted`));
     return applyOrder(values, undefined);
   }
 

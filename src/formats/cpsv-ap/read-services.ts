@@ -66,7 +66,7 @@ function readDays(ctx: ReadContext, node: string): number | undefined {
   const duration = ctx.graph.value(node, T.processingTime);
   if (duration === undefined) return undefined;
   const days = durationToDays(duration);
-  if (days === undefined) ctx.issues.push(nodeIssue("invalid_value", node, `${ctx.fn}: ${node} has processing time "${duration}", not an xsd:duration; left out`));
+  if (days === undefined) ctx.issues.push(nodeIssue("invalid_value", node, `${ctx.fn}: ${ctx.label(node)} has processing time "${duration}", not an xsd:duration; left out`));
   return days;
 }
 
@@ -89,10 +89,11 @@ function readChannels(ctx: ReadContext, service: string, costs: string[]): Draft
   const channels: Record<string, unknown>[] = [];
   for (const node of graph.nodes(service, T.hasChannel, T.hasChannel2).sort(compareNodes)) {
     const type = graph.node(node, T.dctType);
-    const kind: ChannelKind | undefined = channelKindOf(type, type === undefined ? graph.text(node, T.description) : graph.text(type, T.prefLabel));
+    // Without a type, the channel's own IRI and description may still say what it is ("...TjenestekanalTelefon").
+    const kind: ChannelKind | undefined = channelKindOf(type ?? node, type === undefined ? graph.text(node, T.description) : graph.text(type, T.prefLabel));
     if (kind === undefined) {
       const what = type === undefined ? "no dct:type" : `the type <${type}>, which govgraph does not know`;
-      ctx.issues.push(nodeIssue("unknown_channel_kind", node, `${ctx.fn}: channel ${node} of service ${service} has ${what}; left out`));
+      ctx.issues.push(nodeIssue("unknown_channel_kind", node, `${ctx.fn}: channel ${ctx.label(node)} of service ${ctx.label(service)} has ${what}; left out`));
       continue;
     }
     const channel: Record<string, unknown> = { kind };
