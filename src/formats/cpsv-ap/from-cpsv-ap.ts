@@ -43,7 +43,7 @@ export const FROM_CPSV_AP_DEFAULTS: Required<Omit<FromCpsvApOptions, "format" | 
  * const { model, issues } = await fromCpsvAp(turtleText, { language: "nb" });
  * model.services.length;
  */
-export async function fromCpsvAp(text: string, options: FromCpsvApOptions = {}): Promise<ImportResult & { issues: RdfIssue[] }> {
+export async function fromCpsvAp(text: string, options: FromCpsvApOptions = {}): Promise<Omit<ImportResult, "issues"> & { issues: RdfIssue[] }> {
   const fn = "fromCpsvAp";
   const o = resolveOptions(FROM_CPSV_AP_DEFAULTS, options, fn, {
     format: oneOf(["turtle", "jsonld"]),
@@ -54,17 +54,19 @@ export async function fromCpsvAp(text: string, options: FromCpsvApOptions = {}):
     throw new GovGraphError("invalid_input", `${fn}: expected the document's text, got ${text === null ? "null" : typeof text}. Read the file and pass its contents.`);
   }
   const format = o.format ?? sniffFormat(text);
-  const parsed = format === "turtle" ? await parseTurtle(text, fn) : await parseJsonLd(text, fn);
-  if (o.strict && parsed.issues.length > 0) {
-    const more = parsed.issues.length > 1 ? ` (and ${parsed.issues.length - 1} more, listed in issues)` : "";
+  const graph = new RdfGraph();
+  graph.language = o.language;
+  const syntax = format === "turtle" ? await parseTurtle(text, fn, graph) : await parseJsonLd(text, fn, graph);
+  if (o.strict && syntax.length > 0) {
+    const more = syntax.length > 1 ? ` (and ${syntax.length - 1} more, listed in issues)` : "";
     throw new GovGraphError(
       "invalid_input",
-      `${parsed.issues[0]!.message}${more}. The document is not valid ${format === "turtle" ? "Turtle" : "JSON-LD"}: fix it, or pass { strict: false } to map what parses.`,
-      { issues: parsed.issues },
+      `${syntax[0]!.message}${more}. The document is not valid ${format === "turtle" ? "Turtle" : "JSON-LD"}: fix it, or pass { strict: false } to map what parses.`,
+      { issues: syntax },
     );
   }
-  const ctx = new ReadContext(new RdfGraph(parsed.quads, o.language), fn);
-  ctx.issues.push(...parsed.issues);
+  const ctx = new ReadContext(graph, fn);
+  ctx.issues.push(...syntax);
   const input = ctx.own ? readOwnCatalogue(ctx) : readOtherCatalogue(ctx);
   const meta = readMeta(ctx);
   const model = importedModel(fn, { schemaVersion: 1, ...(meta ? { meta } : {}), ...input } as ModelInput);

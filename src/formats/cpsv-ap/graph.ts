@@ -1,10 +1,15 @@
-import type { RdfQuad, RdfTerm } from "./parse.js";
 import { T } from "./vocabulary.js";
 
-/** The key of a subject or an IRI object: the IRI, or `_:label` for a blank node. @internal */
-export function termKey(term: RdfTerm): string {
-  return term.termType === "BlankNode" ? `_:${term.value}` : term.value;
+/** A literal object of a triple. @internal */
+export interface LiteralValue {
+  value: string;
+  /** `""` when the literal has no language tag. */
+  language: string;
+  datatype: string;
 }
+
+/** The object of a triple: an IRI, a blank node (`_:label`), or a literal. @internal */
+export type ObjectValue = string | LiteralValue;
 
 /** The last segment of an IRI (after `/`, `#` or `:`), for a name when a node has no label. @internal */
 export function iriTail(iri: string): string {
@@ -20,37 +25,31 @@ function decodeSafe(text: string): string {
   }
 }
 
+const isNode = (o: ObjectValue): o is string => typeof o === "string";
+const isLiteral = (o: ObjectValue): o is LiteralValue => typeof o !== "string";
+
 /**
- * The triples of a document indexed by subject and predicate, objects in document order, and subjects by type.
- * Triples with an empty IRI (reported by the parser's checks) are left out.
+ * The triples of a document, by subject (`_:label` for a blank node): each subject's predicates and objects in
+ * one flat array, in document order (a subject has a few dozen triples, so a scan beats a map per subject), and
+ * the subjects of each type. Triples with an empty IRI (reported by the parser's checks) are left out.
  * @internal
  */
 export class RdfGraph {
-  private readonly bySubject = new Map<string, Map<string, RdfTerm[]>>();
+  private readonly bySubject = new Map<string, ObjectValue[]>();
   private readonly byType = new Map<string, string[]>();
+  /** The language texts are picked in first, then English, then the first given. */
+  language: string | undefined;
 
-  constructor(
-    quads: readonly RdfQuad[],
-    /** The language texts are picked in first, then English, then the first given. */
-    private readonly language: string | undefined,
-  ) {
-    for (const { subject, predicate, object } of quads) {
-      if (subject.value === "" || (object.termType === "NamedNode" && object.value === "")) continue;
-      const s = termKey(subject);
-      let predicates = this.bySubject.get(s);
-      if (predicates === undefined) {
-        predicates = new Map();
-        this.bySubject.set(s, predicates);
-      }
-      const p = predicate.value;
-      const list = predicates.get(p);
-      if (list === undefined) predicates.set(p, [object]);
-      else list.push(object);
-      if (p === T.type && object.termType === "NamedNode") {
-        const typed = this.byType.get(object.value);
-        if (typed === undefined) this.byType.set(object.value, [s]);
-        else if (typed[typed.length - 1] !== s) typed.push(s);
-      }
+  /** Adds a triple. */
+  add(subject: string, predicate: string, object: ObjectValue): void {
+    if (subject === "" || object === "") return;
+    const list = this.bySubject.get(subject);
+    if (list === undefined) this.bySubject.set(subject, [predicate, object]);
+    else list.push(predicate, object);
+    if (predicate === T.type && typeof object === "string") {
+      const typed = this.byType.get(object);
+      if (typed === undefined) this.byType.set(object, [subject]);
+      else if (typed[typed.length - 1] !== subject) typed.push(subject);
     }
   }
 
@@ -66,50 +65,64 @@ export class RdfGraph {
 
   /** Whether a node has a type. */
   is(node: string, classIri: string): boolean {
-    return (this.bySubject.get(node)?.get(T.type) ?? []).some((t) => t.value === classIri);
+    const list = this.bySubject.get(node);
+    if (list === undefined) return false;
+    for (let i = 0; i < list.length; i += 2) if (list[i] === T.type && list[i + 1] === classIri) return true;
+    return false;
   }
 
   /** The objects of the first of the predicates the node has. */
-  objects(node: string, ...predicates: string[]): RdfTerm[] {
-    const map = this.bySubject.get(node);
-    if (map === undefined) return [];
+  objects(node: string, ...predicates: string[]): ObjectValue[] {
+    const list = this.bySubject.get(node);
+    if (list === undefined) return [];
     for (const p of predicates) {
-      const list = map.get(p);
-      if (list !== undefined) return list;
+      const out: ObjectValue[] = [];
+      for (let i = 0; i < list.length; i += 2) if (list[i] === p) out.push(list[i + 1]!);
+      if (out.length > 0) return out;
     }
     return [];
   }
 
   /** The IRI and blank-node objects of all the predicates, in order, without repeats. */
   nodes(node: string, ...predicates: string[]): string[] {
-    const map = this.bySubject.get(node);
-    if (map === undefined) return [];
+    const list = this.bySubject.get(node);
+    if (list === undefined) return [];
     const out = new Set<string>();
-    for (const p of predicates) for (const o of map.get(p) ?? []) if (o.termType !== "Literal") out.add(termKey(o));
-    return [...out];
+    for (let i = 0; i < list.length; i += 2) {
+      const o = list[i + 1]!;
+      if (isNode(o) && predicates.includes(list[i] as string)) out.add(o);
+    }
+    const nodes = [...out];
+    if (predicates.length > 1) nodes.sort((a, b) => order(list, predicates, a) - order(list, predicates, b));
+    return nodes;
   }
 
   /** The first IRI or blank-node object of the predicates. */
   node(node: string, ...predicates: string[]): string | undefined {
-    for (const o of this.objects(node, ...predicates)) if (o.termType !== "Literal") return termKey(o);
+    for (const o of this.objects(node, ...predicates)) if (isNode(o)) return o;
     return undefined;
-  }
-
-  /** The literal values of a predicate, in order. */
-  values(node: string, predicate: string): string[] {
-    return this.objects(node, predicate).filter((o) => o.termType === "Literal").map((o) => o.value);
   }
 
   /** The first literal value of a predicate. */
   value(node: string, predicate: string): string | undefined {
-    for (const o of this.objects(node, predicate)) if (o.termType === "Literal") return o.value;
+    const list = this.bySubject.get(node);
+    if (list === undefined) return undefined;
+    for (let i = 0; i < list.length; i += 2) {
+      const o = list[i + 1]!;
+      if (list[i] === predicate && isLiteral(o)) return o.value;
+    }
     return undefined;
+  }
+
+  /** The literals of a predicate, in order. */
+  literals(node: string, predicate: string): LiteralValue[] {
+    return this.objects(node, predicate).filter(isLiteral);
   }
 
   /** A text of the first predicate that has one, in the preferred language (then English, then the first). */
   text(node: string, ...predicates: string[]): string | undefined {
     for (const p of predicates) {
-      const literals = this.objects(node, p).filter((o) => o.termType === "Literal");
+      const literals = this.literals(node, p);
       if (literals.length > 0) return this.pick(literals).value;
     }
     return undefined;
@@ -117,14 +130,21 @@ export class RdfGraph {
 
   /** The texts of a predicate in the language {@link text} would pick. */
   texts(node: string, predicate: string): string[] {
-    const literals = this.objects(node, predicate).filter((o) => o.termType === "Literal");
+    const literals = this.literals(node, predicate);
     if (literals.length === 0) return [];
-    const chosen = this.pick(literals).language ?? "";
-    return literals.filter((o) => (o.language ?? "") === chosen).map((o) => o.value);
+    const chosen = this.pick(literals).language;
+    return literals.filter((o) => o.language === chosen).map((o) => o.value);
   }
 
-  private pick(literals: RdfTerm[]): RdfTerm {
-    const matches = (tag: string) => literals.find((o) => !!o.language && (o.language.toLowerCase() === tag || o.language.toLowerCase().startsWith(tag + "-")));
+  private pick(literals: LiteralValue[]): LiteralValue {
+    if (literals.length === 1) return literals[0]!;
+    const matches = (tag: string) => literals.find((o) => o.language !== "" && (o.language.toLowerCase() === tag || o.language.toLowerCase().startsWith(tag + "-")));
     return (this.language === undefined ? undefined : matches(this.language.toLowerCase())) ?? matches("en") ?? literals[0]!;
   }
+}
+
+/** With several predicates, objects come predicate by predicate, in the order the predicates are given. */
+function order(list: ObjectValue[], predicates: string[], node: string): number {
+  for (let i = 0; i < list.length; i += 2) if (list[i + 1] === node) return predicates.indexOf(list[i] as string);
+  return predicates.length;
 }

@@ -3,21 +3,91 @@ import { Parser } from "n3";
 import { GovGraphError } from "../../errors.js";
 import { cpsvApDocumentLoader } from "./document-loader.js";
 import { rdfIssue, type RdfIssue } from "./issues.js";
+import type { LiteralValue, ObjectValue, RdfGraph } from "./graph.js";
 import { lintTurtle } from "./lint.js";
+import { XSD } from "./vocabulary.js";
 
-/** An RDF term as n3 and jsonld.js both give it. @internal */
-export interface RdfTerm {
+/** An RDF term as jsonld.js gives it. */
+interface RdfTerm {
   termType: string;
   value: string;
   language?: string;
   datatype?: { value: string };
+  id?: string;
 }
 
-/** A triple (the graph is ignored: CPSV-AP documents use the default graph). @internal */
-export interface RdfQuad {
+interface RdfQuad {
   subject: RdfTerm;
   predicate: RdfTerm;
   object: RdfTerm;
+}
+
+/** The key of a subject or an IRI object: the IRI, or `_:label` for a blank node. */
+function termKey(term: RdfTerm): string {
+  return term.termType === "BlankNode" ? `_:${term.value}` : term.value;
+}
+
+function objectOf(term: RdfTerm): ObjectValue {
+  if (term.termType !== "Literal") return termKey(term);
+  return { value: term.value, language: term.language ?? "", datatype: term.datatype?.value ?? (term.language ? XSD.langString : XSD.string) };
+}
+
+function addQuad(graph: RdfGraph, quad: RdfQuad): void {
+  graph.add(termKey(quad.subject), quad.predicate.value, objectOf(quad.object));
+}
+
+/** A term of n3's parser built by {@link graphFactory}: `key` is what the graph stores. */
+class Term {
+  constructor(
+    readonly termType: string,
+    readonly value: string,
+    readonly key: string,
+  ) {}
+
+  /** n3 names terms by `id` in its error messages. */
+  get id(): string {
+    return this.termType === "Literal" ? JSON.stringify(this.value) : this.key;
+  }
+}
+
+/** A literal of n3's parser: already the graph's literal value. */
+class Literal extends Term implements LiteralValue {
+  constructor(
+    value: string,
+    readonly language: string,
+    readonly datatype: string,
+  ) {
+    super("Literal", value, "");
+  }
+}
+
+const EMITTED = Object.freeze({});
+
+/**
+ * A data factory for n3's parser that puts each triple straight into the graph: no quad objects, and plain terms
+ * (n3's own keep one string and parse it in getters, which costs at a few million triples).
+ */
+function graphFactory(graph: RdfGraph, chunk: number) {
+  let blanks = 0;
+  return {
+    namedNode: (value: string) => new Term("NamedNode", value, value),
+    blankNode: (label?: string) => {
+      const value = label ?? `c${chunk}b${blanks++}`;
+      return new Term("BlankNode", value, `_:${value}`);
+    },
+    literal: (value: string, tag?: string | Term | { language: string }) =>
+      typeof tag === "string"
+        ? new Literal(value, tag, XSD.langString)
+        : tag instanceof Term
+          ? new Literal(value, "", tag.value)
+          : new Literal(value, tag?.language ?? "", tag ? XSD.langString : XSD.string),
+    variable: (value: string) => new Term("Variable", value, `?${value}`),
+    defaultGraph: () => new Term("DefaultGraph", "", ""),
+    quad: (subject: Term, predicate: Term, object: Term) => {
+      graph.add(subject.key, predicate.value, object instanceof Literal ? object : object.key);
+      return EMITTED;
+    },
+  };
 }
 
 /** The RDF formats {@link fromCpsvAp} reads. */
@@ -37,16 +107,16 @@ const MAX_SYNTAX_ERRORS = 100;
  * an error are kept.
  * @internal
  */
-export async function parseTurtle(text: string, fn: string): Promise<{ quads: RdfQuad[]; issues: RdfIssue[] }> {
-  const quads: RdfQuad[] = [];
+export async function parseTurtle(text: string, fn: string, graph: RdfGraph): Promise<RdfIssue[]> {
   const issues: RdfIssue[] = lintTurtle(text, fn);
   let lines: string[] | undefined; // split only after a first error
   let from = 0; // the line (0-based) the current chunk starts at
   let prefixes = "";
+  let chunks = 0;
   while (issues.length < MAX_SYNTAX_ERRORS) {
     const chunk = lines === undefined ? text : (prefixes === "" ? "" : prefixes + "\n") + lines.slice(from).join("\n");
     const offset = from - (prefixes === "" ? 0 : 1);
-    const error = await parseChunk(chunk, quads);
+    const error = await parseChunk(chunk, graph, chunks++);
     if (error === undefined) break;
     lines ??= text.split("\n");
     const line = error.line + offset;
@@ -61,7 +131,7 @@ export async function parseTurtle(text: string, fn: string): Promise<{ quads: Rd
     if (from >= lines.length) break;
   }
   issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  return { quads, issues };
+  return issues;
 }
 
 interface SyntaxProblem {
@@ -70,12 +140,11 @@ interface SyntaxProblem {
   message: string;
 }
 
-function parseChunk(chunk: string, quads: RdfQuad[]): Promise<SyntaxProblem | undefined> {
+function parseChunk(chunk: string, graph: RdfGraph, index: number): Promise<SyntaxProblem | undefined> {
   return new Promise((resolve) => {
-    new Parser({ format: "text/turtle" }).parse(chunk, (error, quad) => {
+    new Parser({ format: "text/turtle", factory: graphFactory(graph, index) as never }).parse(chunk, (error, quad) => {
       if (error) resolve(describeError(error));
-      else if (quad) quads.push(quad as RdfQuad);
-      else resolve(undefined);
+      else if (!quad) resolve(undefined); // the factory has put each triple into the graph
     });
   });
 }
@@ -96,7 +165,7 @@ function describeError(error: Error & { context?: { line?: number; token?: { sta
 }
 
 /** Parses JSON-LD with jsonld.js and the bundled CPSV-AP context; JSON errors come with their line and column. @internal */
-export async function parseJsonLd(text: string, fn: string): Promise<{ quads: RdfQuad[]; issues: RdfIssue[] }> {
+export async function parseJsonLd(text: string, fn: string, graph: RdfGraph): Promise<RdfIssue[]> {
   const body = text.replace(/^\ufeff/, "");
   let document: unknown;
   try {
@@ -106,15 +175,16 @@ export async function parseJsonLd(text: string, fn: string): Promise<{ quads: Rd
     const lc = /line (\d+) column (\d+)/.exec(message);
     const at = Number(/position (\d+)/.exec(message)?.[1] ?? -1);
     const { line, column } = lc ? { line: Number(lc[1]), column: Number(lc[2]) } : at >= 0 ? lineAndColumn(body, at) : { line: undefined, column: undefined };
-    return { quads: [], issues: [rdfIssue(fn, line, column, `the text is not JSON (${message})`)] };
+    return [rdfIssue(fn, line, column, `the text is not JSON (${message})`)];
   }
   try {
     const quads = (await jsonld.toRDF(document as never, { documentLoader: cpsvApDocumentLoader as never })) as unknown as RdfQuad[];
-    return { quads, issues: [] };
+    for (const quad of quads) addQuad(graph, quad);
+    return [];
   } catch (error) {
     const cause = (error as { details?: { cause?: unknown } }).details?.cause;
     const reason = cause instanceof GovGraphError ? cause.message.replace(/^fromCpsvAp: /, "") : error instanceof Error ? error.message : String(error);
-    return { quads: [], issues: [rdfIssue(fn, undefined, undefined, `the JSON-LD cannot be read: ${reason}`)] };
+    return [rdfIssue(fn, undefined, undefined, `the JSON-LD cannot be read: ${reason}`)];
   }
 }
 

@@ -133,7 +133,7 @@ export class ReadContext {
 
   /** The plain-string (or untyped) literal values of a predicate, for `gg:tag`. */
   strings(node: string, predicate: string): string[] {
-    return this.graph.objects(node, predicate).filter((o) => o.termType === "Literal" && !o.language && (o.datatype?.value ?? XSD.string) === XSD.string).map((o) => o.value);
+    return this.graph.literals(node, predicate).filter((o) => o.language === "" && o.datatype === XSD.string).map((o) => o.value);
   }
 }
 
