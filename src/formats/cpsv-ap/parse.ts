@@ -1,6 +1,7 @@
 import jsonld from "jsonld";
 import { Parser } from "n3";
 import { GovGraphError } from "../../errors.js";
+import { locateJsonError } from "../json.js";
 import { cpsvApDocumentLoader } from "./document-loader.js";
 import { rdfIssue, type RdfIssue } from "./issues.js";
 import type { LiteralValue, ObjectValue, RdfGraph } from "./graph.js";
@@ -171,11 +172,10 @@ export async function parseJsonLd(text: string, fn: string, graph: RdfGraph): Pr
   try {
     document = JSON.parse(body);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const lc = /line (\d+) column (\d+)/.exec(message);
-    const at = Number(/position (\d+)/.exec(message)?.[1] ?? -1);
-    const { line, column } = lc ? { line: Number(lc[1]), column: Number(lc[2]) } : at >= 0 ? lineAndColumn(body, at) : { line: undefined, column: undefined };
-    return [rdfIssue(fn, line, column, `the text is not JSON (${message})`)];
+    const found = locateJsonError(body);
+    const reason = found?.reason ?? (error instanceof Error ? error.message : String(error));
+    const { line, column } = found ? lineAndColumn(body, found.index) : { line: undefined, column: undefined };
+    return [rdfIssue(fn, line, column, `the text is not JSON: ${reason}`)];
   }
   try {
     const quads = (await jsonld.toRDF(document as never, { documentLoader: cpsvApDocumentLoader as never })) as unknown as RdfQuad[];

@@ -80,7 +80,7 @@ export class ReadContext {
   /** A name for a node: its label in the chosen language, else its identifier, else its IRI's last segment. */
   name(node: string, ...predicates: string[]): string {
     const text = this.graph.text(node, ...predicates, T.prefLabel, T.title, T.foafName, T.rdfsLabel);
-    if (text !== undefined && text.trim() !== "") return text;
+    if (text !== undefined && (this.own ? text !== "" : text.trim() !== "")) return text;
     return this.graph.value(node, T.identifier) || (node.startsWith("_:") ? "(unnamed)" : iriTail(node));
   }
 

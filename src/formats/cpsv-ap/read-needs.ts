@@ -30,7 +30,7 @@ export function readTravelCost(ctx: ReadContext, node: string): Record<string, u
   const cost = ctx.amount(node, T.cost);
   if (regionId === undefined || pointId === undefined || cost === undefined) return undefined;
   const travelCost: Record<string, unknown> = { regionId, pointId, cost };
-  readUserData(ctx, node, travelCost as Draft, {});
+  readUserData(ctx, node, travelCost as Draft, ctx.hints(node));
   return travelCost;
 }
 
@@ -53,7 +53,7 @@ export function readAssignments(ctx: ReadContext): Record<string, unknown>[] {
         if (functionId === undefined) continue;
         const assignment: Record<string, unknown> = { departmentId, functionId, role };
         const detail = details.get(`${d}\u0000${f}`);
-        if (detail !== undefined) readUserData(ctx, detail, assignment as Draft, {});
+        if (detail !== undefined) readUserData(ctx, detail, assignment as Draft, ctx.hints(detail));
         out.push(assignment);
       }
     }

@@ -32,7 +32,7 @@ export function readRegion(ctx: ReadContext, node: string): Draft {
   const wkt = graph.value(node, T.geometry);
   const location = wkt === undefined ? undefined : parseWktPoint(wkt);
   if (location) region.location = location;
-  readUserData(ctx, node, region, {});
+  readUserData(ctx, node, region, ctx.hints(node));
   return region;
 }
 
@@ -43,7 +43,7 @@ export function readSegment(ctx: ReadContext, node: string): Draft {
   const segment = ctx.add("segments", node, { name: ctx.name(node) });
   const description = ctx.graph.text(node, T.definition);
   if (description !== undefined) segment.description = description;
-  readUserData(ctx, node, segment, {});
+  readUserData(ctx, node, segment, ctx.hints(node));
   return segment;
 }
 
@@ -120,7 +120,7 @@ export function readEvidence(ctx: ReadContext, node: string, departmentOf: (node
   const issuer = ctx.graph.node(node, T.publisher);
   const issuerId = issuer === undefined ? undefined : departmentOf(issuer);
   if (issuerId !== undefined) evidence.issuerId = issuerId;
-  readUserData(ctx, node, evidence, {});
+  readUserData(ctx, node, evidence, ctx.hints(node));
   return evidence;
 }
 

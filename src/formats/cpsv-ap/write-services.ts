@@ -3,7 +3,7 @@ import type { Model } from "../../schemas/model.js";
 import type { Channel, Service } from "../../schemas/service.js";
 import { daysToDuration, doubleLiteral } from "./literals.js";
 import { CHANNEL_KIND_IRI, CHANNEL_KIND_LABEL, languageIri, STATUS_IRI } from "./mapping.js";
-import { T, XSD } from "./vocabulary.js";
+import { NS, T, XSD } from "./vocabulary.js";
 import { legalIri } from "./write-records.js";
 import { useConcept, writeIdList, writeJson, writeNumber, writeUserData, type Hints, type WriteContext } from "./write-context.js";
 
@@ -87,7 +87,7 @@ function writeDerivedFromFunctions(ctx: WriteContext, s: string, service: Servic
   }
   for (const law of [...new Set(laws)].sort()) ctx.sink.iri(s, T.hasLegalResource, law);
   for (const code of [...codes].sort(compareIds)) {
-    const iri = useConcept(ctx, `${T.domain}-cofog-${code}`, { label: `COFOG ${code}`, notation: code });
+    const iri = useConcept(ctx, `${NS.gg}cofog-${code}`, { label: `COFOG ${code}`, notation: code });
     ctx.sink.iri(s, T.thematicArea, iri);
   }
 }
