@@ -74,7 +74,10 @@ describe("toCpsvAp", () => {
     for (const line of [
       'dct:title "Apply for a rural homestead and house-building approval"@en;',
       "cv:hasCompetentAuthority dept:agri;",
-      "cv:hasParticipation <https://data.example.gov/services/apply-homestead/participation/0>,",
+      "dct:language language:ENG;",
+      "cv:hasParticipation service:apply-homestead:participation:0, service:apply-homestead:participation:1,",
+      "cv:hasLegalResource fn:homestead-approval:legal:0, fn:homestead-review:legal:0;",
+      "cv:hasChannel service:apply-homestead:channel:0;",
       "cv:isClassifiedBy fn:homestead-approval, fn:homestead-review;",
       "cv:thematicArea gg:cofog-04.2;",
       "cv:isGroupedBy need:build-rural-house;",

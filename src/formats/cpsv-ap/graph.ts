@@ -29,24 +29,28 @@ const isNode = (o: ObjectValue): o is string => typeof o === "string";
 const isLiteral = (o: ObjectValue): o is LiteralValue => typeof o !== "string";
 
 /**
- * The triples of a document, by subject (`_:label` for a blank node): each subject's predicates and objects in
- * one flat array, in document order (a subject has a few dozen triples, so a scan beats a map per subject), and
- * the subjects of each type. Triples with an empty IRI (reported by the parser's checks) are left out.
+ * The triples of a document, by subject (`_:label` for a blank node): each subject's predicates (as small
+ * integers, so that a scan compares numbers, not IRIs) and objects in one flat array, in document order (a
+ * subject has a few dozen triples, so a scan beats a map per subject), and the subjects of each type. Triples
+ * with an empty IRI (reported by the parser's checks) are left out.
  * @internal
  */
 export class RdfGraph {
-  private readonly bySubject = new Map<string, ObjectValue[]>();
+  private readonly bySubject = new Map<string, (number | ObjectValue)[]>();
   private readonly byType = new Map<string, string[]>();
+  private readonly predicates = new Map<string, number>([[T.type, 0]]);
   /** The language texts are picked in first, then English, then the first given. */
   language: string | undefined;
 
   /** Adds a triple. */
   add(subject: string, predicate: string, object: ObjectValue): void {
     if (subject === "" || object === "") return;
+    let p = this.predicates.get(predicate);
+    if (p === undefined) this.predicates.set(predicate, (p = this.predicates.size));
     const list = this.bySubject.get(subject);
-    if (list === undefined) this.bySubject.set(subject, [predicate, object]);
-    else list.push(predicate, object);
-    if (predicate === T.type && typeof object === "string") {
+    if (list === undefined) this.bySubject.set(subject, [p, object]);
+    else list.push(p, object);
+    if (p === 0 && typeof object === "string") {
       const typed = this.byType.get(object);
       if (typed === undefined) this.byType.set(object, [subject]);
       else if (typed[typed.length - 1] !== subject) typed.push(subject);
@@ -67,7 +71,7 @@ export class RdfGraph {
   is(node: string, classIri: string): boolean {
     const list = this.bySubject.get(node);
     if (list === undefined) return false;
-    for (let i = 0; i < list.length; i += 2) if (list[i] === T.type && list[i + 1] === classIri) return true;
+    for (let i = 0; i < list.length; i += 2) if (list[i] === 0 && list[i + 1] === classIri) return true;
     return false;
   }
 
@@ -75,9 +79,11 @@ export class RdfGraph {
   objects(node: string, ...predicates: string[]): ObjectValue[] {
     const list = this.bySubject.get(node);
     if (list === undefined) return [];
-    for (const p of predicates) {
+    for (const predicate of predicates) {
+      const p = this.predicates.get(predicate);
+      if (p === undefined) continue;
       const out: ObjectValue[] = [];
-      for (let i = 0; i < list.length; i += 2) if (list[i] === p) out.push(list[i + 1]!);
+      for (let i = 0; i < list.length; i += 2) if (list[i] === p) out.push(list[i + 1] as ObjectValue);
       if (out.length > 0) return out;
     }
     return [];
@@ -87,13 +93,14 @@ export class RdfGraph {
   nodes(node: string, ...predicates: string[]): string[] {
     const list = this.bySubject.get(node);
     if (list === undefined) return [];
+    const ids = predicates.map((p) => this.predicates.get(p) ?? -1);
     const out = new Set<string>();
     for (let i = 0; i < list.length; i += 2) {
-      const o = list[i + 1]!;
-      if (isNode(o) && predicates.includes(list[i] as string)) out.add(o);
+      const o = list[i + 1] as ObjectValue;
+      if (isNode(o) && ids.includes(list[i] as number)) out.add(o);
     }
     const nodes = [...out];
-    if (predicates.length > 1) nodes.sort((a, b) => order(list, predicates, a) - order(list, predicates, b));
+    if (ids.length > 1) nodes.sort((a, b) => order(list, ids, a) - order(list, ids, b));
     return nodes;
   }
 
@@ -106,10 +113,11 @@ export class RdfGraph {
   /** The first literal value of a predicate. */
   value(node: string, predicate: string): string | undefined {
     const list = this.bySubject.get(node);
-    if (list === undefined) return undefined;
+    const p = this.predicates.get(predicate);
+    if (list === undefined || p === undefined) return undefined;
     for (let i = 0; i < list.length; i += 2) {
-      const o = list[i + 1]!;
-      if (list[i] === predicate && isLiteral(o)) return o.value;
+      const o = list[i + 1] as ObjectValue;
+      if (list[i] === p && isLiteral(o)) return o.value;
     }
     return undefined;
   }
@@ -144,7 +152,7 @@ export class RdfGraph {
 }
 
 /** With several predicates, objects come predicate by predicate, in the order the predicates are given. */
-function order(list: ObjectValue[], predicates: string[], node: string): number {
-  for (let i = 0; i < list.length; i += 2) if (list[i + 1] === node) return predicates.indexOf(list[i] as string);
+function order(list: (number | ObjectValue)[], predicates: number[], node: string): number {
+  for (let i = 0; i < list.length; i += 2) if (list[i + 1] === node) return predicates.indexOf(list[i] as number);
   return predicates.length;
 }

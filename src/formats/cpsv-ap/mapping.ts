@@ -55,6 +55,10 @@ export function channelKindOf(typeIri: string | undefined, label: string | undef
 }
 
 const ADMS_STATUS = "http://purl.org/adms/status/";
+const LANGUAGE_AUTHORITY = "http://publications.europa.eu/resource/authority/language/";
+
+/** Prefixes of the code lists the writer points to, for shorter Turtle. @internal */
+export const CODE_LIST_PREFIXES = { admsstatus: ADMS_STATUS, language: LANGUAGE_AUTHORITY } as const;
 
 /** Service status as ADMS status concepts. @internal */
 export const STATUS_IRI: Record<ServiceStatus, string> = {
@@ -71,8 +75,6 @@ export function statusOf(iri: string): ServiceStatus | undefined {
   if (/^(withdrawn|deprecated|retired|inactive|closed)$/.test(tail)) return "retired";
   return undefined;
 }
-
-const LANGUAGE_AUTHORITY = "http://publications.europa.eu/resource/authority/language/";
 
 // ISO 639-1 tags to the EU language authority's codes (ISO 639-3 / 639-2/T).
 const LANGUAGES: Record<string, string> = {

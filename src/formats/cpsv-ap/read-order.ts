@@ -4,7 +4,7 @@ const TRAILING_NUMBER = /^(.*?)(\d+)$/;
 
 /**
  * Orders sub-nodes (a service's channels, a department's identifiers): by IRI, a trailing number compared as a
- * number, so that `.../channel/10` comes after `.../channel/9` as the writer numbered them.
+ * number, so that `...:channel:10` comes after `...:channel:9` as the writer numbered them.
  * @internal
  */
 export function compareNodes(a: string, b: string): number {

@@ -18,17 +18,37 @@ export interface TripleSink {
 /** The prefixes written in the Turtle header and the JSON-LD context. @internal */
 export const PREFIXES: Record<string, string> = { ...NS };
 
-/** Writes Turtle through n3's Writer. @internal */
+// PN_LOCAL as n3's Writer checks it for a name given already prefixed (characters outside the BMP left out).
+const LOCAL_START = "A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD_:0-9";
+const LOCAL_CHAR = `${LOCAL_START}\\-\\u00B7\\u0300-\\u036F\\u203F\\u2040`;
+const PERCENT = "%[0-9A-Fa-f]{2}";
+const LOCAL_NAME = new RegExp(`^(?:(?:[${LOCAL_START}]|${PERCENT})(?:(?:[${LOCAL_CHAR}.]|${PERCENT})*(?:[${LOCAL_CHAR}]|${PERCENT}))?)?$`);
+
+/**
+ * Writes Turtle through n3's Writer. n3 shortens an IRI to a prefixed name only when its local part is plain
+ * letters, digits, `-` and `_`; our IRIs hold `%`-escapes and `:` (`service:a%2Fb:channel:0`), so the sink gives
+ * n3 the prefixed name itself when the local part is a valid Turtle name (n3 then writes it as it is).
+ * @internal
+ */
 export class TurtleSink implements TripleSink {
   private readonly writer: Writer;
+  private readonly namespaces: [string, string][];
   private readonly terms = new Map<string, NamedNode>();
   private subject = "";
   private subjectTerm: NamedNode = DataFactory.namedNode("");
   private readonly string: NamedNode;
   private readonly langTerm: string;
 
+  private readonly chunks: string[] = [];
+
   constructor(prefixes: Record<string, string>, language: string) {
-    this.writer = new Writer({ prefixes, format: "text/turtle" });
+    // Chunks joined once at the end: n3's own string output grows one long concatenation.
+    const chunks = this.chunks;
+    const output = { write: (chunk: string) => void chunks.push(chunk), end: (done?: () => void) => done?.() };
+    this.writer = new Writer(output as never, { prefixes, format: "text/turtle" });
+    this.namespaces = Object.entries(prefixes)
+      .map(([prefix, iri]) => [iri, prefix] as [string, string])
+      .sort((a, b) => b[0].length - a[0].length);
     this.string = this.term(XSD.string);
     this.langTerm = language;
   }
@@ -42,16 +62,26 @@ export class TurtleSink implements TripleSink {
     return term;
   }
 
+  /** The prefixed name of an IRI when one can be written, else the IRI. */
+  private short(iri: string): string {
+    for (const [namespace, prefix] of this.namespaces) {
+      if (!iri.startsWith(namespace)) continue;
+      const local = iri.slice(namespace.length);
+      return LOCAL_NAME.test(local) ? `${prefix}:${local}` : iri;
+    }
+    return iri;
+  }
+
   private subjectOf(iri: string): NamedNode {
     if (iri !== this.subject) {
       this.subject = iri;
-      this.subjectTerm = DataFactory.namedNode(iri);
+      this.subjectTerm = DataFactory.namedNode(this.short(iri));
     }
     return this.subjectTerm;
   }
 
   iri(subject: string, predicate: string, object: string): void {
-    this.writer.addQuad(this.subjectOf(subject), this.term(predicate), DataFactory.namedNode(object));
+    this.writer.addQuad(this.subjectOf(subject), this.term(predicate), DataFactory.namedNode(this.short(object)));
   }
 
   lit(subject: string, predicate: string, value: string, datatype?: string): void {
@@ -65,12 +95,8 @@ export class TurtleSink implements TripleSink {
 
   /** The Turtle document. */
   end(): string {
-    let out = "";
-    this.writer.end((error, result: string) => {
-      if (error) throw error;
-      out = result;
-    });
-    return out;
+    this.writer.end();
+    return this.chunks.join("");
   }
 }
 

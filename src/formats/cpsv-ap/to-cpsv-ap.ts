@@ -13,6 +13,7 @@ import type { Model } from "../../schemas/model.js";
 import { cpsvApDocumentLoader } from "./document-loader.js";
 import { Iris } from "./iris.js";
 import { JsonLdSink, TurtleSink, type TripleSink } from "./sink.js";
+import { CODE_LIST_PREFIXES } from "./mapping.js";
 import { NS } from "./vocabulary.js";
 import type { WriteContext } from "./write-context.js";
 import { writeEvidenceTypes, writeNeeds, writeServicePoints, writeTravelCosts } from "./write-needs.js";
@@ -54,7 +55,7 @@ export async function toCpsvAp(model: Model, options: ToCpsvApOptions = {}): Pro
   }
   const iris = new Iris(o.base);
   if (o.format === "turtle") {
-    const sink = new TurtleSink({ ...NS, ...iris.prefixes }, o.language);
+    const sink = new TurtleSink({ ...NS, ...CODE_LIST_PREFIXES, ...iris.prefixes }, o.language);
     writeModel(sink, iris, o.language, model);
     return sink.end();
   }

@@ -77,7 +77,7 @@ export function writeDepartments(ctx: WriteContext, model: Model): void {
     if (department.identifiers !== undefined) {
       if (department.identifiers.length === 0) hints.identifiers = [];
       department.identifiers.forEach((identifier, i) => {
-        const node = `${s}/identifier/${i}`;
+        const node = subNode(s, "identifier", i);
         sink.iri(s, T.admsIdentifier, node);
         sink.iri(node, T.type, T.Identifier);
         sink.lit(node, T.notation, identifier.id);
@@ -131,9 +131,18 @@ export function writeFunctions(ctx: WriteContext, model: Model): void {
   }
 }
 
+/**
+ * The IRI of a record's sub-node (`<record>:channel:0`): `:` never occurs in an encoded id, so it cannot meet
+ * another record's IRI, and Turtle can still write it as a prefixed name (`service:x:channel:0`).
+ * @internal
+ */
+export function subNode(recordIri: string, kind: string, i?: number): string {
+  return i === undefined ? `${recordIri}:${kind}` : `${recordIri}:${kind}:${i}`;
+}
+
 /** The IRI of a function's i-th legal basis. @internal */
 export function legalIri(functionIri: string, i: number): string {
-  return `${functionIri}/legal/${i}`;
+  return subNode(functionIri, "legal", i);
 }
 
 /** The concepts the document pointed to, each with its type, label and scheme (SHACL wants them typed). @internal */

@@ -4,7 +4,7 @@ import type { Channel, Service } from "../../schemas/service.js";
 import { daysToDuration, doubleLiteral } from "./literals.js";
 import { CHANNEL_KIND_IRI, CHANNEL_KIND_LABEL, languageIri, STATUS_IRI } from "./mapping.js";
 import { NS, T, XSD } from "./vocabulary.js";
-import { legalIri } from "./write-records.js";
+import { legalIri, subNode } from "./write-records.js";
 import { useConcept, writeIdList, writeJson, writeNumber, writeUserData, type Hints, type WriteContext } from "./write-context.js";
 
 const COFOG_CODE = /^\d{2}(\.\d){0,2}$/;
@@ -31,7 +31,7 @@ export function writeServices(ctx: WriteContext, model: Model): void {
     writeIdList(ctx, s, T.spatial, service.regionIds, (id) => iris.of("regions", id), hints, "regionIds", true);
     writeEvidence(ctx, s, service, hints);
     service.channels.forEach((channel, i) => writeChannel(ctx, s, service.id, channel, i, later));
-    if (service.fee !== undefined) writeCost(ctx, s, `${s}/cost`, `${service.id}/cost`, service.fee, undefined, later);
+    if (service.fee !== undefined) writeCost(ctx, s, subNode(s, "cost"), `${service.id}/cost`, service.fee, undefined, later);
     writeDays(ctx, s, service.processingDays);
     writeNumber(ctx, s, T.annualVolume, service.annualVolume);
     writeJson(ctx, s, T.published, service.published);
@@ -62,7 +62,7 @@ function writePartners(ctx: WriteContext, s: string, service: Service, hints: Hi
   const { sink, iris } = ctx;
   const role = useConcept(ctx, T.partnerRole, { label: "partner" });
   service.partnerIds.forEach((partnerId, i) => {
-    const node = `${s}/participation/${i}`;
+    const node = subNode(s, "participation", i);
     sink.iri(s, T.hasParticipation, node);
     later.push(() => {
       sink.iri(node, T.type, T.Participation);
@@ -112,9 +112,9 @@ function writeEvidence(ctx: WriteContext, s: string, service: Service, hints: Hi
 
 function writeChannel(ctx: WriteContext, s: string, serviceId: string, channel: Channel, i: number, later: (() => void)[]): void {
   const { sink } = ctx;
-  const c = `${s}/channel/${i}`;
+  const c = subNode(s, "channel", i);
   sink.iri(s, T.hasChannel, c);
-  if (channel.fee !== undefined) writeCost(ctx, s, `${c}/cost`, `${serviceId}/channel/${i}/cost`, channel.fee, c, later);
+  if (channel.fee !== undefined) writeCost(ctx, s, subNode(c, "cost"), `${serviceId}/channel/${i}/cost`, channel.fee, c, later);
   later.push(() => writeChannelNode(ctx, c, serviceId, channel, i));
 }
 
