@@ -80,13 +80,17 @@ export class RdfGraph {
     const list = this.bySubject.get(node);
     if (list === undefined) return [];
     for (const predicate of predicates) {
-      const p = this.predicates.get(predicate);
-      if (p === undefined) continue;
-      const out: ObjectValue[] = [];
-      for (let i = 0; i < list.length; i += 2) if (list[i] === p) out.push(list[i + 1] as ObjectValue);
+      const out = this.scan(list, predicate);
       if (out.length > 0) return out;
     }
     return [];
+  }
+
+  private scan(list: (number | ObjectValue)[], predicate: string): ObjectValue[] {
+    const p = this.predicates.get(predicate);
+    const out: ObjectValue[] = [];
+    if (p !== undefined) for (let i = 0; i < list.length; i += 2) if (list[i] === p) out.push(list[i + 1] as ObjectValue);
+    return out;
   }
 
   /** The IRI and blank-node objects of all the predicates, in order, without repeats. */
@@ -106,7 +110,13 @@ export class RdfGraph {
 
   /** The first IRI or blank-node object of the predicates. */
   node(node: string, ...predicates: string[]): string | undefined {
-    for (const o of this.objects(node, ...predicates)) if (isNode(o)) return o;
+    const list = this.bySubject.get(node);
+    if (list === undefined) return undefined;
+    for (const predicate of predicates) {
+      const p = this.predicates.get(predicate);
+      if (p === undefined) continue;
+      for (let i = 0; i < list.length; i += 2) if (list[i] === p && isNode(list[i + 1] as ObjectValue)) return list[i + 1] as string;
+    }
     return undefined;
   }
 
