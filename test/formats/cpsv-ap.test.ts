@@ -42,7 +42,7 @@ describe("toCpsvAp and fromCpsvAp give the model back exactly", () => {
       departments: [{ id: "d 1", name: "D", regionId: "r/1", identifiers: [], attributes: { z: 1, a: "x" } }, { id: "d2", name: "D2", regionId: "r/1" }],
       functions: [{ id: "f", name: "F", keywords: [], legalBasis: [{ title: "Law", uri: "not an IRI" }, { title: "Decree" }], domain: "07.4" }, { id: "e", name: "E", domain: "health" }],
       assignments: [{ departmentId: "d 1", functionId: "f", role: "support", tags: ["t"] }],
-      evidence: [{ id: "ev", name: "Ev" }, { id: "a", name: "A" }],
+      evidence: [{ id: "ev", name: 'quote " backslash \\ newline \n tab \t control \u0001 emoji 🙂' }, { id: "a", name: "A" }],
       services: [
         {
           id: "s",

@@ -1,7 +1,12 @@
 import { GovGraphError } from "../../errors.js";
 import { CPSV_AP_CONTEXT } from "./context.js";
 
-/** Where CPSV-AP 3.2.0 publishes its JSON-LD context (the official example names the first). */
+/**
+ * Where CPSV-AP 3.2.0 publishes its JSON-LD context (the official example names the first): `fromCpsvAp` serves
+ * these from its bundled copy.
+ * @example
+ * await fromCpsvAp(JSON.stringify({ "@context": CPSV_AP_CONTEXT_URLS[0], "@graph": [] }))
+ */
 export const CPSV_AP_CONTEXT_URLS = [
   "https://semiceu.github.io/uri.semic.eu-generated/CPSV-AP/releases/3.2.0/context/cpsv-ap.jsonld",
   "https://semiceu.github.io/CPSV-AP/releases/3.2.0/context/cpsv-ap.jsonld",

@@ -28,8 +28,8 @@ export interface FromCpsvApOptions {
   language?: string;
 }
 
-/** Defaults of {@link fromCpsvAp}. */
-export const FROM_CPSV_AP_DEFAULTS: Required<Omit<FromCpsvApOptions, "format" | "language">> & Pick<FromCpsvApOptions, "format" | "language"> = {
+/** Defaults of {@link fromCpsvAp}: the format sniffed, strict, English texts (else the first). */
+export const FROM_CPSV_AP_DEFAULTS: { format: CpsvApFormat | undefined; strict: boolean; language: string | undefined } = {
   format: undefined,
   strict: true,
   language: undefined,

@@ -57,9 +57,15 @@ export class Iris {
     }
   }
 
-  /** The IRI of a record of a collection. */
+  private readonly minted = new Map<string, Map<string, string>>();
+
+  /** The IRI of a record of a collection (minted once: references repeat, and the same string hashes once). */
   of(collection: keyof typeof IRI_SEGMENTS, id: string): string {
-    return this.roots[collection] + encodeId(id);
+    let byId = this.minted.get(collection);
+    if (byId === undefined) this.minted.set(collection, (byId = new Map()));
+    let iri = byId.get(id);
+    if (iri === undefined) byId.set(id, (iri = this.roots[collection] + encodeId(id)));
+    return iri;
   }
 
   /** The IRI of a pair-keyed record (an assignment's detail, a travel cost). */

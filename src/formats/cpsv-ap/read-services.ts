@@ -87,7 +87,7 @@ function readPartners(ctx: ReadContext, node: string, links: ServiceLinks): stri
 function readChannels(ctx: ReadContext, service: string, costs: string[]): Draft["channels"] {
   const { graph } = ctx;
   const channels: Record<string, unknown>[] = [];
-  for (const node of graph.nodes(service, T.hasChannel, T.hasChannel2).sort(compareNodes)) {
+  for (const node of graph.nodes(service, T.hasChannel).sort(compareNodes)) {
     const type = graph.node(node, T.dctType);
     // Without a type, the channel's own IRI and description may still say what it is ("...TjenestekanalTelefon").
     const kind: ChannelKind | undefined = channelKindOf(type ?? node, type === undefined ? graph.text(node, T.description) : graph.text(type, T.prefLabel));

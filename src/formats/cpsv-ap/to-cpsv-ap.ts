@@ -12,7 +12,8 @@ import { oneOf, resolveOptions } from "../../options.js";
 import type { Model } from "../../schemas/model.js";
 import { cpsvApDocumentLoader } from "./document-loader.js";
 import { Iris } from "./iris.js";
-import { JsonLdSink, TurtleSink, type TripleSink } from "./sink.js";
+import { JsonLdSink, type TripleSink } from "./sink.js";
+import { TurtleWriter } from "./turtle-writer.js";
 import { CODE_LIST_PREFIXES } from "./mapping.js";
 import { NS } from "./vocabulary.js";
 import type { WriteContext } from "./write-context.js";
@@ -55,7 +56,7 @@ export async function toCpsvAp(model: Model, options: ToCpsvApOptions = {}): Pro
   }
   const iris = new Iris(o.base);
   if (o.format === "turtle") {
-    const sink = new TurtleSink({ ...NS, ...CODE_LIST_PREFIXES, ...iris.prefixes }, o.language);
+    const sink = new TurtleWriter({ ...NS, ...CODE_LIST_PREFIXES, ...iris.prefixes }, o.language);
     writeModel(sink, iris, o.language, model);
     return sink.end();
   }

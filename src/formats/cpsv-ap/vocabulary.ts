@@ -25,7 +25,11 @@ export const NS = {
   gg: "https://govgraph.dev/ns/cpsv-ap#",
 } as const;
 
-/** govgraph's extension namespace: what CPSV-AP has no term for. */
+/**
+ * govgraph's extension namespace (`gg:`): what CPSV-AP has no term for (docs/cpsv-ap.md lists its terms).
+ * @example
+ * turtle.includes(`<${CPSV_AP_EXTENSION_NAMESPACE}>`) // the prefix toCpsvAp declares
+ */
 export const CPSV_AP_EXTENSION_NAMESPACE = NS.gg;
 
 const cpsv = (local: string) => NS.cpsv + local;
@@ -94,7 +98,6 @@ export const T = {
   playsRole: cv("playsRole"),
   role: cv("role"),
   hasChannel: cv("hasChannel"),
-  hasChannel2: cpsv("hasChannel"),
   hasCost: cv("hasCost"),
   hasValue: cv("hasValue"),
   ifAccessedThrough: cv("ifAccessedThrough"),
