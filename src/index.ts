@@ -63,6 +63,16 @@ export { HSDS_TABLES } from "./formats/hsds/schema.js";
 export type { HsdsField, HsdsTable, HsdsTableName } from "./formats/hsds/schema.js";
 export { HSDS_ATTRIBUTE_PREFIX } from "./formats/hsds/kept.js";
 
+// Formats: the public-service standards (CPSV-AP)
+export { toCpsvAp, TO_CPSV_AP_DEFAULTS } from "./formats/cpsv-ap/to-cpsv-ap.js";
+export type { ToCpsvApOptions } from "./formats/cpsv-ap/to-cpsv-ap.js";
+export { fromCpsvAp, FROM_CPSV_AP_DEFAULTS } from "./formats/cpsv-ap/from-cpsv-ap.js";
+export type { FromCpsvApOptions } from "./formats/cpsv-ap/from-cpsv-ap.js";
+export { CPSV_AP_EXTENSION_NAMESPACE } from "./formats/cpsv-ap/vocabulary.js";
+export { CPSV_AP_CONTEXT_URLS } from "./formats/cpsv-ap/document-loader.js";
+export type { CpsvApFormat } from "./formats/cpsv-ap/parse.js";
+export type { RdfIssue } from "./formats/cpsv-ap/issues.js";
+
 // The graph and the index
 export { indexModel, ROLE_LEAD, ROLE_SUPPORT } from "./graph/index-model.js";
 export type { ModelIndex } from "./graph/index-model.js";
