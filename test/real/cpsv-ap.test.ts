@@ -101,6 +101,7 @@ describe("the real CPSV-AP files, with the counts in docs/cpsv-ap.md", () => {
     ] as const) {
       const error = await fromCpsvAp(read(file)).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(GovGraphError);
+      expect((error as GovGraphError).code).toBe("invalid_rdf");
       expect((error as GovGraphError).message).toMatch(first);
       expect((error as GovGraphError).issues.every((i) => i.code === "invalid_rdf")).toBe(true);
       const { model, issues } = await fromCpsvAp(read(file), { strict: false });
