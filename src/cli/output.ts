@@ -64,7 +64,8 @@ export function* slices(text: string, size = SLICE): Generator<string, void, und
   for (let at = 0; at < text.length; ) {
     let end = Math.min(at + size, text.length);
     const last = text.charCodeAt(end - 1);
-    if (end < text.length && end - at > 1 && last >= 0xd800 && last <= 0xdbff) end--;
+    // A high surrogate last: keep the pair together (in this piece when it holds only that character).
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end += end - at > 1 ? -1 : 1;
     yield text.slice(at, end);
     at = end;
   }
