@@ -1,4 +1,5 @@
-import { copyFileSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { closeSync, constants, copyFileSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -100,7 +101,6 @@ const cases: Record<string, Case> = {
   "scenario without operations": { argv: ["scenario"], code: 2 },
   "an unknown schema entity": { argv: ["schema", "ministry"], code: 2 },
   "--out through a link: the target is replaced, the link kept": { argv: ["validate", "model.json", "--out", "link.txt"], code: 0, writes: ["old.txt"] },
-  "--out /dev/null": { argv: ["validate", "--out", "/dev/null"], code: 0 },
   "--fail-on findings still write --out": { argv: ["analyze", "--fail-on", "duplication", "--out", "r.txt"], code: 3, writes: ["r.txt"] },
 };
 
@@ -118,6 +118,31 @@ describe("the CLI corpus", () => {
     for (const [path, what] of before) if (!allowed.includes(path)) expect(after.get(path), path).toBe(what);
     expect([...after.keys()].filter((path) => !before.has(path))).toEqual(allowed.filter((path) => !before.has(path)));
     for (const path of allowed) expect(after.get(path), path).not.toBe(before.get(path));
+  });
+
+  // Devices are written in place too; the tests use a FIFO and a link to /dev/stdout of their own, so that a
+  // regression can never replace a real device (as root it could replace /dev/null).
+  it("writes to a FIFO in place: no temporary file, still a FIFO", async () => {
+    const dir = setUp();
+    execFileSync("mkfifo", [join(dir, "fifo")]);
+    const reader = openSync(join(dir, "fifo"), constants.O_RDONLY | constants.O_NONBLOCK);
+    const run = await runIn(dir, ["validate", "model.json", "--out", "fifo"]);
+    const bytes = Buffer.alloc(4096);
+    const read = readSync(reader, bytes);
+    closeSync(reader);
+    expect(run).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(bytes.subarray(0, read).toString()).toMatch(/^model\.json: valid/);
+    expect(lstatSync(join(dir, "fifo")).isFIFO()).toBe(true);
+    expect(readdirSync(dir).filter((name) => name.includes("govgraph"))).toEqual([]);
+  });
+
+  it("writes --out naming this process's standard output (/dev/stdout) to standard output", async () => {
+    const dir = setUp();
+    symlinkSync("/dev/stdout", join(dir, "out"));
+    const run = await runIn(dir, ["validate", "model.json", "--out", "out"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^model\.json: valid/);
+    expect(readlinkSync(join(dir, "out"))).toBe("/dev/stdout");
   });
 
   it("keeps the mode of a file replaced through a link", async () => {
