@@ -190,26 +190,34 @@ const tick = () => new Promise<void>((done) => setImmediate(done));
 
 /**
  * Replaces the regular file `path` (or creates it) atomically: the output goes to a temporary file beside it,
- * renamed over it only when complete; the old file's mode and owner are kept. On failure the temporary file is
+ * renamed over it only when complete; the old file's mode and owner are kept. The temporary file is created at the
+ * first write, so that the work before it (a signal then needs no cleanup) ends at once on Ctrl-C. On failure it is
  * removed, and a failure to remove it is added to the error, never put in its place. @internal
  */
 export async function replaceFile(path: string, existing: Stats | undefined, produce: Produce): Promise<void> {
   // A read-only file stays as it is, as with the shell's ">".
   if (existing) accessSync(path, constants.W_OK);
-  removeStaleTemporaries(dirname(path));
-  const temp = openTemporary(path, existing ? 0o600 : 0o666);
-  let open = true;
-  try {
+  let temp: { path: string; fd: number; untrack: () => void } | undefined;
+  let open = false;
+  const start = () => {
+    removeStaleTemporaries(dirname(path));
+    temp = openTemporary(path, existing ? 0o600 : 0o666);
+    open = true;
     if (existing) keepOwnerAndMode(temp.fd, existing);
-    await produce((chunk) => writeAll(temp.fd, chunk), tick);
+    return temp;
+  };
+  try {
+    await produce((chunk) => writeAll((temp ?? start()).fd, chunk), tick);
+    const done = temp ?? start();
     open = false;
-    closeSync(temp.fd);
-    renameSync(temp.path, path);
+    closeSync(done.fd);
+    renameSync(done.path, path);
   } catch (error) {
+    if (!temp) throw error;
     if (open) closeQuietly(temp.fd);
     throw withCleanup(error, path, temp.path);
   } finally {
-    temp.untrack();
+    temp?.untrack();
   }
 }
 

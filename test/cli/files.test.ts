@@ -117,6 +117,21 @@ describe("replaceFile", () => {
     expect([after.mode & 0o7777, after.uid, after.gid]).toEqual([0o640, before.uid, before.gid]);
   });
 
+  it("creates the temporary file at the first write, and an empty file for an empty output", async () => {
+    const dir = scratch();
+    const seen: string[][] = [];
+    await replaceFile(join(dir, "a.txt"), undefined, async (write, pause) => {
+      seen.push(temporaries(dir));
+      write("x");
+      seen.push(temporaries(dir));
+      await pause();
+    });
+    expect(seen.map((names) => names.length)).toEqual([0, 1]);
+    await replaceFile(join(dir, "empty.txt"), undefined, () => {});
+    expect(readdirSync(dir).sort()).toEqual(["a.txt", "empty.txt"]);
+    expect(readFileSync(join(dir, "empty.txt"), "utf8")).toBe("");
+  });
+
   it("leaves the target and no temporary file when the output fails", async () => {
     const dir = scratch();
     const target = join(dir, "report.txt");
@@ -133,7 +148,8 @@ describe("replaceFile", () => {
   it("reports the real error first when the temporary file cannot be removed either", async () => {
     const dir = scratch();
     const target = join(dir, "report.txt");
-    const failing = replaceFile(target, undefined, () => {
+    const failing = replaceFile(target, undefined, (write) => {
+      write("half");
       // Put a directory where the temporary file was: removing it fails.
       const temporary = join(dir, temporaries(dir)[0]!);
       rmSync(temporary);
