@@ -36,12 +36,19 @@ export interface CommandContext {
 export type Writer = (chunk: string) => void;
 
 /**
- * What a command returns: its output (printed, or written to `--out`), as text or as a function writing it in
- * chunks (for outputs too big to hold as one string), and an exit code (0 unless said).
+ * An output: text, chunks of text made one by one (for outputs too big to hold as one string), or a function
+ * writing it in chunks. @internal
+ */
+export type Output = string | Iterable<string> | ((write: Writer) => void | Promise<void>);
+
+/**
+ * What a command returns: its output (printed, or written to `--out`), the other files it writes (each only once
+ * the output is written in full, by the same rules as `--out`: `generate --truth`), and an exit code (0 unless said).
  * @internal
  */
 export interface CommandResult {
-  output: string | ((write: Writer) => void | Promise<void>);
+  output: Output;
+  files?: { option: string; path: string; output: Output }[];
   exitCode?: number;
 }
 
@@ -53,6 +60,12 @@ export interface CommandDef {
   args: { name: string; description: string; required?: boolean }[];
   /** Options of this command, besides the global ones. */
   options: Record<string, OptionDef>;
+  /**
+   * What `--out` names (docs/cli.md, "--out"): a `"file"` (the default) the output is written to; a `"model"` file,
+   * which `--force` (the command lists `FORCE_OPTION` among its options) lets replace an input file of the run; or a
+   * `"directory"` the command fills itself from `values.out` (its output still goes to standard output).
+   */
+  out?: "file" | "model" | "directory";
   /** Formats it accepts (default text, json, md). */
   formats?: readonly Format[];
   /** Example runs shown in help, each the arguments and options after `govgraph <name>`. */

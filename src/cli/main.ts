@@ -1,16 +1,18 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { GovGraphError } from "../index.js";
-import { commandIndex, GLOBAL_OPTIONS, parseOptions, PROGRAM_OPTIONS } from "./args.js";
+import { checkOutOption, commandIndex, GLOBAL_OPTIONS, parseOptions, PROGRAM_OPTIONS } from "./args.js";
 import { UsageError, type CommandContext, type CommandDef, type FailOn } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
+import { EXIT, installLastResort, isClosedPipe } from "./exit.js";
 import { commandHelp, programHelp, usageLine, VERSION } from "./help.js";
-import { nodeIo, progress, type CliIo } from "./io.js";
+import { fileError, nodeIo, progress, standardOutputFailure, type CliIo } from "./io.js";
+import { writeOutputs } from "./output.js";
 import { FORMATS, paint, renderIssues, renderJson, type Format } from "./render.js";
 
 /**
  * Runs the `govgraph` command line on `argv` (without `node` and the script) and returns the exit code:
- * 0 ok, 1 invalid input, 2 usage error, 3 `--fail-on` findings.
+ * 0 ok, 1 invalid input, 2 usage error, 3 `--fail-on` findings, 141 standard output closed (docs/cli.md).
  * @internal
  */
 export async function runCli(argv: readonly string[], io: CliIo = nodeIo()): Promise<number> {
@@ -18,10 +20,20 @@ export async function runCli(argv: readonly string[], io: CliIo = nodeIo()): Pro
   try {
     return await run(argv, io, state);
   } catch (error) {
-    progress(io, "");
-    return reportError(error, io, state.command, state.jsonErrors);
+    // The reader went away (`govgraph analyze | head -1`): nothing to tell it, and nothing went wrong.
+    if (isClosedPipe(error)) return EXIT.closedPipe;
+    try {
+      progress(io, "");
+      return reportError(error, io, state.command, state.jsonErrors);
+    } catch {
+      // Standard error failed too: the exit code is all that is left to say it.
+      return error instanceof UsageError ? EXIT.usage : EXIT.invalid;
+    }
   }
 }
+
+/** The file name `--out DIR/` is told to use instead: `analyze.md`, `report.html`. */
+const exampleFile = (command: CommandDef, format: Format) => `${command.name}.${format === "text" ? "txt" : format}`;
 
 /** Parses argv, runs the command and writes its output; `state` tells the error report what was understood. */
 async function run(argv: readonly string[], io: CliIo, state: { command?: CommandDef; jsonErrors: boolean }): Promise<number> {
@@ -44,13 +56,13 @@ async function run(argv: readonly string[], io: CliIo, state: { command?: Comman
   // Errors are JSON on stderr only when --format json was asked for.
   state.jsonErrors = values.format === "json";
   checkPositionals(command, positionals);
-  const result = await command.run({ positionals, values: values as CommandContext["values"], format, failOn: (values["fail-on"] as FailOn[] | undefined) ?? [], io });
+  // Before the work: `--out dir/` should not wait for a long analysis to be refused.
+  if (typeof values.out === "string") checkOutOption(io.cwd, "--out", values.out, command.out ?? "file", command, exampleFile(command, format));
+  const ctx: CommandContext = { positionals, values: values as CommandContext["values"], format, failOn: (values["fail-on"] as FailOn[] | undefined) ?? [], io };
+  const result = await command.run(ctx);
   progress(io, "");
-  const { output } = result;
-  const produce = typeof output === "string" ? (write: (chunk: string) => void) => write(output) : output;
-  if (typeof values.out === "string") await io.writeFileAtomic(values.out, produce);
-  else await produce((chunk) => io.stdout(chunk));
-  return result.exitCode ?? 0;
+  await writeOutputs(io, command, ctx.values, result);
+  return result.exitCode ?? EXIT.ok;
 }
 
 function checkFormat(command: CommandDef, asked: string | undefined): Format {
@@ -73,23 +85,34 @@ function reportError(error: unknown, io: CliIo, command: CommandDef | undefined,
   const colour = paint(io.stderrIsTTY && !io.env.NO_COLOR);
   if (error instanceof UsageError) {
     io.stderr(`${colour.red("error")} ${error.message}\n${usageLine(error.command ?? command)}\n`);
-    return 2;
+    return EXIT.usage;
   }
-  if (io.env.GOVGRAPH_DEBUG && error instanceof Error && error.stack) io.stderr(error.stack + "\n");
+  // Several inputs failed (`compare a.json b.json`): every one of them is reported.
+  const errors = error instanceof AggregateError && error.errors.length > 0 ? error.errors : [error];
+  if (io.env.GOVGRAPH_DEBUG) for (const e of errors) if (e instanceof Error && e.stack) io.stderr(e.stack + "\n");
   if (jsonErrors) {
-    const { code, message, issues } = error instanceof GovGraphError ? error : { code: "internal", message: String(error), issues: [] };
-    io.stderr(renderJson({ error: { code, message, issues } }));
-    return 1;
+    const described = errors.map(describe);
+    const codes = new Set(described.map((d) => d.code));
+    const single = described.length === 1 ? described[0]! : { code: codes.size === 1 ? described[0]!.code : "invalid_input", message: (error as Error).message, issues: [], errors: described };
+    io.stderr(renderJson({ error: single }));
+    return EXIT.invalid;
   }
-  if (error instanceof GovGraphError) {
-    // An invalid_json error says where in its message; other errors list their issues below it.
-    const listed = error.issues.length > 0 && error.code !== "invalid_json" ? renderIssues(error.issues, "text", colour) : "";
-    io.stderr(`${colour.red("error")} ${error.code}: ${error.message}\n${listed}`);
-    return 1;
+  for (const e of errors) {
+    if (e instanceof GovGraphError) {
+      // An invalid_json error says where in its message; other errors list their issues below it.
+      const listed = e.issues.length > 0 && e.code !== "invalid_json" ? renderIssues(e.issues, "text", colour) : "";
+      io.stderr(`${colour.red("error")} ${e.code}: ${e.message}\n${listed}`);
+    } else {
+      io.stderr(`${colour.red("error")} unexpected: ${describe(e).message} (set GOVGRAPH_DEBUG=1 for the stack trace)\n`);
+    }
   }
-  const message = error instanceof Error ? error.message : String(error);
-  io.stderr(`${colour.red("error")} unexpected: ${message} (set GOVGRAPH_DEBUG=1 for the stack trace)\n`);
-  return 1;
+  return EXIT.invalid;
+}
+
+/** An error as the JSON error report gives it. */
+function describe(error: unknown): { code: string; message: string; issues: unknown[] } {
+  if (error instanceof GovGraphError) return { code: error.code, message: error.message, issues: error.issues };
+  return { code: "internal", message: error instanceof Error ? error.message : String(error), issues: [] };
 }
 
 function isEntry(): boolean {
@@ -100,12 +123,23 @@ function isEntry(): boolean {
   }
 }
 
+/** The exit code once standard output has failed: 141 when its reader went away, 1 for another error. */
+function failedOutputCode(error: unknown): number {
+  return isClosedPipe(error) ? EXIT.closedPipe : EXIT.invalid;
+}
+
 if (isEntry()) {
-  runCli(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
-      process.stderr.write(`error unexpected: ${String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
+  installLastResort(process.env);
+  const io = nodeIo();
+  let finished = false;
+  // Data still queued for a pipe can fail after the run: that decides the exit code then.
+  process.stdout.on("error", (error: unknown) => {
+    process.exitCode = failedOutputCode(error);
+    if (finished && !isClosedPipe(error)) io.stderr(`error ${fileError("writeFile", "standard output", error).message}\n`);
+  });
+  void runCli(process.argv.slice(2), io).then((code) => {
+    finished = true;
+    const failure = standardOutputFailure();
+    process.exitCode = failure === undefined ? code : failedOutputCode(failure);
+  });
 }

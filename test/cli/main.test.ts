@@ -2,10 +2,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { FORCE_OPTION } from "../../src/cli/args.js";
+import { COMMANDS } from "../../src/cli/commands/index.js";
+import { ClosedOutputError } from "../../src/cli/exit.js";
 import { fileError, nodeIo, type CliIo } from "../../src/cli/io.js";
 import { SECTIONS } from "../../src/cli/sections/index.js";
 import { runCli } from "../../src/cli/main.js";
-import { validateModel } from "../../src/index.js";
+import { GovGraphError, validateModel } from "../../src/index.js";
 import { runIn } from "./run-cli.js";
 
 const fixtures = join(import.meta.dirname, "fixtures");
@@ -413,7 +416,71 @@ describe("govgraph generate", () => {
     expect((await run(["generate", "--size", "city"])).code).toBe(2);
     const bad = await run(["generate", "--seed", "seven"]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('Bad --seed "seven". Use an integer such as 7.');
+    expect(bad.stderr).toContain('Bad --seed "seven". Use an integer from 0 to 4294967295, such as 7.');
+  });
+
+  it("takes every seed in [0, 2^32) as its own", async () => {
+    const head = async (seed: string) => (await run(["generate", "--seed", seed])).stdout.slice(0, 400);
+    expect(await head("0")).not.toBe(await head("1"));
+    expect(await head("4294967295")).toContain("seed 4294967295");
+  });
+
+  it("writes --truth only once --out is written", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "govgraph-cli-"));
+    const written: string[] = [];
+    const real = nodeIo();
+    const io: Partial<CliIo> = {
+      async writeFileAtomic(path, produce) {
+        if (path === "broken.json") throw new GovGraphError("invalid_input", "writeFile: disk on fire.");
+        await real.writeFileAtomic.call({ ...real, cwd: dir }, path, produce);
+        written.push(path);
+      },
+    };
+    const failed = await runIn(dir, ["generate", "--out", "broken.json", "--truth", "truth.json"], io);
+    expect(failed.code).toBe(1);
+    expect(readdirSync(dir)).toEqual([]);
+    expect((await runIn(dir, ["generate", "--out", "model.json", "--truth", "truth.json"], io)).code).toBe(0);
+    expect(written).toEqual(["model.json", "truth.json"]);
+  });
+});
+
+describe("a closed output", () => {
+  it("ends the run quietly with exit 141 when standard output's reader has gone", async () => {
+    let stderr = "";
+    const io: CliIo = {
+      ...nodeIo(),
+      env: {},
+      stderrIsTTY: false,
+      stdout: () => {
+        throw new ClosedOutputError();
+      },
+      stderr: (t) => void (stderr += t),
+    };
+    expect(await runCli(["generate"], io)).toBe(141);
+    expect(await runCli(["analyze", "--format", "json"], io)).toBe(141);
+    expect(stderr).toBe("");
+  });
+
+  it("keeps the exit code, and throws nothing, when standard error cannot be written either", async () => {
+    const io: CliIo = {
+      ...nodeIo(),
+      cwd: fixtures,
+      env: {},
+      stderrIsTTY: false,
+      stdout: () => {},
+      stderr: () => {
+        throw Object.assign(new Error("write EPIPE"), { code: "EPIPE" });
+      },
+    };
+    expect(await runCli(["validate", "several-errors.json"], io)).toBe(1);
+    expect(await runCli(["validate", "--colour"], io)).toBe(2);
+  });
+});
+
+describe("commands whose --out is a model", () => {
+  it("list --force, and no other command does", () => {
+    for (const command of COMMANDS) expect([command.name, command.options.force === FORCE_OPTION]).toEqual([command.name, command.out === "model"]);
+    expect(COMMANDS.filter((c) => c.out === "model").map((c) => c.name)).toEqual(["scenario"]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { compareModels, PILLARS, type ComparisonReport, type Delta, type RecordKeyValue } from "../../index.js";
 import { defineCommand } from "../command.js";
-import { exampleOr, loadModel } from "../load-model.js";
+import type { CliIo } from "../io.js";
+import { exampleOr, loadModel, type LoadedModel } from "../load-model.js";
 import { renderDocument, renderJson, renderTable, type Cell, type Format } from "../render.js";
 
 /** Ids listed per collection in text and Markdown (JSON lists them all). @internal */
@@ -64,11 +65,25 @@ export const compare = defineCommand({
   options: {},
   examples: ["before.json after.json", "after.json   # against the bundled example", "a.json b.json --format json"],
   run({ positionals, format, io }) {
-    const [beforeFile, afterFile] = exampleOr(positionals);
-    const before = loadModel(io, beforeFile);
-    const after = loadModel(io, afterFile);
+    const [before, after] = loadEach(io, exampleOr(positionals)) as [LoadedModel, LoadedModel];
     const report = compareModels(before.model, after.model);
     if (format === "json") return { output: renderJson({ before: before.source, after: after.source, ...report }) };
     return { output: renderDocument(`${before.source} -> ${after.source}`, renderComparison(report, format), format) };
   },
 });
+
+/** Loads every file, so that the problems of both are reported when both are bad (an AggregateError). */
+function loadEach(io: CliIo, files: readonly (string | undefined)[]): LoadedModel[] {
+  const loaded: LoadedModel[] = [];
+  const errors: unknown[] = [];
+  for (const file of files) {
+    try {
+      loaded.push(loadModel(io, file));
+    } catch (error) {
+      errors.push(error);
+    }
+  }
+  if (errors.length > 1) throw new AggregateError(errors, `compare: ${errors.length} files have problems. Fix them and try again.`);
+  if (errors.length === 1) throw errors[0];
+  return loaded;
+}

@@ -1,4 +1,5 @@
 import { applyScenario, compareModels, stringifyModel } from "../../index.js";
+import { FORCE_OPTION } from "../args.js";
 import { defineCommand, UsageError } from "../command.js";
 import { exampleOr, loadModel, parseJsonFile } from "../load-model.js";
 import { renderDocument, renderJson, renderTable, type Format } from "../render.js";
@@ -19,7 +20,8 @@ export const scenario = defineCommand({
     { name: "model", description: "A model JSON file (with one file only: the bundled example)" },
     { name: "ops", description: "The operations, a JSON array (schemas/scenario.json)" },
   ],
-  options: {},
+  options: { force: FORCE_OPTION },
+  out: "model",
   examples: ["model.json ops.json", "ops.json   # on the bundled example", "model.json ops.json --out after.json"],
   run({ positionals, values, format, io }) {
     const [modelFile, opsFile] = exampleOr(positionals);
