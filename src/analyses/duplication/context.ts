@@ -7,6 +7,7 @@
 import { ROLE_LEAD, ROLE_SUPPORT, type ModelIndex } from "../../graph/index-model.js";
 import type { DepartmentId, FunctionId, RegionId } from "../../schemas/ids.js";
 import type { Model } from "../../schemas/model.js";
+import { DuplicateGroups } from "./duplicate-groups.js";
 import { RegionChains } from "./region-chains.js";
 import { sortedUnique } from "./sorted-ints.js";
 import type { DuplicationOptions } from "./types.js";
@@ -36,8 +37,8 @@ export class DuplicationContext {
   readonly verticalOk: boolean;
   /** Reused by every phase that arranges departments or services along the region tree. */
   readonly chains: RegionChains;
-  /** Department pairs (`a * nD + b`, `a < b`) in a duplication finding, with the functions concerned. */
-  readonly duplicatePairs = new Map<number, Set<number>>();
+  /** The departments of each duplication finding, with the functions concerned (which pairs are duplicates). */
+  readonly duplicates: DuplicateGroups;
 
   constructor(
     readonly model: Model,
@@ -65,16 +66,8 @@ export class DuplicationContext {
     }
     this.horizontalOk = o.scope !== "vertical";
     this.verticalOk = o.scope !== "horizontal";
-    this.chains = new RegionChains(this.parent, index.regionTree.depth);
-  }
-
-  /** Records that departments `x` and `y` duplicate each other on function `f`. */
-  addDuplicatePair(x: number, y: number, f: number): void {
-    if (x === y) return;
-    const key = Math.min(x, y) * this.nD + Math.max(x, y);
-    const set = this.duplicatePairs.get(key);
-    if (set) set.add(f);
-    else this.duplicatePairs.set(key, new Set([f]));
+    this.chains = new RegionChains(index.regionTree);
+    this.duplicates = new DuplicateGroups(this.nD, this.deptRegion);
   }
 
   /** The ids of a list of regions, sorted and unique. */
