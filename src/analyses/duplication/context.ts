@@ -25,7 +25,6 @@ export class DuplicationContext {
   readonly R: readonly RegionId[];
   readonly F: readonly FunctionId[];
   readonly deptRegion: Int32Array;
-  readonly parent: Int32Array;
   readonly include: ReadonlySet<string>;
   /** 1 for the roles that count as holding a function (indexed by `ROLE_LEAD`, `ROLE_SUPPORT`). */
   readonly allowRole = new Uint8Array(2);
@@ -53,7 +52,6 @@ export class DuplicationContext {
     this.R = index.regions.ids as RegionId[];
     this.F = index.functions.ids as FunctionId[];
     this.deptRegion = index.departmentRegion;
-    this.parent = index.regionTree.parent;
     this.include = new Set<string>(o.include);
     for (const role of o.roles) this.allowRole[role === "lead" ? ROLE_LEAD : ROLE_SUPPORT] = 1;
     this.active = new Uint8Array(this.nS);
