@@ -73,29 +73,14 @@ export class DuplicateGroups {
     return this.byDepartment;
   }
 
-  /** The groups in which `x` and `y` duplicate each other: those of the one in fewer groups, tested for the other. */
-  private shared(x: number, y: number, visit: (g: number) => boolean): void {
-    const { offsets, targets } = this.groupsByDepartment();
-    const fewer = offsets[x + 1]! - offsets[x]! <= offsets[y + 1]! - offsets[y]!;
-    const [a, b] = fewer ? [x, y] : [y, x];
-    for (let k = offsets[a]!; k < offsets[a + 1]!; k++) if (this.pairs(targets[k]!, a, b) && !visit(targets[k]!)) return;
-  }
-
-  /** True when departments `x` and `y` are in a duplication finding together. */
+  /** True when departments `x` and `y` are in a duplication finding together (the groups of the one in fewer are tested). */
   has(x: number, y: number): boolean {
-    let found = false;
-    this.shared(x, y, () => ((found = true), false));
-    return found;
-  }
-
-  /** The functions departments `x` and `y` duplicate, sorted and unique (empty: none). */
-  functionsOf(x: number, y: number): number[] {
-    const out = new Set<number>();
-    this.shared(x, y, (g) => {
-      for (const f of this.functionsOfGroup(g)) out.add(f);
-      return true;
-    });
-    return [...out].sort((a, b) => a - b);
+    const { offsets, targets } = this.groupsByDepartment();
+    const swap = offsets[x + 1]! - offsets[x]! > offsets[y + 1]! - offsets[y]!;
+    const a = swap ? y : x;
+    const b = swap ? x : y;
+    for (let k = offsets[a]!; k < offsets[a + 1]!; k++) if (this.pairs(targets[k]!, a, b)) return true;
+    return false;
   }
 }
 
