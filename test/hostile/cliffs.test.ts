@@ -57,6 +57,24 @@ describe("many departments leading one function in one region", () => {
   });
 });
 
+describe("many unrelated small departments in one region", () => {
+  it("folds each into the region's largest department, and the largest into the next largest", () => {
+    const n = 3 * HUB_SIZE;
+    const departments = ids("d", n).map((id) => ({ id, name: id, regionId: "r" }));
+    const functions = ids("f", n + 2).map((id) => ({ id, name: id }));
+    // d0000000 holds one function; d0000002 and d0000007 hold three each (the first of them is the largest).
+    const held = (d: number) => (d === 2 ? [n, n + 1, 2] : d === 7 ? [n, n + 1, 7] : [d]);
+    const assignments = departments.flatMap((d, i) => held(i).map((f) => ({ departmentId: d.id, functionId: functions[f]!.id, role: "support" as const })));
+    const model = parseModel({ schemaVersion: 1, regions: [{ id: "r", name: "Region" }], departments, functions, assignments });
+    const { smallDepartments } = suggestConsolidation(model, { overlapThreshold: 1 });
+    const into = new Map(smallDepartments.map((x) => [x.departmentId, [x.into, x.reason]]));
+    expect(into.get("d0000000")).toEqual(["d0000002", "same_region"]);
+    expect(into.get("d0000002")).toEqual(["d0000007", "highest_overlap"]);
+    expect(into.get(`d0000${n - 1}`)).toEqual(["d0000002", "same_region"]);
+    expect(smallDepartments).toHaveLength(n);
+  });
+});
+
 describe("a very deep region chain", () => {
   const size = 20_000;
   const chain = build(chainInput(size, "chain"));
