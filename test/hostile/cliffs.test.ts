@@ -67,7 +67,7 @@ describe("many unrelated small departments in one region", () => {
     const assignments = departments.flatMap((d, i) => held(i).map((f) => ({ departmentId: d.id, functionId: functions[f]!.id, role: "support" as const })));
     const model = parseModel({ schemaVersion: 1, regions: [{ id: "r", name: "Region" }], departments, functions, assignments });
     const { smallDepartments } = suggestConsolidation(model, { overlapThreshold: 1 });
-    const into = new Map(smallDepartments.map((x) => [x.departmentId, [x.into, x.reason]]));
+    const into = new Map<string, [string, string]>(smallDepartments.map((x) => [x.departmentId, [x.into, x.reason]]));
     expect(into.get("d0000000")).toEqual(["d0000002", "same_region"]);
     expect(into.get("d0000002")).toEqual(["d0000007", "highest_overlap"]);
     expect(into.get(`d0000${n - 1}`)).toEqual(["d0000002", "same_region"]);

@@ -1,7 +1,8 @@
 /**
  * Overlap: department pairs in overlapping jurisdictions whose function, need or segment sets are similar
  * (Jaccard at or above the threshold) without being duplicates (docs/duplication.md). Candidate pairs come from
- * the inverted lists, restricted to the departments of the same region or an ancestor: never all pairs.
+ * the inverted lists, restricted to the departments of the same region or an ancestor: never all pairs. The
+ * departments of a hub (too many holders of one item in one region) are paired with its anchor only.
  * @internal
  * @module
  */
@@ -114,8 +115,7 @@ export function findOverlap(ctx: DuplicationContext, keepPairs: boolean): { over
     shared.touched.sort((x, y) => x - y);
     const exact = shared.sawHub;
     for (const e of shared.touched) {
-      const fe = row(sets.functions, e);
-      const fj = jaccard(exact ? intersectCount(fs, fe) : shared.functions[e]!, fs.length, size(sets.functions, e));
+      const fj = jaccard(exact ? intersectCount(fs, row(sets.functions, e)) : shared.functions[e]!, fs.length, size(sets.functions, e));
       const nj = jaccard(exact ? intersectCount(ns, sets.needs[e]!) : shared.needs[e]!, ns.length, sets.needs[e]!.length);
       const sj = jaccard(intersectCount(sets.segments[d]!, sets.segments[e]!), sets.segments[d]!.length, sets.segments[e]!.length);
       shared.clear(e);
@@ -131,7 +131,7 @@ export function findOverlap(ctx: DuplicationContext, keepPairs: boolean): { over
   return { overlap, pairs, hubs: hubsOf(ctx, sets) };
 }
 
-/** The hub slices of both lists: items held by more than {@link HUB_SIZE} departments of one region. */
+/** The hub slices of both lists: items held by more departments of one region than `HUB_SIZE` (./holder-lists.ts). */
 function hubsOf(ctx: DuplicationContext, sets: DepartmentSets): OverlapHub[] {
   const out: OverlapHub[] = [];
   const scan = (lists: HolderLists, kind: OverlapHub["kind"], ids: readonly string[]) => {
