@@ -126,6 +126,7 @@ export type {
   FunctionDuplication,
   NearDuplicateFunction,
   OverlapFinding,
+  OverlapHub,
   ServiceDuplication,
 } from "./analyses/duplication/types.js";
 export { floatingCatchment, weights, FLOATING_CATCHMENT_DEFAULTS } from "./analyses/accessibility.js";
