@@ -1,3 +1,4 @@
+import type { FolderOutput } from "./folder.js";
 import type { CliIo } from "./io.js";
 import { loadModel, type LoadedModel } from "./load-model.js";
 import type { Format } from "./render.js";
@@ -41,8 +42,11 @@ export type Writer = (chunk: string) => void;
  * @internal
  */
 export interface CommandResult {
-  output: string | ((write: Writer) => void | Promise<void>);
+  /** A folder of files (`FolderOutput`) is written to `--out DIR` (a command declaring `outFolder`). */
+  output: string | ((write: Writer) => void | Promise<void>) | FolderOutput;
   exitCode?: number;
+  /** What was written (import's counts and issues): on stdout when the output went to `--out`, else on stderr. */
+  notice?: string;
 }
 
 /** One `govgraph <name>` command. @internal */
@@ -53,6 +57,8 @@ export interface CommandDef {
   args: { name: string; description: string; required?: boolean }[];
   /** Options of this command, besides the global ones. */
   options: Record<string, OptionDef>;
+  /** `--out` may name a directory: some of its outputs are folders of files (`--out FILE|DIR` in help). */
+  outFolder?: boolean;
   /** Formats it accepts (default text, json, md). */
   formats?: readonly Format[];
   /** Example runs shown in help, each the arguments and options after `govgraph <name>`. */

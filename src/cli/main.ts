@@ -4,6 +4,7 @@ import { GovGraphError } from "../index.js";
 import { commandIndex, GLOBAL_OPTIONS, parseOptions, PROGRAM_OPTIONS } from "./args.js";
 import { UsageError, type CommandContext, type CommandDef, type FailOn } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
+import { isFolderOutput, writeFolder } from "./folder.js";
 import { commandHelp, programHelp, usageLine, VERSION } from "./help.js";
 import { nodeIo, progress, type CliIo } from "./io.js";
 import { FORMATS, paint, renderIssues, renderJson, type Format } from "./render.js";
@@ -46,10 +47,21 @@ async function run(argv: readonly string[], io: CliIo, state: { command?: Comman
   checkPositionals(command, positionals);
   const result = await command.run({ positionals, values: values as CommandContext["values"], format, failOn: (values["fail-on"] as FailOn[] | undefined) ?? [], io });
   progress(io, "");
-  const { output } = result;
-  const produce = typeof output === "string" ? (write: (chunk: string) => void) => write(output) : output;
-  if (typeof values.out === "string") await io.writeFileAtomic(values.out, produce);
-  else await produce((chunk) => io.stdout(chunk));
+  const { output, notice } = result;
+  const out = typeof values.out === "string" ? values.out : undefined;
+  if (isFolderOutput(output)) {
+    if (out === undefined) throw new UsageError(`${command.name} writes a folder of files here: pass --out DIR.`, command);
+    await writeFolder(io, out, output);
+  } else {
+    const produce = typeof output === "string" ? (write: (chunk: string) => void) => write(output) : output;
+    if (out !== undefined) await io.writeFileAtomic(out, produce);
+    else await produce((chunk) => io.stdout(chunk));
+  }
+  // What was written is said on stdout when the output went to a file, on stderr when it went to stdout.
+  if (notice) {
+    if (out !== undefined) io.stdout(notice);
+    else io.stderr(notice);
+  }
   return result.exitCode ?? 0;
 }
 
