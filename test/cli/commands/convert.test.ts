@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CSV_FOLDER_FILES, exampleCounty, fromFederalProgramInventory, stringifyModel, toCsvFolder, toGexf, toGraphML, toHsds, toMermaid } from "../../../src/index.js";
+import { FILE_FORMATS } from "../../../src/cli/file-formats.js";
 import { runIn } from "../run-cli.js";
 
 const fixtures = join(import.meta.dirname, "..", "..", "fixtures");
@@ -123,5 +124,27 @@ describe("a CSV folder given as a model", () => {
     const run = await runIn(dir, ["validate", "county"]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('departments.csv line 3, column "regionId": Department');
+  });
+});
+
+describe("the table of formats (FILE_FORMATS)", () => {
+  const root = join(import.meta.dirname, "..", "..", "..");
+  const cliDoc = read(root, "docs", "cli.md");
+  const formatsDoc = read(root, "docs", "formats.md");
+
+  it("is offered whole by import and convert, and documented: a row in docs/cli.md, its command in docs/formats.md", async () => {
+    const importHelp = (await runIn(root, ["import", "--help"])).stdout;
+    const convertHelp = (await runIn(root, ["convert", "--help"])).stdout;
+    for (const format of FILE_FORMATS) {
+      expect(cliDoc, format.name).toContain(`| \`${format.name}\` |`);
+      if (format.read) {
+        expect(importHelp, format.name).toContain(`${format.name}: ${format.read.expects}`);
+        expect(formatsDoc, format.name).toContain(`import ${format.name}`);
+      }
+      if (format.write) {
+        expect(convertHelp, format.name).toContain(`${format.name} (${format.write.output === "dir" ? "a folder" : "a file"})`);
+        expect(formatsDoc, format.name).toContain(`--to ${format.name}`);
+      }
+    }
   });
 });
