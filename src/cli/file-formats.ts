@@ -69,8 +69,6 @@ export interface FormatWriter {
 export interface FileFormat {
   name: string;
   title: string;
-  /** The page of docs/ that describes the mapping. */
-  docs: string;
   read?: FormatReader;
   write?: FormatWriter;
   /**
@@ -104,6 +102,14 @@ function hsdsTables(io: CliIo, path: string): Record<string, string> {
   return files;
 }
 
+/** A model's JSON written in chunks, ending with a line break (as `govgraph generate` writes it). @internal */
+export function modelJson(model: Model): (write: (chunk: string) => void) => void {
+  return (write) => {
+    writeModelStream(model, write);
+    write("\n");
+  };
+}
+
 /** Reads a govgraph CSV folder (a directory), every file read when its table is. @internal */
 export function readCsvFolderDir(io: CliIo, path: string, strict: boolean): ImportResult {
   return fromCsvFolder(folderFiles(io, path), { strict });
@@ -114,19 +120,11 @@ export const FILE_FORMATS: readonly FileFormat[] = [
   {
     name: "json",
     title: "govgraph model JSON",
-    docs: "docs/model.md",
-    write: {
-      output: "file",
-      write: (model) => (write) => {
-        writeModelStream(model, write);
-        write("\n");
-      },
-    },
+    write: { output: "file", write: modelJson },
   },
   {
     name: "csv",
     title: "govgraph CSV folder",
-    docs: "docs/csv.md",
     read: { input: "dir", expects: "a folder of meta.json, regions.csv, departments.csv, ...", read: ({ io, path, strict }) => readCsvFolderDir(io, path, strict) },
     write: { output: "dir", write: (model) => folderOf(() => csvFolderChunks(model)) },
     // govgraph's headers are field names (`id`, `departmentId`, `staff.actual`), never snake_case.
@@ -135,7 +133,6 @@ export const FILE_FORMATS: readonly FileFormat[] = [
   {
     name: "us-fpi",
     title: "US Federal Program Inventory",
-    docs: "docs/real-data.md",
     read: {
       input: "file",
       expects: "programs.csv",
@@ -148,14 +145,12 @@ export const FILE_FORMATS: readonly FileFormat[] = [
   {
     name: "gc-si",
     title: "Government of Canada Service Inventory",
-    docs: "docs/real-data.md",
     read: { input: "file", expects: "si_2024.csv", read: ({ io, path, strict }) => fromGcServiceInventory(io.readFile(path), { strict }) },
     looksLike: (_, line) => (hasColumns(line, ["service_id", "owner_org"]) ? "file" : undefined),
   },
   {
     name: "kenya-ecitizen",
     title: "Kenya eCitizen services",
-    docs: "docs/real-data.md",
     read: {
       input: "dir",
       expects: `a folder of ${Object.keys(KENYA_ECITIZEN_FILES).join(", ")}`,
@@ -170,7 +165,6 @@ export const FILE_FORMATS: readonly FileFormat[] = [
   {
     name: "hsds",
     title: "Open Referral HSDS 3.1",
-    docs: "docs/hsds.md",
     read: {
       input: "file-or-dir",
       expects: "an HSDS JSON file, or a folder of HSDS CSV tables (with or without datapackage.json)",
@@ -183,19 +177,16 @@ export const FILE_FORMATS: readonly FileFormat[] = [
   {
     name: "hsds-csv",
     title: "Open Referral HSDS 3.1 (tabular data package)",
-    docs: "docs/hsds.md",
     write: { output: "dir", write: (model) => folderOf(() => Object.entries(toHsds(model, { format: "csv" })).map(([file, text]) => ({ file, text }))) },
   },
   {
     name: "graphml",
     title: "GraphML (networkx, Cytoscape, yEd)",
-    docs: "docs/formats.md",
     write: { output: "file", write: (model) => (write) => void each(graphmlChunks(model), write) },
   },
   {
     name: "gexf",
     title: "GEXF 1.3 (Gephi), laid out",
-    docs: "docs/formats.md",
     write: {
       output: "file",
       options: { iterations: { type: "string", valueHint: "N", integer: true, description: "gexf: ForceAtlas2 iterations of the layout (default 100; 0 for a large model)" } },
@@ -205,7 +196,6 @@ export const FILE_FORMATS: readonly FileFormat[] = [
   {
     name: "mermaid",
     title: "Mermaid flowchart",
-    docs: "docs/formats.md",
     write: {
       output: "file",
       options: {

@@ -1,6 +1,6 @@
-import { COLLECTIONS, GovGraphError, writeModelStream, type ImportResult, type Model } from "../../index.js";
+import { COLLECTIONS, GovGraphError, type ImportResult, type Model } from "../../index.js";
 import { defineCommand, numberOption, UsageError, type CommandDef, type OptionDef, type OptionValues } from "../command.js";
-import { FILE_FORMATS, type FileFormat, type FormatOption, type FormatReader } from "../file-formats.js";
+import { FILE_FORMATS, modelJson, type FileFormat, type FormatOption, type FormatReader } from "../file-formats.js";
 import { progress, type CliIo } from "../io.js";
 import { placeIssues, renderPlacedIssues, where, type PlacedIssue } from "../placed-issues.js";
 import { countIssues, plural, renderJson, renderTable, type Format } from "../render.js";
@@ -101,10 +101,7 @@ export const importCommand: CommandDef = defineCommand({
     const { model, issues } = await readInput(io, source, path, values.strict === true, values, importCommand);
     const out = typeof values.out === "string" ? values.out : undefined;
     return {
-      output: (write) => {
-        writeModelStream(model, write);
-        write("\n");
-      },
+      output: modelJson(model),
       notice: renderSummary({ input: path, from: name, to: "json", out, model, issues }, format),
     };
   },
