@@ -1,6 +1,7 @@
 import { COLLECTIONS, GovGraphError, type ImportResult, type Model } from "../../index.js";
 import { defineCommand, numberOption, UsageError, type CommandDef, type OptionDef, type OptionValues } from "../command.js";
 import { FILE_FORMATS, modelJson, type FileFormat, type FormatOption, type FormatReader } from "../file-formats.js";
+import { existsNotFolder } from "../folder.js";
 import { progress, type CliIo } from "../io.js";
 import { placeIssues, renderPlacedIssues, where, type PlacedIssue } from "../placed-issues.js";
 import { countIssues, plural, renderJson, renderTable, type Format } from "../render.js";
@@ -35,6 +36,7 @@ export interface Imported {
 export async function readInput(io: CliIo, format: FileFormat & { read: FormatReader }, path: string, strict: boolean, values: OptionValues, command: CommandDef): Promise<Imported> {
   const { read } = format;
   const isFolder = io.isDirectory(path);
+  if (!isFolder && !existsNotFolder(io, path)) throw new GovGraphError("not_found", `${command.name}: ${path} does not exist. Check the path.`);
   if (read.input === "dir" && !isFolder) throw new UsageError(`${command.name}: ${format.name} reads a folder (${read.expects}), and ${path} is not one.`, command);
   if (read.input === "file" && isFolder) throw new UsageError(`${command.name}: ${format.name} reads a file (${read.expects}), and ${path} is a folder.`, command);
   progress(io, `reading ${path} (${format.title})...`);

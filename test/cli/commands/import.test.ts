@@ -103,6 +103,13 @@ describe("govgraph import SOURCE INPUT --out model.json", () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it("says when the input does not exist (exit 1)", async () => {
+    for (const source of ["kenya-ecitizen", "us-fpi"]) {
+      const run = await runIn(scratch(), ["import", source, "missing", "--out", "x.json"]);
+      expect([run.code, run.stderr]).toEqual([1, "error not_found: import: missing does not exist. Check the path.\n"]);
+    }
+  });
+
   it("says which file is wrong when an importer refuses the input whole (exit 1)", async () => {
     const run = await runIn(scratch(), ["import", "us-fpi", real("gc-si-excerpt.csv"), "--out", "x.json"]);
     expect(run.code).toBe(1);
