@@ -44,7 +44,7 @@ export type { KenyaEcitizenOptions } from "./sources/kenya-ecitizen.js";
 export { toCsvFolder, csvFolderChunks, CSV_FOLDER_CHUNKS_DEFAULTS } from "./formats/csv-folder/write.js";
 export type { CsvFolderChunk, CsvFolderChunksOptions } from "./formats/csv-folder/write.js";
 export { fromCsvFolder, CSV_FOLDER_DEFAULTS } from "./formats/csv-folder/read.js";
-export type { CsvFolderOptions } from "./formats/csv-folder/read.js";
+export type { CsvFolderFile, CsvFolderOptions } from "./formats/csv-folder/read.js";
 export { CSV_FOLDER_FILES } from "./formats/csv-folder/tables.js";
 export type { CsvImportResult, CsvIssue } from "./formats/csv-folder/issues.js";
 export { toGraphML, graphmlChunks, GRAPHML_DEFAULTS } from "./formats/graphml.js";

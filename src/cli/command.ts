@@ -1,3 +1,4 @@
+import type { FolderOutput } from "./folder.js";
 import type { CliIo } from "./io.js";
 import { loadModel, type LoadedModel } from "./load-model.js";
 import type { Format } from "./render.js";
@@ -47,9 +48,12 @@ export type Output = string | Iterable<string> | ((write: Writer) => void | Prom
  * @internal
  */
 export interface CommandResult {
-  output: Output;
+  /** Text or chunks for a file (or standard output), or a folder of files for `--out DIR` (a command whose `out` is `"directory"`). */
+  output: Output | FolderOutput;
   files?: { option: string; path: string; output: Output }[];
   exitCode?: number;
+  /** What was written (import's counts and issues): on stdout when the output went to `--out`, else on stderr. */
+  notice?: string;
 }
 
 /** One `govgraph <name>` command. @internal */
@@ -63,15 +67,26 @@ export interface CommandDef {
   /**
    * What `--out` names (docs/cli.md, "--out"): a `"file"` (the default) the output is written to; a `"model"` file,
    * which `--force` (the command lists `FORCE_OPTION` among its options) lets replace an input file of the run; or a
-   * `"directory"` the command fills itself from `values.out` (its output still goes to standard output).
+   * `"directory"` that receives the files of a folder output. A function decides from the options (convert: by `--to`).
    */
-  out?: "file" | "model" | "directory";
+  out?: OutKind | ((values: OptionValues) => OutKind);
   /** Formats it accepts (default text, json, md). */
   formats?: readonly Format[];
   /** Example runs shown in help, each the arguments and options after `govgraph <name>`. */
   examples?: string[];
   run(ctx: CommandContext): Promise<CommandResult> | CommandResult;
 }
+
+/** What `--out` names for a command. @internal */
+export type OutKind = "file" | "model" | "directory";
+
+/** What `--out` names for this run of the command. @internal */
+export function outKind(command: CommandDef, values: OptionValues): OutKind {
+  return typeof command.out === "function" ? command.out(values) : (command.out ?? "file");
+}
+
+/** Whether `--out` may name a directory for some run of the command (help says `FILE|DIR`). @internal */
+export const mayWriteFolder = (command: CommandDef): boolean => command.out === "directory" || typeof command.out === "function";
 
 /** Types a command definition. @internal */
 export function defineCommand(def: CommandDef): CommandDef {

@@ -1,6 +1,6 @@
 import pkg from "../../package.json" with { type: "json" };
 import { GLOBAL_OPTIONS, PROGRAM_OPTIONS } from "./args.js";
-import type { CommandDef, OptionDef } from "./command.js";
+import { mayWriteFolder, type CommandDef, type OptionDef } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
 import { FORMATS } from "./render.js";
 
@@ -15,7 +15,7 @@ export function usageLine(command: CommandDef | undefined): string {
   const own = Object.entries(command.options)
     .map(([name, o]) => `[--${name}${o.valueHint ? ` ${o.valueHint}` : ""}]`)
     .join(" ");
-  return `Usage: govgraph ${command.name}${args ? " " + args : ""}${own ? " " + own : ""} [--format ${formats}] [--out FILE] (govgraph ${command.name} --help for more)`;
+  return `Usage: govgraph ${command.name}${args ? " " + args : ""}${own ? " " + own : ""} [--format ${formats}] [--out ${mayWriteFolder(command) ? "FILE|DIR" : "FILE"}] (govgraph ${command.name} --help for more)`;
 }
 
 function optionLines(options: Record<string, OptionDef>): string[] {
@@ -47,7 +47,8 @@ export function programHelp(): string {
 /** `govgraph <command> --help`: its usage, arguments, options and examples. @internal */
 export function commandHelp(command: CommandDef): string {
   const formats = command.formats ?? FORMATS;
-  const globals = { ...GLOBAL_OPTIONS, format: { ...GLOBAL_OPTIONS.format!, valueHint: formats.join("|"), description: `Output format (default: ${formats[0]})` } };
+  const globals: Record<string, OptionDef> = { ...GLOBAL_OPTIONS, format: { ...GLOBAL_OPTIONS.format!, valueHint: formats.join("|"), description: `Output format (default: ${formats[0]})` } };
+  if (mayWriteFolder(command)) globals.out = { ...GLOBAL_OPTIONS.out!, valueHint: "FILE|DIR", description: "Write the output to FILE, or its files into DIR (only when the run succeeds)" };
   const argWidth = Math.max(0, ...command.args.map((a) => a.name.length));
   return [
     `${command.summary}.`,

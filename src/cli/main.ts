@@ -2,9 +2,10 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { GovGraphError } from "../index.js";
 import { checkOutOption, commandIndex, GLOBAL_OPTIONS, parseOptions, PROGRAM_OPTIONS } from "./args.js";
-import { UsageError, type CommandContext, type CommandDef, type FailOn } from "./command.js";
+import { outKind, UsageError, type CommandContext, type CommandDef, type FailOn } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
 import { EXIT, installLastResort, isClosedPipe } from "./exit.js";
+import { isFolderOutput, writeFolder } from "./folder.js";
 import { commandHelp, programHelp, usageLine, VERSION } from "./help.js";
 import { fileError, nodeIo, progress, standardOutputFailure, type CliIo } from "./io.js";
 import { writeOutputs } from "./output.js";
@@ -56,12 +57,22 @@ async function run(argv: readonly string[], io: CliIo, state: { command?: Comman
   // Errors are JSON on stderr only when --format json was asked for.
   state.jsonErrors = values.format === "json";
   checkPositionals(command, positionals);
-  // Before the work: `--out dir/` should not wait for a long analysis to be refused.
-  if (typeof values.out === "string") checkOutOption(io.cwd, "--out", values.out, command.out ?? "file", command, exampleFile(command, format));
   const ctx: CommandContext = { positionals, values: values as CommandContext["values"], format, failOn: (values["fail-on"] as FailOn[] | undefined) ?? [], io };
+  const kind = outKind(command, ctx.values);
+  const out = typeof values.out === "string" ? values.out : undefined;
+  // Before the work: `--out dir/` should not wait for a long analysis to be refused.
+  if (out !== undefined) checkOutOption(io.cwd, "--out", out, kind, command, exampleFile(command, format));
   const result = await command.run(ctx);
   progress(io, "");
-  await writeOutputs(io, command, ctx.values, result);
+  const { output, notice } = result;
+  if (isFolderOutput(output)) {
+    if (out === undefined) throw new UsageError(`${command.name} writes a folder of files here: pass --out DIR.`, command);
+    await writeFolder(io, out, output);
+  } else {
+    await writeOutputs(io, command, kind, ctx.values, { ...result, output });
+  }
+  // What was written is said on stdout when the output went to a file, on stderr when it went to stdout.
+  if (notice) (out !== undefined ? io.stdout : io.stderr)(notice);
   return result.exitCode ?? EXIT.ok;
 }
 

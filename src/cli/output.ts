@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { UsageError, type CommandDef, type CommandResult, type OptionValues, type Output } from "./command.js";
+import { UsageError, type CommandDef, type CommandResult, type OptionValues, type OutKind, type Output } from "./command.js";
 import { sameFile, type WriteText } from "./files.js";
 import type { CliIo } from "./io.js";
 
@@ -12,12 +12,12 @@ export const SLICE = 8 << 20;
  * Writes a command's output to `--out` (or standard output), then its other files, once it is sure that none of
  * them replaces a file the run read (docs/cli.md, "--out"). @internal
  */
-export async function writeOutputs(io: CliIo, command: CommandDef, values: OptionValues, result: CommandResult): Promise<void> {
-  const out = typeof values.out === "string" && command.out !== "directory" ? values.out : undefined;
+export async function writeOutputs(io: CliIo, command: CommandDef, kind: OutKind, values: OptionValues, result: CommandResult & { output: Output }): Promise<void> {
+  const out = typeof values.out === "string" ? values.out : undefined;
   const files = result.files ?? [];
-  const force = command.out === "model" && values.force === true;
-  if (out !== undefined) checkNotInput(io, "--out", out, command, force);
-  for (const file of files) checkNotInput(io, file.option, file.path, command, false);
+  const force = kind === "model" && values.force === true;
+  if (out !== undefined) checkNotInput(io, "--out", out, command, kind, force);
+  for (const file of files) checkNotInput(io, file.option, file.path, command, "file", false);
   const delay = testDelay(io.env);
   if (out !== undefined) await io.writeFileAtomic(out, (write, pause) => emit(result.output, write, pause, delay));
   else await emit(result.output, (text) => io.stdout(text), () => io.drainStdout?.() ?? nextTurn(), delay);
@@ -25,11 +25,11 @@ export async function writeOutputs(io: CliIo, command: CommandDef, values: Optio
 }
 
 /** Refuses (usage error) an output path that names a file the run has read, unless `force` allows it. */
-function checkNotInput(io: CliIo, option: string, path: string, command: CommandDef, force: boolean): void {
+function checkNotInput(io: CliIo, option: string, path: string, command: CommandDef, kind: OutKind, force: boolean): void {
   const full = resolve(io.cwd, path);
   const input = io.inputs?.find((read) => sameFile(read, full));
   if (input === undefined || force) return;
-  const fix = command.out === "model" ? ", or add --force to replace it with the new model" : "";
+  const fix = kind === "model" ? ", or add --force to replace it with the new model" : "";
   throw new UsageError(`${option} ${path} names a file this run reads (${input}), which would be lost. Write to another file${fix}.`, command);
 }
 

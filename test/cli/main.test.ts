@@ -105,8 +105,8 @@ describe("usage errors exit 2 with the usage line", () => {
     expect(await run(["frobnicate"])).toMatchInlineSnapshot(`
       {
         "code": 2,
-        "stderr": "error Unknown command "frobnicate". Commands: analyze, duplicates, coverage, journeys, scorecard, scenario, compare, report, validate, schema, generate.
-      Usage: govgraph <analyze|duplicates|coverage|journeys|scorecard|scenario|compare|report|validate|schema|generate> [options] (govgraph --help for more)
+        "stderr": "error Unknown command "frobnicate". Commands: analyze, duplicates, coverage, journeys, scorecard, scenario, compare, report, validate, import, convert, schema, generate.
+      Usage: govgraph <analyze|duplicates|coverage|journeys|scorecard|scenario|compare|report|validate|import|convert|schema|generate> [options] (govgraph --help for more)
       ",
         "stdout": "",
       }
@@ -176,6 +176,8 @@ describe("--help and --version", () => {
         compare     Compare two models: the change of every indicator, and the records added, removed or changed
         report      Write a self-contained HTML report (scorecard, duplication graph, coverage, journeys, staffing, openness)
         validate    Check a model: schema, unique ids, references, cycles; list every problem
+        import      Map a catalogue onto a model (csv, us-fpi, gc-si, kenya-ecitizen, hsds): model JSON, with what was mapped and every issue
+        convert     Write a model in another format (json, csv, hsds, hsds-csv, graphml, gexf, mermaid); a folder format into --out DIR
         schema      Print the JSON Schema (2020-12) of the model or of one entity
         generate    Generate a seeded synthetic government with planted duplicates and gaps (model JSON)
 

@@ -1,3 +1,4 @@
+import { toMermaid, type Model } from "../../index.js";
 import { defineModelCommand, UsageError, type FailOn } from "../command.js";
 import { progress } from "../io.js";
 import { countIssues, renderHeading, renderJson } from "../render.js";
@@ -26,7 +27,10 @@ export const analyze = defineModelCommand({
     const exitCode = failed ? 3 : 0;
     if (format === "json") return { output: renderJson({ source, sections: reports }), exitCode };
     let output = renderHeading(`${name} (${source}; ${countIssues(issues)})`, format, 1);
-    for (const section of sections) output += renderHeading(section.title, format) + section.render(reports[section.id], format === "md" ? "md" : "text");
+    for (const section of sections) {
+      output += renderHeading(section.title, format) + section.render(reports[section.id], format === "md" ? "md" : "text");
+      if (format === "md" && section.id === "duplication") output += departmentDiagram(model);
+    }
     return { output: output.replace(/\n+$/, "\n"), exitCode };
   },
 });
@@ -40,4 +44,16 @@ function selectSections(only: string | undefined, failOn: readonly FailOn[]): re
     if (!section) throw new UsageError(`analyze: unknown section "${id}". Sections: ${SECTIONS.map((s) => s.id).join(", ")}.`, analyze);
     return section;
   });
+}
+
+/** Links drawn in the Markdown report's diagram: enough to see the pattern, few enough for a Markdown viewer. */
+const DIAGRAM_LINKS = 100;
+
+/**
+ * Markdown only, after the duplication section: the departments that hold the same functions as a Mermaid
+ * diagram (`toMermaid`, department level), the pairs sharing the most drawn and the others counted in a note.
+ */
+function departmentDiagram(model: Model): string {
+  const diagram = toMermaid(model, { level: "department", maxEdges: DIAGRAM_LINKS });
+  return `Departments with overlapping jurisdictions that hold the same functions (at most ${DIAGRAM_LINKS} links, the pairs sharing the most):\n\n\`\`\`mermaid\n${diagram}\`\`\`\n\n`;
 }
