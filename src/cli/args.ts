@@ -111,7 +111,7 @@ export function checkOutOption(cwd: string, option: string, path: string, kind: 
   }
   if (kind === "directory") {
     const isOther = target.kind === "stream" || (target.kind === "file" && target.existing !== undefined);
-    if (isOther) throw new UsageError(`${option} ${path} exists and is not a directory. Name a directory (a new one is created).`, command);
+    if (isOther) throw new UsageError(`${option} ${path} exists and is not a directory, and this run writes a folder of files. Name a directory (a new one is created).`, command);
     return;
   }
   if (target.kind === "directory") throw new UsageError(`${option} ${path} is a directory. Name a file, such as ${inside}.`, command);

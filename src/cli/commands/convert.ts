@@ -1,5 +1,4 @@
 import { defineCommand, UsageError, type CommandDef } from "../command.js";
-import { existsNotFolder } from "../folder.js";
 import { FILE_FORMATS, type FileFormat, type FormatWriter } from "../file-formats.js";
 import { progress } from "../io.js";
 import { loadModel } from "../load-model.js";
@@ -44,9 +43,6 @@ export const convert: CommandDef = defineCommand({
     if (!target) throw new UsageError(`convert: pass --to FORMAT, one of ${WRITABLE.map((f) => f.name).join(", ")}.`, convert);
     const out = typeof values.out === "string" ? values.out : undefined;
     if (target.write.output === "dir" && out === undefined) throw new UsageError(`convert: --to ${target.name} writes a folder of files: pass --out DIR.`, convert);
-    if (target.write.output === "dir" && existsNotFolder(io, out!)) {
-      throw new UsageError(`convert: --to ${target.name} writes a folder of files, and ${out} is a file. Pass a directory, or a path that does not exist yet.`, convert);
-    }
     checkFormatOptions(values, WRITE_OPTIONS, target.write.options, `--to ${target.name}`, convert);
     const source = READABLE.find((f) => f.name === values.from);
     checkFormatOptions(values, READ_OPTIONS, source?.read.options, source ? `--from ${source.name}` : "a model input (no --from)", convert);

@@ -78,7 +78,7 @@ describe("govgraph convert INPUT --to FORMAT --out PATH", () => {
     writeFileSync(join(dir, "taken"), "a file\n");
     const cases = [
       [["convert", "--to", "csv"], "error convert: --to csv writes a folder of files: pass --out DIR."],
-      [["convert", "--to", "hsds-csv", "--out", "taken"], "error convert: --to hsds-csv writes a folder of files, and taken is a file. Pass a directory, or a path that does not exist yet."],
+      [["convert", "--to", "hsds-csv", "--out", "taken"], "error --out taken exists and is not a directory, and this run writes a folder of files. Name a directory (a new one is created)."],
       [["convert", "--to", "mermaid", "--iterations", "3"], "error convert: --iterations does not apply to --to mermaid."],
       [["convert", "--to", "gexf", "--iterations", "many"], 'error convert: --iterations "many" is not a whole number.'],
       [["convert", "--to", "csv", "--out", "x", "--departments", "agency"], "error convert: --departments does not apply to a model input (no --from)."],
