@@ -1,17 +1,11 @@
 import { parseArgs } from "node:util";
-import { FAIL_ON, UsageError, type CommandDef, type OptionDef } from "./command.js";
+import { UsageError, type CommandDef, type OptionDef } from "./command.js";
 
-/** Options every command accepts. @internal */
+/** Options every command accepts (`--fail-on` and the others are the commands' own). @internal */
 export const GLOBAL_OPTIONS: Record<string, OptionDef> = {
-  format: { type: "string", short: "f", valueHint: "text|json|md", description: "Output format (default: text)" },
+  format: { type: "string", short: "f", valueHint: "text|json|md|csv", description: "Output format (default: text)" },
   out: { type: "string", short: "o", valueHint: "FILE", description: "Write the output to FILE (only when the run succeeds)" },
-  "fail-on": {
-    type: "string",
-    multiple: true,
-    valueHint: FAIL_ON.join("|"),
-    choices: FAIL_ON,
-    description: "Exit 3 when the analyses find some (repeatable)",
-  },
+  progress: { type: "boolean", description: "Show progress on stderr even when it is not a terminal or CI is set" },
   help: { type: "boolean", short: "h", description: "Show help" },
 };
 

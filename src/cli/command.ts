@@ -1,6 +1,9 @@
+import type { Format } from "./formats.js";
 import type { CliIo } from "./io.js";
 import { loadModel, type LoadedModel } from "./load-model.js";
-import type { Format } from "./render.js";
+import { planProgress, type Stage } from "./progress.js";
+import type { View } from "./render/document.js";
+import type { Writer } from "./render/json.js";
 
 /** What `--fail-on` can ask for: exit 3 when the analysis finds some. @internal */
 export const FAIL_ON = ["duplication", "gaps"] as const;
@@ -29,11 +32,10 @@ export interface CommandContext {
   values: OptionValues;
   format: Format;
   failOn: FailOn[];
+  /** How text and Markdown are drawn: width, rows per table, issues listed. */
+  view: View;
   io: CliIo;
 }
-
-/** Writes output text, in order. @internal */
-export type Writer = (chunk: string) => void;
 
 /**
  * What a command returns: its output (printed, or written to `--out`), as text or as a function writing it in
@@ -43,6 +45,8 @@ export type Writer = (chunk: string) => void;
 export interface CommandResult {
   output: string | ((write: Writer) => void | Promise<void>);
   exitCode?: number;
+  /** With `--format csv` and `--out DIR/`: one file per table, written into DIR instead of `output`. */
+  files?: { name: string; output: (write: Writer) => void }[];
 }
 
 /** One `govgraph <name>` command. @internal */
@@ -53,7 +57,7 @@ export interface CommandDef {
   args: { name: string; description: string; required?: boolean }[];
   /** Options of this command, besides the global ones. */
   options: Record<string, OptionDef>;
-  /** Formats it accepts (default text, json, md). */
+  /** Formats it accepts, the first the default (default text, json, md, csv). */
   formats?: readonly Format[];
   /** Example runs shown in help, each the arguments and options after `govgraph <name>`. */
   examples?: string[];
@@ -81,7 +85,37 @@ export const MODEL_FILE_ARG = { name: "file", description: "A model JSON file (d
 
 /** A command reading one model, `[file]` or the bundled example: `run` receives it loaded and validated. @internal */
 export interface ModelCommandDef extends Omit<CommandDef, "args" | "run"> {
+  /** The stages of its work after reading the model (their status messages' starts), for progress on large files. */
+  stages?(ctx: CommandContext): Stage[];
   run(loaded: LoadedModel, ctx: CommandContext): Promise<CommandResult> | CommandResult;
+}
+
+/** Reading a model: its status messages (see load-model.ts) and their shares of the time, per byte of JSON. */
+const LOAD_STAGES: readonly Stage[] = [
+  { prefix: "reading", weight: 2 },
+  { prefix: "parsing", weight: 16 },
+  { prefix: "validating", weight: 6 },
+];
+
+/**
+ * Plans the progress of a run reading `file`: reading, parsing and validating it, then `stages` (each weighs its
+ * share of the time next to those three, 24 together). Only files over 50 MB get percentages. @internal
+ */
+export function planLoad(ctx: CommandContext, file: string | undefined, stages: readonly Stage[] = []): void {
+  if (file === undefined) return;
+  let bytes = 0;
+  try {
+    bytes = ctx.io.fileSize?.(file) ?? 0;
+  } catch {
+    // Reading the file reports it missing.
+  }
+  planProgress(ctx.io, bytes, [...LOAD_STAGES, ...stages]);
+}
+
+/** Loads a model like {@link loadModel}, its progress planned with {@link planLoad}. @internal */
+export function loadPlanned(ctx: CommandContext, file: string | undefined, stages: readonly Stage[] = []): LoadedModel {
+  planLoad(ctx, file, stages);
+  return loadModel(ctx.io, file);
 }
 
 /** Defines a command on one model: its argument is the model file, read and validated before `run`. @internal */
@@ -89,7 +123,7 @@ export function defineModelCommand(def: ModelCommandDef): CommandDef {
   return {
     ...def,
     args: [MODEL_FILE_ARG],
-    run: (ctx) => def.run(loadModel(ctx.io, ctx.positionals[0]), ctx),
+    run: (ctx) => def.run(loadPlanned(ctx, ctx.positionals[0], def.stages?.(ctx)), ctx),
   };
 }
 

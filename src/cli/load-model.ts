@@ -20,6 +20,15 @@ export interface LoadedModel {
 export function loadModel(io: CliIo, file: string | undefined): LoadedModel {
   // The bundled example is validated once, where the library defines it (its tests prove it has no issue).
   if (file === undefined) return loaded("bundled example", exampleCounty, []);
+  return checked(file, readAndValidate(io, file).result);
+}
+
+/**
+ * Reads and validates a model file whatever its issues: the data as parsed and the validation result (`validate`
+ * reports an invalid model rather than failing). Malformed JSON throws `invalid_json`, as in {@link loadModel}.
+ * @internal
+ */
+export function readAndValidate(io: CliIo, file: string): { data: unknown; result: ValidationResult } {
   if (io.isDirectory(file)) {
     throw new GovGraphError(
       "unsupported_format",
@@ -29,7 +38,7 @@ export function loadModel(io: CliIo, file: string | undefined): LoadedModel {
   progress(io, `reading ${file}...`);
   const data = io.readBytes && (io.fileSize?.(file) ?? 0) > LARGE_FILE_BYTES ? readLarge(io, file) : parseJsonFile(io.readFile(file), file);
   progress(io, `validating ${file}...`);
-  return checked(file, adopt(data));
+  return { data, result: adopt(data) };
 }
 
 /**

@@ -1,6 +1,10 @@
-import { defineModelCommand, UsageError, type FailOn } from "../command.js";
+import { defineModelCommand, UsageError, type CommandContext, type FailOn } from "../command.js";
 import { progress } from "../io.js";
-import { countIssues, renderHeading, renderJson } from "../render.js";
+import { Names } from "../names.js";
+import { documentResult } from "../output.js";
+import { FAIL_ON_OPTION, TABLE_OPTION, VIEW_OPTIONS } from "../output-options.js";
+import { heading, type Block } from "../render/document.js";
+import { countIssues } from "../render/issues.js";
 import { FAIL_ON_SECTIONS, SECTIONS } from "../sections/index.js";
 import type { AnalyzeSection, SectionOptions } from "../sections/section.js";
 
@@ -10,10 +14,15 @@ export const analyze = defineModelCommand({
   summary: "Analyse a model: summary, validation, and every analysis section",
   options: {
     only: { type: "string", valueHint: "ID,ID", description: `Run only these sections (${SECTIONS.map((s) => s.id).join(", ")})` },
+    ...VIEW_OPTIONS,
+    ...TABLE_OPTION,
+    ...FAIL_ON_OPTION,
   },
-  examples: ["", "model.json --format md --out report.md", "model.json --fail-on duplication"],
-  run({ source, name, model, issues }, { values, format, failOn, io }) {
-    const sections = selectSections(values.only as string | undefined, failOn);
+  examples: ["", "model.json --format md --out report.md", "model.json --format csv --out tables/", "model.json --fail-on duplication"],
+  stages: (ctx) => sectionsOf(ctx).map((s) => ({ prefix: s.title, weight: (s.weight ?? 1) * 2 })),
+  run({ source, name, model, issues }, ctx) {
+    const { failOn, io } = ctx;
+    const sections = sectionsOf(ctx);
     const reports: Record<string, unknown> = {};
     const options: SectionOptions = { failOn, warnings: issues, reports };
     let failed = false;
@@ -23,13 +32,17 @@ export const analyze = defineModelCommand({
       reports[section.id] = report;
       if (failOn.length > 0 && section.fails?.(report, failOn)) failed = true;
     }
-    const exitCode = failed ? 3 : 0;
-    if (format === "json") return { output: renderJson({ source, sections: reports }), exitCode };
-    let output = renderHeading(`${name} (${source}; ${countIssues(issues)})`, format, 1);
-    for (const section of sections) output += renderHeading(section.title, format) + section.render(reports[section.id], format === "md" ? "md" : "text");
-    return { output: output.replace(/\n+$/, "\n"), exitCode };
+    const view = { names: new Names([model]) };
+    const blocks: Block[] = [heading(`${name} (${source}; ${countIssues(issues)})`, 1)];
+    for (const section of sections) blocks.push(heading(section.title), ...section.render(reports[section.id], view));
+    return documentResult(ctx, { blocks, json: () => ({ source, sections: reports }) }, failed ? 3 : 0);
   },
 });
+
+/** The sections to run: all, or those `--only` names plus those `--fail-on` needs. */
+function sectionsOf({ values, failOn }: CommandContext): readonly AnalyzeSection[] {
+  return selectSections(values.only as string | undefined, failOn);
+}
 
 function selectSections(only: string | undefined, failOn: readonly FailOn[]): readonly AnalyzeSection[] {
   if (only === undefined) return SECTIONS;

@@ -1,7 +1,7 @@
 import { generateModel, writeModelStream, type GenerateSize } from "../../index.js";
 import { defineCommand, UsageError } from "../command.js";
 import { progress } from "../io.js";
-import { renderJson } from "../render.js";
+import { renderJson } from "../render/json.js";
 
 const SIZES = ["county", "province", "nation"] as const satisfies readonly GenerateSize[];
 
