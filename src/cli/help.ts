@@ -17,7 +17,7 @@ const hanging = (text: string, width: number, indent: number) => {
 
 /** The one-line usage of a command, or of the program when there is none (wrapped to `width`). @internal */
 export function usageLine(command: CommandDef | undefined, width = DEFAULT_WIDTH): string {
-  if (!command) return hanging(`Usage: govgraph <${COMMANDS.map((c) => c.name).join("|")}> [options] (govgraph --help for more)`, width, 7);
+  if (!command) return hanging("Usage: govgraph <command> [file] [options] (govgraph --help lists the commands)", width, 7);
   return hanging(`${usage(command)} (govgraph ${command.name} --help for more)`, width, 7);
 }
 

@@ -6,7 +6,7 @@ import { Names, type NameKind } from "../names.js";
 import { documentResult } from "../output.js";
 import { TABLE_OPTION, VIEW_OPTIONS } from "../output-options.js";
 import { heading, paragraph, table, type Block } from "../render/document.js";
-import { formatCount, formatDecimal, formatPercent, signed, type Value } from "../render/numbers.js";
+import { count, formatCount, formatDecimal, formatPercent, signed, type Value } from "../render/numbers.js";
 import type { Cell } from "../render/table.js";
 
 /** Records listed per change in text and Markdown (CSV lists them all). */
@@ -14,17 +14,17 @@ const LIST = 8;
 
 /** Whether an indicator of the comparison is a share (shown in percent, its change in percentage points). */
 const isShare = (key: string) => /(Share|Rate)$/.test(key) || ["reach", "capacity", "share", "efficiency", "staffInMuchStaffLittleWork"].includes(key);
-/** The precision of an indicator by its key. */
-function formatOf(key: string): { value: (x: number) => string; change: (x: number) => string } {
+/** The precision of an indicator: shares in percent (changes in points), scores one decimal, counts whole. */
+function formatOf(key: string, d: Delta): { value: (x: number) => string; change: (x: number) => string } {
   if (isShare(key)) return { value: formatPercent, change: (x) => `${formatDecimal(x * 100, 1)} pp` };
-  if (key === "gini") return { value: (x) => formatDecimal(x, 3), change: (x) => formatDecimal(x, 3) };
-  const plain = (x: number) => (Number.isInteger(x) ? formatCount(x) : formatDecimal(x, 2));
-  return { value: plain, change: plain };
+  const digits = key === "score" ? 1 : key === "gini" ? 3 : [d.before, d.after].every((x) => x === null || Number.isInteger(x)) ? 0 : 2;
+  const f = (x: number) => formatDecimal(x, digits);
+  return { value: f, change: f };
 }
 
 const value = (x: number | null, f: (x: number) => string): Value => ({ text: x === null ? "–" : f(x), value: x, right: true });
 function row(name: string, key: string, d: Delta): Cell[] {
-  const f = formatOf(key);
+  const f = formatOf(key, d);
   return [name, value(d.before, f.value), value(d.after, f.value), signed(d.delta, f.change)];
 }
 
@@ -46,16 +46,16 @@ function recordsTable(r: ComparisonReport, names: Names): Block {
       if (keys.length === 0) continue;
       const shown = keys.slice(0, LIST).map((k) => recordLabel(names, collection, k)).join("; ");
       const all = keys.map((k) => (typeof k === "string" ? k : k.join(">"))).join("|");
-      rows.push([collection, change, formatCount(keys.length), { text: keys.length > LIST ? `${shown}; +${keys.length - LIST} more` : shown, value: all, right: false }]);
+      rows.push([collection, change, count(keys.length), { text: keys.length > LIST ? `${shown}; +${keys.length - LIST} more` : shown, value: all, right: false }]);
     }
   }
-  return table("compare-records", ["records", "change", "count", { label: "which", csv: "keys" }], rows);
+  return table("compare-records", ["records", "change", "count", { label: "which", csv: "keys" }], rows, { empty: "No record differs." });
 }
 
 /** Renders a comparison: the scorecard in full, then every indicator that moved, then the records that differ. @internal */
 export function renderComparison(r: ComparisonReport, names: Names): Block[] {
   const blocks: Block[] = [
-    table("compare-scorecard", ["scorecard (0-100)", "before", "after", "change"], [...PILLARS.map((id) => row(id, "score", r.scorecard.pillars[id])), row("composite", "score", r.scorecard.composite)], true),
+    table("compare-scorecard", ["scorecard (0-100)", "before", "after", "change"], [...PILLARS.map((id) => row(id, "score", r.scorecard.pillars[id])), row("composite", "score", r.scorecard.composite)], { whole: true }),
   ];
   const groups: [string, Record<string, Delta>][] = [
     ["journeys (weighted by demand)", r.journeys],
@@ -72,13 +72,15 @@ export function renderComparison(r: ComparisonReport, names: Names): Block[] {
       else moved.push(row(`${group}: ${key}`, key, d));
     }
   }
-  if (moved.length > 0) blocks.push(table("compare-indicators", ["indicator", "before", "after", "change"], moved));
+  blocks.push(table("compare-indicators", ["indicator", "before", "after", "change"], moved, { empty: "No indicator moved." }));
   blocks.push(paragraph(`${formatCount(still)} other indicator(s) unchanged.`));
-  if (r.journeyChanges.length > 0) {
-    const moves = (deltas: Record<string, Delta>) => Object.entries(deltas).map(([k, d]) => `${k} ${signed(d.delta, formatOf(k).change).text}`).join(", ") || "added or removed";
-    blocks.push(table("compare-journeys", [{ label: "journey", csv: "needName" }, { label: "id", csv: "needId", only: "csv" }, "what moved"], r.journeyChanges.map((j) => [...names.pair("need", j.needId), moves(j.deltas)])));
-  }
-  blocks.push(Object.keys(r.records).length === 0 ? paragraph("No record differs.") : recordsTable(r, names));
+  const moves = (deltas: Record<string, Delta>) => Object.entries(deltas).map(([k, d]) => `${k} ${signed(d.delta, formatOf(k, d).change).text}`).join(", ") || "added or removed";
+  blocks.push(
+    table("compare-journeys", [{ label: "journey", csv: "needName" }, { label: "id", csv: "needId", only: "csv" }, "what moved"], r.journeyChanges.map((j) => [...names.pair("need", j.needId), moves(j.deltas)]), {
+      empty: "No journey changed.",
+    }),
+    recordsTable(r, names),
+  );
   return blocks;
 }
 

@@ -39,10 +39,15 @@ function check(ctx: CommandContext, file: string | undefined): ValidateReport {
 
 function blocks(r: ValidateReport, ctx: CommandContext): Block[] {
   const out: Block[] = [heading(`${r.source}: ${r.ok ? "valid" : "invalid"} (${countIssues(r.issues)})`, 1)];
-  if (r.counts === null) out.push(paragraph("The file is not well-formed JSON, so no record was read."));
-  else if (ctx.format === "text") {
-    const records = COLLECTIONS.filter((c) => r.counts![c]! > 0).map((c) => `${formatCount(r.counts![c]!)} ${c}`);
-    out.push(paragraph(records.join(", ") || "No records."));
+  if (r.counts === null) {
+    // Malformed JSON: one issue, which says where (JSON keeps it as an issue with its line and column).
+    const [issue] = r.issues as (Issue & { line?: number; column?: number })[];
+    const where = issue?.line === undefined ? r.source : `${r.source}:${issue.line}:${issue.column}`;
+    return [...out, paragraph(`Malformed JSON at ${where}: ${issue?.message.replace(/^line \d+, column \d+: /, "") ?? "unreadable"}. No record was read.`)];
+  }
+  if (ctx.format === "text") {
+    const records = COLLECTIONS.filter((c) => r.counts![c]! > 0).map((c) => `${c} ${formatCount(r.counts![c]!)}`);
+    out.push(paragraph(records.length ? `Records: ${records.join(", ")}.` : "No records."));
   } else out.push(table("validate-counts", ["collection", "records"], COLLECTIONS.map((c) => [c, count(r.counts![c]!)])));
   if (r.issues.length > 0) out.push(issueList("validate-issues", r.issues));
   return out;

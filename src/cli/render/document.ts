@@ -27,10 +27,13 @@ export interface View extends IssueView {
 export const heading = (text: string, level: 1 | 2 = 2): Block => ({ kind: "heading", text, level });
 /** A paragraph. @internal */
 export const paragraph = (text: string): Block => ({ kind: "text", text });
-/** A table block: `id` names it in CSV; `whole` when its rows do not grow with the model (never cut by `--top`). @internal */
-export const table = (id: string, columns: readonly (string | Column)[], rows: readonly (readonly Cell[])[], whole = false): Block => ({
+/**
+ * A table block: `id` names it in CSV; `whole` when its rows do not grow with the model (never cut by `--top`);
+ * `empty` is what text and Markdown say when it has no row (CSV still writes its header). @internal
+ */
+export const table = (id: string, columns: readonly (string | Column)[], rows: readonly (readonly Cell[])[], options: { whole?: boolean; empty?: string } = {}): Block => ({
   kind: "table",
-  table: { id, columns, rows, ...(whole ? { whole } : {}) },
+  table: { id, columns, rows, ...options },
 });
 /** A list of validation issues. @internal */
 export const issueList = (id: string, issues: readonly Issue[]): Block => ({ kind: "issues", id, issues });
@@ -46,6 +49,7 @@ function textLines(block: Block, view: View): string[] {
     case "text":
       return wrap(escapeControl(block.text), view.width);
     case "table":
+      if (block.table.rows.length === 0) return wrap(escapeControl(block.table.empty ?? "None."), view.width);
       return tableLines(block.table, view.width, view.top);
     case "issues":
       return renderIssueLines(block.issues, view);
@@ -59,6 +63,7 @@ function markdown(block: Block, view: View): string {
     case "text":
       return escapeControl(block.text) + "\n";
     case "table":
+      if (block.table.rows.length === 0) return escapeControl(block.table.empty ?? "None.") + "\n";
       return tableMarkdown(block.table, view.top);
     case "issues":
       return renderIssuesMarkdown(block.issues, view).replace(/\n+$/, "\n");

@@ -102,6 +102,11 @@ export function countOf(part: number, whole: number, shareOfWhole?: number | nul
   return cell(`${formatCount(part)} of ${formatCount(whole)}${pct}`, part, false);
 }
 
+/** A number described in words for text (`8 departments, 13.8% of staff`); CSV gets the number. @internal */
+export function described(value: number | null, text: string): Value {
+  return cell(text, value, false);
+}
+
 /** A change with its sign, in the precision of `format`: `+2.5`, `-1,200`, `0`. @internal */
 export function signed(delta: number | null | undefined, format: (x: number) => string): Value {
   if (missing(delta)) return cell(NONE, null);

@@ -28,6 +28,8 @@ export interface Table {
   rows: readonly (readonly Cell[])[];
   /** Shown whole whatever `--top` says: its rows do not grow with the model (a scorecard's indicators). */
   whole?: boolean;
+  /** What text and Markdown say instead of a table without rows. */
+  empty?: string;
 }
 
 /** Gap between columns in text. */
@@ -95,7 +97,8 @@ function columnWidths(columns: readonly Column[], labels: readonly string[], tex
   const natural = labels.map((label, i) => Math.max(widest(cells[i]!, displayWidth), longestWord(label), 1));
   const minimum = labels.map((_, i) => {
     if (right[i]) return natural[i]!;
-    if (columns[i]!.id) return Math.min(natural[i]!, MAX_ID);
+    // An id is never broken; a list of ids breaks between them.
+    if (columns[i]!.id) return Math.min(natural[i]!, Math.max(MIN_TEXT, Math.min(MAX_ID, widest(cells[i]!, longestWord))));
     return Math.min(natural[i]!, Math.max(MIN_TEXT, Math.min(MAX_WORD, widest(cells[i]!, longestWord))));
   });
   const widths = fitWidths(natural, minimum, width);

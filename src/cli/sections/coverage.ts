@@ -1,8 +1,8 @@
 import { scoreCoverage, type CoverageReport, type CoverageRow } from "../../index.js";
 import type { FailOn } from "../command.js";
 import { nameColumns, type NameKind, type Names } from "../names.js";
-import { paragraph, table, type Block } from "../render/document.js";
-import { count, decimal, formatCount, formatPercent, percent, share } from "../render/numbers.js";
+import { table, type Block } from "../render/document.js";
+import { count, decimal, described, formatCount, formatPercent, percent, share } from "../render/numbers.js";
 import type { Column } from "../render/table.js";
 import { defineSection, type SectionView } from "./section.js";
 
@@ -21,11 +21,11 @@ function byKind<R extends CoverageRow>(id: string, kind: NameKind, label: string
 }
 
 function gaps(r: CoverageReport, names: Names): Block {
-  if (r.gaps.length === 0) return paragraph("No gaps: every demand cell is reached.");
   return table(
     "coverage-gaps",
     [...nameColumns("need", "unreached need", false), ...nameColumns("region", "region"), ...nameColumns("segment", "segment", false), { label: "cases a year", csv: "volume" }],
     r.gaps.map((g) => [...names.pair("need", g.needId), ...names.pair("region", g.regionId), ...names.pair("segment", g.segmentId), count(g.volume)]),
+    { empty: "No gaps: every demand cell is reached." },
   );
 }
 
@@ -41,9 +41,12 @@ export function renderCoverage(r: CoverageReport, { names }: SectionView): Block
         ["reached", share(r.reach, "of demand")],
         ["reached within capacity", share(r.capacity, "of demand")],
         ["Gini of regional reach (0 = even)", decimal(r.gini, 3)],
-        ["gaps (unreached cells)", `${formatCount(r.gaps.length)} cells, ${formatCount(unreached)} cases a year (${formatPercent(r.demand > 0 ? unreached / r.demand : null)} of demand)`],
+        [
+          "gaps (unreached cells)",
+          described(r.gaps.length, `${formatCount(r.gaps.length)} ${r.gaps.length === 1 ? "cell" : "cells"}, ${formatCount(unreached)} cases a year (${formatPercent(r.demand > 0 ? unreached / r.demand : null)} of demand)`),
+        ],
       ],
-      true,
+      { whole: true },
     ),
     byKind("coverage-needs", "need", "need", lowestFirst(r.byNeed), (x) => x.needId, names),
     byKind("coverage-segments", "segment", "segment", lowestFirst(r.bySegment), (x) => x.segmentId, names),

@@ -1,7 +1,7 @@
 import { findDuplication, suggestConsolidation, type ConsolidationReport, type DuplicationOptions, type DuplicationReport, type Model } from "../../index.js";
 import type { FailOn } from "../command.js";
 import { listCells, listColumns, nameColumns, type NameKind, type Names } from "../names.js";
-import { paragraph, table, type Block } from "../render/document.js";
+import { table, type Block } from "../render/document.js";
 import { count, countOf, decimal, hhi, money, similarity } from "../render/numbers.js";
 import { defineSection, type SectionView } from "./section.js";
 
@@ -37,12 +37,11 @@ function measures(r: DuplicationReport): Block {
       ["overlapping department pairs", count(s.overlap)],
       ["near-duplicate functions", count(s.nearDuplicateFunctions)],
     ],
-   true,
+   { whole: true },
  );
 }
 
 function duplicationTable(r: DuplicationReport, names: Names): Block {
-  if (r.duplication.length === 0) return paragraph("No duplication: no function is led twice, and no service repeated, in overlapping jurisdictions.");
   // What is duplicated: one function, or services; names in text, ids to act on it.
   const what = (kind: NameKind, ids: readonly string[]) => [listCells(names, kind, ids, 3)[0], { text: ids.join(", "), value: ids.join("|"), right: false }];
   return table(
@@ -53,72 +52,61 @@ function duplicationTable(r: DuplicationReport, names: Names): Block {
         ? ["function", ...what("function", [d.id]), d.scope, ...listCells(names, "department", d.departmentIds), ...listCells(names, "region", d.regionIds, 3)]
         : ["service", ...what("service", d.ids), d.scope, ...listCells(names, "department", d.departmentIds), ...listCells(names, "region", d.shared.regionIds, 3)],
     ),
+    { empty: "No duplication: no function is led twice, and no service repeated, in overlapping jurisdictions." },
   );
 }
 
-function fragmentationTable(r: DuplicationReport, names: Names): Block[] {
-  if (r.fragmentation.length === 0) return [];
+function fragmentationTable(r: DuplicationReport, names: Names): Block {
   const rows = [...r.fragmentation].sort((a, b) => b.effectiveNumber - a.effectiveNumber || a.hhi - b.hhi);
-  return [
-    table(
-      "duplication-fragmentation",
-      [{ label: "most fragmented", csv: "name" }, { label: "id", csv: "id", only: "csv" }, "kind", ...nameColumns("region", "jurisdiction", false), { label: "depts", csv: "departments" }, "HHI", { label: "effective number", csv: "effectiveNumber" }],
-      rows.map((f) => [names.label(f.kind, f.id), f.id, f.kind, ...names.pair("region", f.regionId), count(f.departmentIds.length), hhi(f.hhi), decimal(f.effectiveNumber, 1)]),
-    ),
-  ];
+  return table(
+    "duplication-fragmentation",
+    [{ label: "most fragmented", csv: "name" }, { label: "id", csv: "id", only: "csv" }, "kind", ...nameColumns("region", "jurisdiction", false), { label: "depts", csv: "departments" }, "HHI", { label: "effective number", csv: "effectiveNumber" }],
+    rows.map((f) => [names.label(f.kind, f.id), f.id, f.kind, ...names.pair("region", f.regionId), count(f.departmentIds.length), hhi(f.hhi), decimal(f.effectiveNumber, 1)]),
+    { empty: "No fragmentation: no function or need is split over departments of one jurisdiction." },
+  );
 }
 
-function overlapTable(r: DuplicationReport, names: Names): Block[] {
-  if (r.overlap.length === 0) return [];
+function overlapTable(r: DuplicationReport, names: Names): Block {
   const kind = (basis: string): NameKind => (basis === "functions" ? "function" : basis === "needs" ? "need" : "segment");
-  return [
-    table(
-      "duplication-overlap",
-      [{ label: "overlapping departments", csv: "departmentNames" }, { label: "ids", csv: "departmentIds", only: "csv" }, "basis", { label: "Jaccard", csv: "score" }, "shared", { label: "shared ids", csv: "sharedIds", only: "csv" }],
-      [...r.overlap]
-        .sort((a, b) => b.score - a.score)
-        .map((o) => [o.departmentIds.map((id) => names.label("department", id)).join(" + "), o.departmentIds.join("|"), o.basis, similarity(o.score), ...listCells(names, kind(o.basis), o.shared, 3)]),
-    ),
-  ];
+  return table(
+    "duplication-overlap",
+    [{ label: "overlapping departments", csv: "departmentNames" }, { label: "ids", csv: "departmentIds", only: "csv" }, "basis", { label: "Jaccard", csv: "score" }, "shared", { label: "shared ids", csv: "sharedIds", only: "csv" }],
+    [...r.overlap]
+      .sort((a, b) => b.score - a.score)
+      .map((o) => [o.departmentIds.map((id) => names.label("department", id)).join(" + "), o.departmentIds.join("|"), o.basis, similarity(o.score), ...listCells(names, kind(o.basis), o.shared, 3)]),
+    { empty: "No two departments overlap above the threshold." },
+  );
 }
 
-function nearTable(r: DuplicationReport, names: Names): Block[] {
-  if (r.nearDuplicateFunctions.length === 0) return [];
-  return [
-    table(
-      "duplication-near-functions",
-      [...nameColumns("function", "near-duplicate function"), { label: "and function", csv: "otherFunctionName" }, { label: "id", csv: "otherFunctionId" }, "similarity"],
-      r.nearDuplicateFunctions.map((n) => [...names.pair("function", n.functionIds[0]), ...names.pair("function", n.functionIds[1]), similarity(n.similarity)]),
-    ),
-  ];
+function nearTable(r: DuplicationReport, names: Names): Block {
+  return table(
+    "duplication-near-functions",
+    [...nameColumns("function", "near-duplicate function"), { label: "and function", csv: "otherFunctionName" }, { label: "id", csv: "otherFunctionId", id: true }, "similarity"],
+    r.nearDuplicateFunctions.map((n) => [...names.pair("function", n.functionIds[0]), ...names.pair("function", n.functionIds[1]), similarity(n.similarity)]),
+    { empty: "No two function names are near-duplicates." },
+  );
 }
 
 function consolidationTables(c: ConsolidationReport, names: Names): Block[] {
-  const out: Block[] = [];
-  if (c.clusters.length > 0) {
-    out.push(
-      table(
-        "consolidation-merge-candidates",
-        ["merge candidate", ...listColumns("department", "departments"), ...listColumns("function", "removes duplication of"), "staff", { label: "budget", csv: "budget" }],
-        c.clusters.map((k, i) => [`#${i + 1}`, ...listCells(names, "department", k.departmentIds), ...listCells(names, "function", k.removesDuplication, 3), count(k.staff.actual || k.staff.authorized), money(k.budget)]),
-      ),
-    );
-  }
-  if (c.smallDepartments.length > 0) {
-    out.push(
-      table(
-        "consolidation-small-departments",
-        [...nameColumns("department", "small department"), "functions", "staff", { label: "could fold into", csv: "intoName" }, { label: "into id", csv: "intoId", only: "csv" }, "because"],
-        c.smallDepartments.map((d) => [...names.pair("department", d.departmentId), count(d.functions), count(d.staff), ...names.pair("department", d.into), d.reason.replace(/_/g, " ")]),
-      ),
-    );
-  }
-  return out;
+  return [
+    table(
+      "consolidation-merge-candidates",
+      ["merge candidate", ...listColumns("department", "departments"), ...listColumns("function", "removes duplication of"), "staff", { label: "budget", csv: "budget" }],
+      c.clusters.map((k, i) => [`#${i + 1}`, ...listCells(names, "department", k.departmentIds), ...listCells(names, "function", k.removesDuplication, 3), count(k.staff.actual || k.staff.authorized), money(k.budget)]),
+      { empty: "No merge candidate: no group of departments overlaps or duplicates each other." },
+    ),
+    table(
+      "consolidation-small-departments",
+      [...nameColumns("department", "small department"), "functions", "staff", { label: "could fold into", csv: "intoName" }, { label: "into id", csv: "intoId", only: "csv" }, "because"],
+      c.smallDepartments.map((d) => [...names.pair("department", d.departmentId), count(d.functions), count(d.staff), ...names.pair("department", d.into), d.reason.replace(/_/g, " ")]),
+      { empty: "No small department to fold into another." },
+    ),
+  ];
 }
 
 /** Renders the duplication report and the consolidation suggestions, names beside ids. @internal */
 export function renderDuplicates(r: DuplicatesReport, { names }: SectionView): Block[] {
-  return [measures(r), duplicationTable(r, names), ...fragmentationTable(r, names), ...overlapTable(r, names), ...nearTable(r, names), ...consolidationTables(r.consolidation, names)];
+  return [measures(r), duplicationTable(r, names), fragmentationTable(r, names), overlapTable(r, names), nearTable(r, names), ...consolidationTables(r.consolidation, names)];
 }
 
 /** Whether `--fail-on duplication` was asked for and the report has duplication. @internal */

@@ -1,33 +1,37 @@
 import { analyzeJourneys, compareIds, type JourneysReport } from "../../index.js";
 import { nameColumns, type Names } from "../names.js";
-import { paragraph, table, type Block } from "../render/document.js";
+import { table, type Block } from "../render/document.js";
 import { count, decimal, percent, share } from "../render/numbers.js";
+import type { Column } from "../render/table.js";
 import { defineSection, type SectionView } from "./section.js";
 
 /** The steps of a critical path by name: `Register a company > Apply for a licence`; CSV gets the ids. */
 const path = (names: Names, ids: readonly string[]) => ({ text: ids.map((id) => names.label("service", id)).join(" > "), value: ids.join(">"), right: false });
 
+/** The columns of the journeys table: the need by name, then the journey's measures. */
+const JOURNEY_COLUMNS: (string | Column)[] = [
+  ...nameColumns("need", "journey (need)", false),
+  { label: "steps", csv: "services" },
+  { label: "depts", csv: "departments" },
+  "visits",
+  { label: "evidence asked", csv: "evidenceRequests" },
+  { label: "reused", csv: "reused", only: "csv" },
+  { label: "asked again", csv: "repeatSubmissions" },
+  { label: "once-only (% reused)", csv: "onceOnlyRate" },
+  { label: "online e2e (% of steps)", csv: "endToEndOnlineShare" },
+  "days",
+];
+
 /** Renders a journeys report: one row per journey, then the demand-weighted summary. @internal */
 export function renderJourneys(r: JourneysReport, { names }: SectionView): Block[] {
-  if (r.journeys.length === 0) return [paragraph("No need has a journey.")];
+  if (r.journeys.length === 0) return [table("journeys", JOURNEY_COLUMNS, [], { empty: "No need has a journey." })];
   const s = r.summary;
   // The journeys that weigh most in the summary first (CSV and JSON have every journey).
   const journeys = [...r.journeys].sort((a, b) => b.weight - a.weight || compareIds(a.needId, b.needId));
   return [
     table(
       "journeys",
-      [
-        ...nameColumns("need", "journey (need)", false),
-        { label: "steps", csv: "services" },
-        { label: "depts", csv: "departments" },
-        "visits",
-        { label: "evidence asked", csv: "evidenceRequests" },
-        { label: "reused", csv: "reused", only: "csv" },
-        { label: "asked again", csv: "repeatSubmissions" },
-        { label: "once-only (% reused)", csv: "onceOnlyRate" },
-        { label: "online e2e (% of steps)", csv: "endToEndOnlineShare" },
-        "days",
-      ],
+      JOURNEY_COLUMNS,
       journeys.map((j) => [
         ...names.pair("need", j.needId),
         count(j.services.length),
@@ -60,7 +64,7 @@ export function renderJourneys(r: JourneysReport, { names }: SectionView): Block
         ["days along the critical path", decimal(s.days, 1)],
         ["run at most once (<= 1 visit)", share(s.atMostOneVisitShare, "of demand", { part: s.atMostOneVisit, whole: s.journeys, what: "journeys" })],
       ],
-      true,
+      { whole: true },
     ),
   ];
 }

@@ -29,14 +29,14 @@ export function renderScorecard(r: ScorecardReport): Block[] {
         ...r.pillars.map((p) => [p.name, p.id, score(p.score), decimal(r.weights[p.id], 1), p.formula]),
         ["Composite", "composite", score(r.composite), null, "weighted mean of the pillars with a score"],
       ],
-      true,
+      { whole: true },
     ),
     table(
       "scorecard-indicators",
       [{ label: "pillar", csv: "pillarId" }, { label: "indicator", csv: "label" }, { label: "id", csv: "indicatorId", only: "csv" }, "value", { label: "weight in pillar", csv: "weight" }],
       // The pillar's name on its first indicator only, in text; CSV has its id on every row.
       r.pillars.flatMap((p) => p.indicators.map((i, n) => [{ text: n === 0 ? p.name : "", value: p.id, right: false }, i.label, i.id, indicatorValue(i), decimal(i.weight, 2)])),
-      true,
+      { whole: true },
     ),
   ];
 }

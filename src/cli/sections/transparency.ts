@@ -13,7 +13,7 @@ export function renderTransparency(r: TransparencyReport, { names }: SectionView
       "transparency-items",
       ["item", { label: "applies to (services)", csv: "applicable" }, "published", { label: "share of applicable", csv: "share" }],
       TRANSPARENCY_ITEMS.map((item) => [item, count(o.byItem[item].applicable), count(o.byItem[item].published), percent(o.byItem[item].share)]),
-      true,
+      { whole: true },
     ),
     table(
       "transparency-departments",
