@@ -13,7 +13,7 @@ import { startProgress } from "./progress.js";
 import type { View } from "./render/document.js";
 import { renderIssueLines } from "./render/issues.js";
 import { writeJson } from "./render/json.js";
-import { paint } from "./render/text.js";
+import { escapeControl, paint } from "./render/text.js";
 
 /**
  * Runs the `govgraph` command line on `argv` (without `node` and the script) and returns the exit code:
@@ -87,7 +87,7 @@ function checkPositionals(command: CommandDef, positionals: readonly string[]): 
 function reportError(error: unknown, io: CliIo, { command, jsonErrors, view }: RunState): number {
   const colour = paint(io.stderrIsTTY && !io.env.NO_COLOR);
   if (error instanceof UsageError) {
-    io.stderr(`${colour.red("error")} ${error.message}\n${usageLine(error.command ?? command)}\n`);
+    io.stderr(`${colour.red("error")} ${escapeControl(error.message)}\n${usageLine(error.command ?? command)}\n`);
     return 2;
   }
   if (io.env.GOVGRAPH_DEBUG && error instanceof Error && error.stack) io.stderr(error.stack + "\n");
@@ -101,11 +101,11 @@ function reportError(error: unknown, io: CliIo, { command, jsonErrors, view }: R
     // An invalid_json error says where in its message; other errors list their issues below it (capped).
     const shown = view ?? { width: DEFAULT_WIDTH, top: 0, verbose: false, maxIssues: DEFAULT_MAX_ISSUES };
     const listed = error.issues.length > 0 && error.code !== "invalid_json" ? renderIssueLines(error.issues, { ...shown, colour }).join("\n") + "\n" : "";
-    io.stderr(`${colour.red("error")} ${error.code}: ${error.message}\n${listed}`);
+    io.stderr(`${colour.red("error")} ${error.code}: ${escapeControl(error.message)}\n${listed}`);
     return 1;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr(`${colour.red("error")} unexpected: ${message} (set GOVGRAPH_DEBUG=1 for the stack trace)\n`);
+  io.stderr(`${colour.red("error")} unexpected: ${escapeControl(message)} (set GOVGRAPH_DEBUG=1 for the stack trace)\n`);
   return 1;
 }
 

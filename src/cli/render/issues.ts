@@ -64,12 +64,12 @@ function plan(issues: readonly Issue[], view: IssueView): Plan {
   return { listed, groups, rest: single.slice(listed.length) };
 }
 
-/** "… and 999,000 more, of which 999,000 errors (--max-issues N shows more): 999,000 x duplicate_id". */
-function restLine(rest: readonly Issue[]): string {
+/** "… and 999,000 more, of which 999,000 errors: 999,000 x duplicate_id (--max-issues 1000000 lists them all)". */
+function restLine(rest: readonly Issue[], total: number): string {
   let errors = 0;
   for (const i of rest) if (i.severity === "error") errors++;
   const codes = [...byCode(rest)].map(([code, group]) => `${formatCount(group.length)} x ${escapeControl(shorten(code, 60))}`).join(", ");
-  return `… and ${formatCount(rest.length)} more, of which ${plural(errors, "error")} (--max-issues N shows more): ${codes}`;
+  return `… and ${formatCount(rest.length)} more, of which ${plural(errors, "error")}: ${codes} (--max-issues ${total} lists them all; --format json lists every issue)`;
 }
 
 const where = (i: Issue) => escapeControl(shorten(i.pointer || "/", 200));
@@ -118,7 +118,7 @@ export function renderIssueLines(issues: readonly Issue[], view: IssueView): str
     lines.push(...itemLines(group.slice(0, EXAMPLES).map((issue) => ({ label: "", issue, text: message(issue) })), view.width, "        ", severity));
     lines.push(...wrap(`… and ${formatCount(group.length - EXAMPLES)} more (--verbose lists them)`, view.width - 8).map((l) => "        " + l));
   }
-  if (rest.length > 0) lines.push(...wrap(restLine(rest), view.width));
+  if (rest.length > 0) lines.push(...wrap(restLine(rest, issues.length), view.width));
   return lines;
 }
 
@@ -144,6 +144,6 @@ export function renderIssuesMarkdown(issues: readonly Issue[], view: IssueView):
     const rows = groups.map(([c, group]) => [c, formatCount(group.length), group.slice(0, EXAMPLES).map((i) => `${code(i)} ${message(i)}`).join("<br>")]);
     out += tableMarkdown({ id: "warnings", columns: ["warning", "count", "for example (--verbose lists them all)"], rows }, rows.length) + "\n";
   }
-  if (rest.length > 0) out += restLine(rest) + "\n\n";
+  if (rest.length > 0) out += restLine(rest, issues.length) + "\n\n";
   return out;
 }
