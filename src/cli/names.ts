@@ -42,6 +42,7 @@ export class Names {
 
   /** Names of several records, `; `-separated (names hold commas), at most `max` then `+N`. */
   list(kind: NameKind, ids: readonly string[], max = 4): string {
+    if (ids.length === 0) return "–";
     const shown = ids.slice(0, max).map((id) => this.label(kind, id));
     return ids.length > max ? `${shown.join("; ")}; +${ids.length - max} more` : shown.join("; ");
   }
@@ -64,11 +65,11 @@ export function nameColumns(kind: NameKind, label: string = kind, showId = true)
   ];
 }
 
-/** The columns of a list of records: names in text, names and `|`-separated ids in CSV. @internal */
-export function listColumns(kind: NameKind, label: string): [Column, Column] {
+/** The columns of a list of records: names (and ids with `showIds`) in text, names and `|`-separated ids in CSV. @internal */
+export function listColumns(kind: NameKind, label: string, showIds = false): [Column, Column] {
   return [
     { label, csv: `${kind}Names` },
-    { label: `${kind} ids`, csv: `${kind}Ids`, only: "csv" },
+    { label: `${kind} ids`, csv: `${kind}Ids`, id: true, ...(showIds ? {} : { only: "csv" as const }) },
   ];
 }
 
@@ -77,5 +78,6 @@ export function listColumns(kind: NameKind, label: string): [Column, Column] {
  * CSV) and its ids (`|`-separated, CSV only). @internal
  */
 export function listCells(names: Names, kind: NameKind, ids: readonly string[], max = 4): [Cell, Cell] {
-  return [{ text: names.list(kind, ids, max), value: ids.map((id) => names.label(kind, id)).join("|"), right: false }, ids.join("|")];
+  const idList = { text: ids.length > max ? `${ids.slice(0, max).join(", ")}, +${ids.length - max} more` : ids.join(", "), value: ids.join("|"), right: false };
+  return [{ text: names.list(kind, ids, max), value: ids.map((id) => names.label(kind, id)).join("|"), right: false }, idList];
 }

@@ -43,16 +43,16 @@ function measures(r: DuplicationReport): Block {
 
 function duplicationTable(r: DuplicationReport, names: Names): Block {
   // What is duplicated: one function, or services; names in text, ids to act on it.
-  const what = (kind: NameKind, ids: readonly string[]) => [listCells(names, kind, ids, 3)[0], { text: ids.join(", "), value: ids.join("|"), right: false }];
+  const what = (kind: NameKind, ids: readonly string[]) => [listCells(names, kind, ids, 8)[0], { text: ids.join(", "), value: ids.join("|"), right: false }];
   return table(
     "duplication-findings",
-    ["duplicated", { label: "what", csv: "names" }, { label: "id", csv: "ids", id: true }, "scope", ...listColumns("department", "departments"), ...listColumns("region", "where")],
+    ["duplicated", { label: "what", csv: "names" }, { label: "id", csv: "ids", id: true }, "scope", ...listColumns("department", "departments", true), ...listColumns("region", "where")],
     r.duplication.map((d) =>
       d.kind === "function"
-        ? ["function", ...what("function", [d.id]), d.scope, ...listCells(names, "department", d.departmentIds), ...listCells(names, "region", d.regionIds, 3)]
-        : ["service", ...what("service", d.ids), d.scope, ...listCells(names, "department", d.departmentIds), ...listCells(names, "region", d.shared.regionIds, 3)],
+        ? ["function", ...what("function", [d.id]), d.scope, ...listCells(names, "department", d.departmentIds, 8), ...listCells(names, "region", d.regionIds, 8)]
+        : ["service", ...what("service", d.ids), d.scope, ...listCells(names, "department", d.departmentIds, 8), ...listCells(names, "region", d.shared.regionIds, 8)],
     ),
-    { empty: "No duplication: no function is led twice, and no service repeated, in overlapping jurisdictions." },
+    { empty: "No duplication: no function is led twice, and no service repeated, in overlapping jurisdictions.", layout: "cards", title: "Duplication findings:" },
   );
 }
 
@@ -91,9 +91,9 @@ function consolidationTables(c: ConsolidationReport, names: Names): Block[] {
   return [
     table(
       "consolidation-merge-candidates",
-      ["merge candidate", ...listColumns("department", "departments"), ...listColumns("function", "removes duplication of"), "staff", { label: "budget", csv: "budget" }],
-      c.clusters.map((k, i) => [`#${i + 1}`, ...listCells(names, "department", k.departmentIds), ...listCells(names, "function", k.removesDuplication, 3), count(k.staff.actual || k.staff.authorized), money(k.budget)]),
-      { empty: "No merge candidate: no group of departments overlaps or duplicates each other." },
+      ["merge candidate", ...listColumns("department", "departments", true), ...listColumns("function", "removes duplication of"), "staff", { label: "budget", csv: "budget" }],
+      c.clusters.map((k, i) => [`#${i + 1}`, ...listCells(names, "department", k.departmentIds, 8), ...listCells(names, "function", k.removesDuplication, 8), count(k.staff.actual || k.staff.authorized), money(k.budget)]),
+      { empty: "No merge candidate: no group of departments overlaps or duplicates each other.", layout: "cards", title: "Merge candidates:" },
     ),
     table(
       "consolidation-small-departments",

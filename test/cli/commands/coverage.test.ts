@@ -23,22 +23,21 @@ describe("govgraph coverage", () => {
       Gini of regional reach (0 = even)  0.750
       gaps (unreached cells)             1 cell, 3,000 cases a year (75.0% of demand)
 
-      need                   id        demand (cases a year)  reached (% of demand)  within capacity (% of
-                                                                                     demand)
-      Get a building permit  n-permit                  4,000                  25.0%                  12.5%
+      need                   id        demand (cases a year)  reached (% of demand)  within capacity
+                                                                                     (% of demand)
+      Get a building permit  n-permit                  4,000                  25.0%            12.5%
 
       segment    id         demand (cases a year)  reached (% of demand)  within capacity (% of demand)
       Residents  residents                  4,000                  25.0%                          12.5%
 
-      least reached region  id     demand (cases a year)  reached (% of demand)  within capacity (% of
-                                                                                 demand)
-      South                 south                  3,000                   0.0%                       0.0%
-      North                 north                  1,000                 100.0%                      50.0%
+      least reached region  id     demand (cases a year)  reached (% of demand)  within capacity
+                                                                                 (% of demand)
+      South                 south                  3,000                   0.0%             0.0%
+      North                 north                  1,000                 100.0%            50.0%
 
-      least reaching department  id              demand (cases a year)  reached (% of demand)  within
-                                                                                               capacity (%
-                                                                                               of demand)
-      Permits office             permits-office                  4,000                  25.0%        12.5%
+      least reaching department  id              demand (cases a year)  reached (%  within capacity
+                                                                        of demand)  (% of demand)
+      Permits office             permits-office                  4,000       25.0%            12.5%
 
       unreached need         region  id     segment    cases a year
       Get a building permit  South   south  Residents         3,000

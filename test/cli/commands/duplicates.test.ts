@@ -26,12 +26,19 @@ describe("govgraph duplicates", () => {
       overlapping department pairs          0
       near-duplicate functions              0
 
-      duplicated  what                   id                     scope       departments             where
-      function    Food stall licence     food-stall-licence     horizontal  Health Bureau; Market   County
-                                                                            Regulation Bureau
-      service     Stall licence          health-stall-licence,  horizontal  Health Bureau; Market   County
-                  (health); Stall        market-stall-licence               Regulation Bureau
-                  licence (market)
+      Duplication findings:
+      function  Food stall licence
+          id              food-stall-licence
+          scope           horizontal
+          departments     Health Bureau; Market Regulation Bureau
+          department ids  health, market
+          where           County
+      service  Stall licence (health); Stall licence (market)
+          id              health-stall-licence, market-stall-licence
+          scope           horizontal
+          departments     Health Bureau; Market Regulation Bureau
+          department ids  health, market
+          where           County
 
       most fragmented     kind      jurisdiction  depts  HHI    effective number
       Food stall licence  function  County            2  0.625               1.6
@@ -40,8 +47,12 @@ describe("govgraph duplicates", () => {
 
       No two function names are near-duplicates.
 
-      merge candidate  departments                              removes duplication of  staff  budget
-      #1               Health Bureau; Market Regulation Bureau  Food stall licence          0       0
+      Merge candidates:
+      #1  Health Bureau; Market Regulation Bureau
+          department ids          health, market
+          removes duplication of  Food stall licence
+          staff                   0
+          budget                  0
 
       small department          id      functions  staff  could fold into           because
       Health Bureau             health          1      –  Market Regulation Bureau  highest overlap

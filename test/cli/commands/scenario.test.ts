@@ -17,12 +17,10 @@ describe("govgraph journeys", () => {
       "Journeys: Two journeys worked out on paper: a newborn and a new business
       ========================================================================
 
-      journey (need)       steps  depts  visits  evidence asked  asked again  once-only (%    online  days
-                                                                              reused)         e2e (%
-                                                                                              of
-                                                                                              steps)
-      Having a baby            4      3       3               8            3           25.0%   25.0%    10
-      Starting a business      2      2       1               2            0           50.0%   50.0%     3
+      journey (need)       steps  depts  visits  evidence asked  asked  once-only   online e2e    days
+                                                                 again  (% reused)  (% of steps)
+      Having a baby            4      3       3               8      3       25.0%         25.0%    10
+      Starting a business      2      2       1               2      0       50.0%         50.0%     3
 
       journey (need)       critical path (the steps that set its days)
       Having a baby        Birth certificate > Child health insurance > Child allowance

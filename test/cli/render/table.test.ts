@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { count, percent } from "../../../src/cli/render/numbers.js";
-import { tableLines, tableMarkdown, writeTableCsv, type Table } from "../../../src/cli/render/table.js";
+import { tableLines } from "../../../src/cli/render/table-text.js";
+import { tableMarkdown, writeTableCsv, type Table } from "../../../src/cli/render/table.js";
 import { displayWidth } from "../../../src/cli/render/text.js";
 
 const csv = (t: Table) => {
