@@ -19,7 +19,7 @@ export const analyze = defineModelCommand({
     ...FAIL_ON_OPTION,
   },
   examples: ["", "model.json --format md --out report.md", "model.json --format csv --out tables/", "model.json --fail-on duplication"],
-  stages: (ctx) => sectionsOf(ctx).map((s) => ({ prefix: s.title, weight: (s.weight ?? 1) * 2 })),
+  stages: (ctx) => sectionsOf(ctx).map((s) => ({ prefix: s.title, weight: s.weight ?? 1 })),
   run({ source, name, model, issues }, ctx) {
     const { failOn, io } = ctx;
     const sections = sectionsOf(ctx);

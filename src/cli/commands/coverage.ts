@@ -37,7 +37,7 @@ export const coverage: CommandDef = defineModelCommand({
     ...FAIL_ON_OPTION,
   },
   examples: ["", "model.json --max-cost 45 --method e2sfca", "model.json --format csv --table coverage-regions --out regions.csv", "model.json --fail-on gaps"],
-  stages: () => [{ prefix: coverageSection.title, weight: 6 }],
+  stages: () => [{ prefix: coverageSection.title, weight: coverageSection.weight ?? 1 }],
   run({ name, model }, ctx) {
     const coverageOptions = options(ctx.values, coverage);
     progress(ctx.io, `${coverageSection.title}...`);

@@ -47,7 +47,7 @@ export const duplicates: CommandDef = defineModelCommand({
     ...FAIL_ON_OPTION,
   },
   examples: ["", "model.json --scope vertical --format md", "model.json --format csv --table duplication-fragmentation --out fragmentation.csv", "model.json --fail-on duplication"],
-  stages: () => [{ prefix: duplicationSection.title, weight: 8 }],
+  stages: () => [{ prefix: duplicationSection.title, weight: duplicationSection.weight ?? 1 }],
   run({ name, model }, ctx) {
     const duplicationOptions = options(ctx.values, duplicates);
     progress(ctx.io, `${duplicationSection.title}...`);

@@ -13,7 +13,7 @@ export const journeys = defineModelCommand({
   summary: "Measure each need's journey: visits, evidence (once-only), online end to end, days, departments",
   options: { ...VIEW_OPTIONS, ...TABLE_OPTION },
   examples: ["", "model.json --format json", "model.json --format csv --table journeys"],
-  stages: () => [{ prefix: journeysSection.title, weight: 2 }],
+  stages: () => [{ prefix: journeysSection.title, weight: journeysSection.weight ?? 1 }],
   run({ name, model }, ctx) {
     progress(ctx.io, `${journeysSection.title}...`);
     const report = analyzeJourneys(model);

@@ -33,7 +33,7 @@ export const scorecardCommand = defineCommand({
   run(ctx) {
     // Bad weights are a usage error before any file is read.
     const weights = parseWeights(ctx.values.weight as string[] | undefined, scorecardCommand);
-    const { name, model } = loadPlanned(ctx, ctx.positionals[0], [{ prefix: scorecardSection.title, weight: 16 }]);
+    const { name, model } = loadPlanned(ctx, ctx.positionals[0], [{ prefix: scorecardSection.title, weight: 18 }]);
     progress(ctx.io, `${scorecardSection.title}...`);
     const report = scorecard(model, { weights });
     return documentResult(ctx, { blocks: [heading(`Reform scorecard: ${name}`, 1), ...renderScorecard(report)], json: () => report });

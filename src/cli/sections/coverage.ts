@@ -63,7 +63,7 @@ export const coverageFails = (r: CoverageReport, failOn: readonly FailOn[]) => f
 export const coverageSection = defineSection<CoverageReport>({
   id: "coverage",
   title: "Coverage",
-  weight: 3,
+  weight: 9,
   run: (model) => scoreCoverage(model),
   render: renderCoverage,
   fails: coverageFails,

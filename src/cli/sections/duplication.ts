@@ -116,7 +116,7 @@ export const duplicationFails = (r: DuplicationReport, failOn: readonly FailOn[]
 export const duplicationSection = defineSection<DuplicatesReport>({
   id: "duplication",
   title: "Duplication, fragmentation and overlap",
-  weight: 4,
+  weight: 7,
   run: (model) => findDuplicates(model),
   render: renderDuplicates,
   fails: duplicationFails,

@@ -70,4 +70,4 @@ export function renderJourneys(r: JourneysReport, { names }: SectionView): Block
 }
 
 /** The journeys section of `govgraph analyze`. @internal */
-export const journeysSection = defineSection<JourneysReport>({ id: "journeys", title: "Journeys", run: (model) => analyzeJourneys(model), render: renderJourneys });
+export const journeysSection = defineSection<JourneysReport>({ id: "journeys", title: "Journeys", weight: 0.5, run: (model) => analyzeJourneys(model), render: renderJourneys });

@@ -57,6 +57,7 @@ function earlierInputs(options: SectionOptions): Partial<ScorecardInputs> {
 export const scorecardSection = defineSection<ScorecardReport>({
   id: "scorecard",
   title: "Reform scorecard",
+  weight: 0.5,
   run: (model, options) => scorecard(model, { reports: earlierInputs(options) }),
   render: (r) => renderScorecard(r),
 });

@@ -31,7 +31,7 @@ export interface SectionView {
 export interface AnalyzeSection<R = unknown> {
   id: string;
   title: string;
-  /** Its share of the time of `analyze` on a large model, for progress (default 1). */
+  /** Its time on a large model, in units of the time to read 1/24 of the model (progress; default 1). */
   weight?: number;
   run(model: Model, options: SectionOptions): R;
   render(report: R, view: SectionView): Block[];

@@ -52,4 +52,4 @@ export function renderStaffing(r: StaffingReport, { names }: SectionView): Block
 }
 
 /** The staffing section of `govgraph analyze`. @internal */
-export const staffingSection = defineSection<StaffingReport>({ id: "staffing", title: "Staffing", run: (model) => analyzeStaffing(model), render: renderStaffing });
+export const staffingSection = defineSection<StaffingReport>({ id: "staffing", title: "Staffing", weight: 0.5, run: (model) => analyzeStaffing(model), render: renderStaffing });

@@ -34,6 +34,7 @@ export function renderTransparency(r: TransparencyReport, { names }: SectionView
 export const transparencySection = defineSection<TransparencyReport>({
   id: "transparency",
   title: "Openness (published service information)",
+  weight: 0.5,
   run: (model) => scoreTransparency(model),
   render: renderTransparency,
 });
