@@ -1,4 +1,5 @@
 import { FAIL_ON, UsageError, type CommandDef, type OptionDef, type OptionValues } from "./command.js";
+import { FORMATS } from "./formats.js";
 import type { CliIo } from "./io.js";
 import type { View } from "./render/document.js";
 import { paint } from "./render/text.js";
@@ -12,11 +13,16 @@ export const DEFAULT_WIDTH = 100;
 /** Text is never drawn narrower than this, whatever the terminal says. */
 const MIN_WIDTH = 40;
 
+/** `--verbose`, `--max-issues`: how validation issues are listed (for every command reading a model). @internal */
+export const ISSUE_OPTIONS: Record<string, OptionDef> = {
+  verbose: { type: "boolean", description: "List warnings one by one instead of grouped by code" },
+  "max-issues": { type: "string", valueHint: "N", description: `Issues listed in text and md (default ${DEFAULT_MAX_ISSUES}; json lists them all)` },
+};
+
 /** `--top`, `--verbose`, `--max-issues`: how much of a report text and Markdown show. @internal */
 export const VIEW_OPTIONS: Record<string, OptionDef> = {
   top: { type: "string", valueHint: "N", description: `Rows of each table in text and md (default ${DEFAULT_TOP}; csv and json have every row)` },
-  verbose: { type: "boolean", description: "List warnings one by one instead of grouped by code" },
-  "max-issues": { type: "string", valueHint: "N", description: `Issues listed in text and md (default ${DEFAULT_MAX_ISSUES}; json lists them all)` },
+  ...ISSUE_OPTIONS,
 };
 
 /** `--table ID`: the one table `--format csv` writes. @internal */
@@ -54,5 +60,6 @@ export function viewOf(values: OptionValues, io: CliIo, command: CommandDef): Vi
     verbose: values.verbose === true,
     maxIssues: count(values, "max-issues", 0, DEFAULT_MAX_ISSUES, command),
     colour: paint(false),
+    hints: { options: Object.keys(command.options), formats: command.formats ?? FORMATS },
   };
 }

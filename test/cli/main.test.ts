@@ -190,6 +190,18 @@ describe("usage errors exit 2 with the usage line", () => {
   });
 });
 
+describe("hints", () => {
+  it("never point to an option or a format the command refuses", async () => {
+    const report = await run(["report", "several-errors.json", "--max-issues", "1"]);
+    expect(report.code).toBe(1);
+    expect(report.stderr.replace(/\s+/g, " ")).toContain("… and 3 more, of which 3 errors: 1 x too_small, 1 x unrecognized_keys, 1 x invalid_value (--max-issues 4 lists them all)");
+    expect(report.stderr).not.toContain("--format json");
+    const validate = await run(["validate", "several-errors.json", "--max-issues", "1"]);
+    expect(validate.stdout.replace(/\s+/g, " ")).toContain("(--max-issues 4 lists them all; --format json lists every issue)");
+    expect((await run(["schema", "--top", "3"])).code).toBe(2);
+  });
+});
+
 describe("--help and --version", () => {
   it("lists the commands", async () => {
     const { code, stdout } = await run(["--help"]);

@@ -2,6 +2,7 @@ import { renderReport } from "../../report/index.js";
 import { defineCommand } from "../command.js";
 import { progress } from "../io.js";
 import { loadModel } from "../load-model.js";
+import { ISSUE_OPTIONS } from "../output-options.js";
 
 /** `govgraph report [model] --out report.html [--compare after.json]`: the self-contained HTML report. @internal */
 export const report = defineCommand({
@@ -11,9 +12,10 @@ export const report = defineCommand({
   options: {
     compare: { type: "string", valueHint: "FILE", description: "A second model: the report adds the change from the first to it" },
     title: { type: "string", valueHint: "TEXT", description: "The report's title (default: the model's name)" },
+    ...ISSUE_OPTIONS,
   },
   formats: ["html"],
-  examples: ["govgraph report model.json --out report.html", "govgraph report before.json --compare after.json --out scenario.html"],
+  examples: ["model.json --out report.html", "before.json --compare after.json --out scenario.html"],
   run({ positionals, values, io }) {
     const { source, model } = loadModel(io, positionals[0]);
     const after = typeof values.compare === "string" ? loadModel(io, values.compare) : undefined;

@@ -51,7 +51,7 @@ function textLines(block: Block, view: View): string[] {
       return wrap(escapeControl(block.text), view.width);
     case "table":
       if (block.table.rows.length === 0) return wrap(escapeControl(block.table.empty ?? "None."), view.width);
-      return tableLines(block.table, view.width, view.top);
+      return tableLines(block.table, view.width, view.top, view.hints);
     case "issues":
       return renderIssueLines(block.issues, view);
   }
@@ -65,7 +65,7 @@ function markdown(block: Block, view: View): string {
       return escapeControl(block.text) + "\n";
     case "table":
       if (block.table.rows.length === 0) return escapeControl(block.table.empty ?? "None.") + "\n";
-      return tableMarkdown(block.table, view.top);
+      return tableMarkdown(block.table, view.top, view.hints);
     case "issues":
       return renderIssuesMarkdown(block.issues, view).replace(/\n+$/, "\n");
   }

@@ -7,7 +7,7 @@
  */
 import type { Issue } from "../../index.js";
 import { formatCount } from "./numbers.js";
-import { tableMarkdown, type Table } from "./table.js";
+import { ALL_HINTS, formatHint, tableMarkdown, type Hints, type Table } from "./table.js";
 import { clip, displayWidth, escapeControl, pad, paint, shorten, wrap, wrapHanging, type Paint } from "./text.js";
 
 /** How issues are shown: the width of a line, the cap, grouped or not, colours. @internal */
@@ -16,6 +16,8 @@ export interface IssueView {
   maxIssues: number;
   verbose: boolean;
   colour?: Paint;
+  /** What the command accepts, for the hints under capped lists (default: everything). */
+  hints?: Hints;
 }
 
 /** The characters of a message kept in text and Markdown (JSON and CSV keep it whole). */
@@ -65,11 +67,13 @@ function plan(issues: readonly Issue[], view: IssueView): Plan {
 }
 
 /** "… and 999,000 more, of which 999,000 errors: 999,000 x duplicate_id (--max-issues 1000000 lists them all)". */
-function restLine(rest: readonly Issue[], total: number): string {
+function restLine(rest: readonly Issue[], total: number, hints: Hints = ALL_HINTS): string {
   let errors = 0;
   for (const i of rest) if (i.severity === "error") errors++;
   const codes = [...byCode(rest)].map(([code, group]) => `${formatCount(group.length)} x ${escapeControl(shorten(code, 60))}`).join(", ");
-  return `… and ${formatCount(rest.length)} more, of which ${plural(errors, "error")}: ${codes} (--max-issues ${total} lists them all; --format json lists every issue)`;
+  const json = formatHint(hints, ["json"]);
+  const how = [hints.options.includes("max-issues") ? `--max-issues ${total} lists them all` : "", json ? `${json} lists every issue` : ""].filter(Boolean);
+  return `… and ${formatCount(rest.length)} more, of which ${plural(errors, "error")}: ${codes}${how.length ? ` (${how.join("; ")})` : ""}`;
 }
 
 const where = (i: Issue) => escapeControl(shorten(i.pointer || "/", 200));
@@ -116,9 +120,10 @@ export function renderIssueLines(issues: readonly Issue[], view: IssueView): str
     const [first, ...more] = wrap(`${formatCount(group.length)} x ${escapeControl(shorten(code, 60))}, for example:`, view.width - 8);
     lines.push(`${severity("warning")} ${first}`, ...more.map((l) => "        " + l));
     lines.push(...itemLines(group.slice(0, EXAMPLES).map((issue) => ({ label: "", issue, text: message(issue) })), view.width, "        ", severity));
-    lines.push(...wrap(`… and ${formatCount(group.length - EXAMPLES)} more (--verbose lists them)`, view.width - 8).map((l) => "        " + l));
+    const verbose = (view.hints ?? ALL_HINTS).options.includes("verbose") ? " (--verbose lists them)" : "";
+    lines.push(...wrap(`… and ${formatCount(group.length - EXAMPLES)} more${verbose}`, view.width - 8).map((l) => "        " + l));
   }
-  if (rest.length > 0) lines.push(...wrap(restLine(rest, issues.length), view.width));
+  if (rest.length > 0) lines.push(...wrap(restLine(rest, issues.length, view.hints), view.width));
   return lines;
 }
 
@@ -142,8 +147,8 @@ export function renderIssuesMarkdown(issues: readonly Issue[], view: IssueView):
   }
   if (groups.length > 0) {
     const rows = groups.map(([c, group]) => [c, formatCount(group.length), group.slice(0, EXAMPLES).map((i) => `${code(i)} ${message(i)}`).join("<br>")]);
-    out += tableMarkdown({ id: "warnings", columns: ["warning", "count", "for example (--verbose lists them all)"], rows }, rows.length) + "\n";
+    out += tableMarkdown({ id: "warnings", columns: ["warning", "count", (view.hints ?? ALL_HINTS).options.includes("verbose") ? "for example (--verbose lists them all)" : "for example"], rows }, rows.length) + "\n";
   }
-  if (rest.length > 0) out += restLine(rest, issues.length) + "\n\n";
+  if (rest.length > 0) out += restLine(rest, issues.length, view.hints) + "\n\n";
   return out;
 }

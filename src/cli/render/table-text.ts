@@ -5,7 +5,7 @@
  * column first, ids last, numbers never) until the line fits; long cells wrap onto a few lines and are cut with
  * "…" past them. A table of few rows and long lists can be drawn as cards instead, one block per row.
  */
-import { cellText, isRight, moreRows, shown, type Column, type Table } from "./table.js";
+import { ALL_HINTS, cellText, isRight, moreRows, shown, type Column, type Hints, type Table } from "./table.js";
 import { clip, displayWidth, escapeControl, pad, wrap, wrapHanging } from "./text.js";
 
 /** Gap between columns. */
@@ -71,8 +71,8 @@ function columnWidths(columns: readonly Column[], labels: readonly string[], tex
 }
 
 /** A table as aligned lines of at most `width` columns, its first `top` rows, then how many more. @internal */
-export function tableLines(t: Table, width: number, top: number): string[] {
-  if (t.layout === "cards") return cardLines(t, width, top);
+export function tableLines(t: Table, width: number, top: number, hints: Hints = ALL_HINTS): string[] {
+  if (t.layout === "cards") return cardLines(t, width, top, hints);
   const { columns, labels, rows } = shown(t, top);
   const texts = rows.map((row) => labels.map((_, i) => cellText(row[i])));
   const right = labels.map((_, i) => rows.length > 0 && rows.every((row) => row[i] === null || row[i] === undefined || isRight(row[i])));
@@ -89,12 +89,12 @@ export function tableLines(t: Table, width: number, top: number): string[] {
   };
   const lines = block(labels, true);
   for (const row of texts) lines.push(...block(row, false));
-  return withMore(lines, t, rows.length, width);
+  return withMore(lines, t, rows.length, width, hints);
 }
 
 /** The lines, then the line saying how many rows were left out, if any. */
-function withMore(lines: string[], t: Table, shownRows: number, width: number): string[] {
-  const more = moreRows(t.rows.length, shownRows);
+function withMore(lines: string[], t: Table, shownRows: number, width: number, hints: Hints): string[] {
+  const more = moreRows(t.rows.length, shownRows, hints);
   return more ? [...lines, "", ...wrap(more, width)] : lines;
 }
 
@@ -102,7 +102,7 @@ function withMore(lines: string[], t: Table, shownRows: number, width: number): 
  * A table as cards: per row, its first two cells on one line (the second wrapped under itself), then one
  * `label  value` line per other column, indented, values wrapped under themselves.
  */
-function cardLines(t: Table, width: number, top: number): string[] {
+function cardLines(t: Table, width: number, top: number, hints: Hints): string[] {
   const { labels, rows } = shown(t, top);
   const indent = "    ";
   const labelWidth = Math.min(labels.slice(2).reduce((w, l) => Math.max(w, displayWidth(l)), 0), Math.floor(width / 3));
@@ -119,5 +119,5 @@ function cardLines(t: Table, width: number, top: number): string[] {
       lines.push(clip(`${indent}${pad(clip(labels[i]!, labelWidth), labelWidth)}  ${v}`.trimEnd(), width), ...more.map((l) => " ".repeat(hang) + l));
     }
   }
-  return withMore(lines, t, rows.length, width);
+  return withMore(lines, t, rows.length, width, hints);
 }

@@ -61,18 +61,35 @@ export function shown(t: Table, top: number) {
   return { columns, labels: columns.map((c) => escapeControl(c.label)), rows: t.rows.slice(0, t.whole ? t.rows.length : top).map(pick) };
 }
 
+/** The options and formats of the command drawing the output, so that a hint names only what it accepts. @internal */
+export interface Hints {
+  options: readonly string[];
+  formats: readonly string[];
+}
+
+/** Hints for a command that accepts every output option and format. @internal */
+export const ALL_HINTS: Hints = { options: ["top", "verbose", "max-issues"], formats: ["text", "json", "md", "csv"] };
+
+/** The formats among `wanted` a command accepts, as `csv or json`, or nothing. @internal */
+export function formatHint(hints: Hints, wanted: readonly string[]): string {
+  const ok = wanted.filter((f) => hints.formats.includes(f));
+  return ok.length ? `--format ${ok.join(" or ")}` : "";
+}
+
 /** The line under a table cut to its first `shown` rows, or nothing when every row is shown. @internal */
-export function moreRows(total: number, shownRows: number): string {
+export function moreRows(total: number, shownRows: number, hints: Hints = ALL_HINTS): string {
   if (total <= shownRows) return "";
-  return `… and ${formatCount(total - shownRows)} more (--top ${total} shows them all; --format csv or json lists every row)`;
+  const format = formatHint(hints, ["csv", "json"]);
+  const how = [hints.options.includes("top") ? `--top ${total} shows them all` : "", format ? `${format} lists every row` : ""].filter(Boolean);
+  return `… and ${formatCount(total - shownRows)} more${how.length ? ` (${how.join("; ")})` : ""}`;
 }
 
 /** A table in Markdown (GitHub pipe table), its first `top` rows, then how many more. @internal */
-export function tableMarkdown(t: Table, top: number): string {
+export function tableMarkdown(t: Table, top: number, hints: Hints = ALL_HINTS): string {
   const { labels, rows } = shown(t, top);
   const line = (cells: readonly string[]) => `| ${cells.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |\n`;
   const rule = `| ${labels.map((_, i) => (rows.some((r) => isRight(r[i])) ? "---:" : "---")).join(" | ")} |\n`;
-  const more = moreRows(t.rows.length, rows.length);
+  const more = moreRows(t.rows.length, rows.length, hints);
   return line(labels) + rule + rows.map((row) => line(labels.map((_, i) => cellText(row[i])))).join("") + (more ? `\n${more}\n` : "");
 }
 

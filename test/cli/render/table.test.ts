@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { count, percent } from "../../../src/cli/render/numbers.js";
 import { tableLines } from "../../../src/cli/render/table-text.js";
-import { tableMarkdown, writeTableCsv, type Table } from "../../../src/cli/render/table.js";
+import { moreRows, tableMarkdown, writeTableCsv, type Table } from "../../../src/cli/render/table.js";
 import { displayWidth } from "../../../src/cli/render/text.js";
 
 const csv = (t: Table) => {
@@ -50,6 +50,13 @@ describe("tables", () => {
     expect(csv(regions)).toBe("regionName,regionId,reach,demand\nGaoling Township,gaoling,0.497,1261\nChengguan Town,chengguan,1,10555\nYunwu Township,yunwu,0.509,879\n");
     expect(tableMarkdown({ id: "x", columns: ["a|b", "n"], rows: [["x|y", 1]] }, 20)).toBe("| a\\|b | n |\n| --- | ---: |\n| x\\|y | 1 |\n");
     expect(csv({ id: "q", columns: ["text"], rows: [['say "hi", then\nleave']] })).toBe('text\n"say ""hi"", then\nleave"\n');
+  });
+
+  it("hint only at the options and formats the command accepts", () => {
+    expect(moreRows(30, 20)).toBe("… and 10 more (--top 30 shows them all; --format csv or json lists every row)");
+    expect(moreRows(30, 20, { options: ["list"], formats: ["json", "text"] })).toBe("… and 10 more (--format json lists every row)");
+    expect(moreRows(30, 20, { options: [], formats: ["html"] })).toBe("… and 10 more");
+    expect(moreRows(20, 20)).toBe("");
   });
 
   it("show only the columns meant for each format", () => {
