@@ -24,6 +24,7 @@ function pickTables(ctx: CommandContext, tables: readonly Table[]): readonly Tab
 /** A command's result in the asked format: JSON streamed, text and Markdown drawn, CSV one table or each. @internal */
 export function documentResult(ctx: CommandContext, doc: Document, exitCode = 0): CommandResult {
   const { format, view } = ctx;
+  if (typeof ctx.values.table === "string" && format !== "csv") throw new UsageError(`--table picks a table of --format csv; this run writes ${format}.`);
   if (format === "json") return { output: (write) => writeJson(doc.json(), write), exitCode };
   if (format === "csv") {
     const tables = pickTables(ctx, documentTables(doc.blocks));

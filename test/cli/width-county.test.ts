@@ -30,3 +30,19 @@ describe("the county's analyze text", () => {
     expect((await runIn(dir, ["analyze"])).stdout).toBe((await runIn(dir, ["analyze"], { columns: 100 })).stdout);
   });
 });
+
+describe("each analysis's own command", () => {
+  it.each([
+    ["duplicates", "Duplication, fragmentation and overlap"],
+    ["coverage", "Coverage"],
+    ["journeys", "Journeys"],
+    ["scorecard", "Reform scorecard"],
+  ])("govgraph %s labels its findings as analyze's section %s does", async (command, title) => {
+    const own = (await runIn(dir, [command])).stdout;
+    const analyzed = (await runIn(dir, ["analyze"])).stdout;
+    const body = (text: string) => text.split("\n").slice(3).join("\n").trimEnd();
+    const start = analyzed.indexOf(`${title}\n${"-".repeat(title.length)}\n\n`) + title.length * 2 + 3;
+    const section = analyzed.slice(start).split(/\n\n[^\n]+\n-+\n\n/)[0]!;
+    expect(body(own)).toBe(section.trimEnd());
+  });
+});
