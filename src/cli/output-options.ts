@@ -1,4 +1,4 @@
-import { FAIL_ON, UsageError, type CommandDef, type OptionDef, type OptionValues } from "./command.js";
+import { FAIL_ON, UsageError, type CommandDef, type FailOn, type OptionDef, type OptionValues } from "./command.js";
 import { FORMATS } from "./formats.js";
 import type { CliIo } from "./io.js";
 import type { View } from "./render/document.js";
@@ -30,16 +30,19 @@ export const TABLE_OPTION: Record<string, OptionDef> = {
   table: { type: "string", valueHint: "ID", description: "With --format csv, write only this table (default: every table, each after a `# table: ID` line)" },
 };
 
-/** `--fail-on`, for the commands whose analyses it checks. @internal */
-export const FAIL_ON_OPTION: Record<string, OptionDef> = {
-  "fail-on": {
-    type: "string",
-    multiple: true,
-    valueHint: FAIL_ON.join("|"),
-    choices: FAIL_ON,
-    description: "Exit 3 when the analysis finds duplication or coverage gaps (repeatable; for CI)",
-  },
-};
+/** `--fail-on`, for the commands whose analyses find those `kinds`. @internal */
+export function failOnOption(kinds: readonly FailOn[] = FAIL_ON): Record<string, OptionDef> {
+  const what = kinds.map((k) => (k === "gaps" ? "coverage gaps" : k)).join(" or ");
+  return {
+    "fail-on": {
+      type: "string",
+      multiple: true,
+      valueHint: kinds.join("|"),
+      choices: kinds,
+      description: `Exit 3 when the analysis finds ${what}${kinds.length > 1 ? " (repeatable)" : ""}; for CI`,
+    },
+  };
+}
 
 /** A whole number of at least `min` from an option, or `fallback` when it is not given; a usage error otherwise. */
 function count(values: OptionValues, flag: string, min: number, fallback: number, command: CommandDef): number {

@@ -176,6 +176,14 @@ describe("usage errors exit 2 with the usage line", () => {
     expect(stderr).toContain('Bad --fail-on "typos". Use one of: duplication, gaps.');
   });
 
+  it("--fail-on where it means nothing: on a command without findings of that kind", async () => {
+    expect((await run(["journeys", "--fail-on", "gaps"])).code).toBe(2);
+    expect((await run(["validate", "--fail-on", "duplication"])).code).toBe(2);
+    const coverage = await run(["coverage", "--fail-on", "duplication"]);
+    expect([coverage.code, coverage.stderr.split("\n")[0]]).toEqual([2, 'error Bad --fail-on "duplication". Use one of: gaps.']);
+    expect((await run(["duplicates", "--fail-on", "gaps"])).code).toBe(2);
+  });
+
   it("too many arguments", async () => {
     const { code, stderr } = await run(["validate", "a.json", "b.json"]);
     expect(code).toBe(2);
@@ -265,7 +273,7 @@ describe("--help and --version", () => {
             --table ID                  With --format csv, write only this table (default: every table,
                                         each after a \`# table: ID\` line)
             --fail-on duplication|gaps  Exit 3 when the analysis finds duplication or coverage gaps
-                                        (repeatable; for CI)
+                                        (repeatable); for CI
         -f, --format text|json|md|csv   Output format (default: text); csv writes every table (--table ID
                                         for one, --out DIR/ for one file each)
         -o, --out FILE                  Write the output to FILE (only when the run succeeds)

@@ -2,7 +2,7 @@ import { defineModelCommand, UsageError, type CommandContext, type FailOn } from
 import { progress } from "../io.js";
 import { Names } from "../names.js";
 import { documentResult } from "../output.js";
-import { FAIL_ON_OPTION, TABLE_OPTION, VIEW_OPTIONS } from "../output-options.js";
+import { failOnOption, TABLE_OPTION, VIEW_OPTIONS } from "../output-options.js";
 import { heading, type Block } from "../render/document.js";
 import { countIssues } from "../render/issues.js";
 import { FAIL_ON_SECTIONS, SECTIONS } from "../sections/index.js";
@@ -16,7 +16,7 @@ export const analyze = defineModelCommand({
     only: { type: "string", valueHint: "ID,ID", description: `Run only these sections (${SECTIONS.map((s) => s.id).join(", ")})` },
     ...VIEW_OPTIONS,
     ...TABLE_OPTION,
-    ...FAIL_ON_OPTION,
+    ...failOnOption(),
   },
   examples: ["", "model.json --format md --out report.md", "model.json --format csv --out tables/", "model.json --fail-on duplication"],
   stages: (ctx) => sectionsOf(ctx).map((s) => ({ prefix: s.title, weight: s.weight ?? 1 })),

@@ -3,7 +3,7 @@ import { checkChoices, commaList, defineModelCommand, numberOption, type Command
 import { progress } from "../io.js";
 import { Names } from "../names.js";
 import { documentResult } from "../output.js";
-import { FAIL_ON_OPTION, TABLE_OPTION, VIEW_OPTIONS } from "../output-options.js";
+import { failOnOption, TABLE_OPTION, VIEW_OPTIONS } from "../output-options.js";
 import { heading } from "../render/document.js";
 import { coverageFails, coverageSection, renderCoverage } from "../sections/coverage.js";
 
@@ -34,7 +34,7 @@ export const coverage: CommandDef = defineModelCommand({
     "include-planned": { type: "boolean", description: "Count planned services as active" },
     ...VIEW_OPTIONS,
     ...TABLE_OPTION,
-    ...FAIL_ON_OPTION,
+    ...failOnOption(["gaps"]),
   },
   examples: ["", "model.json --max-cost 45 --method e2sfca", "model.json --format csv --table coverage-regions --out regions.csv", "model.json --fail-on gaps"],
   stages: () => [{ prefix: coverageSection.title, weight: coverageSection.weight ?? 1 }],

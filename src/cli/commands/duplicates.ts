@@ -3,7 +3,7 @@ import { checkChoices, commaList, defineModelCommand, numberOption, UsageError, 
 import { progress } from "../io.js";
 import { Names } from "../names.js";
 import { documentResult } from "../output.js";
-import { FAIL_ON_OPTION, TABLE_OPTION, VIEW_OPTIONS } from "../output-options.js";
+import { failOnOption, TABLE_OPTION, VIEW_OPTIONS } from "../output-options.js";
 import { heading } from "../render/document.js";
 import { formatCount } from "../render/numbers.js";
 import { duplicationFails, duplicationSection, findDuplicates, renderDuplicates } from "../sections/duplication.js";
@@ -44,7 +44,7 @@ export const duplicates: CommandDef = defineModelCommand({
     include: { type: "string", valueHint: "PART,PART", description: `Parts to compute (default all: ${PARTS.join(", ")})` },
     ...VIEW_OPTIONS,
     ...TABLE_OPTION,
-    ...FAIL_ON_OPTION,
+    ...failOnOption(["duplication"]),
   },
   examples: ["", "model.json --scope vertical --format md", "model.json --format csv --table duplication-fragmentation --out fragmentation.csv", "model.json --fail-on duplication"],
   stages: () => [{ prefix: duplicationSection.title, weight: duplicationSection.weight ?? 1 }],
