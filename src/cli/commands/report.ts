@@ -1,5 +1,5 @@
 import { renderReport } from "../../report/index.js";
-import { defineCommand } from "../command.js";
+import { defineCommand, loadPlanned } from "../command.js";
 import { progress } from "../io.js";
 import { loadModel } from "../load-model.js";
 import { ISSUE_OPTIONS } from "../output-options.js";
@@ -16,8 +16,11 @@ export const report = defineCommand({
   },
   formats: ["html"],
   examples: ["model.json --out report.html", "before.json --compare after.json --out scenario.html"],
-  run({ positionals, values, io }) {
-    const { source, model } = loadModel(io, positionals[0]);
+  run(ctx) {
+    const { positionals, values, io } = ctx;
+    // Progress is planned for one model; a second one would start the stages again.
+    const one = values.compare === undefined;
+    const { source, model } = one ? loadPlanned(ctx, positionals[0], [{ prefix: "analysing", weight: 20 }]) : loadModel(io, positionals[0]);
     const after = typeof values.compare === "string" ? loadModel(io, values.compare) : undefined;
     progress(io, "analysing and laying out the graph...");
     const title = typeof values.title === "string" ? values.title : (model.meta?.name ?? source);
