@@ -27,20 +27,41 @@ export function loadModel(io: CliIo, file: string | undefined): LoadedModel {
   // The bundled example is validated once, where the library defines it (its tests prove it has no issue).
   if (file === undefined) return loaded("bundled example", exampleCounty, []);
   if (io.isDirectory(file)) return loadFolder(io, file);
+  return checked(file, readAndValidate(io, file).result);
+}
+
+/**
+ * Reads and validates a model whatever its issues: the data as parsed and the validation result (`validate`
+ * reports an invalid model rather than failing; a CSV folder is read with `strict: false`, its issues kept).
+ * Malformed JSON throws `invalid_json`, as in {@link loadModel}.
+ * @internal
+ */
+export function readAndValidate(io: CliIo, file: string): { data: unknown; result: ValidationResult } {
+  if (io.isDirectory(file)) {
+    checkCsvFolder(io, file);
+    const { model, issues } = readCsvFolderDir(io, file, false);
+    const ok = !issues.some((i) => i.severity === "error");
+    return { data: model, result: ok ? { ok, model, issues } : { ok, issues } };
+  }
   progress(io, `reading ${file}...`);
   const data = io.readBytes && (io.fileSize?.(file) ?? 0) > LARGE_FILE_BYTES ? readLarge(io, file) : parseJsonFile(jsonText(io.readFile(file), file), file);
   const other = otherJsonError(file, data);
   if (other) throw other;
   progress(io, `validating ${file}...`);
-  return checked(file, adopt(data));
+  return { data, result: adopt(data) };
 }
 
-/** Reads a CSV folder, each file read when its table is, validated by `fromCsvFolder` (strict). */
-function loadFolder(io: CliIo, dir: string): LoadedModel {
+/** Refuses a directory that is no CSV folder, saying what it looks like. */
+function checkCsvFolder(io: CliIo, dir: string): void {
   const names = Object.keys(folderFiles(io, dir));
   const other = notCsvFolderError(dir, Object.fromEntries(names.map((name) => [name, fileHead(io, join(dir, name))])));
   if (other) throw other;
   progress(io, `reading the CSV folder ${dir}...`);
+}
+
+/** Reads a CSV folder, each file read when its table is, validated by `fromCsvFolder` (strict). */
+function loadFolder(io: CliIo, dir: string): LoadedModel {
+  checkCsvFolder(io, dir);
   const { model, issues } = readCsvFolderDir(io, dir, true);
   return loaded(dir, model, issues);
 }

@@ -1,6 +1,5 @@
 import { join } from "node:path";
 import type { Issue } from "../index.js";
-import { paint, renderTable, type Format, type Paint } from "./render.js";
 
 /** An importer's issue placed in the user's files: the file's path, and its line and column when known. @internal */
 export interface PlacedIssue extends Issue {
@@ -40,11 +39,4 @@ export function placeIssues(issues: readonly Issue[], path: string, isFolder: bo
 export function where(issue: PlacedIssue): string {
   if (issue.line === undefined) return issue.pointer ? `${issue.file} at ${issue.pointer}` : issue.file;
   return `${issue.file}:${issue.line}${issue.column === undefined ? "" : typeof issue.column === "number" ? `:${issue.column}` : ` (column ${issue.column})`}`;
-}
-
-/** Placed issues, errors first, one per line in text (`error   file:line (column c)  code: message`), a table in Markdown. @internal */
-export function renderPlacedIssues(issues: readonly PlacedIssue[], format: Format, colour: Paint = paint(false)): string {
-  const ordered = [...issues.filter((i) => i.severity === "error"), ...issues.filter((i) => i.severity !== "error")];
-  if (format === "md") return renderTable(["severity", "where", "code", "message"], ordered.map((i) => [i.severity, `\`${where(i)}\``, i.code, i.message]), "md");
-  return ordered.map((i) => `${i.severity === "error" ? colour.red("error  ") : colour.yellow("warning")} ${where(i)}  ${i.code}: ${i.message}\n`).join("");
 }

@@ -31,6 +31,7 @@ export const convert: CommandDef = defineCommand({
     ...READ_OPTIONS,
   },
   out: (values) => (WRITABLE.find((f) => f.name === values.to)?.write.output === "dir" ? "directory" : "file"),
+  formats: ["text", "json", "md"],
   examples: [
     "model.json --to csv --out model-csv/",
     "model-csv/ --to json --out model.json",
@@ -38,7 +39,7 @@ export const convert: CommandDef = defineCommand({
     "model.json --to hsds-csv --out hsds/",
     "programs.csv --from us-fpi --to graphml --out us.graphml",
   ],
-  async run({ positionals, values, format, io }) {
+  async run({ positionals, values, format, view, io }) {
     const target = WRITABLE.find((f) => f.name === values.to);
     if (!target) throw new UsageError(`convert: pass --to FORMAT, one of ${WRITABLE.map((f) => f.name).join(", ")}.`, convert);
     const out = typeof values.out === "string" ? values.out : undefined;
@@ -60,7 +61,7 @@ export const convert: CommandDef = defineCommand({
     const output = await target.write.write(read.model, values);
     const summary = { input: input ?? "bundled example", from: source?.name ?? "model", to: target.name, out, model: read.model, issues: read.issues };
     // Written to standard output, a diagram or a graph file stays alone there unless something went wrong.
-    const notice = out !== undefined || read.issues.length > 0 ? renderSummary(summary, format) : undefined;
+    const notice = out !== undefined || read.issues.length > 0 ? renderSummary(summary, format, view) : undefined;
     return { output, ...(notice ? { notice } : {}) };
   },
 });

@@ -1,10 +1,15 @@
+import { dirname, relative } from "node:path";
 import { COLLECTIONS, GovGraphError, type ImportResult, type Model } from "../../index.js";
 import { defineCommand, numberOption, UsageError, type CommandDef, type OptionDef, type OptionValues } from "../command.js";
 import { FILE_FORMATS, modelJson, type FileFormat, type FormatOption, type FormatReader } from "../file-formats.js";
 import { existsNotFolder } from "../folder.js";
 import { progress, type CliIo } from "../io.js";
-import { placeIssues, renderPlacedIssues, where, type PlacedIssue } from "../placed-issues.js";
-import { countIssues, plural, renderJson, renderTable, type Format } from "../render.js";
+import type { Format } from "../formats.js";
+import { placeIssues, where, type PlacedIssue } from "../placed-issues.js";
+import { issueList, paragraph, table, writeDocument, type Block, type View } from "../render/document.js";
+import { countIssues } from "../render/issues.js";
+import { renderJson } from "../render/json.js";
+import { count, formatCount } from "../render/numbers.js";
 
 /** The formats `import` reads (and `convert --from`). @internal */
 export const READABLE = FILE_FORMATS.filter((f): f is FileFormat & { read: FormatReader } => f.read !== undefined);
@@ -49,7 +54,7 @@ export async function readInput(io: CliIo, format: FileFormat & { read: FormatRe
     const errors = issues.filter((i) => i.severity === "error");
     const first = errors[0] ?? issues[0]!;
     const fix = strict && errors.length > 0 ? "Fix them, or leave out --strict to map the rest" : "Fix them";
-    throw new GovGraphError(error.code, `${command.name} ${format.name}: ${plural(errors.length, "error")} in ${path}, first at ${where(first)}: ${first.message}. ${fix}.`, {
+    throw new GovGraphError(error.code, `${command.name} ${format.name}: ${`${formatCount(errors.length)} error${errors.length === 1 ? "" : "s"}`} in ${path}, first at ${where(first)}: ${first.message}. ${fix}.`, {
       issues: issues.map((i) => ({ ...i, message: `${where(i)}: ${i.message}` })),
       cause: error,
     });
@@ -67,17 +72,26 @@ export interface ImportSummary {
   issues: readonly PlacedIssue[];
 }
 
-/** The summary in the command's format: a line and the counts (a table in Markdown), then the issues. @internal */
-export function renderSummary(s: ImportSummary, format: Format): string {
+/**
+ * The summary in the command's format: a line, the records per collection, then the issues at their files and
+ * lines (errors one by one, warnings grouped by code unless `--verbose`, capped by `--max-issues`). @internal
+ */
+export function renderSummary(s: ImportSummary, format: Format, view: View): string {
   const counts = COLLECTIONS.filter((c) => s.model[c].length > 0).map((c) => [c, s.model[c].length] as [string, number]);
-  const target = s.out ?? "standard output";
   if (format === "json") {
     return renderJson({ input: s.input, from: s.from, to: s.to, out: s.out ?? null, counts: Object.fromEntries(counts), issues: s.issues });
   }
-  const head = `${s.input} (${s.from}) -> ${target} (${s.to}): ${countIssues([...s.issues])}`;
-  if (format === "md") return `${head}\n\n${renderTable(["collection", "records"], counts, "md")}${s.issues.length ? renderPlacedIssues(s.issues, "md") : ""}`;
-  const records = counts.map(([c, n]) => `${c} ${n.toLocaleString("en-US")}`).join(", ") || "no records";
-  return `${head}\n${records}\n${renderPlacedIssues(s.issues, "text")}`;
+  const head = `${s.input} (${s.from}) -> ${s.out ?? "standard output"} (${s.to}): ${countIssues(s.issues)}`;
+  const blocks: Block[] =
+    format === "md"
+      ? [paragraph(head), table("import-counts", ["collection", "records"], counts.map(([c, n]) => [c, count(n)]), { whole: true })]
+      : [paragraph(head), paragraph(counts.map(([c, n]) => `${c} ${formatCount(n)}`).join(", ") || "no records")];
+  // Each issue is shown at its place in the input files (beside the input), where a model's issues show a pointer.
+  const base = dirname(s.input);
+  if (s.issues.length > 0) blocks.push(issueList("import-issues", s.issues.map((i) => ({ ...i, pointer: where({ ...i, file: relative(base, i.file) }) }))));
+  let text = "";
+  writeDocument(blocks, format === "md" ? "md" : "text", view, (chunk) => (text += chunk));
+  return text;
 }
 
 const READ_OPTIONS = formatOptions(READABLE.map((f) => f.read.options));
@@ -94,8 +108,9 @@ export const importCommand: CommandDef = defineCommand({
     strict: { type: "boolean", description: "Refuse the input on any error (exit 1); without it, what is wrong is left out and listed" },
     ...READ_OPTIONS,
   },
+  formats: ["text", "json", "md"],
   examples: ["us-fpi ../shared/data/us-fpi/programs.csv --out us.json", "kenya-ecitizen ../shared/data/kenya-ecitizen --out kenya.json --strict", "csv model-csv/ --out model.json"],
-  async run({ positionals, values, format, io }) {
+  async run({ positionals, values, format, view, io }) {
     const [name, path] = positionals as [string, string];
     const source = READABLE.find((f) => f.name === name);
     if (!source) throw new UsageError(`import: unknown source "${name}". Sources: ${READABLE.map((f) => f.name).join(", ")}.`, importCommand);
@@ -104,7 +119,7 @@ export const importCommand: CommandDef = defineCommand({
     const out = typeof values.out === "string" ? values.out : undefined;
     return {
       output: modelJson(model),
-      notice: renderSummary({ input: path, from: name, to: "json", out, model, issues }, format),
+      notice: renderSummary({ input: path, from: name, to: "json", out, model, issues }, format, view),
     };
   },
 });

@@ -51,7 +51,9 @@ describe("a file given as a model that is no model JSON", () => {
   });
 
   it("still reports malformed JSON at its line and column", async () => {
-    expect((await refused("../cli/fixtures/malformed.json"))[1]).toMatch(/^error invalid_json: \.\.\/cli\/fixtures\/malformed\.json:5:5: malformed JSON/);
+    const run = await runIn(fixtures, ["analyze", "../cli/fixtures/malformed.json"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.split("\n")[0]).toMatch(/^error invalid_json: \.\.\/cli\/fixtures\/malformed\.json:5:5: malformed JSON/);
   });
 });
 
