@@ -88,11 +88,11 @@ export type {
   OverlapFinding,
   ServiceDuplication,
 } from "./analyses/duplication.js";
-export { floatingCatchment, weights, FLOATING_CATCHMENT_DEFAULTS } from "./analyses/accessibility.js";
-export type { CatchmentCost, CatchmentInput, CatchmentLocation, CatchmentMethod, CatchmentResult, WeightFunction } from "./analyses/accessibility.js";
+export { floatingCatchment, weights, FLOATING_CATCHMENT_DEFAULTS, parseCatchmentJson, parseCostMatrix, readCostMatrix, createCostMatrixReader } from "./analyses/accessibility.js";
+export type { CatchmentCost, CatchmentCostArrays, CatchmentInput, CatchmentJson, CatchmentLocation, CatchmentMethod, CatchmentResult, CostMatrixLocations, CostMatrixOptions, CostMatrixReader, WeightFunction } from "./analyses/accessibility.js";
 export { suggestConsolidation, CONSOLIDATION_DEFAULTS } from "./analyses/consolidation.js";
 export type { ConsolidationCluster, ConsolidationOptions, ConsolidationReport, SmallDepartment } from "./analyses/consolidation.js";
-export { travelCosts, greatCircleKm, geoCosts, EARTH_RADIUS_KM } from "./analyses/travel-costs.js";
+export { buildTravelCosts, buildGeoCosts, travelCosts, geoCosts, greatCircleKm, EARTH_RADIUS_KM } from "./analyses/travel-costs.js";
 export type { GeoLocation, LatLon, TravelCostOptions, TravelCostTable } from "./analyses/travel-costs.js";
 export { scoreCoverage, COVERAGE_DEFAULTS } from "./analyses/coverage.js";
 export type { CoverageGap, CoverageOptions, CoverageReport, CoverageRow } from "./analyses/coverage.js";
