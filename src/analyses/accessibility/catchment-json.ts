@@ -230,7 +230,8 @@ export function parseCatchmentJson(json: string | Uint8Array): CatchmentJson {
   try {
     return readFast(bytes);
   } catch (error) {
-    if (error instanceof JsonShape) return readSlow(bytes);
+    // Another shape, or a piece JSON.parse rejected: the slow path reads it, or says where the JSON is broken.
+    if (error instanceof JsonShape || error instanceof SyntaxError) return readSlow(bytes);
     throw error;
   }
 }
