@@ -15,7 +15,7 @@ import type { CatchmentCostArrays, CatchmentInput, CatchmentLocation } from "./t
 
 /** What {@link parseCatchmentJson} reads: the input, and the document's other fields (parsed, for the caller). */
 export interface CatchmentJson {
-  input: CatchmentInput;
+  input: CatchmentInput & { costs: CatchmentCostArrays };
   other: Record<string, unknown>;
 }
 
@@ -149,7 +149,7 @@ function tables(fields: Record<string, unknown>, problems: Problems): [ByteIdTab
 }
 
 function result(fields: Record<string, unknown>, costs: CatchmentCostArrays): CatchmentJson {
-  const input = { demand: fields.demand ?? [], supply: fields.supply ?? [], costs } as CatchmentInput;
+  const input = { demand: fields.demand ?? [], supply: fields.supply ?? [], costs } as CatchmentJson["input"];
   if (fields.method !== undefined && fields.method !== null) input.method = fields.method as CatchmentInput["method"];
   if (fields.maxCost !== undefined && fields.maxCost !== null) input.maxCost = fields.maxCost as number;
   const other = Object.fromEntries(Object.entries(fields).filter(([key]) => !KNOWN.has(key)));

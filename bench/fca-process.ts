@@ -1,0 +1,31 @@
+/**
+ * The govgraph side of the floating-catchment peer comparison, as a whole process (`bench/peers.ts` bundles it and
+ * runs it with plain `node`): `node fca-process.mjs INSTANCE.json OUT.json` reads the instance file that
+ * `../shared/peers/make_fca_instance.py` writes, computes what `../shared/peers/peer_fca.py` computes (its method;
+ * weight 1, or gravity with `gravityAlpha`), writes `{seconds, access: {id: value | null}}` as the peer does, and
+ * prints its timings as one JSON line.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { floatingCatchment, parseCatchmentJson, weights } from "../src/index.js";
+
+const [instancePath, outPath] = process.argv.slice(2);
+if (!instancePath || !outPath) {
+  console.error("usage: node fca-process.mjs INSTANCE.json OUT.json");
+  process.exit(2);
+}
+const t0 = performance.now();
+const bytes = readFileSync(instancePath);
+const t1 = performance.now();
+const { input, other } = parseCatchmentJson(bytes);
+const t2 = performance.now();
+const alpha = other.gravityAlpha;
+// As the peer script: 2SFCA without a weight, 3SFCA with PySAL's step_fn({inf: 1}), or gravity(scale 1, alpha).
+const weight = typeof alpha === "number" ? weights.gravity({ scale: 1, alpha }) : input.method === "3sfca" ? weights.step({ Infinity: 1 }) : undefined;
+const rows = floatingCatchment({ ...input, weight });
+const t3 = performance.now();
+const access: Record<string, number | null> = {};
+for (const r of rows) access[r.id] = Number.isNaN(r.access) ? null : r.access;
+writeFileSync(outPath, JSON.stringify({ seconds: (t3 - t2) / 1000, access }));
+const t4 = performance.now();
+const ms = (x: number) => Math.round(x * 10) / 10;
+console.log(JSON.stringify({ readMs: ms(t1 - t0), parseMs: ms(t2 - t1), callMs: ms(t3 - t2), writeMs: ms(t4 - t3), pairs: input.costs.from.length }));
