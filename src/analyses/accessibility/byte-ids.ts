@@ -25,6 +25,10 @@ export class ByteIdTable {
   private readonly mask: number;
   /** The same ids as strings, for text that needs decoding first (escapes, quotes). */
   readonly byString = new Map<string, number>();
+  /** The last id {@link findRepeated} looked up (a copy: the caller may reuse its buffer) and its position. */
+  private last = new Uint8Array(64);
+  private lastLength = -1;
+  private lastFound = -1;
 
   constructor(ids: readonly unknown[]) {
     const encoded = ids.map((id) => encoder.encode(typeof id === "string" ? id : ""));
@@ -63,5 +67,21 @@ export class ByteIdTable {
       while (n < length && pool[at + n] === bytes[start + n]) n++;
       if (n === length) return position - 1;
     }
+  }
+
+  /** {@link find}, with the last id remembered: rows that repeat an id (a matrix's origin column) cost one comparison. */
+  findRepeated(bytes: Uint8Array, start: number, end: number): number {
+    const length = end - start;
+    if (length === this.lastLength) {
+      let n = 0;
+      while (n < length && this.last[n] === bytes[start + n]) n++;
+      if (n === length) return this.lastFound;
+    }
+    const found = this.find(bytes, start, end);
+    if (length > this.last.length) this.last = new Uint8Array(length * 2);
+    this.last.set(bytes.subarray(start, end));
+    this.lastLength = length;
+    this.lastFound = found;
+    return found;
   }
 }

@@ -33,26 +33,6 @@ class CostSink {
     readonly problems: Problems,
   ) {}
 
-  private fromBytes: Uint8Array | undefined;
-  private fromStart = 0;
-  private fromEnd = 0;
-  private fromIndex = -1;
-
-  /** Cost records come origin by origin: the position of the last origin when `bytes[start..end]` spells it again. */
-  sameFrom(bytes: Uint8Array, start: number, end: number): number | undefined {
-    const last = this.fromBytes;
-    if (last === undefined || end - start !== this.fromEnd - this.fromStart) return undefined;
-    for (let n = 1; n < end - start; n++) if (bytes[start + n] !== last[this.fromStart + n]) return undefined;
-    return this.fromIndex;
-  }
-
-  lastFrom(bytes: Uint8Array, start: number, end: number, index: number): void {
-    this.fromBytes = bytes;
-    this.fromStart = start;
-    this.fromEnd = end;
-    this.fromIndex = index;
-  }
-
   add(k: number, i: number, j: number, cost: unknown, text: (field: "from" | "to") => unknown): void {
     const p = this.problems;
     if (i < 0) p.add(i === -2 ? "missing_field" : "unknown_reference", ["costs", k, "from"], i === -2 ? `costs[${k}] has no from` : `costs[${k}].from ${JSON.stringify(text("from"))} is not a demand id`);
@@ -65,8 +45,8 @@ class CostSink {
 }
 
 /** The position of the id in the JSON string `bytes[start..end]` (quotes included); -1 when unknown. */
-function findId(table: ByteIdTable, bytes: Uint8Array, start: number, end: number): number {
-  const at = table.find(bytes, start + 1, end);
+function findId(table: ByteIdTable, bytes: Uint8Array, start: number, end: number, repeated = false): number {
+  const at = repeated ? table.findRepeated(bytes, start + 1, end) : table.find(bytes, start + 1, end);
   if (at >= 0 || bytes.subarray(start + 1, end).indexOf(92) < 0) return at;
   return table.byString.get(JSON.parse(decoder.decode(bytes.subarray(start, end + 1))) as string) ?? -1;
 }
@@ -99,8 +79,7 @@ function readRecord(bytes: Uint8Array, i: number, k: number, sink: CostSink): nu
       if ((key === "from" || key === "to") && bytes[i] === 34) {
         const end = stringEnd(bytes, i);
         if (key === "from") {
-          from = sink.sameFrom(bytes, i, end) ?? findId(sink.demand, bytes, i, end);
-          sink.lastFrom(bytes, i, end, from);
+          from = findId(sink.demand, bytes, i, end, true);
           fromAt = i;
         } else {
           to = findId(sink.supply, bytes, i, end);

@@ -1,4 +1,3 @@
-import type { LocationTable } from "./locations.js";
 import type { Problems } from "./problems.js";
 import type { CatchmentCost, CatchmentCostArrays } from "./types.js";
 
@@ -12,7 +11,7 @@ export function isCostColumns(costs: unknown): costs is CatchmentCostArrays {
  * (`Infinity`, an unroutable pair, is kept: it is out of reach).
  * @internal
  */
-export function columnsOfRecords(costs: readonly CatchmentCost[], d: LocationTable, s: LocationTable, problems: Problems): CatchmentCostArrays {
+export function columnsOfRecords(costs: readonly CatchmentCost[], demand: Map<string, number>, supply: Map<string, number>, problems: Problems): CatchmentCostArrays {
   const n = costs.length;
   const from = new Int32Array(n);
   const to = new Int32Array(n);
@@ -23,10 +22,10 @@ export function columnsOfRecords(costs: readonly CatchmentCost[], d: LocationTab
   for (let k = 0; k < n; k++) {
     const c = costs[k];
     const f = c?.from;
-    const i: number | undefined = f === lastFrom && lastI !== undefined ? lastI : d.of.get(f as string);
+    const i: number | undefined = f === lastFrom && lastI !== undefined ? lastI : demand.get(f as string);
     lastFrom = f;
     lastI = i;
-    const j = s.of.get(c?.to as string);
+    const j = supply.get(c?.to as string);
     if (i === undefined) problems.add("unknown_reference", ["costs", k, "from"], `costs[${k}].from "${String(f)}" is not a demand id`);
     else from[k] = i;
     if (j === undefined) problems.add("unknown_reference", ["costs", k, "to"], `costs[${k}].to "${String(c?.to)}" is not a supply id`);

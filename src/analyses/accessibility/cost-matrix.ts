@@ -57,6 +57,8 @@ class CsvCostMatrix implements CostMatrixReader {
   private readonly delimiter: number;
   private readonly fields = new CsvFields(64);
   private columns: number[] | undefined;
+  /** The number of fields a row needs to hold the three columns. */
+  private needed = 3;
   private names: string[] = [...NAMES];
   private carry: Uint8Array | undefined;
   private line = 0;
@@ -67,7 +69,7 @@ class CsvCostMatrix implements CostMatrixReader {
     this.demand = new ByteIdTable((locations?.demand ?? []).map((d) => d?.id));
     this.supply = new ByteIdTable((locations?.supply ?? []).map((s) => s?.id));
     this.delimiter = options.delimiter.charCodeAt(0);
-    if (options.header === false) this.columns = this.positions();
+    if (options.header === false) this.useColumns(this.positions());
   }
 
   push(chunk: string | Uint8Array): void {
@@ -105,6 +107,11 @@ class CsvCostMatrix implements CostMatrixReader {
     return this.out.done();
   }
 
+  private useColumns(columns: number[]): void {
+    this.columns = columns;
+    this.needed = Math.max(...columns) + 1;
+  }
+
   private positions(): number[] {
     const columns = this.options.columns!;
     const named = columns.filter((c) => typeof c === "string");
@@ -127,11 +134,11 @@ class CsvCostMatrix implements CostMatrixReader {
     }
     if (!this.columns && this.readHeader(bytes)) return;
     const [o, d, c] = this.columns as [number, number, number];
-    if (f.count <= Math.max(o, d, c)) {
-      this.problems.add("malformed_row", [this.line], `line ${this.line}: ${f.count} field${f.count === 1 ? "" : "s"}, expected at least ${Math.max(o, d, c) + 1}`);
+    if (f.count < this.needed) {
+      this.problems.add("malformed_row", [this.line], `line ${this.line}: ${f.count} field${f.count === 1 ? "" : "s"}, expected at least ${this.needed}`);
       return;
     }
-    const i = f.quoted[o] ? (this.demand.byString.get(f.text(bytes, o)) ?? -1) : this.demand.find(bytes, f.start[o]!, f.end[o]!);
+    const i = f.quoted[o] ? (this.demand.byString.get(f.text(bytes, o)) ?? -1) : this.demand.findRepeated(bytes, f.start[o]!, f.end[o]!);
     const j = f.quoted[d] ? (this.supply.byString.get(f.text(bytes, d)) ?? -1) : this.supply.find(bytes, f.start[d]!, f.end[d]!);
     let cost = parseDecimal(bytes, f.start[c]!, f.end[c]!);
     if (!(cost >= 0 && cost < Infinity)) {
@@ -151,16 +158,18 @@ class CsvCostMatrix implements CostMatrixReader {
     const costAt = this.options.columns![2];
     const numeric = typeof costAt === "number" && costAt < names.length && !Number.isNaN(parseDecimal(bytes, f.start[costAt]!, f.end[costAt]!));
     if (!(this.options.header ?? !numeric)) {
-      this.columns = this.positions();
+      this.useColumns(this.positions());
       return false;
     }
     this.names = names;
-    this.columns = this.options.columns!.map((c, n) => {
-      if (typeof c === "number") return c;
-      const at = names.indexOf(c);
-      if (at < 0) this.problems.add("missing_column", [1, NAMES[n]!], `line 1: the header has no column "${c}" (it has ${names.map((x) => `"${x}"`).join(", ")})`);
-      return at < 0 ? 0 : at;
-    });
+    this.useColumns(
+      this.options.columns!.map((c, n) => {
+        if (typeof c === "number") return c;
+        const at = names.indexOf(c);
+        if (at < 0) this.problems.add("missing_column", [1, NAMES[n]!], `line 1: the header has no column "${c}" (it has ${names.map((x) => `"${x}"`).join(", ")})`);
+        return at < 0 ? 0 : at;
+      }),
+    );
     return true;
   }
 }

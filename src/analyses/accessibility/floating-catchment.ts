@@ -2,9 +2,10 @@ import { GovGraphError } from "../../errors.js";
 import { inRange, isFunction, oneOf, resolveOptions, type OptionRule } from "../../options.js";
 import { checkCostColumns, columnsOfRecords, isCostColumns } from "./cost-columns.js";
 import { catchmentAccess } from "./kernel.js";
-import { locationTable, type LocationTable } from "./locations.js";
-import { findRepeatedPairs, pairsInReach } from "./pairs.js";
+import { idPositions, locationTable, type LocationTable } from "./locations.js";
+import { pairsInReach } from "./pairs.js";
 import { Problems } from "./problems.js";
+import { findRepeatedPairs } from "./repeats.js";
 import type { CatchmentCost, CatchmentCostArrays, CatchmentInput, CatchmentMethod, CatchmentResult, WeightFunction } from "./types.js";
 import { CATCHMENT_METHODS, defaultWeight, FLOATING_CATCHMENT_DEFAULTS } from "./weights.js";
 
@@ -44,12 +45,12 @@ function resolveInput(input: CatchmentInput, problems: Problems): typeof INPUT_D
 /** The cost columns, checked (records are looked up by id). */
 function costColumns(costs: CatchmentInput["costs"], d: LocationTable, s: LocationTable, problems: Problems): [CatchmentCostArrays, number] {
   if (isCostColumns(costs)) return [costs, checkCostColumns(costs, d.values.length, s.values.length, problems)];
-  return [columnsOfRecords(costs, d, s, problems), costs.length];
+  return [columnsOfRecords(costs, idPositions(d), idPositions(s), problems), costs.length];
 }
 
 function checkRepeats(costs: CatchmentInput["costs"], columns: CatchmentCostArrays, count: number, d: LocationTable, s: LocationTable, problems: Problems) {
   const records = Array.isArray(costs) ? (costs as readonly CatchmentCost[]) : undefined;
-  findRepeatedPairs(columns, count, d.values.length, s.values.length, (again, first) => {
+  findRepeatedPairs(columns, count, d.values.length, (again, first) => {
     if (records) {
       const c = records[again]!;
       problems.add("duplicate_pair", ["costs", again], `costs[${again}] repeats the pair of costs[${first}] ("${c.from}" -> "${c.to}")`);
@@ -89,7 +90,7 @@ export function floatingCatchment(input: CatchmentInput): CatchmentResult[] {
   const pairs = pairsInReach(columns, {
     count,
     demandRank: d.rank,
-    supplyRank: s.rank,
+    supplyOrder: s.byRank,
     maxCost,
     weight: weight ?? defaultWeight(method as CatchmentMethod),
     threeStep: method === "3sfca",
@@ -99,6 +100,6 @@ export function floatingCatchment(input: CatchmentInput): CatchmentResult[] {
     },
   });
   problems.throwIfAny();
-  const A = catchmentAccess(method, byRank(d), byRank(s), pairs);
+  const A = catchmentAccess(method, byRank(d), s.values, pairs);
   return demand.map((loc, i) => ({ id: loc.id, access: A[d.rank[i]!]! }));
 }

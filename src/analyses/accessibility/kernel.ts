@@ -1,4 +1,4 @@
-import { bucketStarts } from "./sort.js";
+import { groupByKey } from "./sort.js";
 import type { CatchmentMethod } from "./types.js";
 
 /**
@@ -13,8 +13,11 @@ export interface CatchmentPairs {
   w: Float64Array;
   /** 1 when the pair counts in both steps (3SFCA's selection weights also use the other pairs). Absent: all pairs. */
   inReach?: Uint8Array;
-  /** Sum each demand location's terms in order of `to` (pairs of one supply in pair order); default: in pair order. */
-  sumBySupply?: boolean;
+  /**
+   * Take each demand location's sums supply by supply, in this order of supplies (the pairs of one supply in pair
+   * order), regrouping the pair arrays in place; default: in pair order. Every pair must then be in reach.
+   */
+  supplyOrder?: Uint32Array;
   /** 3SFCA: the normaliser of each demand location's selection weights. Absent: the sum of `w` over its pairs, in pair order. */
   selection?: Float64Array;
 }
@@ -45,25 +48,6 @@ function supplyRatios(P: Float64Array, S: Float64Array, pairs: CatchmentPairs, G
   return R;
 }
 
-/** The pairs (demand, weight, selection weight) regrouped by supply with a stable counting sort. */
-function groupBySupply(pairs: CatchmentPairs, nSupply: number, G: Float64Array | undefined) {
-  const { count, from, to, w, inReach } = pairs;
-  const start = bucketStarts(to, count, nSupply);
-  const next = start.slice(0, nSupply);
-  const f = new Uint32Array(count);
-  const x = new Float64Array(count);
-  const g = G ? new Float64Array(count) : undefined;
-  const r = inReach ? new Uint8Array(count) : undefined;
-  for (let k = 0; k < count; k++) {
-    const p = next[to[k]!]!++;
-    f[p] = from[k]!;
-    x[p] = w[k]!;
-    if (g) g[p] = G![k]!;
-    if (r) r[p] = inReach![k]!;
-  }
-  return { start, from: f, w: x, G: g, inReach: r };
-}
-
 /**
  * The floating-catchment core: access of each demand location, `NaN` where no pair is in reach.
  * 2SFCA, E2SFCA and gravity share one formula (they differ only in their weight); 3SFCA adds selection weights.
@@ -72,19 +56,41 @@ function groupBySupply(pairs: CatchmentPairs, nSupply: number, G: Float64Array |
  */
 export function catchmentAccess(method: CatchmentMethod, P: Float64Array, S: Float64Array, pairs: CatchmentPairs): Float64Array {
   const G = method === "3sfca" ? selectionWeights(P.length, pairs) : undefined;
+  if (pairs.supplyOrder) return accessBySupply(P, S, pairs, G, pairs.supplyOrder);
   const R = supplyRatios(P, S, pairs, G);
   const A = new Float64Array(P.length).fill(Number.NaN);
-  const add = (i: number, term: number) => (A[i] = Number.isNaN(A[i]!) ? term : A[i]! + term);
-  if (pairs.sumBySupply) {
-    const bySupply = groupBySupply(pairs, S.length, G);
-    const { start, from, w, G: g, inReach } = bySupply;
-    for (let j = 0; j < S.length; j++) {
-      const Rj = R[j]!;
-      for (let p = start[j]!; p < start[j + 1]!; p++) if (!inReach || inReach[p]) add(from[p]!, (g ? g[p]! : 1) * Rj * w[p]!);
-    }
-  } else {
-    const { count, from, to, w, inReach } = pairs;
-    for (let k = 0; k < count; k++) if (!inReach || inReach[k]) add(from[k]!, (G ? G[k]! : 1) * R[to[k]!]! * w[k]!);
+  const { count, from, to, w, inReach } = pairs;
+  for (let k = 0; k < count; k++) {
+    if (inReach && !inReach[k]) continue;
+    const term = (G ? G[k]! : 1) * R[to[k]!]! * w[k]!;
+    A[from[k]!] = Number.isNaN(A[from[k]!]!) ? term : A[from[k]!]! + term;
   }
+  return A;
+}
+
+/**
+ * Both steps on the pairs grouped by supply (each group in pair order), supplies in `order`: step 1 sums each group,
+ * step 2 adds each group's terms to its demand locations.
+ */
+function accessBySupply(P: Float64Array, S: Float64Array, pairs: CatchmentPairs, G: Float64Array | undefined, order: Uint32Array): Float64Array {
+  const grouped = { key: pairs.to, a: pairs.from, b: pairs.w, c: G };
+  const start = groupByKey(grouped, pairs.count, S.length);
+  const { a: from, b: w, c: g } = grouped;
+  // P and A side by side: step 2 finds in cache the line step 1 has just read.
+  const PA = new Float64Array(2 * P.length).fill(Number.NaN);
+  for (let i = 0; i < P.length; i++) PA[2 * i] = P[i]!;
+  for (let r = 0; r < order.length; r++) {
+    const j = order[r]!;
+    let D = 0;
+    for (let p = start[j]!; p < start[j + 1]!; p++) D += PA[2 * from[p]!]! * (g ? g[p]! : 1) * w[p]!;
+    const Rj = S[j]! === 0 ? 0 : S[j]! / D;
+    for (let p = start[j]!; p < start[j + 1]!; p++) {
+      const at = 2 * from[p]! + 1;
+      const term = (g ? g[p]! : 1) * Rj * w[p]!;
+      PA[at] = Number.isNaN(PA[at]!) ? term : PA[at]! + term;
+    }
+  }
+  const A = new Float64Array(P.length);
+  for (let i = 0; i < P.length; i++) A[i] = PA[2 * i + 1]!;
   return A;
 }

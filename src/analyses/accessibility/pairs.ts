@@ -1,13 +1,14 @@
 import type { CatchmentPairs } from "./kernel.js";
-import { bucketStarts, isSorted, orderBy } from "./sort.js";
+import { bucketStarts, groupByKey, isSorted, type KeyedColumns } from "./sort.js";
 import type { CatchmentCostArrays, WeightFunction } from "./types.js";
 
 /** How to weigh cost columns into pairs. @internal */
 export interface WeighOptions {
   count: number;
-  /** Rank (id order) of each demand and supply position. */
+  /** Rank (id order) of each demand position. */
   demandRank: Uint32Array;
-  supplyRank: Uint32Array;
+  /** Supply positions in id order. */
+  supplyOrder: Uint32Array;
   maxCost: number;
   weight: WeightFunction | undefined;
   /** 3SFCA: also weigh the pairs beyond `maxCost`, for the selection weights. */
@@ -17,20 +18,21 @@ export interface WeighOptions {
 }
 
 /**
- * The pairs in reach (finite cost within `maxCost`, positive weight) as ranks in demand-rank order, ready for
- * `catchmentAccess`; for 3SFCA with their normalisers over every weighted pair, beyond `maxCost` too.
+ * The pairs in reach (finite cost within `maxCost`, positive weight) in demand-rank order (demand ranks, supply
+ * positions), ready for `catchmentAccess`; for 3SFCA with their normalisers over every weighted pair, beyond `maxCost` too.
  * @internal
  */
 export function pairsInReach(costs: CatchmentCostArrays, options: WeighOptions): CatchmentPairs {
   const { from, to, cost } = costs;
-  const { count: n, demandRank, supplyRank, maxCost, weight, threeStep, badWeight } = options;
+  const { count: n, demandRank, supplyOrder, maxCost, weight, threeStep, badWeight } = options;
   let m = 0;
   let within = 0;
   for (let k = 0; k < n; k++) if (cost[k]! <= maxCost) within++;
   let kFrom: Uint32Array = new Uint32Array(within);
   let kTo: Uint32Array = new Uint32Array(within);
   let kW: Float64Array = new Float64Array(within);
-  const selected = threeStep ? new Float64Array(n) : undefined;
+  // 3SFCA: every weighted pair (supply position, demand rank, weight), for the selection weights' normalisers.
+  const selection = threeStep ? { key: new Uint32Array(n), a: new Uint32Array(n), b: new Float64Array(n), count: 0 } : undefined;
   for (let k = 0; k < n; k++) {
     const c = cost[k]!;
     const inReach = c <= maxCost;
@@ -41,16 +43,23 @@ export function pairsInReach(costs: CatchmentCostArrays, options: WeighOptions):
       badWeight(k, c, wk);
       continue;
     }
-    if (selected) selected[k] = wk;
-    if (inReach && wk > 0) {
-      kFrom[m] = demandRank[from[k]!]!;
-      kTo[m] = supplyRank[to[k]!]!;
+    if (wk === 0) continue;
+    const i = demandRank[from[k]!]!;
+    const j = to[k]!;
+    if (selection) {
+      selection.key[selection.count] = j;
+      selection.a[selection.count] = i;
+      selection.b[selection.count++] = wk;
+    }
+    if (inReach) {
+      kFrom[m] = i;
+      kTo[m] = j;
       kW[m++] = wk;
     }
   }
   if (!isSorted(kFrom, m)) [kFrom, kTo, kW] = byDemandRank(kFrom, kTo, kW, m, demandRank.length);
-  const pairs: CatchmentPairs = { count: m, from: kFrom, to: kTo, w: kW, sumBySupply: true };
-  if (selected) pairs.selection = selectionSums(costs, selected, demandRank, supplyRank);
+  const pairs: CatchmentPairs = { count: m, from: kFrom, to: kTo, w: kW, supplyOrder };
+  if (selection) pairs.selection = selectionSums(selection, demandRank.length, supplyOrder);
   return pairs;
 }
 
@@ -69,65 +78,14 @@ function byDemandRank(from: Uint32Array, to: Uint32Array, w: Float64Array, m: nu
   return [f, t, x];
 }
 
-/** 3SFCA's normaliser of each demand rank: its weights summed over every weighted pair, in supply-rank order. */
-function selectionSums(costs: CatchmentCostArrays, selected: Float64Array, demandRank: Uint32Array, supplyRank: Uint32Array): Float64Array {
-  const { from, to } = costs;
-  const n = selected.length;
-  const start = new Uint32Array(supplyRank.length + 1);
-  for (let k = 0; k < n; k++) if (selected[k]! > 0) start[supplyRank[to[k]!]! + 1]!++;
-  for (let j = 0; j < supplyRank.length; j++) start[j + 1]! += start[j]!;
-  const total = start[supplyRank.length]!;
-  const rowOf = new Uint32Array(total);
-  const weightOf = new Float64Array(total);
-  for (let k = 0; k < n; k++) {
-    if (!(selected[k]! > 0)) continue;
-    const p = start[supplyRank[to[k]!]!]!++;
-    rowOf[p] = demandRank[from[k]!]!;
-    weightOf[p] = selected[k]!;
+/** 3SFCA's normaliser of each demand rank: its weights summed over every weighted pair, supply by supply in id order. */
+function selectionSums(weighted: KeyedColumns & { count: number }, nDemand: number, supplyOrder: Uint32Array): Float64Array {
+  const start = groupByKey(weighted, weighted.count, supplyOrder.length);
+  const { a: row, b: w } = weighted;
+  const sums = new Float64Array(nDemand);
+  for (let r = 0; r < supplyOrder.length; r++) {
+    const j = supplyOrder[r]!;
+    for (let p = start[j]!; p < start[j + 1]!; p++) sums[row[p]!]! += w[p]!;
   }
-  const sums = new Float64Array(demandRank.length);
-  for (let p = 0; p < total; p++) sums[rowOf[p]!]! += weightOf[p]!;
   return sums;
-}
-
-/**
- * Calls `repeat(again, first)` for each pair given a second time (`first` its first position), row by row.
- * @internal
- */
-export function findRepeatedPairs(costs: CatchmentCostArrays, count: number, nDemand: number, nSupply: number, repeat: (again: number, first: number) => void): void {
-  const { from, to } = costs;
-  // Usually the pairs come demand location by demand location: then one pass finds the repeats.
-  const stamp = new Int32Array(nSupply).fill(-1);
-  const rowSeen = new Uint8Array(nDemand);
-  const found: number[] = [];
-  let k = 0;
-  for (let last = -1; k < count; k++) {
-    const i = from[k]!;
-    const j = to[k]!;
-    if (i !== last) {
-      if (rowSeen[i]) break;
-      rowSeen[i] = 1;
-      last = i;
-    }
-    if (stamp[j] === i) found.push(k);
-    else stamp[j] = i;
-  }
-  let order: Uint32Array | undefined;
-  if (k < count) {
-    // Not grouped: visit the rows through a counting sort by demand.
-    order = orderBy(from, count, nDemand);
-    stamp.fill(-1);
-    found.length = 0;
-    for (let n = 0; n < count; n++) {
-      const m = order[n]!;
-      if (stamp[to[m]!] === from[m]!) found.push(n);
-      else stamp[to[m]!] = from[m]!;
-    }
-  }
-  for (const at of found) {
-    const again = order ? order[at]! : at;
-    let n = at - 1;
-    while (to[order ? order[n]! : n] !== to[again]) n--;
-    repeat(again, order ? order[n]! : n);
-  }
 }
