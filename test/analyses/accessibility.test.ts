@@ -1,39 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
-import { buildGeoCosts, floatingCatchment, GovGraphError, greatCircleKm, parseCatchmentJson, parseCostMatrix, weights, type CatchmentCost, type CatchmentInput } from "../../src/index.js";
+import { buildGeoCosts, floatingCatchment, GovGraphError, greatCircleKm, weights, type CatchmentInput } from "../../src/index.js";
+import { base, network } from "./accessibility/examples.js";
 
-/**
- * The paper example shared by every method: three towns A, B, C (and D, far from everything), two clinics X, Y.
- *
- *            cost to X   cost to Y
- *   A (100)      5           25
- *   B (200)     15           30      <- exactly maxCost 30: in reach (maxCost is inclusive)
- *   C (100)     40            5      <- C -> X is beyond maxCost 30
- *   D (50)      50            -      <- nothing within 30: NaN
- *   X has 10 doctors, Y has 6.
- */
-const base: CatchmentInput & { costs: CatchmentCost[] } = {
-  demand: [
-    { id: "A", value: 100 },
-    { id: "B", value: 200 },
-    { id: "C", value: 100 },
-    { id: "D", value: 50 },
-  ],
-  supply: [
-    { id: "X", value: 10 },
-    { id: "Y", value: 6 },
-  ],
-  costs: [
-    { from: "A", to: "X", cost: 5 },
-    { from: "A", to: "Y", cost: 25 },
-    { from: "B", to: "X", cost: 15 },
-    { from: "B", to: "Y", cost: 30 },
-    { from: "C", to: "X", cost: 40 },
-    { from: "C", to: "Y", cost: 5 },
-    { from: "D", to: "X", cost: 50 },
-  ],
-};
 const access = (input: CatchmentInput) => Object.fromEntries(floatingCatchment(input).map((r) => [r.id, r.access]));
 
 describe("floatingCatchment on the paper example", () => {
@@ -168,23 +137,6 @@ describe("floatingCatchment input errors", () => {
   });
 });
 
-const network = fc
-  .record({
-    nDemand: fc.integer({ min: 1, max: 8 }),
-    nSupply: fc.integer({ min: 1, max: 6 }),
-    seed: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 0, max: 60 })), { maxLength: 30 }),
-    values: fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 14, maxLength: 14 }),
-  })
-  .map(({ nDemand, nSupply, seed, values }) => {
-    const demand = Array.from({ length: nDemand }, (_, i) => ({ id: `d${i}`, value: values[i]! }));
-    const supply = Array.from({ length: nSupply }, (_, j) => ({ id: `s${j}`, value: values[8 + j]! }));
-    const seen = new Set<string>();
-    const costs = seed
-      .map(([a, b, cost]) => ({ from: `d${a % nDemand}`, to: `s${b % nSupply}`, cost }))
-      .filter((c) => !seen.has(c.from + c.to) && seen.add(c.from + c.to));
-    return { demand, supply, costs };
-  });
-
 describe("floatingCatchment properties", () => {
   for (const method of ["2sfca", "3sfca"] as const) {
     it(`${method}: sum of value * access = total supply of the supplies anyone reaches`, () => {
@@ -237,106 +189,5 @@ describe("buildGeoCosts", () => {
   it("gives great-circle kilometres", () => {
     expect(greatCircleKm({ lat: 0, lon: 0 }, { lat: 0, lon: 1 })).toBeCloseTo(111.195, 3);
     expect(greatCircleKm({ lat: 51.5074, lon: -0.1278 }, { lat: 48.8566, lon: 2.3522 })).toBeCloseTo(343.56, 1);
-  });
-});
-
-/** The same costs as typed-array columns of positions. */
-function columnsOf(input: { demand: readonly { id: string }[]; supply: readonly { id: string }[]; costs: readonly CatchmentCost[] }) {
-  const d = new Map(input.demand.map((x, i) => [x.id, i]));
-  const s = new Map(input.supply.map((x, i) => [x.id, i]));
-  return {
-    from: Int32Array.from(input.costs, (c) => d.get(c.from)!),
-    to: Int32Array.from(input.costs, (c) => s.get(c.to)!),
-    cost: Float64Array.from(input.costs, (c) => c.cost),
-  };
-}
-
-describe("floatingCatchment agrees with PySAL access", () => {
-  // Expected values computed by PySAL itself: see the fixture's "produced" line.
-  const text = readFileSync(new URL("../fixtures/accessibility/pysal-small.json", import.meta.url), "utf8");
-  const fixture = JSON.parse(text) as {
-    demand: { id: string; value: number }[];
-    supply: { id: string; value: number }[];
-    costs: CatchmentCost[];
-    maxCost: number;
-    cases: Record<string, { method: "2sfca" | "3sfca"; gravityAlpha?: number }>;
-    expected: Record<string, (number | null)[]>;
-  };
-  const csv = "origin,destination,cost\n" + fixture.costs.map((c) => `${c.from},${c.to},${c.cost}`).join("\n");
-  const forms = {
-    records: fixture.costs,
-    columns: columnsOf(fixture),
-    "parseCatchmentJson": parseCatchmentJson(text).input.costs,
-    "parseCostMatrix": parseCostMatrix(csv, fixture),
-  };
-  for (const [name, { method, gravityAlpha }] of Object.entries(fixture.cases)) {
-    for (const [form, costs] of Object.entries(forms)) {
-      it(`${name}, costs as ${form}: within 1e-12 relative, NaN where PySAL has none`, () => {
-        // PySAL's 3SFCA in the peer script weighs every pair 1 (step_fn({inf: 1})); its gravity has scale 1.
-        const weight = gravityAlpha !== undefined ? weights.gravity({ scale: 1, alpha: gravityAlpha }) : method === "3sfca" ? weights.step({ Infinity: 1 }) : undefined;
-        const rows = floatingCatchment({ demand: fixture.demand, supply: fixture.supply, costs, method, maxCost: fixture.maxCost, weight });
-        const expected = fixture.expected[name]!;
-        expect(rows.map((r) => r.id)).toEqual(fixture.demand.map((d) => d.id));
-        rows.forEach((r, i) => {
-          const want = expected[i];
-          if (want === null) expect(r.access).toBeNaN();
-          else expect(Math.abs(r.access - want!) / Math.abs(want!)).toBeLessThanOrEqual(1e-12);
-        });
-      });
-    }
-  }
-});
-
-describe("floatingCatchment with typed-array costs", () => {
-  it("gives bit-identical results to the same costs as records, for every method", () => {
-    fc.assert(
-      fc.property(network, fc.constantFrom("2sfca", "e2sfca", "3sfca", "gravity" as const), fc.integer({ min: 0, max: 60 }), (input, method, maxCost) => {
-        const records = floatingCatchment({ ...input, method, maxCost });
-        expect(floatingCatchment({ ...input, costs: columnsOf(input), method, maxCost })).toEqual(records);
-      }),
-    );
-  });
-
-  it("lists every bad index and cost, and rejects columns of other types or lengths", () => {
-    const costs = { from: Int32Array.of(0, 4, -1, 1), to: Int32Array.of(0, 1, 2, 1), cost: Float64Array.of(1, Number.NaN, 2, Number.POSITIVE_INFINITY) };
-    let error: GovGraphError | undefined;
-    try {
-      floatingCatchment({ ...base, costs });
-    } catch (e) {
-      error = e as GovGraphError;
-    }
-    expect(error?.code).toBe("invalid_input");
-    expect(error?.issues.map((i) => `${i.code} ${i.pointer}`)).toEqual([
-      "unknown_reference /costs/from/1",
-      "invalid_value /costs/cost/1",
-      "unknown_reference /costs/from/2",
-      "unknown_reference /costs/to/2",
-      "invalid_value /costs/cost/3",
-    ]);
-    expect(error?.message).toMatch(/costs\.from\[1\] is 4, not a position in demand \(0 to 3\)/);
-    const short = { from: Int32Array.of(0), to: Int32Array.of(0, 1), cost: Float64Array.of(1) };
-    expect(() => floatingCatchment({ ...base, costs: short })).toThrow(/costs\.from, costs\.to and costs\.cost have 1, 2 and 1 entries/);
-    const untyped = { from: [0], to: Int32Array.of(0), cost: Float64Array.of(1) } as unknown as CatchmentInput["costs"];
-    expect(() => floatingCatchment({ ...base, costs: untyped })).toThrow(/costs\.from is an array; use an Int32Array/);
-  });
-
-  it("reports a pair given twice, whether the pairs come row by row or not", () => {
-    const grouped = { from: Int32Array.of(0, 0, 1, 0), to: Int32Array.of(0, 1, 0, 0), cost: Float64Array.of(1, 2, 3, 4) };
-    expect(() => floatingCatchment({ ...base, costs: grouped })).toThrow(/pair 3 of costs repeats pair 0 \(demand\[0\] -> supply\[0\]\)/);
-    const rows = { from: Int32Array.of(0, 0, 1, 1), to: Int32Array.of(0, 1, 0, 0), cost: Float64Array.of(1, 2, 3, 4) };
-    expect(() => floatingCatchment({ ...base, costs: rows })).toThrow(/pair 3 of costs repeats pair 2 \(demand\[1\] -> supply\[0\]\)/);
-  });
-});
-
-describe("floatingCatchment options", () => {
-  it("names unknown and mistyped fields, with the data's problems, in one error", () => {
-    let error: GovGraphError | undefined;
-    try {
-      floatingCatchment({ ...base, maxcost: 30, method: "4sfca", demand: [{ id: "A", value: -1 }] } as unknown as CatchmentInput);
-    } catch (e) {
-      error = e as GovGraphError;
-    }
-    expect(error?.issues.map((i) => `${i.code} ${i.pointer}`)).toEqual(["invalid_option /maxcost", "invalid_option /method", "invalid_value /demand/0/value", "unknown_reference /costs/2/from", "unknown_reference /costs/3/from", "unknown_reference /costs/4/from", "unknown_reference /costs/5/from", "unknown_reference /costs/6/from"]);
-    expect(floatingCatchment({ ...base, method: undefined, maxCost: undefined })).toEqual(floatingCatchment({ ...base }));
   });
 });
