@@ -3,7 +3,8 @@
  * files, for `bench/peers.ts`: the system python3, the cached instances under `.bench/`, and the timings.
  */
 import { spawnSync } from "node:child_process";
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeSync } from "node:fs";
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -27,10 +28,10 @@ export function peersMissing(): string | undefined {
 }
 
 /** A floating-catchment instance file per method (the generator writes 2SFCA; 3SFCA is the same file, method changed). */
-export type InstanceFiles = { "2sfca": string; "3sfca": string; label: string };
+export type InstanceFiles = { "2sfca": string; "3sfca": string; name: string; label: string };
 
 /** The instance `make_fca_instance.py N M K SEED` writes, generated once into `.bench/`. */
-export function fcaInstance(n: number, m: number, k: number, seed: number): InstanceFiles {
+export function fcaInstance(n: number, m: number, k: number, seed: number, name: string): InstanceFiles {
   mkdirSync(CACHE, { recursive: true });
   const two = join(CACHE, `fca-${n}-${m}-${k}-${seed}.json`);
   if (!existsSync(two)) {
@@ -46,7 +47,8 @@ export function fcaInstance(n: number, m: number, k: number, seed: number): Inst
     setMethod(`${three}.partial`, "3sfca");
     renameSync(`${three}.partial`, three);
   }
-  return { "2sfca": two, "3sfca": three, label: `${formatN(n)} x ${formatN(m)}, ~${k} in reach, seed ${seed}` };
+  const label = `make_fca_instance.py ${n} ${m} ${k} ${seed}: ${formatN(n)} demand points, ${formatN(m)} supplies, ~${k} in reach each, ${(statSync(two).size / 1e6).toFixed(0)} MB of JSON`;
+  return { "2sfca": two, "3sfca": three, name, label };
 }
 
 const formatN = (n: number) => n.toLocaleString("en-US");
@@ -84,11 +86,12 @@ export function runPysal(instance: string): FcaRun {
   return { callMs: Number(run.stdout.trim().split("\n").pop()) * 1000, wallMs, out };
 }
 
-/** The govgraph process (`bench/fca-process.ts`, bundled once with esbuild and run with plain node). */
-export async function govgraphProcess(): Promise<(instance: string) => FcaRun> {
-  const script = join(CACHE, "fca-process.mjs");
+/** The govgraph process (`bench/fca-process.ts`, bundled once with esbuild into the temporary folder, run with plain node). */
+export async function govgraphProcess(): Promise<{ run: (instance: string) => FcaRun; dispose: () => void }> {
+  const script = join(tmpdir(), `govgraph-fca-process-${process.pid}.mjs`);
   await build({ entryPoints: [join(ROOT, "bench", "fca-process.ts")], bundle: true, platform: "node", format: "esm", outfile: script, logLevel: "warning" });
-  return (instance) => {
+  const dispose = () => rmSync(script, { force: true });
+  const run = (instance: string): FcaRun => {
     const out = join(CACHE, "govgraph-out.json");
     const start = performance.now();
     const run = spawnSync(process.execPath, [script, instance, out], { encoding: "utf8" });
@@ -97,6 +100,7 @@ export async function govgraphProcess(): Promise<(instance: string) => FcaRun> {
     const t = JSON.parse(run.stdout.trim().split("\n").pop()!) as { readMs: number; parseMs: number; callMs: number; writeMs: number };
     return { callMs: t.callMs, wallMs, out, detail: `read ${t.readMs} ms, parse ${t.parseMs} ms, call ${t.callMs} ms, write ${t.writeMs} ms` };
   };
+  return { run, dispose };
 }
 
 /** The largest relative difference between two outputs' access values (Infinity when one is NaN and not the other). */
