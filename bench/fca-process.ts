@@ -3,7 +3,7 @@
  * runs it with plain `node`): `node fca-process.mjs INSTANCE.json OUT.json` reads the instance file that
  * `../shared/peers/make_fca_instance.py` writes, computes what `../shared/peers/peer_fca.py` computes (its method;
  * weight 1, or gravity with `gravityAlpha`), writes `{seconds, access: {id: value | null}}` as the peer does, and
- * prints its timings as one JSON line.
+ * prints its timings (wall, and CPU time of the call and of the whole process) as one JSON line.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { floatingCatchment, parseCatchmentJson, weights } from "../src/index.js";
@@ -21,11 +21,24 @@ const t2 = performance.now();
 const alpha = other.gravityAlpha;
 // As the peer script: 2SFCA without a weight, 3SFCA with PySAL's step_fn({inf: 1}), or gravity(scale 1, alpha).
 const weight = typeof alpha === "number" ? weights.gravity({ scale: 1, alpha }) : input.method === "3sfca" ? weights.step({ Infinity: 1 }) : undefined;
+const cpu0 = process.cpuUsage();
 const rows = floatingCatchment({ ...input, weight });
+const cpu = process.cpuUsage(cpu0);
 const t3 = performance.now();
 const access: Record<string, number | null> = {};
 for (const r of rows) access[r.id] = Number.isNaN(r.access) ? null : r.access;
 writeFileSync(outPath, JSON.stringify({ seconds: (t3 - t2) / 1000, access }));
 const t4 = performance.now();
 const ms = (x: number) => Math.round(x * 10) / 10;
-console.log(JSON.stringify({ readMs: ms(t1 - t0), parseMs: ms(t2 - t1), callMs: ms(t3 - t2), writeMs: ms(t4 - t3), pairs: input.costs.from.length }));
+const total = process.cpuUsage();
+console.log(
+  JSON.stringify({
+    readMs: ms(t1 - t0),
+    parseMs: ms(t2 - t1),
+    callMs: ms(t3 - t2),
+    writeMs: ms(t4 - t3),
+    callCpuMs: ms((cpu.user + cpu.system) / 1000),
+    processCpuMs: ms((total.user + total.system) / 1000),
+    pairs: input.costs.from.length,
+  }),
+);

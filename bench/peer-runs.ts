@@ -73,6 +73,9 @@ export interface FcaRun {
   callMs: number;
   wallMs: number;
   out: string;
+  /** govgraph only: CPU time (user + system) of the call and of the whole process, steadier on a loaded machine. */
+  callCpuMs?: number;
+  processCpuMs?: number;
   detail?: string;
 }
 
@@ -97,8 +100,9 @@ export async function govgraphProcess(): Promise<{ run: (instance: string) => Fc
     const run = spawnSync(process.execPath, [script, instance, out], { encoding: "utf8" });
     const wallMs = performance.now() - start;
     if (run.status !== 0) throw new Error(`fca-process ${instance} failed: ${run.stderr}`);
-    const t = JSON.parse(run.stdout.trim().split("\n").pop()!) as { readMs: number; parseMs: number; callMs: number; writeMs: number };
-    return { callMs: t.callMs, wallMs, out, detail: `read ${t.readMs} ms, parse ${t.parseMs} ms, call ${t.callMs} ms, write ${t.writeMs} ms` };
+    const t = JSON.parse(run.stdout.trim().split("\n").pop()!) as Record<"readMs" | "parseMs" | "callMs" | "writeMs" | "callCpuMs" | "processCpuMs" | "pairs", number>;
+    const detail = `${t.pairs.toLocaleString("en-US")} pairs; read ${t.readMs} ms, parse ${t.parseMs} ms, call ${t.callMs} ms, write ${t.writeMs} ms`;
+    return { callMs: t.callMs, wallMs, out, callCpuMs: t.callCpuMs, processCpuMs: t.processCpuMs, detail };
   };
   return { run, dispose };
 }

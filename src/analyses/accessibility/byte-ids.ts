@@ -19,8 +19,7 @@ function hashBytes(bytes: Uint8Array, start: number, end: number): number {
 /** A read-only map from ids (as UTF-8 bytes) to their position in a list; the first of repeated ids wins. @internal */
 export class ByteIdTable {
   private readonly pool: Uint8Array;
-  private readonly offsets: Int32Array;
-  /** Two numbers per slot, so that a probe reads one cache line: the id's hash and its position + 1 (0: empty). */
+  /** Four numbers per slot, so that a probe reads one cache line: the hash, position + 1 (0: empty), start and length of the id's bytes in `pool`. */
   private readonly slots: Int32Array;
   private readonly mask: number;
   /** The same ids as strings, for text that needs decoding first (escapes, quotes). */
@@ -32,37 +31,37 @@ export class ByteIdTable {
 
   constructor(ids: readonly unknown[]) {
     const encoded = ids.map((id) => encoder.encode(typeof id === "string" ? id : ""));
-    this.offsets = new Int32Array(ids.length + 1);
-    encoded.forEach((e, i) => (this.offsets[i + 1] = this.offsets[i]! + e.length));
-    this.pool = new Uint8Array(this.offsets[ids.length]!);
-    encoded.forEach((e, i) => this.pool.set(e, this.offsets[i]!));
-    // At most 80% full: small enough to stay in cache, with short probe runs.
+    this.pool = new Uint8Array(encoded.reduce((sum, e) => sum + e.length, 0));
+    // At most 80% full: short probe runs in a table small enough to stay in cache.
     let size = 16;
     while (size * 0.8 < ids.length) size *= 2;
     this.mask = size - 1;
-    this.slots = new Int32Array(size * 2);
+    this.slots = new Int32Array(size * 4);
+    let at = 0;
     ids.forEach((id, i) => {
+      const e = encoded[i]!;
+      this.pool.set(e, at);
+      at += e.length;
       if (typeof id !== "string" || this.byString.has(id)) return;
       this.byString.set(id, i);
-      const h = hashBytes(this.pool, this.offsets[i]!, this.offsets[i + 1]!);
+      const h = hashBytes(e, 0, e.length);
       let slot = h & this.mask;
-      while (this.slots[slot * 2 + 1] !== 0) slot = (slot + 1) & this.mask;
-      this.slots[slot * 2] = h;
-      this.slots[slot * 2 + 1] = i + 1;
+      while (this.slots[slot * 4 + 1] !== 0) slot = (slot + 1) & this.mask;
+      this.slots.set([h, i + 1, at - e.length, e.length], slot * 4);
     });
   }
 
   /** The position of the id spelled by `bytes[start..end)`, or -1. */
   find(bytes: Uint8Array, start: number, end: number): number {
-    const { pool, offsets, slots, mask } = this;
+    const { pool, slots, mask } = this;
     const length = end - start;
     const h = hashBytes(bytes, start, end);
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const position = slots[slot * 2 + 1]!;
+      const s = slot * 4;
+      const position = slots[s + 1]!;
       if (position === 0) return -1;
-      if (slots[slot * 2] !== h) continue;
-      const at = offsets[position - 1]!;
-      if (offsets[position]! - at !== length) continue;
+      if (slots[s] !== h || slots[s + 3] !== length) continue;
+      const at = slots[s + 2]!;
       let n = 0;
       while (n < length && pool[at + n] === bytes[start + n]) n++;
       if (n === length) return position - 1;

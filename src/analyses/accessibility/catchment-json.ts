@@ -26,12 +26,16 @@ const KNOWN = new Set(["demand", "supply", "costs", "method", "maxCost"]);
 
 /** Checks and keeps one cost record; a `null` cost (JSON's `Infinity`) is an unroutable pair, left out. */
 class CostSink {
-  readonly out = new CostColumnBuilder();
+  readonly out: CostColumnBuilder;
   constructor(
     readonly demand: ByteIdTable,
     readonly supply: ByteIdTable,
     readonly problems: Problems,
-  ) {}
+    /** About how many records to expect (a record takes some 50 bytes). */
+    expected = 0,
+  ) {
+    this.out = new CostColumnBuilder(Math.max(1 << 12, Math.ceil(expected)));
+  }
 
   add(k: number, i: number, j: number, cost: unknown, text: (field: "from" | "to") => unknown): void {
     const p = this.problems;
@@ -142,7 +146,7 @@ function readFast(bytes: Uint8Array): CatchmentJson {
   let costsAt = -1;
   let sink: CostSink | undefined;
   const readCostsAt = (at: number) => {
-    sink = new CostSink(...tables(fields, problems), problems);
+    sink = new CostSink(...tables(fields, problems), problems, (bytes.length - at) / 48);
     return readCosts(bytes, at, sink);
   };
   let i = skipSpace(bytes, expect(bytes, bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0, 123));

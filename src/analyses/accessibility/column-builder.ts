@@ -31,8 +31,10 @@ export class CostColumnBuilder {
     [this.from, this.to, this.cost] = [from, to, cost];
   }
 
-  /** The columns read so far, as arrays of their exact length. */
+  /** The columns read so far: views when they fill most of the arrays, else copies of their exact length. */
   done(): CatchmentCostArrays {
-    return { from: this.from.slice(0, this.size), to: this.to.slice(0, this.size), cost: this.cost.slice(0, this.size) };
+    const n = this.size;
+    if (n >= this.from.length * 0.75) return { from: this.from.subarray(0, n), to: this.to.subarray(0, n), cost: this.cost.subarray(0, n) };
+    return { from: this.from.slice(0, n), to: this.to.slice(0, n), cost: this.cost.slice(0, n) };
   }
 }

@@ -48,9 +48,9 @@ function costColumns(costs: CatchmentInput["costs"], d: LocationTable, s: Locati
   return [columnsOfRecords(costs, idPositions(d), idPositions(s), problems), costs.length];
 }
 
-function checkRepeats(costs: CatchmentInput["costs"], columns: CatchmentCostArrays, count: number, d: LocationTable, s: LocationTable, problems: Problems) {
+function checkRepeats(costs: CatchmentInput["costs"], columns: CatchmentCostArrays, count: number, nDemand: number, problems: Problems) {
   const records = Array.isArray(costs) ? (costs as readonly CatchmentCost[]) : undefined;
-  findRepeatedPairs(columns, count, d.values.length, (again, first) => {
+  findRepeatedPairs(columns, count, nDemand, (again, first) => {
     if (records) {
       const c = records[again]!;
       problems.add("duplicate_pair", ["costs", again], `costs[${again}] repeats the pair of costs[${first}] ("${c.from}" -> "${c.to}")`);
@@ -85,7 +85,7 @@ export function floatingCatchment(input: CatchmentInput): CatchmentResult[] {
   const s = locationTable(supply, "supply", problems);
   const [columns, count] = costColumns(costs, d, s, problems);
   problems.throwIfAny();
-  checkRepeats(costs, columns, count, d, s, problems);
+  checkRepeats(costs, columns, count, d.values.length, problems);
   problems.throwIfAny();
   const pairs = pairsInReach(columns, {
     count,
