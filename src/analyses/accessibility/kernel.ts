@@ -14,8 +14,8 @@ export interface CatchmentPairs {
   /** 1 when the pair counts in both steps (3SFCA's selection weights also use the other pairs). Absent: all pairs. */
   inReach?: Uint8Array;
   /**
-   * Take each demand location's sums supply by supply, in this order of supplies (the pairs of one supply in pair
-   * order), regrouping the pair arrays in place; default: in pair order. Every pair must then be in reach.
+   * Take each demand location's sums supply by supply, in this order of supplies, regrouping the pair arrays in
+   * place; default: in pair order. The pairs must then be in order of `from`, and all in reach.
    */
   supplyOrder?: Uint32Array;
   /** 3SFCA: the normaliser of each demand location's selection weights. Absent: the sum of `w` over its pairs, in pair order. */
@@ -68,29 +68,56 @@ export function catchmentAccess(method: CatchmentMethod, P: Float64Array, S: Flo
   return A;
 }
 
+/** The pair ranges of blocks of demand locations (pairs in demand order), each block small enough for the cache. */
+function demandBlocks(from: Uint32Array, count: number, nDemand: number, nSupply: number): Uint32Array {
+  // 2^14 demand locations (256 KB of values and access) per block, fewer blocks when each would hold few pairs.
+  let bits = 14;
+  while ((nDemand >>> bits) * nSupply > count) bits++;
+  const blocks = (nDemand >>> bits) + 1;
+  const start = new Uint32Array(blocks + 1);
+  for (let k = 0, b = 0; b <= blocks; b++) {
+    while (k < count && from[k]! >>> bits < b) k++;
+    start[b] = k;
+  }
+  start[blocks] = count;
+  return start;
+}
+
 /**
- * Both steps on the pairs grouped by supply (each group in pair order), supplies in `order`: step 1 sums each group,
- * step 2 adds each group's terms to its demand locations.
+ * Both steps with the pairs in demand order, cut into blocks of demand locations and grouped by supply within each
+ * block: step 1 adds each supply's groups block after block (so in demand order), step 2 adds each group's terms to
+ * its demand locations, supplies in `order`. Random reads and writes stay within one block of demand locations.
  */
 function accessBySupply(P: Float64Array, S: Float64Array, pairs: CatchmentPairs, G: Float64Array | undefined, order: Uint32Array): Float64Array {
-  const grouped = { key: pairs.to, a: pairs.from, b: pairs.w, c: G };
-  const start = groupByKey(grouped, pairs.count, S.length);
-  const { a: from, b: w, c: g } = grouped;
-  // P and A side by side: step 2 finds in cache the line step 1 has just read.
-  const PA = new Float64Array(2 * P.length).fill(Number.NaN);
-  for (let i = 0; i < P.length; i++) PA[2 * i] = P[i]!;
-  for (let r = 0; r < order.length; r++) {
-    const j = order[r]!;
-    let D = 0;
-    for (let p = start[j]!; p < start[j + 1]!; p++) D += PA[2 * from[p]!]! * (g ? g[p]! : 1) * w[p]!;
-    const Rj = S[j]! === 0 ? 0 : S[j]! / D;
-    for (let p = start[j]!; p < start[j + 1]!; p++) {
-      const at = 2 * from[p]! + 1;
-      const term = (g ? g[p]! : 1) * Rj * w[p]!;
-      PA[at] = Number.isNaN(PA[at]!) ? term : PA[at]! + term;
-    }
+  const { count, from, w } = pairs;
+  const blocks = demandBlocks(from, count, P.length, S.length);
+  const groups: Uint32Array[] = [];
+  for (let b = 0; b + 1 < blocks.length; b++) {
+    const [lo, hi] = [blocks[b]!, blocks[b + 1]!];
+    const columns = { key: pairs.to.subarray(lo, hi), a: from.subarray(lo, hi), b: w.subarray(lo, hi), c: G?.subarray(lo, hi) };
+    groups.push(groupByKey(columns, hi - lo, S.length));
   }
-  const A = new Float64Array(P.length);
-  for (let i = 0; i < P.length; i++) A[i] = PA[2 * i + 1]!;
+  const D = new Float64Array(S.length);
+  groups.forEach((start, b) => {
+    const lo = blocks[b]!;
+    for (let j = 0; j < S.length; j++) {
+      let d = D[j]!;
+      for (let p = lo + start[j]!; p < lo + start[j + 1]!; p++) d += P[from[p]!]! * (G ? G[p]! : 1) * w[p]!;
+      D[j] = d;
+    }
+  });
+  const A = new Float64Array(P.length).fill(Number.NaN);
+  groups.forEach((start, b) => {
+    const lo = blocks[b]!;
+    for (let r = 0; r < order.length; r++) {
+      const j = order[r]!;
+      const Rj = S[j]! === 0 ? 0 : S[j]! / D[j]!;
+      for (let p = lo + start[j]!; p < lo + start[j + 1]!; p++) {
+        const i = from[p]!;
+        const term = (G ? G[p]! : 1) * Rj * w[p]!;
+        A[i] = Number.isNaN(A[i]!) ? term : A[i]! + term;
+      }
+    }
+  });
   return A;
 }

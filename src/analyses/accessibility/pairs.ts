@@ -63,12 +63,36 @@ export function pairsInReach(costs: CatchmentCostArrays, options: WeighOptions):
   return pairs;
 }
 
-/** The pairs laid out by demand rank (a stable counting sort, so each row keeps its order). */
+/**
+ * The pairs laid out by demand rank, each row keeping its order: rows that come whole (the usual case) are copied
+ * one after another; else a stable counting sort.
+ */
 function byDemandRank(from: Uint32Array, to: Uint32Array, w: Float64Array, m: number, size: number): [Uint32Array, Uint32Array, Float64Array] {
-  const next = bucketStarts(from, m, size);
+  const rowStart = new Int32Array(size).fill(-1);
+  const rowEnd = new Int32Array(size);
+  let whole = true;
+  for (let q = 0, last = -1; q < m && whole; q++) {
+    const r = from[q]!;
+    if (r === last) continue;
+    whole = rowStart[r] === -1;
+    rowStart[r] = q;
+    last = r;
+  }
   const f = new Uint32Array(m);
   const t = new Uint32Array(m);
   const x = new Float64Array(m);
+  if (whole) {
+    for (let q = 0; q < m; q++) rowEnd[from[q]!] = q + 1;
+    for (let r = 0, at = 0; r < size; r++) {
+      for (let q = rowStart[r]!; q >= 0 && q < rowEnd[r]!; q++, at++) {
+        f[at] = r;
+        t[at] = to[q]!;
+        x[at] = w[q]!;
+      }
+    }
+    return [f, t, x];
+  }
+  const next = bucketStarts(from, m, size);
   for (let n = 0; n < m; n++) {
     const p = next[from[n]!]!++;
     f[p] = from[n]!;

@@ -5,7 +5,7 @@
  */
 
 /** Keys per range in the first pass of {@link groupByKey}: its second pass writes to at most this many places. */
-const RANGE_BITS = 12;
+const RANGE_BITS = 10;
 
 /** The start of each key's bucket (`start[key] .. start[key + 1]`) for the first `count` keys. @internal */
 export function bucketStarts(keys: Uint32Array | Int32Array, count: number, size: number): Uint32Array {
