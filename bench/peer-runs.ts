@@ -90,14 +90,14 @@ export function runPysal(instance: string): FcaRun {
 }
 
 /** The govgraph process (`bench/fca-process.ts`, bundled once with esbuild into the temporary folder, run with plain node). */
-export async function govgraphProcess(): Promise<{ run: (instance: string) => FcaRun; dispose: () => void }> {
+export async function govgraphProcess(): Promise<{ run: (instance: string, records?: boolean) => FcaRun; dispose: () => void }> {
   const script = join(tmpdir(), `govgraph-fca-process-${process.pid}.mjs`);
   await build({ entryPoints: [join(ROOT, "bench", "fca-process.ts")], bundle: true, platform: "node", format: "esm", outfile: script, logLevel: "warning" });
   const dispose = () => rmSync(script, { force: true });
-  const run = (instance: string): FcaRun => {
+  const run = (instance: string, records = false): FcaRun => {
     const out = join(CACHE, "govgraph-out.json");
     const start = performance.now();
-    const run = spawnSync(process.execPath, [script, instance, out], { encoding: "utf8" });
+    const run = spawnSync(process.execPath, [script, instance, out, ...(records ? ["--records"] : [])], { encoding: "utf8", maxBuffer: 1 << 26 });
     const wallMs = performance.now() - start;
     if (run.status !== 0) throw new Error(`fca-process ${instance} failed: ${run.stderr}`);
     const t = JSON.parse(run.stdout.trim().split("\n").pop()!) as Record<"readMs" | "parseMs" | "callMs" | "writeMs" | "callCpuMs" | "processCpuMs" | "pairs", number>;
