@@ -107,9 +107,10 @@ class CsvCostMatrix implements CostMatrixReader {
     return this.out.done();
   }
 
+  /** The columns to read (none: the rows are skipped). */
   private useColumns(columns: number[]): void {
     this.columns = columns;
-    this.needed = Math.max(...columns) + 1;
+    this.needed = Math.max(0, ...columns) + 1;
   }
 
   private positions(): number[] {
@@ -133,7 +134,11 @@ class CsvCostMatrix implements CostMatrixReader {
       return;
     }
     if (!this.columns && this.readHeader(bytes)) return;
-    const [o, d, c] = this.columns as [number, number, number];
+    const columns = this.columns!;
+    if (columns.length === 0) return;
+    const o = columns[0]!;
+    const d = columns[1]!;
+    const c = columns[2]!;
     if (f.count < this.needed) {
       this.problems.add("malformed_row", [this.line], `line ${this.line}: ${f.count} field${f.count === 1 ? "" : "s"}, expected at least ${this.needed}`);
       return;
@@ -162,14 +167,14 @@ class CsvCostMatrix implements CostMatrixReader {
       return false;
     }
     this.names = names;
-    this.useColumns(
-      this.options.columns!.map((c, n) => {
-        if (typeof c === "number") return c;
-        const at = names.indexOf(c);
-        if (at < 0) this.problems.add("missing_column", [1, NAMES[n]!], `line 1: the header has no column "${c}" (it has ${names.map((x) => `"${x}"`).join(", ")})`);
-        return at < 0 ? 0 : at;
-      }),
-    );
+    const columns = this.options.columns!.map((c, n) => {
+      if (typeof c === "number") return c;
+      const at = names.indexOf(c);
+      if (at < 0) this.problems.add("missing_column", [1, NAMES[n]!], `line 1: the header has no column "${c}" (it has ${names.map((x) => `"${x}"`).join(", ")})`);
+      return at;
+    });
+    // Without its columns, the rows cannot be read: the header's problem is the one to report.
+    this.useColumns(columns.includes(-1) ? [] : columns);
     return true;
   }
 }

@@ -47,7 +47,8 @@ describe("parseCostMatrix", () => {
       'invalid_value /6/cost line 6: cost "x" is not a non-negative number',
       'unknown_reference /6/destination line 6: destination "mall" is not a supply id',
     ]);
-    expect(() => parseCostMatrix("a,b,c\n", places, { columns: ["from", "b", "c"] })).toThrow(/line 1: the header has no column "from"/);
+    const missing = () => parseCostMatrix("a,b,c\nnorth,clinic,1\nnowhere,clinic,2\n", places, { columns: ["from", "b", "c"] });
+    expect(missing).toThrow(/parseCostMatrix: 1 problem in the input: line 1: the header has no column "from" \(it has "a", "b", "c"\)\./);
     expect(() => parseCostMatrix("x", places, { delimiter: "ab" })).toThrow(/parseCostMatrix: option delimiter must be one ASCII character/);
   });
 
