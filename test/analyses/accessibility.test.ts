@@ -93,8 +93,10 @@ describe("weights", () => {
 
   it("reject parameters that make no weight", () => {
     expect(() => weights.step({ 10: -1 })).toThrow(/weights.step: the weight of 10 is -1/);
-    expect(() => weights.gaussian({ sigma: 0 })).toThrow(/weights.gaussian: sigma is 0/);
-    expect(() => weights.gravity({ scale: 0, alpha: -1 })).toThrow(/weights.gravity: scale is 0/);
+    expect(() => weights.gaussian({ sigma: 0 })).toThrow(/weights.gaussian: option sigma must be a finite, non-zero number, got 0/);
+    expect(() => weights.gravity({ scale: 0, alpha: -1 })).toThrow(/weights.gravity: option scale must be a finite, positive number, got 0/);
+    expect(() => weights.gravity({ scale: 1, alfa: -1 } as unknown as { scale: number; alpha: number })).toThrow(/weights.gravity: unknown option "alfa"/);
+    expect(() => weights.gravity({ scale: 1 } as { scale: number; alpha: number })).toThrow(/weights.gravity: alpha is missing/);
   });
 });
 

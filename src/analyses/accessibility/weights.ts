@@ -1,4 +1,5 @@
 import { GovGraphError } from "../../errors.js";
+import { resolveOptions, type OptionRule } from "../../options.js";
 import type { CatchmentMethod, WeightFunction } from "./types.js";
 
 /** The default method and the parameters of the default weight of each method (2SFCA has none: every pair in reach weighs 1). */
@@ -14,6 +15,18 @@ export const FLOATING_CATCHMENT_DEFAULTS = {
 
 /** The floating-catchment methods, in the order error messages list them. @internal */
 export const CATCHMENT_METHODS: readonly CatchmentMethod[] = ["2sfca", "e2sfca", "3sfca", "gravity"];
+
+/** A rule for a numeric parameter: a number passing `test`. */
+function required(test: (v: number) => boolean, what: string): OptionRule {
+  return (v) => (typeof v === "number" && test(v) ? undefined : `must be ${what}, got ${String(v)}`);
+}
+
+const GRAVITY = { scale: undefined as number | undefined, alpha: undefined as number | undefined, minCost: 0 };
+const GRAVITY_RULES = {
+  scale: required((v) => Number.isFinite(v) && v > 0, "a finite, positive number"),
+  alpha: required(Number.isFinite, "a finite number"),
+  minCost: required((v) => Number.isFinite(v) && v >= 0, "a finite, non-negative number"),
+};
 
 function fail(fn: string, what: string, fix: string): never {
   throw new GovGraphError("invalid_input", `${fn}: ${what}. ${fix}.`);
@@ -45,19 +58,19 @@ export const weights = {
    * The gravity decay `(max(cost, minCost) / scale) ** alpha` (alpha is usually negative; minCost defaults to 0).
    * @example weights.gravity({ scale: 20, alpha: -2, minCost: 1 })(40) // 0.25
    */
-  gravity({ scale, alpha, minCost = 0 }: { scale: number; alpha: number; minCost?: number }): WeightFunction {
-    if (!Number.isFinite(scale) || scale <= 0) fail("weights.gravity", `scale is ${scale}`, "Use a positive scale");
-    if (!Number.isFinite(alpha)) fail("weights.gravity", `alpha is ${alpha}`, "Use a finite exponent");
-    if (!Number.isFinite(minCost) || minCost < 0) fail("weights.gravity", `minCost is ${minCost}`, "Use a non-negative minCost");
-    return (cost) => (Math.max(cost, minCost) / scale) ** alpha;
+  gravity(parameters: { scale: number; alpha: number; minCost?: number }): WeightFunction {
+    const { scale, alpha, minCost } = resolveOptions(GRAVITY, parameters, "weights.gravity", GRAVITY_RULES);
+    if (scale === undefined || alpha === undefined) fail("weights.gravity", `${scale === undefined ? "scale" : "alpha"} is missing`, "Give scale and alpha");
+    return (cost) => (Math.max(cost, minCost) / scale!) ** alpha!;
   },
   /**
    * The Gaussian decay `exp(-cost^2 / (2 sigma^2))`, unnormalised so that a cost of 0 weighs 1.
    * @example weights.gaussian({ sigma: 20 })(20) // 0.6065...
    */
-  gaussian({ sigma }: { sigma: number }): WeightFunction {
-    if (!Number.isFinite(sigma) || sigma === 0) fail("weights.gaussian", `sigma is ${sigma}`, "Use a finite, non-zero sigma");
-    return (cost) => Math.exp((-cost * cost) / (2 * sigma * sigma));
+  gaussian(parameters: { sigma: number }): WeightFunction {
+    const { sigma } = resolveOptions({ sigma: undefined as number | undefined }, parameters, "weights.gaussian", { sigma: required((v) => Number.isFinite(v) && v !== 0, "a finite, non-zero number") });
+    if (sigma === undefined) fail("weights.gaussian", "sigma is missing", "Give sigma, a finite, non-zero number");
+    return (cost) => Math.exp((-cost * cost) / (2 * sigma! * sigma!));
   },
 };
 
