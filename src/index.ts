@@ -129,12 +129,12 @@ export type {
   OverlapHub,
   ServiceDuplication,
 } from "./analyses/duplication/types.js";
-export { floatingCatchment, weights, FLOATING_CATCHMENT_DEFAULTS } from "./analyses/accessibility.js";
-export type { CatchmentCost, CatchmentInput, CatchmentLocation, CatchmentMethod, CatchmentResult, WeightFunction } from "./analyses/accessibility.js";
+export { floatingCatchment, weights, FLOATING_CATCHMENT_DEFAULTS, parseCatchmentJson, parseCostMatrix, readCostMatrix, createCostMatrixReader } from "./analyses/accessibility.js";
+export type { CatchmentCost, CatchmentCostArrays, CatchmentInput, CatchmentJson, CatchmentLocation, CatchmentMethod, CatchmentResult, CostMatrixLocations, CostMatrixOptions, CostMatrixReader, WeightFunction } from "./analyses/accessibility.js";
 export { suggestConsolidation, CONSOLIDATION_DEFAULTS } from "./analyses/consolidation/suggest-consolidation.js";
 export type { ConsolidationOptions } from "./analyses/consolidation/suggest-consolidation.js";
 export type { ConsolidationCluster, ConsolidationReport, SmallDepartment } from "./analyses/consolidation/types.js";
-export { travelCosts, greatCircleKm, geoCosts, EARTH_RADIUS_KM } from "./analyses/travel-costs.js";
+export { buildTravelCosts, buildGeoCosts, travelCosts, geoCosts, greatCircleKm, EARTH_RADIUS_KM } from "./analyses/travel-costs.js";
 export type { GeoLocation, LatLon, TravelCostOptions, TravelCostTable } from "./analyses/travel-costs.js";
 export { scoreCoverage, COVERAGE_DEFAULTS } from "./analyses/coverage/score-coverage.js";
 export type { CoverageOptions } from "./analyses/coverage/score-coverage.js";
