@@ -97,6 +97,7 @@ export type {
 } from "./graph/types.js";
 
 // Analyses
+export type { Measured, MeasureRecords, MeasureUnit, MissingReason } from "./analyses/measured.js";
 export { analyzeJourneys, JOURNEYS_DEFAULTS } from "./analyses/journeys/analyze-journeys.js";
 export type { JourneysOptions } from "./analyses/journeys/analyze-journeys.js";
 export type { JourneyResult, JourneysReport, JourneysSummary } from "./analyses/journeys/types.js";

@@ -73,7 +73,8 @@ export const duplicates: CommandDef = defineModelCommand({
     const report = findDuplicates(model, options(values, duplicates));
     const exitCode = duplicationFails(report, failOn) ? 3 : 0;
     if (format === "csv") return { output: duplicatesCsv(report, (values.table as (typeof TABLES)[number] | undefined) ?? "duplication"), exitCode };
-    const title = `Duplication: ${name} (${plural(report.summary.duplication, "finding")})`;
+    const found = report.summary.duplication;
+    const title = `Duplication: ${name} (${found === null ? "duplication not computed" : plural(found, "finding")})`;
     return { output: renderReport(report, format, title, (r, f) => renderDuplicates(r, f, recordNames(model))), exitCode };
   },
 });

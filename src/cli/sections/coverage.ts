@@ -1,6 +1,7 @@
 import { scoreCoverage, type CoverageReport, type CoverageRow } from "../../index.js";
 import type { FailOn } from "../command.js";
 import { moreRows, percent, plural, renderTable, type Format } from "../render.js";
+import { shareText } from "./measured.js";
 import { defineSection } from "./section.js";
 
 /** Rows of the longer tables (regions, departments, gaps) shown in text and Markdown; JSON and CSV have them all. */
@@ -12,6 +13,7 @@ const row = (id: string | null, r: CoverageRow) => [id ?? "(everyone)", volume(r
 const lowest = <R extends CoverageRow>(rows: readonly R[]) => [...rows].sort((a, b) => a.reach - b.reach || a.capacity - b.capacity).slice(0, SHOWN);
 
 function renderGaps(r: CoverageReport, format: Format): string {
+  if (r.reach.value === null) return "No demand data: no need has demand and no leaf region has a population, so reach cannot be measured.\n\n";
   if (r.gaps.length === 0) return "No gaps: every demand cell is reached.\n\n";
   return (
     renderTable(
@@ -30,9 +32,9 @@ export function renderCoverage(r: CoverageReport, format: Format): string {
       ["measure", "value"],
       [
         ["demand (cases a year)", volume(r.demand)],
-        ["reach", percent(r.reach)],
-        ["capacity", percent(r.capacity)],
-        ["Gini of regional reach", Number(r.gini.toFixed(4))],
+        ["reach", shareText(r.reach)],
+        ["capacity", shareText(r.capacity)],
+        ["Gini of regional reach", r.gini === null ? "no demand data" : Number(r.gini.toFixed(4))],
         ["gaps", `${plural(r.gaps.length, "cell")}, ${volume(r.gaps.reduce((s, g) => s + g.volume, 0))} cases a year`],
       ],
       format,

@@ -1,6 +1,7 @@
 import { findDuplication, suggestConsolidation, type ConsolidationReport, type DuplicationOptions, type DuplicationReport, type Model } from "../../index.js";
 import type { FailOn } from "../command.js";
-import { moreRows, percent, renderTable, type Format } from "../render.js";
+import { moreRows, renderTable, type Format } from "../render.js";
+import { MISSING_TEXT, orUnknown, shareText } from "./measured.js";
 import { defineSection } from "./section.js";
 
 /** Rows of each table shown in text and Markdown; JSON and CSV have them all. */
@@ -29,20 +30,24 @@ function shownTable<T>(header: string[], rows: readonly T[], cells: (row: T, i: 
   return renderTable(header, rows.slice(0, SHOWN).map(cells), format) + moreRows(rows.length, SHOWN);
 }
 
+/** A count of a part that may not have been computed. */
+const counted = (n: number | null) => (n === null ? MISSING_TEXT.not_computed : n);
+
 function renderMeasures(r: DuplicationReport, format: Format): string {
   const s = r.summary;
+  const withShare = (n: number | null, share: Parameters<typeof shareText>[0]) => (n === null ? MISSING_TEXT.not_computed : `${n} (${shareText(share)})`);
   return renderTable(
     ["measure", "value"],
     [
       ["functions held", s.heldFunctions],
-      ["duplicated functions", `${s.duplicatedFunctions} (${percent(s.duplicatedShare)})`],
-      ["fragmented functions", `${s.fragmentedFunctions} (${percent(s.fragmentedShare)})`],
-      ["fragmented needs", s.fragmentedNeeds],
-      ["duplicated services", s.duplicatedServices],
-      ["duplication findings", s.duplication],
-      ["fragmentation findings", s.fragmentation],
-      ["overlapping department pairs", s.overlap],
-      ["near-duplicate functions", s.nearDuplicateFunctions],
+      ["duplicated functions", withShare(s.duplicatedFunctions, s.duplicatedShare)],
+      ["fragmented functions", withShare(s.fragmentedFunctions, s.fragmentedShare)],
+      ["fragmented needs", counted(s.fragmentedNeeds)],
+      ["duplicated services", counted(s.duplicatedServices)],
+      ["duplication findings", counted(s.duplication)],
+      ["fragmentation findings", counted(s.fragmentation)],
+      ["overlapping department pairs", counted(s.overlap)],
+      ["near-duplicate functions", counted(s.nearDuplicateFunctions)],
     ],
     format,
   );
@@ -50,7 +55,9 @@ function renderMeasures(r: DuplicationReport, format: Format): string {
 
 function renderFindings(r: DuplicationReport, format: Format, names: ReadonlyMap<string, string>): string {
   let out =
-    r.duplication.length === 0
+    r.summary.duplication === null
+      ? "Duplication not computed (left out of --include).\n\n"
+      : r.duplication.length === 0
       ? "No duplication: no function is led twice, and no service repeated, in overlapping jurisdictions.\n\n"
       : shownTable(
           ["duplication", "what", "scope", "departments", "where"],
@@ -96,14 +103,14 @@ function renderConsolidation(c: ConsolidationReport, format: Format): string {
   if (c.clusters.length > 0) {
     out += renderTable(
       ["merge candidates", "departments", "removes duplication of", "staff", "budget"],
-      c.clusters.slice(0, SHOWN).map((k, i) => [`#${i + 1}`, list(k.departmentIds), list(k.removesDuplication, 3) || "-", k.staff.actual || k.staff.authorized, k.budget]),
+      c.clusters.slice(0, SHOWN).map((k, i) => [`#${i + 1}`, list(k.departmentIds), list(k.removesDuplication, 3) || "-", orUnknown(k.staff.actual ?? k.staff.authorized), orUnknown(k.budget)]),
       format,
     );
   }
   if (c.smallDepartments.length > 0) {
     out += renderTable(
       ["small department", "functions", "staff", "could fold into", "because"],
-      c.smallDepartments.slice(0, SHOWN).map((d) => [d.departmentId, d.functions, d.staff ?? "?", d.into, d.reason.replace(/_/g, " ")]),
+      c.smallDepartments.slice(0, SHOWN).map((d) => [d.departmentId, d.functions, orUnknown(d.staff), d.into, d.reason.replace(/_/g, " ")]),
       format,
     );
   }

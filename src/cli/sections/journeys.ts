@@ -1,5 +1,6 @@
 import { analyzeJourneys, type JourneysReport } from "../../index.js";
 import { num, percent, renderTable, type Format } from "../render.js";
+import { shareText } from "./measured.js";
 import { defineSection } from "./section.js";
 
 /** Renders a journeys report: one row per journey, then the demand-weighted summary. @internal */
@@ -31,11 +32,11 @@ export function renderJourneys(r: JourneysReport, format: Format): string {
         ["in-person visits per journey", num(s.inPersonVisits)],
         ["departments per journey", num(s.departments)],
         ["evidence requests per journey", num(s.evidenceRequests)],
-        ["once-only rate", percent(s.onceOnlyRate)],
+        ["once-only rate", shareText(s.onceOnlyRate)],
         ["repeat submissions per journey", num(s.repeatSubmissions)],
-        ["steps online end to end", percent(s.endToEndOnlineShare)],
+        ["steps online end to end", shareText(s.endToEndOnlineShare)],
         ["days along the critical path", num(s.days)],
-        ["run at most once (<= 1 visit)", `${percent(s.atMostOneVisitShare)} (${s.atMostOneVisit} of ${s.journeys})`],
+        ["run at most once (<= 1 visit)", `${shareText(s.atMostOneVisitShare)} (${s.atMostOneVisit} of ${s.journeys})`],
       ],
       format,
     )

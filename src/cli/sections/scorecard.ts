@@ -3,22 +3,31 @@ import { num, percent, renderTable, type Format } from "../render.js";
 import { coverageSection } from "./coverage.js";
 import { duplicationSection } from "./duplication.js";
 import { journeysSection } from "./journeys.js";
+import { MISSING_TEXT } from "./measured.js";
 import { defineSection, earlierReport, type SectionOptions } from "./section.js";
 import { staffingSection } from "./staffing.js";
 import { transparencySection } from "./transparency.js";
 
 /** Renders a scorecard: the pillars, the composite, and each pillar's indicators. @internal */
 export function renderScorecard(r: ScorecardReport, format: Format): string {
-  const score = (x: number | null) => (x === null ? "–" : x.toFixed(1));
+  const score = (x: number | null) => (x === null ? MISSING_TEXT.no_data : x.toFixed(1));
+  const names = new Map(r.pillars.map((p) => [p.id as string, p.name]));
+  const c = r.composite;
+  const over =
+    c.leftOut.length === 0
+      ? "weighted mean of the pillars with a score"
+      : `weighted mean of the pillars with a score; left out for lack of data: ${c.leftOut.map((id) => names.get(id) ?? id).join(", ")} (covers ${c.coverageOfWeights === null ? "none" : percent(c.coverageOfWeights)} of the weight)`;
+  const value = (i: ScorecardReport["pillars"][number]["indicators"][number]) =>
+    i.value === null ? MISSING_TEXT[i.reason ?? "no_data"] : i.weight > 0 || i.basis ? percent(i.value) : num(i.value);
   return (
     renderTable(
       ["pillar", "score", "weight", "formula"],
-      [...r.pillars.map((p) => [p.name, score(p.score), r.weights[p.id], p.formula]), ["Composite", score(r.composite), "", "weighted mean of the pillars with a score"]],
+      [...r.pillars.map((p) => [p.name, score(p.score.value), r.weights[p.id], p.formula]), ["Composite", score(c.value), "", over]],
       format,
     ) +
     renderTable(
       ["pillar", "indicator", "value", "weight"],
-      r.pillars.flatMap((p) => p.indicators.map((i) => [p.id, i.label, i.value === null ? "–" : i.weight > 0 ? percent(i.value) : num(i.value), i.weight])),
+      r.pillars.flatMap((p) => p.indicators.map((i) => [p.id, i.label, value(i), i.weight])),
       format,
     )
   );

@@ -1,5 +1,6 @@
 import { analyzeStaffing, type StaffingReport } from "../../index.js";
 import { num, percent, renderTable, type Format } from "../render.js";
+import { orUnknown, shareText } from "./measured.js";
 import { defineSection } from "./section.js";
 
 const share = (x: number | null) => (x === null ? "–" : percent(x));
@@ -12,20 +13,22 @@ export function renderStaffing(r: StaffingReport, format: Format): string {
     (flagged.length
       ? renderTable(
           ["department", "staff", "authorized", "cases", "cases/staff", "efficiency", "peers", "flags"],
-          flagged.map((d) => [d.departmentId, num(d.staff), num(d.authorized), d.cases, num(d.casesPerStaff, 1), share(d.relativeEfficiency), d.peerGroup, d.flags.join(", ")]),
+          flagged.map((d) => [d.departmentId, num(d.staff), num(d.authorized), orUnknown(d.cases), num(d.casesPerStaff, 1), share(d.relativeEfficiency), d.peerGroup, d.flags.join(", ")]),
           format,
         )
-      : "No department stands out.\n\n") +
+      : s.measured === 0
+        ? "No department is measured: none has both a staff figure and an active service with an annualVolume.\n\n"
+        : "No department stands out.\n\n") +
     renderTable(
       ["staffing", "value"],
       [
         ["departments (caseload measured)", `${s.departments} (${s.measured})`],
-        ["staff in post / authorized", `${s.actual} / ${s.authorized}`],
-        ["vacancy rate", share(s.vacancyRate)],
+        ["staff in post / authorized", `${orUnknown(s.actual)} / ${orUnknown(s.authorized)}`],
+        ["vacancy rate", shareText(s.vacancyRate)],
         ["cases per staff member", num(s.casesPerStaff, 1)],
-        ["relative efficiency (staff-weighted)", share(s.efficiency)],
-        ["much staff, little work", `${s.muchStaffLittleWork} departments, ${percent(s.staffInMuchStaffLittleWork)} of staff`],
-        ["little staff, much work", `${s.littleStaffMuchWork} departments`],
+        ["relative efficiency (staff-weighted)", shareText(s.efficiency)],
+        ["much staff, little work", s.measured === 0 ? "no data" : `${s.muchStaffLittleWork} departments, ${shareText(s.staffInMuchStaffLittleWork)} of staff`],
+        ["little staff, much work", s.measured === 0 ? "no data" : `${s.littleStaffMuchWork} departments`],
       ],
       format,
     )
