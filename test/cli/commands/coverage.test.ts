@@ -52,8 +52,8 @@ describe("govgraph coverage", () => {
     expect((await run(["coverage", "region-not-served.json", "--format", "csv", "--table", "region"])).stdout).toBe(
       "regionId,demand,reach,capacity\nnorth,1000,1,1\nsouth,3000,0,0\n",
     );
-    const json = JSON.parse((await run(["coverage", "planned-service.json", "--include-planned", "--format", "json"])).stdout) as { reach: number };
-    expect(json.reach).toBe(1);
+    const json = JSON.parse((await run(["coverage", "planned-service.json", "--include-planned", "--format", "json"])).stdout) as { reach: { value: number } };
+    expect(json.reach.value).toBe(1);
   });
 
   it("rejects bad options with exit 2", async () => {

@@ -32,12 +32,12 @@ describe("govgraph duplicates", () => {
       most fragmented     kind      jurisdiction  departments  HHI    effective number
       Food stall licence  function  county                  2  0.625               1.6
 
-      merge candidates  departments     removes duplication of  staff  budget
-      #1                health, market  food-stall-licence          0       0
+      merge candidates  departments     removes duplication of  staff    budget
+      #1                health, market  food-stall-licence      unknown  unknown
 
-      small department  functions  staff  could fold into  because
-      health                    1  ?      market           highest overlap
-      market                    1  ?      health           highest overlap
+      small department  functions  staff    could fold into  because
+      health                    1  unknown  market           highest overlap
+      market                    1  unknown  health           highest overlap
       "
     `);
   });
