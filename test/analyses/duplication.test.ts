@@ -172,6 +172,13 @@ describe("findDuplication on tiny fixtures", () => {
 });
 
 describe("findDuplication options", () => {
+  it("takes a near-duplicate threshold as low as 0.05 (the banding stays finite)", () => {
+    const report = findDuplication(fixture("near-duplicate-function-names"), { nearDuplicateThreshold: 0.05 });
+    expect(report.nearDuplicateFunctions.length).toBeGreaterThanOrEqual(findDuplication(fixture("near-duplicate-function-names")).nearDuplicateFunctions.length);
+    expect(report.nearDuplicateFunctions.every((n) => n.similarity >= 0.05)).toBe(true);
+  });
+
+
   it("keeps the default of an option given as undefined", () => {
     const model = fixture("two-bureaus-license-the-same-activity");
     expect(findDuplication(model, { scope: undefined, roles: undefined })).toEqual(findDuplication(model));
