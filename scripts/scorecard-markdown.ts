@@ -7,11 +7,12 @@ import type { Measured, ScorecardReport } from "../src/index.js";
 
 const REASONS: Record<string, string> = { no_data: "no data", no_demand: "no demand data", not_applicable: "not applicable", not_computed: "not computed" };
 const COUNTS = new Set(["services", "items", "functions", "requests"]);
+const WEIGHTED: Record<string, string> = { "weighted requests": "requests weighted by volume or demand" };
 const int = (x: number) => Math.round(x).toLocaleString("en-US");
 
 /** What a measure stands on, in words. */
 export function basisText(m: Measured): string {
-  const parts = [COUNTS.has(m.unit) ? `${int(m.numerator)} of ${int(m.denominator)} ${m.unit}` : `weighted by ${m.unit}`];
+  const parts = [COUNTS.has(m.unit) ? `${int(m.numerator)} of ${int(m.denominator)} ${m.unit}` : (WEIGHTED[m.unit] ?? `weighted by ${m.unit}`)];
   parts.push(`data for ${int(m.known)} of ${int(m.total)} ${m.records}`);
   if (m.assumed) parts.push(`defaults for ${int(m.assumed)}`);
   return parts.join("; ");
