@@ -35,7 +35,7 @@ export function renderCoverage(r: CoverageReport, format: Format): string {
         ["reach", shareText(r.reach)],
         ["capacity", shareText(r.capacity)],
         ["Gini of regional reach", r.gini === null ? "no demand data" : Number(r.gini.toFixed(4))],
-        ["gaps", `${plural(r.gaps.length, "cell")}, ${volume(r.gaps.reduce((s, g) => s + g.volume, 0))} cases a year`],
+        ["gaps", r.reach.value === null ? "no demand data" : `${plural(r.gaps.length, "cell")}, ${volume(r.gaps.reduce((s, g) => s + g.volume, 0))} cases a year`],
       ],
       format,
     ) +
