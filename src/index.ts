@@ -130,7 +130,7 @@ export { scoreCoverage, COVERAGE_DEFAULTS } from "./analyses/coverage/score-cove
 export type { CoverageOptions } from "./analyses/coverage/score-coverage.js";
 export type { CoverageGap, CoverageReport, CoverageRow } from "./analyses/coverage/types.js";
 export { buildScorecard, scorecard, PILLARS, SCORECARD_DEFAULTS } from "./analyses/scorecard.js";
-export type { Indicator, Pillar, PillarId, ScorecardInputs, ScorecardOptions, ScorecardReport } from "./analyses/scorecard.js";
+export type { Indicator, Pillar, PillarId, ScorecardInputs, ScorecardOptions, ScorecardReport, WeightedScore } from "./analyses/scorecard.js";
 export { compareModels, COMPARE_DEFAULTS } from "./analyses/compare.js";
 export type { CompareOptions, ComparisonReport, Delta, JourneyChange, RecordChanges } from "./analyses/compare.js";
 

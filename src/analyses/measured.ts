@@ -54,7 +54,7 @@ export interface Measured {
   assumed?: number;
 }
 
-/** The counts behind a {@link Measured} besides its numerator and denominator. */
+/** The counts behind a {@link Measured} besides its numerator and denominator. @internal */
 export interface Basis {
   unit: MeasureUnit;
   known: number;
@@ -67,6 +67,7 @@ export interface Basis {
 
 /**
  * A measured ratio: `numerator / denominator`, or null with a reason when the denominator is 0 or nothing is known.
+ * @internal
  * @example
  * ratio(2480, 2682, { unit: "items", known: 2682, total: 2682, records: "services" }).value // 0.9247
  * ratio(0, 0, { unit: "requests", known: 0, total: 3, records: "journeys" })             // value null, reason "no_data"
@@ -87,13 +88,12 @@ export function ratio(numerator: number, denominator: number, basis: Basis): Mea
   return out;
 }
 
-/** A measure that could not be computed at all, with its reason (the counts are 0). */
+/** A measure that could not be computed at all, with its reason (the counts are 0). @internal */
 export function missing(reason: MissingReason, basis: Omit<Basis, "reason">): Measured {
   return ratio(0, 0, { ...basis, reason });
 }
 
-/** `1 - m`, on the same basis (the numerator becomes the complement). */
+/** `1 - m`, on the same basis (the numerator becomes the complement). @internal */
 export function complement(m: Measured): Measured {
-  const out: Measured = { ...m, value: m.value === null ? null : 1 - m.value, numerator: m.denominator - m.numerator };
-  return out;
+  return { ...m, value: m.value === null ? null : 1 - m.value, numerator: m.denominator - m.numerator };
 }

@@ -3,7 +3,7 @@ import { num, percent, renderTable, type Format } from "../render.js";
 import { coverageSection } from "./coverage.js";
 import { duplicationSection } from "./duplication.js";
 import { journeysSection } from "./journeys.js";
-import { MISSING_TEXT } from "./measured.js";
+import { MISSING_TEXT, shareText } from "./measured.js";
 import { defineSection, earlierReport, type SectionOptions } from "./section.js";
 import { staffingSection } from "./staffing.js";
 import { transparencySection } from "./transparency.js";
@@ -17,8 +17,9 @@ export function renderScorecard(r: ScorecardReport, format: Format): string {
     c.leftOut.length === 0
       ? "weighted mean of the pillars with a score"
       : `weighted mean of the pillars with a score; left out for lack of data: ${c.leftOut.map((id) => names.get(id) ?? id).join(", ")} (covers ${c.coverageOfWeights === null ? "none" : percent(c.coverageOfWeights)} of the weight)`;
+  // Shares show the defaults they stand on ("defaults for N of M services"); context counts are plain numbers.
   const value = (i: ScorecardReport["pillars"][number]["indicators"][number]) =>
-    i.value === null ? MISSING_TEXT[i.reason ?? "no_data"] : i.weight > 0 || i.basis ? percent(i.value) : num(i.value);
+    i.basis ? shareText(i.basis) : i.value === null ? MISSING_TEXT[i.reason ?? "no_data"] : num(i.value);
   return (
     renderTable(
       ["pillar", "score", "weight", "formula"],
