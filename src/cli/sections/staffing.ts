@@ -1,39 +1,59 @@
-import { analyzeStaffing, type StaffingReport } from "../../index.js";
-import { num, percent, renderTable, type Format } from "../render.js";
-import { orUnknown, shareText } from "./measured.js";
-import { defineSection } from "./section.js";
+import { compareIds, analyzeStaffing, type StaffingReport } from "../../index.js";
+import { nameColumns } from "../names.js";
+import { table, type Block } from "../render/document.js";
+import { countOrUnknown, decimal, described, formatCount, formatMeasured, measuredShare, missingCell, percent } from "../render/numbers.js";
+import { defineSection, type SectionView } from "./section.js";
 
-const share = (x: number | null) => (x === null ? "–" : percent(x));
-
-/** Renders a staffing report: flagged departments, then the totals. @internal */
-export function renderStaffing(r: StaffingReport, format: Format): string {
-  const flagged = r.departments.filter((d) => d.flags.length > 0);
+/** Renders a staffing report: the flagged departments, the largest first, then the totals. @internal */
+export function renderStaffing(r: StaffingReport, { names }: SectionView): Block[] {
+  const flagged = r.departments.filter((d) => d.flags.length > 0).sort((a, b) => (b.staff ?? 0) - (a.staff ?? 0) || compareIds(a.departmentId, b.departmentId));
   const s = r.summary;
-  return (
-    (flagged.length
-      ? renderTable(
-          ["department", "staff", "authorized", "cases", "cases/staff", "efficiency", "peers", "flags"],
-          flagged.map((d) => [d.departmentId, num(d.staff), num(d.authorized), orUnknown(d.cases), num(d.casesPerStaff, 1), share(d.relativeEfficiency), d.peerGroup, d.flags.join(", ")]),
-          format,
-        )
-      : s.measured === 0
-        ? "No department is measured: none has both a staff figure and an active service with an annualVolume.\n\n"
-        : "No department stands out.\n\n") +
-    renderTable(
-      ["staffing", "value"],
+  const measured = s.measured > 0;
+  return [
+    table(
+      "staffing-flagged",
       [
-        ["departments (caseload measured)", `${s.departments} (${s.measured})`],
-        ["staff in post / authorized", `${orUnknown(s.actual)} / ${orUnknown(s.authorized)}`],
-        ["vacancy rate", shareText(s.vacancyRate)],
-        ["cases per staff member", num(s.casesPerStaff, 1)],
-        ["relative efficiency (staff-weighted)", shareText(s.efficiency)],
-        ["much staff, little work", s.measured === 0 ? "no data" : `${s.muchStaffLittleWork} departments, ${shareText(s.staffInMuchStaffLittleWork)} of staff`],
-        ["little staff, much work", s.measured === 0 ? "no data" : `${s.littleStaffMuchWork} departments`],
+        ...nameColumns("department", "flagged department"),
+        "staff",
+        { label: "posts", csv: "authorized" },
+        "cases",
+        { label: "cases per staff", csv: "casesPerStaff" },
+        { label: "efficiency (% of best peer)", csv: "relativeEfficiency" },
+        { label: "peers", csv: "peerGroup", only: "csv" },
+        "flags",
       ],
-      format,
-    )
-  );
+      flagged.map((d) => [
+        ...names.pair("department", d.departmentId),
+        countOrUnknown(d.staff),
+        countOrUnknown(d.authorized),
+        countOrUnknown(d.cases),
+        decimal(d.casesPerStaff, 1),
+        percent(d.relativeEfficiency),
+        d.peerGroup,
+        { text: d.flags.join(", ").replace(/_/g, " "), value: d.flags.join("|"), right: false },
+      ]),
+      { empty: s.measured === 0 ? "No department is measured: none has both a staff figure and an active service with an annualVolume." : "No department stands out." },
+    ),
+    table(
+      "staffing-summary",
+      [{ label: "staffing", csv: "measure" }, "value"],
+      [
+        ["departments", described(s.departments, `${formatCount(s.departments)} (caseload measured in ${formatCount(s.measured)})`)],
+        ["staff in post", countOrUnknown(s.actual)],
+        ["authorized posts", countOrUnknown(s.authorized)],
+        ["vacancy rate", measuredShare(s.vacancyRate, "of authorized posts unfilled")],
+        ["cases per staff member", s.casesPerStaff === null ? missingCell() : decimal(s.casesPerStaff, 1)],
+        ["relative efficiency", measuredShare(s.efficiency, "of the best peer's cases per staff, staff-weighted")],
+        [
+          "much staff, little work",
+          measured ? described(s.muchStaffLittleWork, `${formatCount(s.muchStaffLittleWork)} departments, ${formatMeasured(s.staffInMuchStaffLittleWork)} of staff`) : missingCell(),
+        ],
+        ["little staff, much work", measured ? described(s.littleStaffMuchWork, `${formatCount(s.littleStaffMuchWork)} departments`) : missingCell()],
+      ],
+      { whole: true },
+    ),
+  ];
 }
 
 /** The staffing section of `govgraph analyze`. @internal */
-export const staffingSection = defineSection<StaffingReport>({ id: "staffing", title: "Staffing", run: (model) => analyzeStaffing(model), render: renderStaffing });
+export const staffingSection = defineSection<StaffingReport>({ id: "staffing", title: "Staffing", weight: 0.5, run: (model) => analyzeStaffing(model), render: renderStaffing });

@@ -1,39 +1,43 @@
 import { compareIds, scoreTransparency, TRANSPARENCY_ITEMS, type TransparencyReport } from "../../index.js";
-import { percent, renderTable, type Format } from "../render.js";
-import { MISSING_TEXT, shareText } from "./measured.js";
-import { defineSection } from "./section.js";
+import { nameColumns } from "../names.js";
+import { paragraph, table, type Block } from "../render/document.js";
+import { count, countOf, formatCount, formatPercent, measuredShare, missingCell, percent } from "../render/numbers.js";
+import { defineSection, type SectionView } from "./section.js";
 
-/** Departments listed in the "least open" table of text and Markdown (JSON has them all). */
-const TOP = 10;
-
-/** Renders a transparency report: items, the least open departments, the overall share. @internal */
-export function renderTransparency(r: TransparencyReport, format: Format): string {
-  const worst = [...r.departments].sort((a, b) => (a.share ?? 2) - (b.share ?? 2) || compareIds(a.departmentId, b.departmentId)).slice(0, TOP);
+/** Renders a transparency report: items, the least open departments first, the overall share. @internal */
+export function renderTransparency(r: TransparencyReport, { names }: SectionView): Block[] {
+  // Departments with nothing to measure (null share) last.
+  const worst = [...r.departments].sort((a, b) => (a.share ?? 2) - (b.share ?? 2) || compareIds(a.departmentId, b.departmentId));
   const o = r.overall;
-  return (
-    renderTable(
-      ["item", "applies to", "published", "share"],
-      TRANSPARENCY_ITEMS.map((item) => [item, o.byItem[item].denominator, o.byItem[item].numerator, shareText(o.byItem[item])]),
-      format,
-    ) +
-    renderTable(
-      ["least open department", "services", "published", "share", "most missing"],
+  return [
+    table(
+      "transparency-items",
+      ["item", { label: "applies to (services)", csv: "applicable" }, "published", { label: "share of applicable", csv: "share" }],
+      TRANSPARENCY_ITEMS.map((item) => [item, count(o.byItem[item].denominator), count(o.byItem[item].numerator), measuredShare(o.byItem[item], "")]),
+      { whole: true },
+    ),
+    table(
+      "transparency-departments",
+      [...nameColumns("department", "least open department"), "services", { label: "items published", csv: "published" }, { label: "share of applicable", csv: "share" }, "most missing"],
       worst.map((d) => {
         const most = TRANSPARENCY_ITEMS.filter((i) => d.missing[i] > 0).sort((a, b) => d.missing[b] - d.missing[a]);
-        return [d.departmentId, d.services, `${d.published}/${d.applicable}`, d.share === null ? MISSING_TEXT.no_data : percent(d.share), most.slice(0, 3).join(", ") || "–"];
+        return [...names.pair("department", d.departmentId), count(d.services), countOf(d.published, d.applicable), d.share === null ? missingCell() : percent(d.share), most.slice(0, 3).join(", ") || "–"];
       }),
-      format,
-    ) +
-    (o.share.value === null
-      ? `Overall: no data: the model records none of the items that apply to its ${o.services} active services.\n\n`
-      : `Overall: ${percent(o.share.value)} of applicable items published (${o.share.numerator}/${o.share.denominator}); ${o.fullyPublished} of ${o.services} active services publish every item the model records.\n\n`)
-  );
+    ),
+    paragraph(
+      o.share.value === null
+        ? `Overall: no data: the model records none of the items that apply to its ${formatCount(o.services)} active services.`
+        : `Overall: ${formatPercent(o.share.value)} of applicable items published (${formatCount(o.share.numerator)} of ${formatCount(o.share.denominator)}); ` +
+            `${formatCount(o.fullyPublished)} of ${formatCount(o.services)} active services publish every item the model records.`,
+    ),
+  ];
 }
 
 /** The transparency section of `govgraph analyze`. @internal */
 export const transparencySection = defineSection<TransparencyReport>({
   id: "transparency",
   title: "Openness (published service information)",
+  weight: 0.5,
   run: (model) => scoreTransparency(model),
   render: renderTransparency,
 });
