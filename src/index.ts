@@ -107,6 +107,7 @@ export type {
 } from "./graph/types.js";
 
 // Analyses
+export type { Measured, MeasureRecords, MeasureUnit, MissingReason } from "./analyses/measured.js";
 export { analyzeJourneys, JOURNEYS_DEFAULTS } from "./analyses/journeys/analyze-journeys.js";
 export type { JourneysOptions } from "./analyses/journeys/analyze-journeys.js";
 export type { JourneyResult, JourneysReport, JourneysSummary } from "./analyses/journeys/types.js";
@@ -140,7 +141,7 @@ export { scoreCoverage, COVERAGE_DEFAULTS } from "./analyses/coverage/score-cove
 export type { CoverageOptions } from "./analyses/coverage/score-coverage.js";
 export type { CoverageGap, CoverageReport, CoverageRow } from "./analyses/coverage/types.js";
 export { buildScorecard, scorecard, PILLARS, SCORECARD_DEFAULTS } from "./analyses/scorecard.js";
-export type { Indicator, Pillar, PillarId, ScorecardInputs, ScorecardOptions, ScorecardReport } from "./analyses/scorecard.js";
+export type { Indicator, Pillar, PillarId, ScorecardInputs, ScorecardOptions, ScorecardReport, WeightedScore } from "./analyses/scorecard.js";
 export { compareModels, COMPARE_DEFAULTS } from "./analyses/compare.js";
 export type { CompareOptions, ComparisonReport, Delta, JourneyChange, RecordChanges } from "./analyses/compare.js";
 

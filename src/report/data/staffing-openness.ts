@@ -36,7 +36,7 @@ export function staffingOpennessData(staffing: StaffingReport, transparency: Tra
   const departments: OpennessRow[] = transparency.departments.map((d) => [
     position(pos.departments, d.departmentId),
     d.services,
-    d.applicable > 0 ? share(d.share) : null,
+    share(d.share),
     ...(counts.get(d.departmentId) ?? new Array<number>(2 * items).fill(0)),
   ]);
   const o = transparency.overall;
@@ -44,17 +44,17 @@ export function staffingOpennessData(staffing: StaffingReport, transparency: Tra
     staffing: {
       departments: s.departments,
       measured: s.measured,
-      staff: s.staff > 0 ? s.staff : null,
+      staff: s.staff !== null && s.staff > 0 ? s.staff : null,
       efficiency: share(s.efficiency),
       vacancyRate: share(s.vacancyRate),
       flagged,
     },
     openness: {
-      share: o.applicable > 0 ? share(o.share) : null,
+      share: share(o.share),
       services: o.services,
       fullyPublished: o.fullyPublished,
       items: [...TRANSPARENCY_ITEMS],
-      byItem: TRANSPARENCY_ITEMS.map((item) => [o.byItem[item].published, o.byItem[item].applicable]),
+      byItem: TRANSPARENCY_ITEMS.map((item) => [o.byItem[item].numerator, o.byItem[item].denominator]),
       departments,
     },
   };
