@@ -129,8 +129,8 @@ function checkTopLevel(root: Record<string, unknown>, issues: Issue[]): void {
 
 const TOP_ORDER = new Map<string, number>(TOP_KEYS.map((key, i) => [key, i]));
 
-/** Document order: top-level key in schema order, then indexes and keys; stable within the same place. */
-function sortIssues(issues: Issue[]): void {
+/** Sorts issues in document order: top-level key in schema order, then indexes and keys; stable within the same place. @internal */
+export function sortIssues(issues: Issue[]): void {
   issues.sort((a, b) => {
     const ta = a.path.length ? (TOP_ORDER.get(String(a.path[0])) ?? TOP_KEYS.length) : -1;
     const tb = b.path.length ? (TOP_ORDER.get(String(b.path[0])) ?? TOP_KEYS.length) : -1;
