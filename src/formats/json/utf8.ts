@@ -31,7 +31,7 @@ export function decodeUtf8(bytes: Uint8Array, from: number, to: number): string 
   }
   try {
     return strict.decode(bytes.subarray(from, to));
-  } catch (error) {
+  } catch {
     const bad = firstInvalidUtf8(bytes, from, to);
     if (bad) throw new DecodeError({ kind: "encoding", ...bad });
     throw new DecodeError({ kind: "too_long", units: utf16Units(bytes, from, to) }); // this engine's limit is lower
