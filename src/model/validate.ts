@@ -11,6 +11,7 @@ import { COLLECTIONS, type CollectionName, type Model } from "../schemas/model.j
 import { checkIntegrity, type RawCollections } from "./integrity.js";
 import { canonicalize } from "./records.js";
 import { markValidated } from "./validated.js";
+import { OnePass } from "./validate/one-pass.js";
 import { parseCollection, parseMeta } from "./validate/parse-records.js";
 
 /** The outcome of {@link validateModel}. */
@@ -92,6 +93,8 @@ function validate(input: unknown, adopt: boolean): ValidationResult {
     return { ok: false, issues };
   }
   const root = input as Record<string, unknown>;
+  const fast = new OnePass(adopt).finish(root);
+  if (fast) return { ok: true, ...fast };
   checkTopLevel(root, issues);
   const meta = root.meta === undefined ? undefined : parseMeta(root.meta);
   if (meta) issues.push(...meta.issues);
