@@ -1,5 +1,8 @@
-import { exampleCounty, GovGraphError, parseJson, parseJsonBytes, validateModel, type Issue, type JsonIssue, type Model, type ValidationResult } from "../index.js";
-import { progress, type CliIo } from "./io.js";
+import { exampleCounty, GovGraphError, type Issue, type Model, type ValidationResult } from "../index.js";
+import type { CliIo } from "./io.js";
+import { readModelFile } from "./read-model-file.js";
+
+export { LARGE_FILE_BYTES } from "./read-model-file.js";
 
 /** A model read from a file (or the bundled example) and validated. @internal */
 export interface LoadedModel {
@@ -26,10 +29,7 @@ export function loadModel(io: CliIo, file: string | undefined): LoadedModel {
       `loadModel: ${file} is a directory, and this version reads models from JSON files only. Pass a model JSON file.`,
     );
   }
-  progress(io, `reading ${file}...`);
-  const data = io.readBytes && (io.fileSize?.(file) ?? 0) > LARGE_FILE_BYTES ? readLarge(io, file) : parseJsonFile(io.readFile(file), file);
-  progress(io, `validating ${file}...`);
-  return checked(file, adopt(data));
+  return checked(file, readModelFile(io, file));
 }
 
 /**
@@ -39,25 +39,6 @@ export function loadModel(io: CliIo, file: string | undefined): LoadedModel {
 export function exampleOr(positionals: readonly string[]): [first: string | undefined, second: string | undefined] {
   const [first, second] = positionals;
   return second === undefined ? [undefined, first] : [first, second];
-}
-
-/** Validates data the CLI parsed itself: its objects become the model's, not copied. */
-function adopt(data: unknown): ValidationResult {
-  return validateModel(data, { adopt: true });
-}
-
-/** Files above this size (bytes) are read as bytes and parsed in batches: one string holds at most 512 MB. @internal */
-export const LARGE_FILE_BYTES = 256 * 1024 * 1024;
-
-/** Reads and parses a large model file in batches; the bytes are dropped on return. */
-function readLarge(io: CliIo, file: string): unknown {
-  const bytes = io.readBytes!(file);
-  progress(io, `parsing ${file}...`);
-  try {
-    return parseJsonBytes(bytes);
-  } catch (error) {
-    throw located(file, error);
-  }
 }
 
 function checked(source: string, result: ValidationResult): LoadedModel {
@@ -71,23 +52,3 @@ function checked(source: string, result: ValidationResult): LoadedModel {
 }
 
 const loaded = (source: string, model: Model, issues: Issue[]): LoadedModel => ({ source, name: model.meta?.name ?? source, model, issues });
-
-/** The JSON text of a file parsed, its `invalid_json` error (line and column) saying `file:line:column`. @internal */
-export function parseJsonFile(text: string, file: string): unknown {
-  try {
-    return parseJson(text);
-  } catch (error) {
-    throw located(file, error);
-  }
-}
-
-/** An `invalid_json` error as `file:line:column: malformed JSON: reason`; any other error as it is. */
-function located(file: string, error: unknown): unknown {
-  const issue = error instanceof GovGraphError && error.code === "invalid_json" ? (error.issues[0] as JsonIssue | undefined) : undefined;
-  if (!issue) return error;
-  const reason = issue.message.replace(/^line \d+, column \d+: /, "");
-  return new GovGraphError("invalid_json", `${file}:${issue.line}:${issue.column}: malformed JSON: ${reason}. Fix the JSON and try again.`, {
-    issues: [issue],
-    cause: error,
-  });
-}

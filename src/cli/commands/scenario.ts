@@ -1,6 +1,7 @@
 import { applyScenario, compareModels, stringifyModel } from "../../index.js";
 import { defineCommand, UsageError } from "../command.js";
-import { exampleOr, loadModel, parseJsonFile } from "../load-model.js";
+import { exampleOr, loadModel } from "../load-model.js";
+import { readJsonFile } from "../read-model-file.js";
 import { renderDocument, renderJson, renderTable, type Format } from "../render.js";
 import { renderComparison } from "./compare.js";
 
@@ -25,7 +26,7 @@ export const scenario = defineCommand({
     const [modelFile, opsFile] = exampleOr(positionals);
     if (opsFile === undefined) throw new UsageError("Missing argument <ops> for scenario: a JSON file of operations.", scenario);
     const { source, name, model } = loadModel(io, modelFile);
-    const ops = parseJsonFile(io.readFile(opsFile), opsFile);
+    const ops = readJsonFile(io, opsFile);
     const result = applyScenario(model, ops);
     const comparison = compareModels(model, result.model);
     const report =
