@@ -12,23 +12,50 @@ import {
   validateModelJsonBytes,
   type EncodingIssue,
   type JsonBytes,
+  type JsonBytesValidation,
   type JsonIssue,
-  type ValidationResult,
 } from "../index.js";
 import { progress, type CliIo } from "./io.js";
+import { notJsonError, otherJsonError, startsLikeJson } from "./sniff.js";
 
 /** Files above this size (bytes) are read in chunks rather than in one piece. @internal */
 export const LARGE_FILE_BYTES = 64 * 1024 * 1024;
 
-/** Reads a model file and validates it, every repeated key an issue; errors as `file:line:column`. @internal */
-export function readModelFile(io: CliIo, file: string): ValidationResult {
-  const bytes = fileBytes(io, file);
+/**
+ * Reads a model file and validates it, every repeated key an issue; errors as `file:line:column`. A file that is
+ * no JSON, or JSON of another format, is `unsupported_format` saying what it looks like (see sniff.ts). @internal
+ */
+export function readModelFile(io: CliIo, file: string): JsonBytesValidation {
   progress(io, `reading ${file}...`);
+  const bytes = fileBytes(io, file);
+  const head = headText(bytes);
+  // Not UTF-8 at its start (a UTF-16 file, a stray byte): the reader says so, with the encoding it sees.
+  const undecodable = head.charCodeAt(0) === 0xfffd || head.charCodeAt(0) === 0;
+  if (!undecodable && !startsLikeJson(head)) throw notJsonError(file, head);
+  progress(io, `parsing ${file}...`);
+  let result: JsonBytesValidation;
   try {
-    return validateModelJsonBytes(bytes, { duplicateKeys: "all" });
+    result = validateModelJsonBytes(bytes, { duplicateKeys: "all" });
   } catch (error) {
     throw located(file, error);
   }
+  const other = result.ok ? undefined : otherJsonError(file, result.data);
+  if (other) throw other;
+  return result;
+}
+
+/** How much of a file is looked at to tell what it is. */
+const HEAD_BYTES = 4096;
+
+/** The first bytes of a file as text (a chunked file's first chunk), to tell what the file is. */
+function headText(bytes: JsonBytes): string {
+  let first: Uint8Array | undefined;
+  if (bytes instanceof Uint8Array) first = bytes;
+  else for (const chunk of bytes) {
+    first = chunk;
+    break;
+  }
+  return new TextDecoder().decode((first ?? new Uint8Array(0)).subarray(0, HEAD_BYTES));
 }
 
 /** Reads a JSON file that is not a model (scenario operations) the same way. @internal */

@@ -59,25 +59,34 @@ export function parseModelJsonBytes(bytes: JsonBytes, options: ParseModelJsonByt
   return result.model;
 }
 
+/** The outcome of {@link validateModelJsonBytes}: the validation result and the JSON value it was given. */
+export interface JsonBytesValidation extends ValidationResult {
+  /**
+   * The JSON value as read, whatever its issues (for a valid model, its objects are the model's, frozen): what a
+   * caller reporting an invalid file can still count or recognise.
+   */
+  data: unknown;
+}
+
 /**
  * Reads a model from UTF-8 JSON bytes, whole or in chunks (an iterable that can start over, such as an array of
  * chunks, gives errors their line), and validates it: `{ ok, model, issues }` as {@link validateModel} gives, a
- * repeated key being a `duplicate_key` issue. Throws only for bytes that are not a JSON text (`invalid_json`), not
- * UTF-8 (`invalid_encoding`) or hold a value too long for one string (`invalid_input`).
+ * repeated key being a `duplicate_key` issue, and `data`, the value read. Throws only for bytes that are not a JSON
+ * text (`invalid_json`), not UTF-8 (`invalid_encoding`) or hold a value too long for one string (`invalid_input`).
  * @example
  * const { ok, model, issues } = validateModelJsonBytes(bytes, { duplicateKeys: "all" });
  */
-export function validateModelJsonBytes(bytes: JsonBytes, options: ParseModelJsonBytesOptions = {}): ValidationResult {
+export function validateModelJsonBytes(bytes: JsonBytes, options: ParseModelJsonBytesOptions = {}): JsonBytesValidation {
   return validateBytes(bytes, options, "validateModelJsonBytes");
 }
 
-function validateBytes(bytes: JsonBytes, options: ParseModelJsonBytesOptions, fn: string): ValidationResult {
+function validateBytes(bytes: JsonBytes, options: ParseModelJsonBytesOptions, fn: string): JsonBytesValidation {
   const { value, duplicates } = readJsonBytes(bytes, options, fn);
   const result = validateModel(value, { adopt: true });
-  if (duplicates.length === 0) return result;
+  if (duplicates.length === 0) return { ...result, data: value };
   const issues = [...duplicates, ...result.issues];
   sortIssues(issues);
-  return { ok: false, issues };
+  return { ok: false, issues, data: value };
 }
 
 function readJsonBytes(bytes: JsonBytes, options: ParseModelJsonBytesOptions, fn: string): { value: unknown; duplicates: Issue[] } {
