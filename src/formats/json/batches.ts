@@ -7,6 +7,7 @@
  */
 import type { IssuePath } from "../../issues.js";
 import { decodeOrThrow, syntaxError, tooLongError, type ReaderContext } from "./byte-errors.js";
+import { isSpace } from "./byte-scan.js";
 import { findDuplicateKeys, keyCount, type DuplicateKey } from "./duplicate-keys.js";
 import { MAX_STRING_LENGTH } from "./utf8.js";
 
@@ -52,7 +53,7 @@ export class BatchList {
     if (to - from > MAX_TEXT && this.split(from, to, first, outer, counts)) return;
     const at = [...this.path, this.count];
     const text = decodeOrThrow(this.r, from, to, at);
-    if (text.length > MAX_TEXT) throw tooLongError(this.r, from, text.length, at);
+    if (text.length > MAX_TEXT) throw tooLongError(this.r, this.valueStart(from, to), text.length, at);
     let part: unknown[];
     try {
       part = JSON.parse(`[${text}]`) as unknown[];
@@ -77,6 +78,14 @@ export class BatchList {
     if (!first && part.length === 0) return false;
     this.add(part);
     return true;
+  }
+
+  /** Where the value after `from` starts: its first byte that is no blank. */
+  private valueStart(from: number, to: number): number {
+    const w = this.r.w;
+    let at = from;
+    while (at < to && isSpace(w.bytes[at - w.base]!)) at++;
+    return at;
   }
 
   /** Every element, in order. */
