@@ -24,8 +24,9 @@ export type { GeneratedModel, GenerateOptions, GenerateSize, GroundTruth } from 
 // Formats: JSON and JSON Schema
 export { parseJson, parseModelJson } from "./formats/json/parse.js";
 export type { JsonIssue } from "./formats/json/json-error.js";
-export { parseJsonBytes, parseModelJsonBytes, PARSE_MODEL_JSON_BYTES_DEFAULTS } from "./formats/json/bytes.js";
-export type { ParseModelJsonBytesOptions } from "./formats/json/bytes.js";
+export { parseJsonBytes, parseModelJsonBytes, validateModelJsonBytes, PARSE_MODEL_JSON_BYTES_DEFAULTS } from "./formats/json/bytes.js";
+export type { ParseModelJsonBytesOptions, JsonBytes, JsonBytesValidation } from "./formats/json/bytes.js";
+export type { EncodingIssue } from "./formats/json/byte-errors.js";
 export { stringifyModel, STRINGIFY_DEFAULTS, writeModelStream, modelJsonChunks, WRITE_MODEL_STREAM_DEFAULTS } from "./formats/json/write.js";
 export type { StringifyOptions, WriteModelStreamOptions } from "./formats/json/write.js";
 export { toJsonSchemas, schemaFileName, SCHEMA_BASE_URI } from "./formats/json-schema.js";

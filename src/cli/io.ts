@@ -29,6 +29,11 @@ export interface CliIo {
   fileSize?(path: string): number;
   /** Reads a file's bytes, for files too large for one string; throws like `readFile`. */
   readBytes?(path: string): Uint8Array;
+  /**
+   * A file's bytes in chunks, read when iterated (each iteration reads the file again from its start; a chunk is
+   * valid until the next is asked for); throws like `readFile` when the file cannot be opened.
+   */
+  readChunks?(path: string): Iterable<Uint8Array>;
   /** Whether the path is a directory. */
   isDirectory(path: string): boolean;
   /** The files read so far, as absolute paths: an output may not replace one of them (docs/cli.md, "--out"). */
@@ -100,6 +105,12 @@ export function nodeIo(): CliIo {
         if (fd !== undefined) closeSync(fd);
       }
     },
+    readChunks(path) {
+      const full = resolve(this.cwd, path);
+      this.inputs?.push(full);
+      closeSync(openFile(full, path));
+      return { [Symbol.iterator]: () => fileChunks(full, path) };
+    },
     isDirectory(path) {
       const full = resolve(this.cwd, path);
       return existsSync(full) && statSync(full).isDirectory();
@@ -119,6 +130,35 @@ export function nodeIo(): CliIo {
       }
     },
   };
+}
+
+/** Opens a file for reading, or throws the GovGraphError of `readFile`. */
+function openFile(full: string, path: string): number {
+  try {
+    return openSync(full, "r");
+  } catch (error) {
+    throw fileError("readFile", path, error);
+  }
+}
+
+/** The bytes of a file, 32 MB at a time, in one buffer reused for every chunk. */
+function* fileChunks(full: string, path: string): Generator<Uint8Array> {
+  const fd = openFile(full, path);
+  try {
+    const buffer = new Uint8Array(32 << 20);
+    for (;;) {
+      let read: number;
+      try {
+        read = readSync(fd, buffer, 0, buffer.length, null);
+      } catch (error) {
+        throw fileError("readFile", path, error);
+      }
+      if (read === 0) return;
+      yield buffer.subarray(0, read);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The first error standard output gave (EPIPE when its reader went away), once one has. */

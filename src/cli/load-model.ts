@@ -1,9 +1,12 @@
 import { join } from "node:path";
-import { exampleCounty, GovGraphError, parseJson, parseJsonBytes, validateModel, type Issue, type JsonIssue, type Model, type ValidationResult } from "../index.js";
+import { exampleCounty, GovGraphError, type Issue, type Model, type ValidationResult } from "../index.js";
 import { readCsvFolderDir } from "./file-formats.js";
 import { fileHead, folderFiles } from "./folder.js";
 import { progress, type CliIo } from "./io.js";
-import { notCsvFolderError, notJsonError, otherJsonError, startsLikeJson } from "./sniff.js";
+import { readModelFile } from "./read-model-file.js";
+import { notCsvFolderError } from "./sniff.js";
+
+export { LARGE_FILE_BYTES } from "./read-model-file.js";
 
 /** A model read from a file (or the bundled example) and validated. @internal */
 export interface LoadedModel {
@@ -43,12 +46,8 @@ export function readAndValidate(io: CliIo, file: string): { data: unknown; resul
     const ok = !issues.some((i) => i.severity === "error");
     return { data: model, result: ok ? { ok, model, issues } : { ok, issues } };
   }
-  progress(io, `reading ${file}...`);
-  const data = io.readBytes && (io.fileSize?.(file) ?? 0) > LARGE_FILE_BYTES ? readLarge(io, file) : parseJsonFile(jsonText(io.readFile(file), file), file);
-  const other = otherJsonError(file, data);
-  if (other) throw other;
-  progress(io, `validating ${file}...`);
-  return { data, result: adopt(data) };
+  const { data, ...result } = readModelFile(io, file);
+  return { data, result };
 }
 
 /** Refuses a directory that is no CSV folder, saying what it looks like. */
@@ -66,16 +65,6 @@ function loadFolder(io: CliIo, dir: string): LoadedModel {
   return loaded(dir, model, issues);
 }
 
-/** The text of a model file, refused with what it looks like when it is no JSON. */
-function jsonText(text: string, file: string): string {
-  const head = text.slice(0, HEAD_CHARS);
-  if (!startsLikeJson(head)) throw notJsonError(file, head);
-  return text;
-}
-
-/** How much of a file is looked at to tell what it is. */
-const HEAD_CHARS = 4096;
-
 /**
  * The two files of a command taking `[first] second` (compare, scenario): with one file only, the first is the
  * bundled example (`undefined`). @internal
@@ -83,27 +72,6 @@ const HEAD_CHARS = 4096;
 export function exampleOr(positionals: readonly string[]): [first: string | undefined, second: string | undefined] {
   const [first, second] = positionals;
   return second === undefined ? [undefined, first] : [first, second];
-}
-
-/** Validates data the CLI parsed itself: its objects become the model's, not copied. */
-function adopt(data: unknown): ValidationResult {
-  return validateModel(data, { adopt: true });
-}
-
-/** Files above this size (bytes) are read as bytes and parsed in batches: one string holds at most 512 MB. @internal */
-export const LARGE_FILE_BYTES = 256 * 1024 * 1024;
-
-/** Reads and parses a large model file in batches; the bytes are dropped on return. */
-function readLarge(io: CliIo, file: string): unknown {
-  const bytes = io.readBytes!(file);
-  const head = new TextDecoder().decode(bytes.subarray(0, HEAD_CHARS));
-  if (!startsLikeJson(head)) throw notJsonError(file, head);
-  progress(io, `parsing ${file}...`);
-  try {
-    return parseJsonBytes(bytes);
-  } catch (error) {
-    throw located(file, error);
-  }
 }
 
 function checked(source: string, result: ValidationResult): LoadedModel {
@@ -117,23 +85,3 @@ function checked(source: string, result: ValidationResult): LoadedModel {
 }
 
 const loaded = (source: string, model: Model, issues: Issue[]): LoadedModel => ({ source, name: model.meta?.name ?? source, model, issues });
-
-/** The JSON text of a file parsed, its `invalid_json` error (line and column) saying `file:line:column`. @internal */
-export function parseJsonFile(text: string, file: string): unknown {
-  try {
-    return parseJson(text);
-  } catch (error) {
-    throw located(file, error);
-  }
-}
-
-/** An `invalid_json` error as `file:line:column: malformed JSON: reason`; any other error as it is. */
-function located(file: string, error: unknown): unknown {
-  const issue = error instanceof GovGraphError && error.code === "invalid_json" ? (error.issues[0] as JsonIssue | undefined) : undefined;
-  if (!issue) return error;
-  const reason = issue.message.replace(/^line \d+, column \d+: /, "");
-  return new GovGraphError("invalid_json", `${file}:${issue.line}:${issue.column}: malformed JSON: ${reason}. Fix the JSON and try again.`, {
-    issues: [issue],
-    cause: error,
-  });
-}

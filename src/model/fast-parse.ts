@@ -11,6 +11,7 @@
  * @internal
  */
 import type { z } from "zod";
+import { deepFreeze } from "./freeze.js";
 
 /** Returned by a checker for any value it does not accept. @internal */
 export const FAIL: unique symbol = Symbol("fail");
@@ -51,6 +52,12 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** An object whose keys are all its own and which inherits nothing a key could read (as JSON.parse makes them). */
+function hasPlainPrototype(value: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
 function compile(schema: z.ZodType, adopt: boolean): Checker {
   const def = defOf(schema);
   switch (def.type) {
@@ -84,14 +91,25 @@ function oneOf(allowed: Set<unknown>): Checker {
   return (v) => (allowed.has(v) ? v : FAIL);
 }
 
-function compileString(def: Def): Checker {
+function minLength(def: Def): number {
   let min = 0;
   for (const check of def.checks ?? []) {
     const c = check._zod.def;
     if (c.check === "min_length" && typeof c.minimum === "number") min = Math.max(min, c.minimum);
     else throw new Unsupported();
   }
+  return min;
+}
+
+function compileString(def: Def): Checker {
+  const min = minLength(def);
   return (v) => (typeof v === "string" && v.length >= min ? v : FAIL);
+}
+
+/** The minimum length of a string schema, checked inline by its callers; -1 for any other schema. */
+function stringMin(schema: z.ZodType): number {
+  const def = defOf(schema);
+  return def.type === "string" ? minLength(def) : -1;
 }
 
 function compileNumber(def: Def): Checker {
@@ -126,6 +144,17 @@ function compileUnion(def: Def, adopt: boolean): Checker {
 function compileArray(def: Def, adopt: boolean): Checker {
   noChecks(def);
   const element = compile(def.element!, adopt);
+  const min = stringMin(def.element!);
+  if (adopt && min >= 0) {
+    return (v) => {
+      if (!Array.isArray(v)) return FAIL;
+      for (let i = 0; i < v.length; i++) {
+        const item: unknown = v[i];
+        if (typeof item !== "string" || item.length < min) return FAIL;
+      }
+      return Object.freeze(v);
+    };
+  }
   return (v) => {
     if (!Array.isArray(v)) return FAIL;
     const out = adopt ? v : new Array<unknown>(v.length);
@@ -164,6 +193,8 @@ interface Field {
   mode: "required" | "optional" | "default";
   check: Checker;
   schema: z.ZodType;
+  /** The schema without optional or default. */
+  inner: z.ZodType;
 }
 
 function compileObject(def: Def, adopt: boolean): Checker {
@@ -171,27 +202,81 @@ function compileObject(def: Def, adopt: boolean): Checker {
   if (!def.catchall || defOf(def.catchall).type !== "never") throw new Unsupported();
   const fields: Field[] = Object.entries(def.shape ?? {}).map(([key, schema]) => {
     const d = defOf(schema);
-    if (d.type === "optional") return { key, mode: "optional", check: compile(d.innerType!, adopt), schema };
-    if (d.type === "default") return { key, mode: "default", check: compile(d.innerType!, adopt), schema };
-    return { key, mode: "required", check: compile(schema, adopt), schema };
+    if (d.type === "optional") return { key, mode: "optional", check: compile(d.innerType!, adopt), schema, inner: d.innerType! };
+    if (d.type === "default") return { key, mode: "default", check: compile(d.innerType!, adopt), schema, inner: d.innerType! };
+    return { key, mode: "required", check: compile(schema, adopt), schema, inner: schema };
   });
+  if (fields.some((f) => f.key === "__proto__")) throw new Unsupported();
+  return adopt ? adoptingObject(fields) : copyingObject(fields);
+}
+
+/**
+ * Checks an object's own keys and fills defaults in place; the object itself is the output. Records of one
+ * collection mostly have the same keys in the same order: the keys of the last object are remembered with their
+ * fields, so a key is found by comparing it with the one at its place before (the keys of for...in are unique
+ * strings, compared by address), and looked up only when it differs. String fields are checked inline.
+ */
+function adoptingObject(fields: readonly Field[]): Checker {
+  if (fields.length > 30) throw new Unsupported(); // the fields seen are bits of one number
+  const index = new Map(fields.map((f, i) => [f.key, i]));
+  const checks = fields.map((f) => f.check);
+  const mins = fields.map((f) => stringMin(f.inner));
+  let required = 0;
+  for (let i = 0; i < fields.length; i++) if (fields[i]!.mode === "required") required |= 1 << i;
+  // A default is frozen, so every record lacking the field can share it.
+  const defaults = fields.flatMap((f, i) => (f.mode === "default" ? [{ bit: 1 << i, key: f.key, value: deepFreeze(defOf(f.schema).defaultValue) }] : []));
+  const lastKeys: string[] = [];
+  const lastFields: number[] = [];
+  return (v) => {
+    if (!isPlainObject(v) || !hasPlainPrototype(v)) return FAIL;
+    let seen = 0;
+    let at = 0;
+    for (const k in v) {
+      let i: number;
+      if (lastKeys[at] === k) i = lastFields[at]!;
+      else {
+        const found = index.get(k);
+        if (found === undefined) return FAIL;
+        lastKeys[at] = k;
+        lastFields[at] = i = found;
+      }
+      at++;
+      const item = v[k];
+      if (item === undefined) continue; // as if absent
+      const min = mins[i]!;
+      if (min >= 0) {
+        if (typeof item !== "string" || item.length < min) return FAIL;
+      } else if (checks[i]!(item) === FAIL) return FAIL;
+      seen |= 1 << i;
+    }
+    if ((seen & required) !== required) return FAIL;
+    for (let d = 0; d < defaults.length; d++) {
+      if ((seen & defaults[d]!.bit) !== 0) continue;
+      if (Object.isFrozen(v)) return FAIL; // given frozen: zod makes the copy with the default
+      v[defaults[d]!.key] = defaults[d]!.value;
+    }
+    return Object.freeze(v);
+  };
+}
+
+/** Checks each field of the schema and builds a new object in schema order. */
+function copyingObject(fields: readonly Field[]): Checker {
   const known = new Set(fields.map((f) => f.key));
-  if (known.has("__proto__")) throw new Unsupported();
   return (v) => {
     if (!isPlainObject(v)) return FAIL;
     for (const k in v) if (!known.has(k)) return FAIL;
-    const out: Record<string, unknown> = adopt ? v : {};
+    const out: Record<string, unknown> = {};
     for (const field of fields) {
       const item = v[field.key];
       if (item === undefined) {
         if (field.mode === "required") return FAIL;
         if (field.mode === "default") out[field.key] = Object.freeze(defOf(field.schema).defaultValue);
-        else if (!adopt && field.key in v) out[field.key] = undefined;
+        else if (field.key in v) out[field.key] = undefined;
         continue;
       }
       const checked = field.check(item);
       if (checked === FAIL) return FAIL;
-      if (!adopt) out[field.key] = checked;
+      out[field.key] = checked;
     }
     return Object.freeze(out);
   };

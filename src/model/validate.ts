@@ -11,6 +11,7 @@ import { COLLECTIONS, type CollectionName, type Model } from "../schemas/model.j
 import { checkIntegrity, type RawCollections } from "./integrity.js";
 import { canonicalize } from "./records.js";
 import { markValidated } from "./validated.js";
+import { OnePass } from "./validate/one-pass.js";
 import { parseCollection, parseMeta } from "./validate/parse-records.js";
 
 /** The outcome of {@link validateModel}. */
@@ -92,6 +93,8 @@ function validate(input: unknown, adopt: boolean): ValidationResult {
     return { ok: false, issues };
   }
   const root = input as Record<string, unknown>;
+  const fast = new OnePass(adopt).finish(root);
+  if (fast) return { ok: true, ...fast };
   checkTopLevel(root, issues);
   const meta = root.meta === undefined ? undefined : parseMeta(root.meta);
   if (meta) issues.push(...meta.issues);
@@ -129,8 +132,8 @@ function checkTopLevel(root: Record<string, unknown>, issues: Issue[]): void {
 
 const TOP_ORDER = new Map<string, number>(TOP_KEYS.map((key, i) => [key, i]));
 
-/** Document order: top-level key in schema order, then indexes and keys; stable within the same place. */
-function sortIssues(issues: Issue[]): void {
+/** Sorts issues in document order: top-level key in schema order, then indexes and keys; stable within the same place. @internal */
+export function sortIssues(issues: Issue[]): void {
   issues.sort((a, b) => {
     const ta = a.path.length ? (TOP_ORDER.get(String(a.path[0])) ?? TOP_KEYS.length) : -1;
     const tb = b.path.length ? (TOP_ORDER.get(String(b.path[0])) ?? TOP_KEYS.length) : -1;

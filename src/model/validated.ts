@@ -11,6 +11,16 @@ export function markValidated(model: Model): Model {
 }
 
 /**
+ * Remembers as valid a model whose records, meta and everything in them are frozen already (as the record checkers
+ * leave them): freezes only the model and its collections, without walking the records again. @internal
+ */
+export function markValidatedFrozen(model: Model): Model {
+  for (const value of Object.values(model)) if (typeof value === "object" && value !== null) Object.freeze(value);
+  validated.add(Object.freeze(model));
+  return model;
+}
+
+/**
  * True for a model returned by `validateModel`, `parseModel`, `parseModelJson`, `applyScenario` or an edit
  * function: valid, canonical and frozen, so it need not be checked again. A cheap test (a set lookup), never a
  * validation: a copy of a valid model is not recognised. @internal

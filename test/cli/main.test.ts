@@ -606,7 +606,7 @@ describe("unexpected errors", () => {
       cwd: fixtures,
       env,
       stderrIsTTY: false,
-      readFile: () => {
+      readBytes: () => {
         throw new TypeError("disk on fire");
       },
     });

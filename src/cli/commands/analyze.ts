@@ -37,7 +37,8 @@ export const analyze = defineModelCommand({
     const blocks: Block[] = [heading(`${name} (${source}; ${countIssues(issues)})`, 1)];
     for (const section of sections) {
       blocks.push(heading(section.title), ...section.render(reports[section.id], view));
-      if (section.id === "duplication") blocks.push(departmentDiagram(model));
+      // Only Markdown shows the diagram: the other formats never pay for it (on the nation tier, minutes).
+      if (section.id === "duplication" && ctx.format === "md") blocks.push(departmentDiagram(model));
     }
     return documentResult(ctx, { blocks, json: () => ({ source, sections: reports }) }, failed ? 3 : 0);
   },

@@ -2,10 +2,11 @@ import { applyScenario, compareModels, modelJsonChunks } from "../../index.js";
 import { FORCE_OPTION } from "../args.js";
 import { defineCommand, UsageError } from "../command.js";
 import { progress } from "../io.js";
-import { exampleOr, loadModel, parseJsonFile } from "../load-model.js";
+import { exampleOr, loadModel } from "../load-model.js";
 import { Names } from "../names.js";
 import { documentResult } from "../output.js";
 import { TABLE_OPTION, VIEW_OPTIONS } from "../output-options.js";
+import { readJsonFile } from "../read-model-file.js";
 import { heading, table, type Block } from "../render/document.js";
 import { renderComparison } from "./compare.js";
 
@@ -36,7 +37,7 @@ export const scenario = defineCommand({
     const [modelFile, opsFile] = exampleOr(positionals);
     if (opsFile === undefined) throw new UsageError("Missing argument <ops> for scenario: a JSON file of operations.", scenario);
     const { source, name, model } = loadModel(io, modelFile);
-    const ops = parseJsonFile(io.readFile(opsFile), opsFile);
+    const ops = readJsonFile(io, opsFile);
     progress(io, "applying the operations...");
     const result = applyScenario(model, ops);
     progress(io, "comparing...");

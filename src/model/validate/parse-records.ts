@@ -38,7 +38,8 @@ export const RECORD_SCHEMAS = {
 
 const checkers: Record<"adopt" | "copy", Partial<Record<CollectionName, Checker | undefined>>> = { adopt: {}, copy: {} };
 
-function checkerFor(collection: CollectionName, adopt: boolean): Checker | undefined {
+/** The compiled checker of a collection's records (compiled once), or undefined when its schema has no fast path. @internal */
+export function checkerFor(collection: CollectionName, adopt: boolean): Checker | undefined {
   const cache = checkers[adopt ? "adopt" : "copy"];
   if (!(collection in cache)) cache[collection] = compileChecker(RECORD_SCHEMAS[collection] as z.ZodType, adopt);
   return cache[collection];

@@ -142,14 +142,14 @@ describe("parseModelJsonBytes", () => {
     expect(jsonError(() => parseModelJsonBytes(new Uint8Array(0)))).toEqual({ line: 1, column: 1, reason: "the text is empty" });
     expect(jsonError(() => parseModelJsonBytes(encode(" \n ")))).toEqual(jsonError(() => parseModelJson(" \n ")));
     expect(() => parseModelJsonBytes(encode("{"))).toThrow(/^parseModelJsonBytes: the text is not valid JSON at line 1, column 2: /);
-    expect(() => parseModelJsonBytes("{}" as unknown as Uint8Array)).toThrow(/expected the file's bytes as a Uint8Array, got string/);
+    expect(() => parseModelJsonBytes("{}" as unknown as Uint8Array)).toThrow(/expected the file's bytes as a Uint8Array \(or an iterable of chunks\), got string/);
   });
 
   it("takes batchBytes of at least 1, undefined meaning the default, and names a bad one", () => {
     expect(parseJsonBytes(encode("[1, 2]"), { batchBytes: undefined })).toEqual([1, 2]);
     expect(() => parseJsonBytes(encode("[1]"), { batchBytes: 0 })).toThrow(/^parseJsonBytes: option batchBytes must be a number in \[1, Infinity\], got 0/);
     expect(() => parseModelJsonBytes(encode("{}"), { batch: 1 } as never)).toThrow(/^parseModelJsonBytes: unknown option "batch"/);
-    expect(() => parseJsonBytes("[]" as unknown as Uint8Array)).toThrow(/^parseJsonBytes: expected the file's bytes as a Uint8Array, got string.*use parseJson for text/);
+    expect(() => parseJsonBytes("[]" as unknown as Uint8Array)).toThrow(/^parseJsonBytes: expected the file's bytes as a Uint8Array \(or an iterable of chunks\), got string.*use parseJson for text/);
   });
 
   it("reads a top-level array or a bare value, which validation then refuses", () => {

@@ -1,0 +1,137 @@
+/**
+ * Scanning JSON bytes
+ * ===================
+ * The structure of JSON text shows in five bytes outside strings (`{ } [ ] ,`), strings in `"` and `\`, and keys in
+ * `:`, so one pass over the bytes finds where values end without decoding them. A scan stops at a `,` between values
+ * (once past `stopAfter`) or at the `]` or `}` that closes the values' container, and can stop at the end of a window
+ * of the bytes and go on in the next one (its state is kept). It also counts the colons of each value: its keys, at
+ * every depth, which `JSON.parse` would keep all unless one repeats.
+ */
+
+const OTHER = 0;
+const STRING = 1;
+const OPEN = 2;
+const CLOSE = 3;
+const COMMA = 4;
+const COLON = 5;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/** What each byte means to the scan. */
+const CLASS = new Uint8Array(256);
+CLASS[QUOTE] = STRING;
+CLASS[0x7b] = OPEN;
+CLASS[0x5b] = OPEN;
+CLASS[0x7d] = CLOSE;
+CLASS[0x5d] = CLOSE;
+CLASS[0x2c] = COMMA;
+CLASS[0x3a] = COLON;
+
+/** Where a scan through a list of values stands, kept from one window of bytes to the next. @internal */
+export class ValueScan {
+  /** Nesting inside the current value (0: between values). */
+  depth = 0;
+  /** Inside a string; `skip` bytes of it (an escaped character) come first in the next window. */
+  inString = false;
+  skip = 0;
+  /** Colons of the current value so far. */
+  keys = 0;
+
+  /**
+   * @param at absolute offset of the next byte to read
+   * @param stopAfter the scan stops at the first comma between values at or after this offset
+   * @param counts when given, receives the colons of each value a comma ends
+   */
+  constructor(
+    public at: number,
+    readonly stopAfter: number,
+    readonly counts?: number[],
+  ) {}
+}
+
+/**
+ * Scans `bytes[scan.at - base, length)`: returns the absolute offset of the byte it stops at (a comma between values
+ * at or after `stopAfter`, or a closing bracket at depth 0), or -1 when the window ends first (`scan` then holds where
+ * it stands). @internal
+ */
+export function scanValues(scan: ValueScan, bytes: Uint8Array, base: number, length: number): number {
+  let i = scan.at - base;
+  let depth = scan.depth;
+  let keys = scan.keys;
+  const stop = scan.stopAfter - base;
+  const counts = scan.counts;
+  if (scan.inString) {
+    i += scan.skip;
+    while (i < length) {
+      const c = bytes[i]!;
+      if (c === QUOTE) break;
+      i += c === BACKSLASH ? 2 : 1;
+    }
+    if (i >= length) {
+      scan.skip = i - length;
+      scan.at = base + length;
+      return -1;
+    }
+    scan.inString = false;
+    i++;
+  }
+  for (; i < length; i++) {
+    const kind = CLASS[bytes[i]!];
+    if (kind === OTHER) continue;
+    if (kind === STRING) {
+      i++;
+      while (i < length) {
+        const c = bytes[i]!;
+        if (c === QUOTE) break;
+        i += c === BACKSLASH ? 2 : 1;
+      }
+      if (i >= length) {
+        scan.inString = true;
+        scan.skip = i - length;
+        i = length;
+        break;
+      }
+    } else if (kind === OPEN) depth++;
+    else if (kind === CLOSE) {
+      if (depth === 0) break;
+      depth--;
+    } else if (kind === COMMA) {
+      if (depth !== 0) continue;
+      if (counts) counts.push(keys);
+      keys = 0;
+      if (i >= stop) break;
+    } else keys++;
+  }
+  scan.depth = depth;
+  scan.keys = keys;
+  scan.at = base + i;
+  return i < length ? base + i : -1;
+}
+
+/** The index after the string whose opening quote is at `start`, or -1 when `length` comes first. @internal */
+export function stringEnd(bytes: Uint8Array, start: number, length: number): number {
+  for (let i = start + 1; i < length; i++) {
+    const c = bytes[i];
+    if (c === QUOTE) return i + 1;
+    if (c === BACKSLASH) i++;
+  }
+  return -1;
+}
+
+/** The first index in `[from, to)` where `needle` starts in `bytes[0, length)`, or -1. @internal */
+export function findBytes(bytes: Uint8Array, length: number, needle: Uint8Array, from: number, to: number): number {
+  const m = needle.length - 1;
+  const last = needle[m]!;
+  const view = bytes.subarray(0, Math.min(length, to + m));
+  for (let i = view.indexOf(last, from + m); i !== -1; i = view.indexOf(last, i + 1)) {
+    let k = 1;
+    while (k <= m && bytes[i - k] === needle[m - k]) k++;
+    if (k > m) return i - m;
+  }
+  return -1;
+}
+
+/** True for JSON whitespace (space, tab, line feed, carriage return). @internal */
+export function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}

@@ -1,0 +1,103 @@
+/**
+ * Duplicate keys
+ * ==============
+ * `JSON.parse('{"regions": [...], "regions": []}')` keeps the last value without a word, so a model can lose its
+ * regions and still be valid. The reader catches a repeated key cheaply: a value's keys counted in its bytes (the
+ * colons outside strings) against the keys of what `JSON.parse` made of it; only a value whose counts differ is
+ * walked again, key by key, to find which key repeats and where.
+ */
+import type { Issue } from "../../errors.js";
+import { dotPath, issue, quote, type IssuePath } from "../../issues.js";
+import type { Position } from "./byte-window.js";
+import { isSpace, stringEnd } from "./byte-scan.js";
+
+/** A key that repeats in its object: where (absolute byte offsets), which, and the object's path. @internal */
+export interface DuplicateKey {
+  offset: number;
+  first: number;
+  key: string;
+  path: IssuePath;
+  /** The positions of both, when they had to be found while the bytes were at hand. */
+  at?: Position | undefined;
+  firstAt?: Position | undefined;
+}
+
+/** The keys of a parsed value, at every depth (iterative: the value may be deeply nested). @internal */
+export function keyCount(value: unknown): number {
+  if (typeof value !== "object" || value === null) return 0;
+  let n = 0;
+  const stack: object[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (Array.isArray(item)) {
+      for (let i = 0; i < item.length; i++) {
+        const x: unknown = item[i];
+        if (typeof x === "object" && x !== null) stack.push(x);
+      }
+      continue;
+    }
+    for (const key in item) {
+      n++;
+      const x: unknown = (item as Record<string, unknown>)[key];
+      if (typeof x === "object" && x !== null) stack.push(x);
+    }
+  }
+  return n;
+}
+
+interface Frame {
+  /** The keys of an object so far (absent for an array). */
+  keys?: Map<string, number>;
+  /** The current key, or index in an array. */
+  slot: string | number;
+  expectKey: boolean;
+}
+
+/**
+ * Every repeated key in the valid JSON value `bytes[from, to)`, whose path is `path`; `base` is the absolute offset
+ * of `bytes[0]`. @internal
+ */
+export function findDuplicateKeys(bytes: Uint8Array, from: number, to: number, base: number, path: IssuePath): DuplicateKey[] {
+  const found: DuplicateKey[] = [];
+  const frames: Frame[] = [];
+  const inner: (string | number)[] = [];
+  const decoder = new TextDecoder();
+  for (let i = from; i < to; i++) {
+    const c = bytes[i]!;
+    const top = frames[frames.length - 1];
+    if (c === 0x22) {
+      const end = stringEnd(bytes, i, to);
+      if (top?.keys && top.expectKey) {
+        const key = JSON.parse(decoder.decode(bytes.subarray(i, end))) as string;
+        const first = top.keys.get(key);
+        if (first === undefined) top.keys.set(key, base + i);
+        else found.push({ offset: base + i, first, key, path: [...path, ...inner, key] });
+        top.slot = key;
+        top.expectKey = false;
+      }
+      i = end - 1;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (top) inner.push(top.slot);
+      frames.push(c === 0x7b ? { keys: new Map(), slot: "", expectKey: true } : { slot: 0, expectKey: false });
+    } else if (c === 0x7d || c === 0x5d) {
+      frames.pop();
+      if (frames.length > 0) inner.pop();
+    } else if (c === 0x2c && top) {
+      if (top.keys) top.expectKey = true;
+      else top.slot = (top.slot as number) + 1;
+    } else if (!isSpace(c) && c !== 0x3a) {
+      // a number, true, false or null: skip to its last byte
+      while (i + 1 < to && !isSpace(bytes[i + 1]!) && bytes[i + 1] !== 0x2c && bytes[i + 1] !== 0x7d && bytes[i + 1] !== 0x5d) i++;
+    }
+  }
+  return found;
+}
+
+/** The `duplicate_key` issue of a repeated key, at its position (and that of its first occurrence). @internal */
+export function duplicateKeyIssue(duplicate: DuplicateKey, at: Position | undefined, first: Position | undefined): Issue & Partial<Position> {
+  const where = at ? `line ${at.line}, column ${at.column}` : `byte ${duplicate.offset}`;
+  const before = first ? `line ${first.line}, column ${first.column}` : `byte ${duplicate.first}`;
+  const object = duplicate.path.length > 1 ? ` in ${dotPath(duplicate.path.slice(0, -1))}` : "";
+  const message = `${where}: the key ${quote(duplicate.key)} appears twice in one object${object} (first at ${before}); JSON keeps only the last value. Remove or rename one.`;
+  return { ...issue("duplicate_key", duplicate.path, message), ...at };
+}

@@ -1,0 +1,219 @@
+/**
+ * Validation in one pass
+ * ======================
+ * The common case, a valid model without warnings, checked touching each record once (a large model does not fit in
+ * the processor's caches, so every further pass over the records costs about as much as the first): its schema (the
+ * compiled checker of `fast-parse.ts`), its id, its place in canonical order, and the ids it refers to, gathered per
+ * target collection as sets of distinct ids and looked up at the end, with the trees and journeys. Records can be
+ * given a batch at a time, as a reader parses them. At the first problem, warnings included, the pass gives up and
+ * `validateModel` runs the full validation, which finds and words every issue: this pass never writes an issue.
+ */
+import type { Issue } from "../../errors.js";
+import { COLLECTIONS, type CollectionName, type Model } from "../../schemas/model.js";
+import { checkJourneys, checkTrees } from "../integrity/cycles.js";
+import type { IdIndexes, RawCollections } from "../integrity/ids.js";
+import { isPairCollection, keyString, PAIR_KEYS, RECORD_ORDER, REFERENCE_FIELDS } from "../records.js";
+import { markValidatedFrozen } from "../validated.js";
+import { FAIL, type Checker } from "../fast-parse.js";
+import { checkerFor, parseMeta } from "./parse-records.js";
+
+type Row = Record<string, unknown>;
+
+/**
+ * One reference field of a collection: its path, and either the ids of its target collection (read before it) or
+ * the distinct ids it names, looked up at the end; the last id found (runs repeat it).
+ */
+interface Reference {
+  path: readonly string[];
+  known: Map<string, number> | undefined;
+  wanted: Set<string>;
+  last: string | undefined;
+}
+
+/** What the pass knows of one collection's records so far. */
+interface CollectionState {
+  count: number;
+  checker: Checker;
+  ids: Map<string, number>;
+  previous: object | undefined;
+  /** Strictly increasing so far (for pairs, this rules out duplicates). */
+  ascending: boolean;
+  references: Reference[];
+  /** The checked records, when they are copies (not adopting). */
+  out: unknown[] | undefined;
+  first: unknown;
+  last: unknown;
+}
+
+/** Validates a model's records as they come, giving up at the first problem; see the banner. @internal */
+export class OnePass {
+  private failed = false;
+  /** Collections whose records have all been given. */
+  private readonly complete = new Set<CollectionName>();
+  private readonly states = new Map<CollectionName, CollectionState>();
+  private readonly wanted = new Map<CollectionName, Set<string>>();
+
+  constructor(private readonly adopt: boolean) {}
+
+  /** False once the pass has given up. */
+  get ok(): boolean {
+    return !this.failed;
+  }
+
+  /** Says that every record of a collection has been given: references to it are looked up at once from now. */
+  completed(collection: CollectionName): void {
+    this.complete.add(collection);
+  }
+
+  /** Checks the next records of a collection, in document order. */
+  records(collection: CollectionName, records: readonly unknown[]): void {
+    if (this.failed || records.length === 0) return;
+    const state = this.state(collection);
+    if (state === undefined) return;
+    if (state.count === 0) state.first = records[0];
+    state.last = records[records.length - 1];
+    if (!this.check(collection, state, records)) this.failed = true;
+  }
+
+  private state(collection: CollectionName): CollectionState | undefined {
+    let state = this.states.get(collection);
+    if (state) return state;
+    const checker = checkerFor(collection, this.adopt);
+    if (!checker) {
+      this.failed = true;
+      return undefined;
+    }
+    const references = REFERENCE_FIELDS.filter((r) => r.from === collection).map((r) => ({
+      path: r.path,
+      known: r.to !== collection && this.complete.has(r.to) ? this.states.get(r.to)?.ids : undefined,
+      wanted: this.wantedOf(r.to),
+      last: undefined,
+    }));
+    state = { count: 0, checker, ids: new Map(), previous: undefined, ascending: true, references, out: this.adopt ? undefined : [], first: undefined, last: undefined };
+    this.states.set(collection, state);
+    return state;
+  }
+
+  private wantedOf(collection: CollectionName): Set<string> {
+    let set = this.wanted.get(collection);
+    if (!set) this.wanted.set(collection, (set = new Set()));
+    return set;
+  }
+
+  private check(collection: CollectionName, state: CollectionState, records: readonly unknown[]): boolean {
+    const { checker, ids, references, out } = state;
+    const order = RECORD_ORDER[collection];
+    const pairs = isPairCollection(collection);
+    const services = collection === "services";
+    let previous = state.previous;
+    let ascending = state.ascending;
+    for (let k = 0; k < records.length; k++) {
+      const checked = checker(records[k]);
+      if (checked === FAIL) return false;
+      const record = checked as Row;
+      if (out) out.push(record);
+      if (!pairs) {
+        const size = ids.size;
+        ids.set(record.id as string, state.count + k);
+        if (ids.size === size) return false; // a duplicate id
+      }
+      if (previous !== undefined && ascending && order(previous, record) >= 0) ascending = false;
+      previous = record;
+      for (let r = 0; r < references.length; r++) if (!resolves(record, references[r]!)) return false;
+      if (services && (record.channels as unknown[]).length === 0) return false; // a warning
+    }
+    state.previous = previous;
+    state.ascending = ascending;
+    state.count += records.length;
+    return true;
+  }
+
+  /**
+   * The valid model, when the records given were all of `root`'s collections and nothing is wrong with them or with
+   * `root`; undefined otherwise (then validate it fully).
+   */
+  finish(root: Row): { model: Model; issues: Issue[] } | undefined {
+    if (this.failed || !topLevelFine(root)) return undefined;
+    const raw = {} as Record<CollectionName, readonly unknown[]>;
+    for (const c of COLLECTIONS) {
+      const records = root[c];
+      raw[c] = Array.isArray(records) ? records : [];
+      if (raw[c].length === 0) continue;
+      if (!this.states.has(c)) {
+        this.records(c, raw[c]);
+        this.completed(c);
+      }
+      const state = this.states.get(c);
+      if (this.failed || !state || state.count !== raw[c].length || state.first !== raw[c][0] || state.last !== raw[c][raw[c].length - 1]) return undefined;
+    }
+    const ids = Object.fromEntries(COLLECTIONS.map((c) => [c, this.states.get(c)?.ids ?? new Map()])) as IdIndexes;
+    for (const [c, wanted] of this.wanted) for (const id of wanted) if (!ids[c].has(id)) return undefined;
+    const out = this.adopt ? raw : (Object.fromEntries(COLLECTIONS.map((c) => [c, this.states.get(c)?.out ?? []])) as unknown as RawCollections);
+    const issues: Issue[] = [];
+    checkTrees(out, ids, issues);
+    checkJourneys(out, ids, issues);
+    if (issues.length > 0) return undefined;
+    const meta = root.meta === undefined ? undefined : parseMeta(root.meta);
+    if (meta && meta.issues.length > 0) return undefined;
+    const model: Row = { schemaVersion: 1, ...(meta?.meta ? { meta: meta.meta } : {}) };
+    for (const c of COLLECTIONS) {
+      const state = this.states.get(c);
+      const records = out[c];
+      if (!state || state.ascending) model[c] = records;
+      else if (isPairCollection(c) && hasDuplicatePairs(c, records)) return undefined;
+      else model[c] = [...(records as object[])].sort(RECORD_ORDER[c]);
+    }
+    return { model: markValidatedFrozen(model as unknown as Model), issues };
+  }
+}
+
+/** Whether an id resolves: found in the target's ids, or (target not read yet) added to the wanted ones. */
+function resolve(reference: Reference, id: string): boolean {
+  if (reference.known) return reference.known.has(id);
+  reference.wanted.add(id);
+  return true;
+}
+
+/** Whether the ids a record names in a reference field resolve (or will be looked up at the end). */
+function resolves(record: Row, reference: Reference): boolean {
+  const p = reference.path;
+  const value = record[p[0]!];
+  if (value === undefined) return true;
+  if (p.length === 1) {
+    if (value === reference.last) return true;
+    reference.last = value as string;
+    return resolve(reference, value as string);
+  }
+  const list = value as unknown[];
+  for (let i = 0; i < list.length; i++) {
+    if (p.length === 2) {
+      if (!resolve(reference, list[i] as string)) return false;
+      continue;
+    }
+    const inner = (list[i] as Row)[p[2]!];
+    if (inner === undefined) continue;
+    if (p.length === 3) {
+      if (!resolve(reference, inner as string)) return false;
+    } else for (const id of inner as string[]) if (!resolve(reference, id)) return false;
+  }
+  return true;
+}
+
+const TOP_KEYS = new Set<string>(["schemaVersion", "meta", ...COLLECTIONS]);
+
+/** Only known keys, `schemaVersion` 1, and arrays for collections. */
+function topLevelFine(root: Row): boolean {
+  if (typeof root !== "object" || root === null || Array.isArray(root) || root.schemaVersion !== 1) return false;
+  for (const key of Object.keys(root)) if (!TOP_KEYS.has(key)) return false;
+  return COLLECTIONS.every((c) => root[c] === undefined || Array.isArray(root[c]));
+}
+
+function hasDuplicatePairs(collection: "assignments" | "travelCosts", records: readonly unknown[]): boolean {
+  const [k1, k2] = PAIR_KEYS[collection];
+  const seen = new Set<string>();
+  for (const record of records) {
+    const key = keyString([(record as Record<string, string>)[k1]!, (record as Record<string, string>)[k2]!]);
+    if (seen.size === seen.add(key).size) return true;
+  }
+  return false;
+}
