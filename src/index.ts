@@ -42,6 +42,7 @@ export type { KenyaEcitizenOptions } from "./sources/kenya-ecitizen.js";
 
 // Formats: CSV folder, graphs, diagrams
 export { toCsvFolder, csvFolderChunks, CSV_FOLDER_CHUNKS_DEFAULTS } from "./formats/csv-folder/write.js";
+export { formatCsvField, formatCsvRecord } from "./formats/csv-write.js";
 export type { CsvFolderChunk, CsvFolderChunksOptions } from "./formats/csv-folder/write.js";
 export { fromCsvFolder, CSV_FOLDER_DEFAULTS } from "./formats/csv-folder/read.js";
 export type { CsvFolderFile, CsvFolderOptions } from "./formats/csv-folder/read.js";
