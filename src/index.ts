@@ -1,3 +1,9 @@
+/**
+ * `govgraph`: a government as a typed graph of departments, functions, services and citizen needs, and the
+ * analyses of duplication, coverage, journeys, openness and staffing. The HTML report is the second entry,
+ * `govgraph/report`.
+ * @module govgraph
+ */
 // Errors
 export { GovGraphError, toPointer } from "./errors.js";
 export type { GovGraphErrorCode, Issue } from "./errors.js";
