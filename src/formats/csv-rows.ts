@@ -41,6 +41,13 @@ export function scanCsvHeader(source: string): CsvHeader {
   return { end: i, delimiter: counts[best]! > 0 ? DELIMITERS[best]! : "," };
 }
 
+/** The text without its byte order mark and the empty lines before its header, and how many lines those were. */
+function csvSource(text: string): { source: string; skipped: number } {
+  const bare = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lead = /^(?:[ \t]*(?:\r\n|\n|\r))+/.exec(bare)?.[0] ?? "";
+  return { source: bare.slice(lead.length), skipped: lead.length === 0 ? 0 : lead.split(/\r\n|\n|\r/).length - 1 };
+}
+
 /** Whether the text from `start` to `end` (a record with its line break) is an empty line: nothing, or spaces and tabs. */
 function isBlankLine(source: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
@@ -55,7 +62,8 @@ function isBlankLine(source: string, start: number, end: number): boolean {
  * a quoted value holding line breaks counts its lines) and the parser's problems with the record, without
  * gathering the records. With `header`, records are objects keyed by the header's names; without, arrays of cells,
  * the header being the first. The delimiter is the header's ({@link scanCsvHeader}). Empty lines (nothing, or
- * spaces and tabs, outside quotes) are skipped; a record of empty fields (`,,` or `"",""`) is a record.
+ * spaces and tabs, outside quotes) are skipped, before the header too; a record of empty fields (`,,` or
+ * `"",""`) is a record.
  * @internal
  */
 export function eachCsvRow<R extends Record<string, string> | string[]>(
@@ -63,7 +71,7 @@ export function eachCsvRow<R extends Record<string, string> | string[]>(
   header: R extends string[] ? false : true,
   onRow: (line: number, record: R, errors: readonly Papa.ParseError[], fields: string[] | undefined) => void,
 ): void {
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const { source, skipped } = csvSource(text);
   const first = scanCsvHeader(source);
   let start = header ? first.end : 0;
   let counted = 0;
@@ -86,14 +94,14 @@ export function eachCsvRow<R extends Record<string, string> | string[]>(
       for (const value of values) {
         if (typeof value === "string") for (let i = value.indexOf("\n"); i >= 0; i = value.indexOf("\n", i + 1)) inside++;
       }
-      onRow(1 + newlines - inside, result.data, result.errors, result.meta.fields);
+      onRow(1 + skipped + newlines - inside, result.data, result.errors, result.meta.fields);
     },
   });
 }
 
 /** The header's names as papaparse gives them (repeated names renamed `a_1`), for a file with no data row. */
 function headerFields(text: string): string[] {
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const { source } = csvSource(text);
   const { end, delimiter } = scanCsvHeader(source);
   return Papa.parse(source.slice(0, end), { header: true, delimiter }).meta.fields ?? [];
 }

@@ -25,6 +25,11 @@ describe("readCsvRows", () => {
     ]);
   });
 
+  it("skips empty lines before the header, counting them in the line numbers", () => {
+    expect(read("\r\n  \nid,title\n1,a\n", ["id"])).toEqual({ rows: [[4, { id: "1", title: "a" }]], issues: [] });
+    expect(read("\uFEFF\nid,title\n", ["id"])).toEqual({ rows: [], issues: [] });
+  });
+
   it("keeps empty lines inside a quoted value, and counts them in the lines of the records after it", () => {
     expect(read('a,b\n"x\n\ny",2\n\n3,4\n').rows).toEqual([
       [2, { a: "x\n\ny", b: "2" }],
