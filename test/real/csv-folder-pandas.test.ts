@@ -1,5 +1,5 @@
 // pandas reads govgraph's CSV folders without options (run by `npm run test:real`; skipped when Python's pandas
-// is not installed: .ci/run installs Debian's python3-pandas). The query is the pandas one of docs/csv.md.
+// is not installed). The query is the pandas one of docs/csv.md.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
