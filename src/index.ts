@@ -1,3 +1,9 @@
+/**
+ * `govgraph`: a government as a typed graph of departments, functions, services and citizen needs, and the
+ * analyses of duplication, coverage, journeys, openness and staffing. The HTML report is the second entry,
+ * `govgraph/report`.
+ * @module govgraph
+ */
 // Errors
 export { GovGraphError, toPointer } from "./errors.js";
 export type { GovGraphErrorCode, Issue } from "./errors.js";
@@ -43,6 +49,7 @@ export type { KenyaEcitizenOptions } from "./sources/kenya-ecitizen.js";
 
 // Formats: CSV folder, graphs, diagrams
 export { toCsvFolder, csvFolderChunks, CSV_FOLDER_CHUNKS_DEFAULTS } from "./formats/csv-folder/write.js";
+export { formatCsvField, formatCsvRecord } from "./formats/csv-write.js";
 export type { CsvFolderChunk, CsvFolderChunksOptions } from "./formats/csv-folder/write.js";
 export { fromCsvFolder, CSV_FOLDER_DEFAULTS } from "./formats/csv-folder/read.js";
 export type { CsvFolderFile, CsvFolderOptions } from "./formats/csv-folder/read.js";

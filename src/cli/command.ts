@@ -166,12 +166,19 @@ export function defineModelCommand(def: ModelCommandDef): CommandDef {
   };
 }
 
-/** The items of a comma-separated option value, trimmed, empty ones dropped. @internal */
-export function commaList(value: string): string[] {
-  return value
+/**
+ * The items of a comma-separated option, trimmed, empty ones dropped; undefined when the option is not given. A
+ * value that lists nothing (`--only ","`) is a usage error rather than a run of nothing. @internal
+ */
+export function commaList(values: OptionValues, flag: string, command: CommandDef): string[] | undefined {
+  const raw = values[flag];
+  if (typeof raw !== "string") return undefined;
+  const items = raw
     .split(",")
     .map((item) => item.trim())
     .filter(Boolean);
+  if (items.length === 0) throw new UsageError(`${command.name}: --${flag} "${raw}" lists nothing. Give one or more items separated by commas.`, command);
+  return items;
 }
 
 /** Throws a usage error naming every item that is not among `allowed`: `name: unknown what "x". Use a, b.` @internal */

@@ -89,9 +89,21 @@ export function minhashSignatures(sets: readonly Uint32Array[], hashes: number, 
 }
 
 /**
+ * Members of one band's bucket above which the bucket is a *hub* (texts nearly all alike, such as templated names
+ * "Department of Water Services 1" to "... 50000"): its first member (the lowest index) is compared with each
+ * other member, and the others not with each other, so a bucket costs its size instead of its size squared. The
+ * generated tiers' largest buckets hold under 120 functions, so their results never meet it.
+ * @internal
+ */
+export const LSH_HUB_SIZE = 256;
+
+/**
  * Candidate pairs `[i, j]` (i < j) that agree on every row of at least one band, each pair once, in increasing
  * order, keeping only those whose MinHash estimate of Jaccard is at least `minEstimate` (a cheap filter before
- * exact verification). Sets with no shingle are never candidates.
+ * exact verification). Sets with no shingle are never candidates. A bucket of more than {@link LSH_HUB_SIZE}
+ * members pairs its first member only with the others. A pair is weighed in the first band that compares it
+ * only (near-identical texts agree on most bands), found from each item's bucket key per band, without a set of
+ * pairs.
  * @internal
  */
 export function lshCandidates(
@@ -102,9 +114,13 @@ export function lshCandidates(
   minEstimate = 0,
 ): [number, number][] {
   const hashes = bands * rows;
-  const seen = new Set<number>();
-  const pairs: [number, number][] = [];
   const need = Math.ceil(minEstimate * hashes - 1e-9);
+  // Per item and band: its bucket key, and its bucket's anchor when the bucket is a hub (else -1).
+  const keys = new Uint32Array(count * bands);
+  const anchors = new Int32Array(count * bands).fill(-1);
+  const compared = (i: number, j: number, b: number) =>
+    keys[i * bands + b] === keys[j * bands + b] && (anchors[i * bands + b] === -1 || anchors[i * bands + b] === i);
+  const found: number[] = [];
   // Buckets by sorting (band hash, item) packed into one float per item: no map, no array per bucket.
   const scale = 2 ** Math.max(1, Math.ceil(Math.log2(count + 1)));
   const packed = new Float64Array(count);
@@ -116,6 +132,7 @@ export function lshCandidates(
       const start = i * hashes + b * rows;
       let key = 0x2545f491 ^ b;
       for (let r = 0; r < rows; r++) key = mix32((key ^ signatures[start + r]!) + r);
+      keys[i * bands + b] = key;
       packed[n++] = key * scale + i;
     }
     const sorted = packed.subarray(0, n).sort();
@@ -124,23 +141,27 @@ export function lshCandidates(
       let y = x;
       let size = 0;
       while (y < n && Math.floor(sorted[y]! / scale) === key) members[size++] = sorted[y++]! - key * scale;
-      for (let p = 0; p < size; p++) {
+      x = y;
+      const firsts = size > LSH_HUB_SIZE ? 1 : size;
+      if (firsts === 1) for (let q = 0; q < size; q++) anchors[members[q]! * bands + b] = members[0]!;
+      for (let p = 0; p < firsts; p++) {
         for (let q = p + 1; q < size; q++) {
           const i = members[p]!;
           const j = members[q]!;
-          // Estimate first (stopping as soon as the estimate cannot reach minEstimate); dedupe only survivors.
+          let earlier = false;
+          for (let e = 0; e < b && !earlier; e++) earlier = compared(i, j, e);
+          if (earlier) continue;
+          // The estimate stops as soon as it cannot reach minEstimate.
           let agree = 0;
           let left = hashes;
           for (let si = i * hashes, sj = j * hashes; left > 0 && agree + left >= need; left--) if (signatures[si++] === signatures[sj++]) agree++;
-          if (agree < need) continue;
-          const pair = i * count + j;
-          if (seen.has(pair)) continue;
-          seen.add(pair);
-          pairs.push([i, j]);
+          if (agree >= need) found.push(i * count + j);
         }
       }
-      x = y;
     }
   }
-  return pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const order = Float64Array.from(found).sort();
+  const pairs: [number, number][] = new Array(order.length);
+  for (let k = 0; k < order.length; k++) pairs[k] = [Math.floor(order[k]! / count), order[k]! % count];
+  return pairs;
 }

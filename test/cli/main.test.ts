@@ -389,6 +389,14 @@ describe("govgraph analyze", () => {
     expect(stderr).toContain('analyze: unknown section "horoscope". Sections: summary, validation,');
   });
 
+  it("exits 2 on a comma list that names nothing, rather than running nothing", async () => {
+    for (const [command, flag, value] of [["analyze", "--only", ","], ["analyze", "--only", " , "], ["duplicates", "--include", ","], ["coverage", "--channels", " ,"]]) {
+      const { code, stdout, stderr } = await run([command!, flag!, value!]);
+      expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
+      expect(stderr).toContain(`${command}: ${flag} "${value}" lists nothing. Give one or more items separated by commas.`);
+    }
+  });
+
   it("renders Markdown with --format md", async () => {
     expect((await run(["analyze", "tiny-county.json", "--format", "md", "--only", "summary"])).stdout).toMatchInlineSnapshot(`
       "# Tiny county (tiny-county.json; 0 errors, 0 warnings)

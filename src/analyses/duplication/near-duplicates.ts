@@ -7,7 +7,7 @@
  * @module
  */
 import { hashShingles, lshCandidates, lshParameters, minhashSignatures } from "../../text/minhash.js";
-import { jaccardSorted, shingles } from "../../text/shingles.js";
+import { shingles } from "../../text/shingles.js";
 import type { DuplicationContext } from "./context.js";
 import { jaccardSortedInts } from "./sorted-ints.js";
 import type { NearDuplicateFunction } from "./types.js";
@@ -27,11 +27,24 @@ export function findNearDuplicateFunctions(ctx: DuplicationContext): NearDuplica
   const signatures = minhashSignatures(hashed, hashes, seed);
   // A MinHash estimate more than four standard errors below the threshold is not worth verifying.
   const minEstimate = t - 4 * Math.sqrt((t * (1 - t)) / hashes);
+  const exact = shingleIds(sets);
   for (const [i, j] of lshCandidates(signatures, nF, params, (i) => sets[i]!.length === 0, minEstimate)) {
-    // Hash collisions aside, the hashed sets' Jaccard is the exact one: a cheap filter before comparing strings.
-    if (jaccardSortedInts(hashed[i]!, hashed[j]!) < t - 0.05) continue;
-    const similarity = jaccardSorted(sets[i]!, sets[j]!);
+    const similarity = jaccardSortedInts(exact[i]!, exact[j]!);
     if (similarity >= t) out.push({ functionIds: [F[i]!, F[j]!], similarity: round(similarity) });
   }
   return out;
+}
+
+/** Each shingle set as the sorted ids of its shingles (one id per distinct shingle): exact Jaccard without string comparisons. */
+function shingleIds(sets: readonly (readonly string[])[]): Uint32Array[] {
+  const ids = new Map<string, number>();
+  return sets.map((set) => {
+    const out = new Uint32Array(set.length);
+    for (let k = 0; k < set.length; k++) {
+      let id = ids.get(set[k]!);
+      if (id === undefined) ids.set(set[k]!, (id = ids.size));
+      out[k] = id;
+    }
+    return out.sort();
+  });
 }

@@ -1,5 +1,5 @@
 import { toMermaid, type Model } from "../../index.js";
-import { defineModelCommand, UsageError, type CommandContext, type FailOn } from "../command.js";
+import { commaList, defineModelCommand, UsageError, type CommandContext, type FailOn } from "../command.js";
 import { progress } from "../io.js";
 import { Names } from "../names.js";
 import { documentResult } from "../output.js";
@@ -46,12 +46,11 @@ export const analyze = defineModelCommand({
 
 /** The sections to run: all, or those `--only` names plus those `--fail-on` needs. */
 function sectionsOf({ values, failOn }: CommandContext): readonly AnalyzeSection[] {
-  return selectSections(values.only as string | undefined, failOn);
+  const ids = commaList(values, "only", analyze);
+  return ids === undefined ? SECTIONS : selectSections(ids, failOn);
 }
 
-function selectSections(only: string | undefined, failOn: readonly FailOn[]): readonly AnalyzeSection[] {
-  if (only === undefined) return SECTIONS;
-  const ids = only.split(",").map((s) => s.trim()).filter(Boolean);
+function selectSections(ids: string[], failOn: readonly FailOn[]): readonly AnalyzeSection[] {
   for (const kind of failOn) if (!ids.includes(FAIL_ON_SECTIONS[kind])) ids.push(FAIL_ON_SECTIONS[kind]);
   return ids.map((id) => {
     const section = SECTIONS.find((s) => s.id === id);

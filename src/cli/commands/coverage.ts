@@ -14,8 +14,8 @@ function options(values: OptionValues, command: CommandDef): CoverageOptions {
   const maxCost = numberOption(values, "max-cost", command, (n) => n >= 0, "a non-negative number");
   if (maxCost !== undefined) out.maxCost = maxCost;
   if (values.method !== undefined) out.method = values.method as CatchmentMethod;
-  if (typeof values.channels === "string") {
-    const kinds = commaList(values.channels);
+  const kinds = commaList(values, "channels", command);
+  if (kinds) {
     checkChoices(kinds, ChannelKind.options, "channel kind", command);
     out.channels = kinds as ChannelKind[];
   }

@@ -19,13 +19,13 @@ function options(values: OptionValues, command: CommandDef): DuplicationOptions 
   const near = numberOption(values, "near-threshold", command, inUnitInterval, "a number in (0, 1]");
   if (near !== undefined) out.nearDuplicateThreshold = near;
   if (values.scope !== undefined) out.scope = values.scope as DuplicationOptions["scope"];
-  if (typeof values.roles === "string") {
-    const roles = commaList(values.roles);
-    if (roles.length === 0 || roles.some((x) => x !== "lead" && x !== "support")) throw new UsageError(`duplicates: --roles "${values.roles}" must list lead and/or support.`, command);
+  const roles = commaList(values, "roles", command);
+  if (roles) {
+    if (roles.some((x) => x !== "lead" && x !== "support")) throw new UsageError(`duplicates: --roles "${values.roles}" must list lead and/or support.`, command);
     out.roles = roles as ("lead" | "support")[];
   }
-  if (typeof values.include === "string") {
-    const parts = commaList(values.include);
+  const parts = commaList(values, "include", command);
+  if (parts) {
     checkChoices(parts, PARTS, "part", command);
     out.include = parts as DuplicationPart[];
   }

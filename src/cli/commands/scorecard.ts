@@ -1,4 +1,4 @@
-import { PILLARS, scorecard, type PillarId } from "../../index.js";
+import { buildScorecard, PILLARS, type PillarId } from "../../index.js";
 import { defineCommand, loadPlanned, MODEL_FILE_ARG, UsageError, type CommandDef } from "../command.js";
 import { progress } from "../io.js";
 import { documentResult } from "../output.js";
@@ -35,7 +35,7 @@ export const scorecardCommand = defineCommand({
     const weights = parseWeights(ctx.values.weight as string[] | undefined, scorecardCommand);
     const { name, model } = loadPlanned(ctx, ctx.positionals[0], [{ prefix: scorecardSection.title, weight: 18 }]);
     progress(ctx.io, `${scorecardSection.title}...`);
-    const report = scorecard(model, { weights });
+    const report = buildScorecard(model, { weights });
     return documentResult(ctx, { blocks: [heading(`Reform scorecard: ${name}`, 1), ...renderScorecard(report)], json: () => report });
   },
 });

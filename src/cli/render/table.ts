@@ -2,8 +2,10 @@
  * Tables
  * ======
  * One table, three renderings: aligned columns that fit the terminal's width (text), a pipe table (Markdown),
- * RFC 4180 rows (CSV). Text and Markdown show the first `top` rows and say how many are left; CSV has every row.
+ * RFC 4180 rows (CSV, written by the library's `formatCsvRecord`). Text and Markdown show the first `top` rows
+ * and say how many are left; CSV has every row.
  */
+import { formatCsvRecord } from "../../index.js";
 import { formatCount, formatDecimal, NONE, type Value } from "./numbers.js";
 import { escapeControl, shorten } from "./text.js";
 
@@ -100,9 +102,9 @@ function csvValue(cell: Cell | undefined): string {
   return String(cell);
 }
 
-/** One CSV record (RFC 4180): a cell holding a comma, a quote or a line break is quoted. @internal */
+/** One CSV record of a table (the library's RFC 4180 writer), ended by a line feed as terminal tools expect. @internal */
 export function csvLine(cells: readonly string[]): string {
-  return cells.map((s) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s)).join(",") + "\n";
+  return formatCsvRecord(cells, "\n");
 }
 
 /** Writes a table as CSV: its CSV columns, every row, raw values. @internal */

@@ -103,6 +103,8 @@ export function readTable(drafts: Drafts, table: Table, text: string, issues: Cs
   let at: number[] = [];
   let ownerAt = -1;
   eachCsvRow<string[]>(text, false, (line, cells, errors) => {
+    // A row of blank cells is skipped like an empty line (docs/csv.md).
+    if (cells.every((cell) => cell.trim() === "")) return;
     if (header === undefined) {
       header = cells;
       // A repeated column name: its first column is read (the header check reports no second one).

@@ -9,7 +9,7 @@ import { canonicalize } from "../../model/records.js";
 import { resolveOptions } from "../../options.js";
 import type { Model } from "../../schemas/model.js";
 import { encodeAttributes, encodeList, encodeScalar } from "./cells.js";
-import { csvField, csvRecord } from "./rfc4180.js";
+import { formatCsvField, formatCsvRecord } from "../csv-write.js";
 import { META_FILE, TABLES, type Column, type Table } from "./tables.js";
 
 /** Options of {@link csvFolderChunks}. */
@@ -49,9 +49,9 @@ function cell(column: Column, record: Row): string {
 
 /** One record's line of a table (RFC 4180, CRLF), its owner's id first for a nested table. */
 function line(table: Table, record: Row, ownerId: string | undefined): string {
-  let text = ownerId === undefined ? "" : csvField(ownerId);
+  let text = ownerId === undefined ? "" : formatCsvField(ownerId);
   const { columns } = table;
-  for (let i = 0; i < columns.length; i++) text += (i === 0 && ownerId === undefined ? "" : ",") + csvField(cell(columns[i]!, record));
+  for (let i = 0; i < columns.length; i++) text += (i === 0 && ownerId === undefined ? "" : ",") + formatCsvField(cell(columns[i]!, record));
   return text + "\r\n";
 }
 
@@ -78,7 +78,7 @@ export function* csvFolderChunks(model: Model, options: CsvFolderChunksOptions =
   const canonical = canonicalize(model);
   yield { file: META_FILE, text: metaJson(canonical) };
   for (const table of TABLES) {
-    let text = csvRecord(headerOf(table));
+    let text = formatCsvRecord(headerOf(table));
     const nested = table.nested;
     // Lines are appended one by one, nested items after their owner's id, with no array per row.
     for (const owner of canonical[table.collection] as readonly Row[]) {

@@ -1,13 +1,13 @@
 /**
  * HSDS writers
  * ============
- * Rows out as HSDS's two forms: the tabular data package (one RFC 4180 CSV file per table, through papaparse,
- * headers exactly as HSDS 3.1's descriptor lists the fields, and a `datapackage.json`), and the JSON form
- * (`service_full` objects, then the organizations and the locations no service is offered at).
+ * Rows out as HSDS's two forms: the tabular data package (one RFC 4180 CSV file per table, written by
+ * `formats/csv-write.ts`, headers exactly as HSDS 3.1's descriptor lists the fields, and a `datapackage.json`), and
+ * the JSON form (`service_full` objects, then the organizations and the locations no service is offered at).
  * @module
  */
-import Papa from "papaparse";
 import type { ModelMeta } from "../../schemas/model.js";
+import { formatCsvRecord } from "../csv-write.js";
 import { HSDS_TABLES, type HsdsTable } from "./schema.js";
 import { childFinder, nestRow, rowOf, rowsOf, type HsdsTables } from "./tables.js";
 
@@ -19,9 +19,9 @@ const cell = (value: unknown): string => (value === undefined || value === null 
 /** One table as CSV: the descriptor's fields as the header, CRLF line ends, quotes only where needed. @internal */
 export function tableCsv(table: HsdsTable, tables: HsdsTables): string {
   const fields = table.fields.map((f) => f.name);
-  const data = rowsOf(tables, table.name).map((row) => fields.map((f) => cell(row.fields[f])));
-  const text = Papa.unparse({ fields, data }, { newline: "\r\n", quotes: false, header: true });
-  return text.endsWith("\r\n") ? text : text + "\r\n"; // papaparse ends a header-only file with a line break, and no other
+  let text = formatCsvRecord(fields);
+  for (const row of rowsOf(tables, table.name)) text += formatCsvRecord(fields.map((f) => cell(row.fields[f])));
+  return text;
 }
 
 /** The `datapackage.json` describing the written tables as HSDS 3.1 does (without its prose). @internal */
