@@ -233,3 +233,38 @@ export function printTable(title: string, rows: readonly Row[]): void {
   console.log(line(widths.map((w) => "-".repeat(w))));
   for (const c of cells) console.log(line(c));
 }
+
+/**
+ * One goal of the benchmark's goals table (`npm run bench`): what was measured, the figure, the target, and
+ * whether it was met (`null`: not measured in this run, `figure` says why). Modules that measure goals export a
+ * function returning these rows (`readGoals`, `cpsvGoals`, `peerGoals`...).
+ */
+export interface GoalRow {
+  goal: string;
+  figure: string;
+  target: string;
+  met: boolean | null;
+  /** Said after MET or MISSED, e.g. "in cpu time only". */
+  note?: string;
+}
+
+/** The verdict column of a goal row. */
+export function verdictOf(row: GoalRow): string {
+  if (row.met === null) return "not measured";
+  return `${row.met ? "MET" : "MISSED"}${row.note ? ` (${row.note})` : ""}`;
+}
+
+/** The 1-, 5- and 15-minute load averages and the number of CPUs, as printed beside every goals table. */
+export function loadAverages(): string {
+  return `load average ${loadavg().map((x) => x.toFixed(2)).join(" ")} on ${availableParallelism()} CPUs`;
+}
+
+/**
+ * Whether a measured ratio or time meets `target` (at most), in wall time or only in CPU time. With `cpuOnly`, the
+ * CPU figure alone decides (for work on one thread, whose wall time on a loaded machine can be off either way).
+ */
+export function atMost(wall: number, cpu: number, target: number, cpuOnly = false): { met: boolean; note?: string } {
+  if (cpuOnly) return { met: cpu <= target, note: "cpu time" };
+  if (wall <= target) return { met: true };
+  return cpu <= target ? { met: true, note: "in cpu time only" } : { met: false };
+}

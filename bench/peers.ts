@@ -14,7 +14,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { findDuplication, generateModel, stringifyModel } from "../src/index.js";
-import { BENCH_DEFAULTS, formatMs, gc, type BenchOptions } from "./_util.js";
+import { BENCH_DEFAULTS, formatMs, gc, type BenchOptions, type GoalRow } from "./_util.js";
 import { fcaInstance, govgraphProcess, INSTALL, maxRelativeDifference, peersMissing, PYTHON, runNetworkx, runPysal, type FcaRun, type InstanceFiles } from "./peer-runs.js";
 
 const METHODS = ["2sfca", "3sfca"] as const;
@@ -67,7 +67,7 @@ const x = (v: number) => `${v.toFixed(v >= 10 ? 1 : 2)}x`;
  * Runs govgraph and the peer on each instance and method, round by round: PySAL and govgraph back to back (which goes
  * first alternates), and govgraph on seed 1 and on twice the area back to back (their ratio is the doubling).
  */
-async function fcaRounds(rounds: number, seeds: InstanceFiles[], doubled: InstanceFiles) {
+async function fcaRounds(rounds: number, seeds: InstanceFiles[], doubled: InstanceFiles, withRecords: boolean) {
   const { run: ours, dispose } = await govgraphProcess();
   const samples = new Map<string, Samples>();
   const get = (files: InstanceFiles, method: Method) => samples.get(files[method]) ?? samples.set(files[method], new Samples()).get(files[method])!;
@@ -93,7 +93,7 @@ async function fcaRounds(rounds: number, seeds: InstanceFiles[], doubled: Instan
       const flip = round % 2 === 1;
       for (const method of METHODS) {
         if (flip) govgraph(doubled, method, round);
-        get(seeds[0]!, method).records.push(ours(seeds[0]![method], true));
+        if (withRecords) get(seeds[0]!, method).records.push(ours(seeds[0]![method], true));
         both(seeds[0]!, method, round, !flip);
         if (!flip) govgraph(doubled, method, round);
         both(seeds[1]!, method, round, flip);
@@ -119,8 +119,10 @@ function fcaLines(get: (f: InstanceFiles, m: Method) => Samples, seeds: Instance
     }
     const records = get(seeds[0]!, method);
     const recordsSpeedup = (what: "callMs" | "wallMs") => median(records.records.map((r, i) => records.peer[i]![what] / r[what]));
-    lines.push({ measure: `${name} call, seed 1, cost records (JSON.parse)`, ours: formatMs(median(records.records.map((r) => r.callMs))), figure: `${x(recordsSpeedup("callMs"))} faster`, target: "(shown)" });
-    lines.push({ measure: `${name} whole process, seed 1, JSON.parse`, ours: formatMs(median(records.records.map((r) => r.wallMs))), figure: `${x(recordsSpeedup("wallMs"))} faster`, target: "(shown)" });
+    if (records.records.length > 0) {
+      lines.push({ measure: `${name} call, seed 1, cost records (JSON.parse)`, ours: formatMs(median(records.records.map((r) => r.callMs))), figure: `${x(recordsSpeedup("callMs"))} faster`, target: "(shown)" });
+      lines.push({ measure: `${name} whole process, seed 1, JSON.parse`, ours: formatMs(median(records.records.map((r) => r.wallMs))), figure: `${x(recordsSpeedup("wallMs"))} faster`, target: "(shown)" });
+    }
     const [one, two] = seeds.map((f) => get(f, method));
     for (const what of ["callMs", "wallMs"] as const) {
       const r = two!.speedup(what) / one!.speedup(what);
@@ -168,21 +170,58 @@ function duplicationLines(rounds: number, quick: boolean): Line[] {
   ];
 }
 
-export async function run(options: BenchOptions): Promise<void> {
+/** What one comparison run measured: its lines (each goal's with `met`), or why the peers could not run. */
+type PeerRun = { lines: Line[]; rounds: number; title: string } | { missing: string };
+
+/** Runs the comparison (`withRecords`: also govgraph reading cost records with JSON.parse) and prints its table. */
+async function comparePeers(options: BenchOptions, rounds: number, withRecords: boolean): Promise<PeerRun> {
   const missing = peersMissing();
   if (missing) {
     console.log(`\npeers: not run: ${missing}. Install the peers' Python packages with\n  ${INSTALL}\nand run the bench again (it uses ${PYTHON}, the system python3).`);
-    return;
+    return { missing };
   }
-  const rounds = options.quick ? 1 : options.repeat === BENCH_DEFAULTS.repeat ? 3 : options.repeat;
   const [n, m] = options.quick ? [3000, 5000] : [30_000, 50_000];
   const seeds = [fcaInstance(n, m, 50, 1, "seed 1"), fcaInstance(n, m, 50, 2, "seed 2")];
   const doubled = fcaInstance(2 * n, 2 * m, 50, 1, "twice the area");
   for (const f of [...seeds, doubled]) console.log(`${f.name}: ${f.label}`);
   const startLoad = loadText();
-  const get = await fcaRounds(rounds, seeds, doubled);
+  const get = await fcaRounds(rounds, seeds, doubled, withRecords);
   const lines = fcaLines(get, seeds, doubled);
   gc();
   lines.push(...duplicationLines(rounds, options.quick));
-  printLines(`govgraph vs PySAL access and networkx: medians of ${rounds} alternating round(s); ${startLoad} at the start, ${loadText()} at the end`, lines);
+  const title = `govgraph vs PySAL access and networkx: medians of ${rounds} alternating round(s); ${startLoad} at the start, ${loadText()} at the end`;
+  printLines(title, lines);
+  return { lines, rounds, title };
+}
+
+export async function run(options: BenchOptions): Promise<void> {
+  await comparePeers(options, options.quick ? 1 : options.repeat === BENCH_DEFAULTS.repeat ? 3 : options.repeat, true);
+}
+
+/**
+ * Goals 1 and 2 of the goals table: the floating-catchment lines with a target (goal 1) and whether the peers ran
+ * (goal 2). One alternating round unless `--repeat N` is given (the whole comparison takes minutes per round).
+ */
+export async function peerGoals(options: BenchOptions): Promise<GoalRow[]> {
+  const rounds = options.quick || options.repeat === BENCH_DEFAULTS.repeat ? 1 : options.repeat;
+  const result = await comparePeers(options, rounds, false);
+  const instance = options.quick ? "make_fca_instance.py 3000 5000 50 (--quick, not the goal's size)" : "make_fca_instance.py 30000 50000 50";
+  if ("missing" in result) {
+    return [
+      { goal: "1. floating catchment vs PySAL access", figure: `peers not run: ${result.missing}`, target: ">= 10x call, >= 3x process", met: null },
+      { goal: "2. peers in the benchmark", figure: `not run: ${result.missing}; ${INSTALL}`, target: "PySAL and networkx run", met: false },
+    ];
+  }
+  const rows: GoalRow[] = result.lines
+    .filter((l) => l.met !== undefined && !l.measure.startsWith("findDuplication"))
+    .map((l) => ({ goal: `${l.measure.includes("seed 2 / seed 1") ? "6. second seed: " : "1. "}${l.measure}`, figure: l.ours ? `${l.figure} (${[l.ours, l.peer].filter(Boolean).join(" vs ")})` : l.figure, target: l.target, met: l.met!, note: l.note }));
+  if (options.quick) for (const r of rows) r.note = [r.note, "--quick: small instance"].filter(Boolean).join("; ");
+  const dup = result.lines.find((l) => l.measure.startsWith("findDuplication"))!;
+  rows.push({
+    goal: "2. peers in the benchmark: PySAL access (FCA) and networkx (duplication) on the same inputs, alternating",
+    figure: `both ran, ${result.rounds} round(s) on ${instance}; findDuplication ${dup.figure} than networkx`,
+    target: "run and timed side by side",
+    met: true,
+  });
+  return rows;
 }

@@ -17,21 +17,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { nodeIo } from "../src/cli/io.js";
 import { generateModel, parseModelJson, parseModelJsonBytes, validateModelJsonBytes, writeModelStream } from "../src/index.js";
-import { BENCH_DEFAULTS, compare, cpuMs, formatBytes, formatMs, inChild, printTable, time, type BenchOptions, type Row } from "./_util.js";
+import { BENCH_DEFAULTS, compare, cpuMs, formatBytes, formatMs, inChild, printTable, time, type BenchOptions, type GoalRow, type Row } from "./_util.js";
 
-/**
- * One goal of this benchmark, as the summary bench (bench/goals.ts) prints it:
- * - `goal`: what is measured and how, e.g. `"province: parse + validate / JSON.parse (seed 1)"`;
- * - `figure`: the measured value with the load average beside it, e.g. `"1.42x (load 2.1)"`;
- * - `target`: the bound, e.g. `"<= 1.5x"`, `"< 25 s"`, `"< 3 GB"`;
- * - `met`: whether the figure is within the target.
- */
-export interface GoalRow {
-  goal: string;
-  figure: string;
-  target: string;
-  met: boolean;
-}
 
 /** Options of {@link readGoals}: those of every benchmark (`repeat` rounds per ratio, `quick` skips the nation tier). */
 export type ReadGoalOptions = Partial<BenchOptions>;

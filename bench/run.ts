@@ -1,11 +1,15 @@
 /**
- * `npm run bench -- [names...] [--quick] [--repeat N]`: runs the benchmark modules below (all, or those named).
+ * `npm run bench -- [names... | all] [--quick] [--repeat N]`: runs the benchmark modules below: the goals table
+ * alone by default, those named, or all of them.
  * Each module exports `run(options: BenchOptions): Promise<void>` and prints its own tables of sizes, wall times,
  * ratios measured in the same run, and peak memory. Add a module by appending its file name (without `.ts`).
  */
 import { BENCH_DEFAULTS, type BenchOptions } from "./_util.js";
 
-const BENCHMARKS = ["foundation", "generate", "duplication", "coverage", "peers", "scenario", "analyze", "read", "cliffs", "convert", "cpsv-ap"];
+/** Every benchmark module; `npm run bench -- all` runs them one after the other (tens of minutes). */
+const BENCHMARKS = ["goals", "foundation", "generate", "duplication", "coverage", "peers", "scenario", "what-if", "analyze", "read", "cliffs", "convert", "cpsv-ap"];
+/** What plain `npm run bench` runs: the goals table, every goal measured once (about ten minutes). */
+const DEFAULT = ["goals"];
 
 const names: string[] = [];
 const options: BenchOptions = { ...BENCH_DEFAULTS };
@@ -19,14 +23,15 @@ for (let i = 0; i < argv.length; i++) {
     process.exit(2);
   } else names.push(arg);
 }
-const unknown = names.filter((n) => !BENCHMARKS.includes(n));
+const all = names.includes("all");
+const unknown = names.filter((n) => n !== "all" && !BENCHMARKS.includes(n));
 if (unknown.length > 0) {
-  console.error(`bench: unknown benchmark ${unknown.join(", ")}. Known: ${BENCHMARKS.join(", ")}.`);
+  console.error(`bench: unknown benchmark ${unknown.join(", ")}. Known: ${BENCHMARKS.join(", ")} (or all).`);
   process.exit(2);
 }
 
 let failed = 0;
-for (const name of names.length > 0 ? names : BENCHMARKS) {
+for (const name of all ? BENCHMARKS : names.length > 0 ? names : DEFAULT) {
   console.log(`\n# ${name}`);
   const start = performance.now();
   try {

@@ -11,8 +11,8 @@ import { resolveOptions, type OptionRule } from "../options.js";
 import type { Model } from "../schemas/model.js";
 import { scoreCoverage, type CoverageOptions } from "./coverage/score-coverage.js";
 import type { CoverageReport } from "./coverage/types.js";
-import { findDuplication } from "./duplication/find-duplication.js";
-import type { DuplicationOptions, DuplicationReport } from "./duplication/types.js";
+import { DUPLICATION_DEFAULTS, findDuplication } from "./duplication/find-duplication.js";
+import type { DuplicationOptions, DuplicationPart, DuplicationReport } from "./duplication/types.js";
 import { analyzeJourneys, journeyVisitRules, type JourneysOptions } from "./journeys/analyze-journeys.js";
 import type { JourneysReport } from "./journeys/types.js";
 import { complement, ratio, type Measured, type MissingReason } from "./measured.js";
@@ -125,12 +125,21 @@ function resolveScorecardOptions(options: ScorecardOptions | undefined): Scoreca
   return { ...o, weights };
 }
 
-/** Runs the analyses a scorecard needs (those not given). @internal */
-export function scorecardInputs(model: Model, options: ScorecardOptions = {}): ScorecardInputs {
+/** The duplication parts a scorecard reads (its summary's duplicated and fragmented functions). */
+const SCORED_PARTS: readonly DuplicationPart[] = ["fragmentation", "duplication"];
+
+/**
+ * Runs the analyses a scorecard needs (those not given). With `scoredOnly`, the duplication analysis runs only the
+ * parts the pillars read (overlap and near-duplicate functions left out), so its report is not for display.
+ * @internal
+ */
+export function scorecardInputs(model: Model, options: ScorecardOptions = {}, scoredOnly = false): ScorecardInputs {
   const o = resolveOptions<ScorecardOptions>(SCORECARD_DEFAULTS, options, "buildScorecard", RULES);
   const r = o.reports ?? {};
+  const parts = o.duplication?.include ?? DUPLICATION_DEFAULTS.include;
+  const duplicationOptions = scoredOnly ? { ...o.duplication, include: parts.filter((p) => SCORED_PARTS.includes(p)) } : o.duplication;
   return {
-    duplication: r.duplication ?? findDuplication(model, o.duplication),
+    duplication: r.duplication ?? findDuplication(model, duplicationOptions),
     coverage: r.coverage ?? scoreCoverage(model, o.coverage),
     journeys: r.journeys ?? analyzeJourneys(model, o.journeys),
     transparency: r.transparency ?? scoreTransparency(model),
@@ -244,7 +253,7 @@ function pillars(model: Model, inputs: ScorecardInputs, journeysOptions: Journey
 export function buildScorecard(model: Model, options: ScorecardOptions = {}): ScorecardReport {
   const o = resolveScorecardOptions(options);
   const weights = o.weights;
-  const list = pillars(model, scorecardInputs(model, o), o.journeys);
+  const list = pillars(model, scorecardInputs(model, o, true), o.journeys);
   const composite = weightedScore(
     list.map((p) => ({ id: p.id, value: p.score.value, weight: weights[p.id], assumed: (p.score.assumed ?? 0) > 0 })),
     "pillars",

@@ -9,8 +9,19 @@ export interface IdTable {
   readonly of: ReadonlyMap<string, number>;
 }
 
-/** The id table of a collection's records. @internal */
+/** The id tables of frozen collections: an edited model shares its unchanged collections, and so their tables. */
+const tables = new WeakMap<readonly { id: string }[], IdTable>();
+
+/** The id table of a collection's records (built once for a frozen array, which cannot change). @internal */
 export function idTable(records: readonly { id: string }[]): IdTable {
+  const known = tables.get(records);
+  if (known) return known;
+  const table = buildIdTable(records);
+  if (Object.isFrozen(records)) tables.set(records, table);
+  return table;
+}
+
+function buildIdTable(records: readonly { id: string }[]): IdTable {
   const ids = new Array<string>(records.length);
   const of = new Map<string, number>();
   for (let i = 0; i < records.length; i++) {

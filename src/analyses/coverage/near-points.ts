@@ -31,8 +31,38 @@ function standingCosts(index: ModelIndex, wanted: Uint8Array, maxCost: number, s
   return { offsets: table.offsets, costs: table.costs, points: table.points.map((k) => sites.standing[k]!) };
 }
 
-/** The regions (among `wanted`) within `maxCost` of each standing point. @internal */
+/** What a result was computed from, beside the frozen service points it is kept under. */
+interface NearEntry {
+  regions: Model["regions"];
+  travelCosts: Model["travelCosts"];
+  maxCost: number;
+  wanted: Uint8Array;
+  near: NearPoints;
+}
+
+/**
+ * Results kept by frozen service-point array: a model edited elsewhere (departments merged, services moved) shares
+ * its points, regions and travel costs, so the costs are not searched again. Frozen arrays cannot change.
+ */
+const computed = new WeakMap<Model["servicePoints"], NearEntry>();
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * The regions (among `wanted`) within `maxCost` of each standing point; reused for a model whose service points,
+ * regions and travel costs are the same frozen arrays as those of the last model asked about. @internal
+ */
 export function nearPoints(index: ModelIndex, wanted: Uint8Array, maxCost: number, sites: PointSites): NearPoints {
+  const { servicePoints, regions, travelCosts } = index.model;
+  const frozen = Object.isFrozen(servicePoints) && Object.isFrozen(regions) && (travelCosts === undefined || Object.isFrozen(travelCosts));
+  const entry = frozen ? computed.get(servicePoints) : undefined;
+  if (entry && entry.regions === regions && entry.travelCosts === travelCosts && entry.maxCost === maxCost && sameBytes(entry.wanted, wanted)) return entry.near;
+  const near = searchNearPoints(index, wanted, maxCost, sites);
+  if (frozen) computed.set(servicePoints, { regions, travelCosts, maxCost, wanted: wanted.slice(), near });
+  return near;
+}
+
+function searchNearPoints(index: ModelIndex, wanted: Uint8Array, maxCost: number, sites: PointSites): NearPoints {
   const nRegions = index.regions.ids.length;
   const nPoints = index.points.ids.length;
   const near = standingCosts(index, wanted, maxCost, sites);

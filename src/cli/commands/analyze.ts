@@ -33,16 +33,23 @@ export const analyze = defineModelCommand({
       reports[section.id] = report;
       if (failOn.length > 0 && section.fails?.(report, failOn)) failed = true;
     }
-    const view = { names: new Names([model]) };
-    const blocks: Block[] = [heading(`${name} (${source}; ${countIssues(issues)})`, 1)];
-    for (const section of sections) {
-      blocks.push(heading(section.title), ...section.render(reports[section.id], view));
-      // Only Markdown shows the diagram: the other formats never pay for it (on the nation tier, minutes).
-      if (section.id === "duplication" && ctx.format === "md") blocks.push(departmentDiagram(model));
-    }
+    // JSON prints the reports as they are: the blocks (and the Markdown-only diagram) are drawn only when shown.
+    const blocks = ctx.format === "json" ? [] : documentBlocks(model, sections, reports, ctx.format === "md");
+    blocks.unshift(heading(`${name} (${source}; ${countIssues(issues)})`, 1));
     return documentResult(ctx, { blocks, json: () => ({ source, sections: reports }) }, failed ? 3 : 0);
   },
 });
+
+/** The sections' blocks, each under its heading; with `withDiagram`, the department diagram after the duplication section. */
+function documentBlocks(model: Model, sections: readonly AnalyzeSection[], reports: Record<string, unknown>, withDiagram: boolean): Block[] {
+  const view = { names: new Names([model]) };
+  const blocks: Block[] = [];
+  for (const section of sections) {
+    blocks.push(heading(section.title), ...section.render(reports[section.id], view));
+    if (withDiagram && section.id === "duplication") blocks.push(departmentDiagram(model));
+  }
+  return blocks;
+}
 
 /** The sections to run: all, or those `--only` names plus those `--fail-on` needs. */
 function sectionsOf({ values, failOn }: CommandContext): readonly AnalyzeSection[] {

@@ -53,11 +53,20 @@ export function lowerBound(length: number, below: (index: number) => boolean): n
   return lo;
 }
 
-/** The records in `order`: the same array when they already are (no copy), else a sorted copy. @internal */
+/** Frozen arrays found in order, with the order they were checked against (a frozen array cannot change). */
+const ordered = new WeakMap<readonly object[], RecordOrder>();
+
+/**
+ * The records in `order`: the same array when they already are (no copy), else a sorted copy. A frozen array
+ * found in order is remembered, so the unchanged collections of an edited model are not checked again.
+ * @internal
+ */
 export function inOrder<T extends object>(records: readonly T[], order: RecordOrder): readonly T[] {
+  if (ordered.get(records) === order) return records;
   for (let i = 1; i < records.length; i++) {
     if (order(records[i - 1]!, records[i]!) > 0) return [...records].sort(order);
   }
+  if (Object.isFrozen(records)) ordered.set(records, order);
   return records;
 }
 

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { applyScenario, buildScorecard, findDuplication, generateModel, scoreCoverage, validateModel, type Model } from "../../src/index.js";
+
+/** A deep, unfrozen copy: nothing computed for the frozen original can be reused for it. */
+const thawed = (model: Model): Model => structuredClone(model);
+
+const { model: generated } = generateModel({ size: "county", seed: 3 });
+const base = validateModel(generated).model!;
+
+/** Two departments of the same jurisdiction, and two of different ones. */
+function mergePairs(model: Model): [string, string][] {
+  const byRegion = new Map<string, string[]>();
+  for (const d of model.departments) byRegion.get(d.regionId)?.push(d.id) ?? byRegion.set(d.regionId, [d.id]);
+  const same = [...byRegion.values()].find((ids) => ids.length >= 2)!;
+  const [r1, r2] = [...byRegion.values()];
+  return [[same[0]!, same[1]!], [r1![0]!, r2![0]!]];
+}
+
+describe("buildScorecard on an edited frozen model", () => {
+  it("scores a merge exactly as it scores the same model built afresh (no reuse)", () => {
+    expect(Object.isFrozen(base)).toBe(true);
+    buildScorecard(base); // what the edited model may reuse: the base's tables and travel-cost search
+    for (const [a, b] of mergePairs(base)) {
+      const { model: after } = applyScenario(base, [{ op: "mergeDepartments", ids: [a, b], into: a }]);
+      expect(Object.isFrozen(after)).toBe(true);
+      expect(after.servicePoints).toBe(base.servicePoints);
+      expect(buildScorecard(after)).toEqual(buildScorecard(thawed(after)));
+      expect(scoreCoverage(after)).toEqual(scoreCoverage(thawed(after)));
+      expect(findDuplication(after)).toEqual(findDuplication(thawed(after)));
+    }
+  });
+
+  it("scores with only the duplication parts it reads, as it does from the full report", () => {
+    const full = findDuplication(base);
+    expect(buildScorecard(base)).toEqual(buildScorecard(base, { reports: { duplication: full } }));
+    const edited = applyScenario(base, [{ op: "closeServicePoint", pointId: base.servicePoints[0]!.id }]).model;
+    expect(scoreCoverage(edited)).toEqual(scoreCoverage(thawed(edited)));
+  });
+});
