@@ -44,7 +44,7 @@ export type { KenyaEcitizenOptions } from "./sources/kenya-ecitizen.js";
 export { toCsvFolder, csvFolderChunks, CSV_FOLDER_CHUNKS_DEFAULTS } from "./formats/csv-folder/write.js";
 export type { CsvFolderChunk, CsvFolderChunksOptions } from "./formats/csv-folder/write.js";
 export { fromCsvFolder, CSV_FOLDER_DEFAULTS } from "./formats/csv-folder/read.js";
-export type { CsvFolderOptions } from "./formats/csv-folder/read.js";
+export type { CsvFolderFile, CsvFolderOptions } from "./formats/csv-folder/read.js";
 export { CSV_FOLDER_FILES } from "./formats/csv-folder/tables.js";
 export type { CsvImportResult, CsvIssue } from "./formats/csv-folder/issues.js";
 export { toGraphML, graphmlChunks, GRAPHML_DEFAULTS } from "./formats/graphml.js";
@@ -129,12 +129,12 @@ export type {
   OverlapHub,
   ServiceDuplication,
 } from "./analyses/duplication/types.js";
-export { floatingCatchment, weights, FLOATING_CATCHMENT_DEFAULTS } from "./analyses/accessibility.js";
-export type { CatchmentCost, CatchmentInput, CatchmentLocation, CatchmentMethod, CatchmentResult, WeightFunction } from "./analyses/accessibility.js";
+export { floatingCatchment, weights, FLOATING_CATCHMENT_DEFAULTS, parseCatchmentJson, parseCostMatrix, readCostMatrix, createCostMatrixReader } from "./analyses/accessibility.js";
+export type { CatchmentCost, CatchmentCostArrays, CatchmentInput, CatchmentJson, CatchmentLocation, CatchmentMethod, CatchmentResult, CostMatrixLocations, CostMatrixOptions, CostMatrixReader, WeightFunction } from "./analyses/accessibility.js";
 export { suggestConsolidation, CONSOLIDATION_DEFAULTS } from "./analyses/consolidation/suggest-consolidation.js";
 export type { ConsolidationOptions } from "./analyses/consolidation/suggest-consolidation.js";
 export type { ConsolidationCluster, ConsolidationReport, SmallDepartment } from "./analyses/consolidation/types.js";
-export { travelCosts, greatCircleKm, geoCosts, EARTH_RADIUS_KM } from "./analyses/travel-costs.js";
+export { buildTravelCosts, buildGeoCosts, travelCosts, geoCosts, greatCircleKm, EARTH_RADIUS_KM } from "./analyses/travel-costs.js";
 export type { GeoLocation, LatLon, TravelCostOptions, TravelCostTable } from "./analyses/travel-costs.js";
 export { scoreCoverage, COVERAGE_DEFAULTS } from "./analyses/coverage/score-coverage.js";
 export type { CoverageOptions } from "./analyses/coverage/score-coverage.js";

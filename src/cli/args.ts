@@ -1,20 +1,14 @@
 import { join, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { GovGraphError } from "../index.js";
-import { FAIL_ON, UsageError, type CommandDef, type OptionDef } from "./command.js";
+import { UsageError, type CommandDef, type OptionDef, type OutKind } from "./command.js";
 import { fileError, resolveOutTarget, type OutTarget } from "./files.js";
 
-/** Options every command accepts. @internal */
+/** Options every command accepts (`--fail-on` and the others are the commands' own). @internal */
 export const GLOBAL_OPTIONS: Record<string, OptionDef> = {
-  format: { type: "string", short: "f", valueHint: "text|json|md", description: "Output format (default: text)" },
+  format: { type: "string", short: "f", valueHint: "text|json|md|csv", description: "Output format (default: text)" },
   out: { type: "string", short: "o", valueHint: "FILE", description: "Write the output to FILE (only when the run succeeds)" },
-  "fail-on": {
-    type: "string",
-    multiple: true,
-    valueHint: FAIL_ON.join("|"),
-    choices: FAIL_ON,
-    description: "Exit 3 when the analyses find some (repeatable)",
-  },
+  progress: { type: "boolean", description: "Show progress on stderr even when it is not a terminal or CI is set" },
   help: { type: "boolean", short: "h", description: "Show help" },
 };
 
@@ -98,7 +92,7 @@ function checkTokens(tokens: readonly Token[], options: Record<string, OptionDef
  * usage error for a file output, an existing non-directory for a directory output; a file in a missing directory
  * is `not_found`. `example` is a file name to suggest, such as `analyze.md`. @internal
  */
-export function checkOutOption(cwd: string, option: string, path: string, kind: NonNullable<CommandDef["out"]>, command: CommandDef, example: string): void {
+export function checkOutOption(cwd: string, option: string, path: string, kind: OutKind, command: CommandDef, example: string): void {
   const inside = join(path, example);
   if (kind !== "directory" && (path.endsWith("/") || path.endsWith(sep))) {
     throw new UsageError(`${option} ${path} ends with "/", so it names a directory. Name a file, such as ${inside}.`, command);
@@ -111,7 +105,7 @@ export function checkOutOption(cwd: string, option: string, path: string, kind: 
   }
   if (kind === "directory") {
     const isOther = target.kind === "stream" || (target.kind === "file" && target.existing !== undefined);
-    if (isOther) throw new UsageError(`${option} ${path} exists and is not a directory. Name a directory (a new one is created).`, command);
+    if (isOther) throw new UsageError(`${option} ${path} exists and is not a directory, and this run writes a folder of files. Name a directory (a new one is created).`, command);
     return;
   }
   if (target.kind === "directory") throw new UsageError(`${option} ${path} is a directory. Name a file, such as ${inside}.`, command);

@@ -39,7 +39,7 @@ const temporaries = new Set<string>();
 function removeTemporaries(): void {
   for (const path of temporaries) {
     try {
-      rmSync(path, { force: true });
+      rmSync(path, { recursive: true, force: true }); // a folder output's temporary folder too
     } catch {
       // Nothing more can be done while the process ends: the next run removes it once it is an hour old.
     }

@@ -129,7 +129,7 @@ export function temporaryName(base: string, pid: number, tag: string): string {
   return end === 0 ? `.${suffix}` : `.${base.slice(0, end)}.${suffix}`;
 }
 
-/** Removes govgraph's temporary files in `dir` not written to for an hour; never throws. @internal */
+/** Removes govgraph's temporary files (and folders) in `dir` not written to for an hour; never throws. @internal */
 export function removeStaleTemporaries(dir: string, now = Date.now()): void {
   let names: string[];
   try {
@@ -141,7 +141,7 @@ export function removeStaleTemporaries(dir: string, now = Date.now()): void {
     if (!TEMPORARY_NAME.test(name)) continue;
     try {
       const stats = lstatSync(join(dir, name));
-      if (stats.isFile() && now - stats.mtimeMs > STALE_AFTER_MS) rmSync(join(dir, name));
+      if ((stats.isFile() || stats.isDirectory()) && now - stats.mtimeMs > STALE_AFTER_MS) rmSync(join(dir, name), { recursive: true });
     } catch {
       // Another run removed it first, or it is not ours to remove.
     }

@@ -21,6 +21,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Whether standard error is a terminal: progress and colour only then. */
   stderrIsTTY: boolean;
+  /** The width of standard output in columns when it is a terminal; text output fits it (100 columns otherwise). */
+  columns?: number;
   /** Reads a UTF-8 file (relative paths from `cwd`); throws a `not_found` GovGraphError when it is missing. */
   readFile(path: string): string;
   /** The size of a file in bytes; throws like `readFile`. Without it, every file is read with `readFile`. */
@@ -61,6 +63,7 @@ export function nodeIo(): CliIo {
     env: process.env,
     stderrIsTTY: process.stderr.isTTY === true,
     inputs: [],
+    ...(process.stdout.isTTY ? { columns: process.stdout.columns } : {}),
     readFile(path) {
       this.inputs?.push(resolve(this.cwd, path));
       try {
@@ -156,7 +159,4 @@ async function drainStdout(): Promise<void> {
   if (stdoutFailure !== undefined) throw writeFailure(stdoutFailure);
 }
 
-/** Shows a one-line status of long work on stderr when it is a terminal; an empty message clears it. @internal */
-export function progress(io: CliIo, message: string): void {
-  if (io.stderrIsTTY) io.stderr(`\r\u001b[K${message}`);
-}
+export { progress } from "./progress.js";

@@ -8,6 +8,42 @@ export interface CsvRow {
 }
 
 /**
+ * Parses CSV text (papaparse), calling `onRow` with each record and the line it starts on (the header is line 1;
+ * a quoted value holding line breaks counts its lines) and the parser's problems with the record, without
+ * gathering the records. With `header`, records are objects keyed by the header's names; without, arrays of cells,
+ * the header being the first.
+ * @internal
+ */
+export function eachCsvRow<R extends Record<string, string> | string[]>(
+  text: string,
+  header: R extends string[] ? false : true,
+  onRow: (line: number, record: R, errors: readonly Papa.ParseError[], fields: string[] | undefined) => void,
+): void {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let counted = 0;
+  let newlines = 0;
+  Papa.parse<R>(source, {
+    header,
+    // "greedy" joins every row's cells to test it; arrays are tested here, stopping at the first cell with text.
+    skipEmptyLines: header ? "greedy" : true,
+    step: (result) => {
+      if (!header && (result.data as string[]).every((cell) => cell.trim() === "")) return;
+      // The record ends at the cursor; it starts as many lines earlier as its quoted values hold line breaks.
+      let end = result.meta.cursor;
+      while (end > 0 && (source.charCodeAt(end - 1) === 10 || source.charCodeAt(end - 1) === 13)) end--;
+      for (let i = source.indexOf("\n", counted); i >= 0 && i < end; i = source.indexOf("\n", i + 1)) newlines++;
+      if (end > counted) counted = end;
+      let inside = 0;
+      const values = Array.isArray(result.data) ? result.data : Object.values(result.data);
+      for (const value of values) {
+        if (typeof value === "string") for (let i = value.indexOf("\n"); i >= 0; i = value.indexOf("\n", i + 1)) inside++;
+      }
+      onRow(1 + newlines - inside, result.data, result.errors, result.meta.fields);
+    },
+  });
+}
+
+/**
  * Parses CSV text with a header row (papaparse), giving each record its starting line number and reporting
  * records with too many or too few fields, and missing required columns, as issues.
  * @internal
@@ -16,33 +52,16 @@ export function readCsvRows(text: string, fn: string, requiredColumns: readonly 
   if (typeof text !== "string") {
     throw new GovGraphError("invalid_input", `${fn}: expected the CSV file's text, got ${typeof text}. Read the file and pass its contents.`);
   }
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const rows: CsvRow[] = [];
   const issues: Issue[] = [];
-  let counted = 0;
-  let newlines = 0;
   let fields: string[] | undefined;
-  Papa.parse<Record<string, string>>(source, {
-    header: true,
-    skipEmptyLines: "greedy",
-    step: (result) => {
-      fields ??= result.meta.fields ?? [];
-      // The record ends at the cursor; it starts as many lines earlier as its quoted values hold line breaks.
-      let end = result.meta.cursor;
-      while (end > 0 && (source[end - 1] === "\n" || source[end - 1] === "\r")) end--;
-      for (; counted < end; counted++) if (source.charCodeAt(counted) === 10) newlines++;
-      let inside = 0;
-      for (const value of Object.values(result.data)) {
-        if (typeof value === "string") for (let i = value.indexOf("\n"); i >= 0; i = value.indexOf("\n", i + 1)) inside++;
-      }
-      const line = 1 + newlines - inside;
-      const record = result.data;
-      if (result.errors.length > 0) {
-        for (const e of result.errors) issues.push(rowIssue(line, [], "malformed_row", `line ${line}: ${e.message}`, "error"));
-        return;
-      }
-      rows.push({ line, record });
-    },
+  eachCsvRow<Record<string, string>>(text, true, (line, record, errors, header) => {
+    fields ??= header ?? [];
+    if (errors.length > 0) {
+      for (const e of errors) issues.push(rowIssue(line, [], "malformed_row", `line ${line}: ${e.message}`, "error"));
+      return;
+    }
+    rows.push({ line, record });
   });
   const missing = requiredColumns.filter((c) => !(fields ?? []).includes(c));
   if (missing.length > 0) {

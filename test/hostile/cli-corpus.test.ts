@@ -48,6 +48,8 @@ interface Case {
   code: number;
   /** What standard error must say. */
   says?: RegExp;
+  /** What standard output shows (a report written for an invalid input, exit 1). */
+  shows?: RegExp;
   /** Files the run may create or replace (only when it succeeds: a failed run changes nothing). */
   writes?: string[];
 }
@@ -78,9 +80,11 @@ const cases: Record<string, Case> = {
   "--out the input, read through a hard link": { argv: ["validate", "model-hard.json", "--out", "model.json"], code: 2 },
   "--out the compared file": { argv: ["compare", "model.json", "journeys.json", "--out", "journeys.json"], code: 2 },
   "--force on a command that writes no model": { argv: ["validate", "model.json", "--out", "model.json", "--force"], code: 2 },
-  "scenario --out its model": { argv: ["scenario", "journeys.json", "ops.json", "--out", "journeys.json"], code: 2, says: /or add --force/ },
+  "scenario --out (its report) onto its model": { argv: ["scenario", "journeys.json", "ops.json", "--out", "journeys.json"], code: 2, says: /Write to another file\./ },
   "scenario --out its operations": { argv: ["scenario", "journeys.json", "ops.json", "--out", "ops.json"], code: 2 },
-  "scenario --out its model --force": { argv: ["scenario", "journeys.json", "ops.json", "--out", "journeys.json", "--force"], code: 0, writes: ["journeys.json"] },
+  "scenario --model-out its model": { argv: ["scenario", "journeys.json", "ops.json", "--model-out", "journeys.json"], code: 2, says: /or add --force/ },
+  "scenario --model-out its model --force": { argv: ["scenario", "journeys.json", "ops.json", "--model-out", "journeys.json", "--force"], code: 0, writes: ["journeys.json"] },
+  "scenario --out its model --force (the report never replaces an input)": { argv: ["scenario", "journeys.json", "ops.json", "--out", "journeys.json", "--force"], code: 2 },
   "--truth and --out the same file": { argv: ["generate", "--out", "m.json", "--truth", "./m.json"], code: 2, says: /name the same file/ },
   "--seed 2^32": { argv: ["generate", "--seed", "4294967296"], code: 2, says: /from 0 to 4294967295/ },
   "--seed 2^32 + 1": { argv: ["generate", "--seed", "4294967297"], code: 2 },
@@ -93,7 +97,8 @@ const cases: Record<string, Case> = {
   "a missing file": { argv: ["analyze", "missing.json"], code: 1 },
   "malformed JSON": { argv: ["analyze", "malformed.json"], code: 1 },
   "an invalid model, --out untouched": { argv: ["analyze", "bad.json", "--out", "old.txt"], code: 1 },
-  "an invalid model, errors as JSON": { argv: ["validate", "bad.json", "--format", "json"], code: 1 },
+  "an invalid model, errors as JSON": { argv: ["analyze", "bad.json", "--format", "json"], code: 1 },
+  "validate reports an invalid model as its output": { argv: ["validate", "bad.json", "--format", "json"], code: 1, shows: /^\{\n {2}"ok": false,/ },
   "a directory as the model": { argv: ["validate", "dir"], code: 1 },
   "compare two bad files": { argv: ["compare", "bad.json", "malformed.json"], code: 1, says: /bad\.json: the model has 4 error\(s\)[^]*malformed\.json:5:5/ },
   "compare two bad files, as JSON": { argv: ["compare", "bad.json", "malformed.json", "--format", "json"], code: 1, says: /"errors"/ },
@@ -105,14 +110,15 @@ const cases: Record<string, Case> = {
 };
 
 describe("the CLI corpus", () => {
-  it.each(Object.entries(cases))("%s", async (_name, { argv, code, says, writes = [] }) => {
+  it.each(Object.entries(cases))("%s", async (_name, { argv, code, says, shows, writes = [] }) => {
     const dir = setUp();
     const before = snapshot(dir);
     const run = await runIn(dir, argv);
     expect({ code: run.code, stderr: run.stderr }).toMatchObject({ code });
     expect(run.stdout + run.stderr).not.toMatch(/^ {4}at /m);
     if (says) expect(run.stderr).toMatch(says);
-    if (code !== 0 && code !== 3) expect(run.stderr).toMatch(/^(error |\{\n {2}"error": )/);
+    if (shows) expect(run.stdout).toMatch(shows);
+    else if (code !== 0 && code !== 3) expect(run.stderr).toMatch(/^(error |\{\n {2}"error": )/);
     const after = snapshot(dir);
     const allowed = code === 0 || code === 3 ? writes : [];
     for (const [path, what] of before) if (!allowed.includes(path)) expect(after.get(path), path).toBe(what);

@@ -16,7 +16,7 @@ import { indexModel } from "../../graph/index-model.js";
 import { inRange, isFunction, listOf, oneOf, resolveOptions } from "../../options.js";
 import type { Model } from "../../schemas/model.js";
 import { ChannelKind } from "../../schemas/service.js";
-import { _defaultWeight, type CatchmentMethod, type WeightFunction } from "../accessibility.js";
+import { defaultWeight, type CatchmentMethod, type WeightFunction } from "../accessibility.js";
 import { REMOTE_CHANNELS } from "../service-channels.js";
 import { capacityShares } from "./capacity.js";
 import { demandCells } from "./demand.js";
@@ -86,7 +86,7 @@ export function scoreCoverage(model: Model, options: CoverageOptions = {}): Cove
     sites,
     near: nearPoints(index, wanted, o.maxCost, sites),
   };
-  const reach = findReach(input, o.weight ?? _defaultWeight(o.method));
+  const reach = findReach(input, o.weight ?? defaultWeight(o.method));
   // Capacity: a floating catchment of the limited supplies over the cells that have no unlimited way in.
   const share = capacityShares(o.method, demand.volume, reach, served.capacity);
   return coverageReport(index, demand, reach.reached, share, departmentSums(input, share));

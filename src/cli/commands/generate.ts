@@ -4,7 +4,7 @@ import { checkOutOption } from "../args.js";
 import { defineCommand, UsageError } from "../command.js";
 import { sameFile } from "../files.js";
 import { progress } from "../io.js";
-import { renderJson } from "../render.js";
+import { renderJson } from "../render/json.js";
 
 const SIZES = ["county", "province", "nation"] as const satisfies readonly GenerateSize[];
 
