@@ -14,7 +14,7 @@ import { importedModel, type ImportResult } from "../imported.js";
 import { RdfGraph } from "./graph.js";
 import type { RdfIssue } from "./issues.js";
 import { parseJsonLd, parseTurtle, sniffFormat, type CpsvApFormat } from "./parse.js";
-import { readOwnDocument } from "./own-document.js";
+import { readFastPath } from "./fast-path.js";
 import { ReadContext } from "./read-context.js";
 import { readMeta } from "./read-records.js";
 import { readOwnCatalogue, readOtherCatalogue } from "./read-catalogue.js";
@@ -55,14 +55,14 @@ export async function fromCpsvAp(text: string, options: FromCpsvApOptions = {}):
     throw new GovGraphError("invalid_input", `${fn}: expected the document's text, got ${text === null ? "null" : typeof text}. Read the file and pass its contents.`);
   }
   const format = o.format ?? sniffFormat(text);
-  return (format === "turtle" ? readOwnFast(text) : undefined) ?? (await readIndexed(text, format, o));
+  return (format === "turtle" ? readOnFastPath(text) : undefined) ?? (await readIndexed(text, format, o));
 }
 
 type FromCpsvApResult = Omit<ImportResult, "issues"> & { issues: RdfIssue[] };
 
-/** A Turtle document govgraph wrote, read on the fast path (own-document.ts); `undefined` when it strays from it. */
-function readOwnFast(text: string): FromCpsvApResult | undefined {
-  const own = readOwnDocument(text);
+/** A Turtle document govgraph wrote, read on the fast path (fast-path.ts); `undefined` when it strays from it. */
+function readOnFastPath(text: string): FromCpsvApResult | undefined {
+  const own = readFastPath(text);
   if (own === undefined) return undefined;
   // The records are ours to give away: validation freezes them in place instead of copying them.
   const result = validateModel({ schemaVersion: 1, ...(own.meta ? { meta: own.meta } : {}), ...own.collections }, { adopt: true });

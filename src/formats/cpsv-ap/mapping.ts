@@ -33,7 +33,7 @@ export const CHANNEL_KIND_LABEL: Record<ChannelKind, string> = {
 const KIND_BY_IRI = new Map(Object.entries(CHANNEL_KIND_IRI).map(([kind, iri]) => [iri, kind as ChannelKind]));
 
 /** The channel kind of one of govgraph's channel-kind concepts, else `undefined`. @internal */
-export function ownChannelKind(typeIri: string): ChannelKind | undefined {
+export function channelKindOfConcept(typeIri: string): ChannelKind | undefined {
   return KIND_BY_IRI.get(typeIri);
 }
 

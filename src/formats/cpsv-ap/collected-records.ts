@@ -1,6 +1,6 @@
 import { parseWktPoint } from "./literals.js";
-import { KINDS, type OwnNode } from "./own-collect.js";
-import { amount, hintsOf, idIn, json, lit, nameOf, notOwn, numbered, ordered, ref, refs, set, strings, userData, type OwnDraft } from "./own-fields.js";
+import { KINDS, type CollectedNode } from "./node-collector.js";
+import { amount, hintsOf, idIn, json, lit, nameOf, offFastPath, numbered, ordered, ref, refs, set, strings, userData, type RecordDraft } from "./collected-fields.js";
 
 /**
  * The records of a document govgraph wrote, from its collected nodes, field by field as the general readers
@@ -17,14 +17,14 @@ const P = KINDS.point.at;
 const TC = KINDS.travelCost.at;
 const A = KINDS.assignment.at;
 
-function located(draft: OwnDraft, node: OwnNode, slot: number): void {
+function located(draft: RecordDraft, node: CollectedNode, slot: number): void {
   const wkt = lit(node, slot);
   set(draft, "location", wkt === undefined ? undefined : parseWktPoint(wkt));
 }
 
 /** A region (`dct:Location`). @internal */
-export function ownRegion(node: OwnNode): OwnDraft {
-  const region: OwnDraft = { id: node.id, name: nameOf(node, R.name) };
+export function collectedRegion(node: CollectedNode): RecordDraft {
+  const region: RecordDraft = { id: node.id, name: nameOf(node, R.name) };
   const parent = ref(node, R.parent);
   if (parent !== undefined) region.parentId = idIn(parent, "regions");
   set(region, "level", lit(node, R.level));
@@ -34,15 +34,15 @@ export function ownRegion(node: OwnNode): OwnDraft {
 }
 
 /** A segment (a concept of the audience scheme). @internal */
-export function ownSegment(node: OwnNode): OwnDraft {
-  const segment: OwnDraft = { id: node.id, name: nameOf(node, C.name) };
+export function collectedSegment(node: CollectedNode): RecordDraft {
+  const segment: RecordDraft = { id: node.id, name: nameOf(node, C.name) };
   set(segment, "description", lit(node, C.description));
   return userData(segment, node, hintsOf(node, C.order), C.tags, C.attributes);
 }
 
 /** A department (`cv:PublicOrganisation`). @internal */
-export function ownDepartment(node: OwnNode): OwnDraft {
-  const department: OwnDraft = { id: node.id, name: nameOf(node, D.name), regionId: idIn(ref(node, D.region), "regions") };
+export function collectedDepartment(node: CollectedNode): RecordDraft {
+  const department: RecordDraft = { id: node.id, name: nameOf(node, D.name), regionId: idIn(ref(node, D.region), "regions") };
   const parent = ref(node, D.parent);
   if (parent !== undefined) department.parentId = idIn(parent, "departments");
   set(department, "level", lit(node, D.level));
@@ -51,7 +51,7 @@ export function ownDepartment(node: OwnNode): OwnDraft {
   set(department, "budget", amount(node, D.budget));
   const hints = hintsOf(node, D.order);
   const identifiers = numbered(node, D.identifiers).flatMap((id) => {
-    if (id.kind !== KINDS.identifier) notOwn();
+    if (id.kind !== KINDS.identifier) offFastPath();
     const value = lit(id, KINDS.identifier.at.notation);
     const scheme = lit(id, KINDS.identifier.at.agency) ?? "unknown";
     return value === undefined || value === "" || scheme === "" ? [] : [{ scheme, id: value }];
@@ -61,8 +61,8 @@ export function ownDepartment(node: OwnNode): OwnDraft {
 }
 
 /** A function (a concept of the function scheme), with its legal basis. @internal */
-export function ownFunction(node: OwnNode): OwnDraft {
-  const fn: OwnDraft = { id: node.id, name: nameOf(node, C.name) };
+export function collectedFunction(node: CollectedNode): RecordDraft {
+  const fn: RecordDraft = { id: node.id, name: nameOf(node, C.name) };
   set(fn, "description", lit(node, C.description));
   set(fn, "category", lit(node, C.category));
   set(fn, "domain", lit(node, C.domain));
@@ -72,7 +72,7 @@ export function ownFunction(node: OwnNode): OwnDraft {
     fn.legalBasis = laws.map((law) => {
       const title = law.kind === KINDS.law ? lit(law, KINDS.law.at.title) : undefined;
       const uri = lit(law, KINDS.law.at.uri);
-      return title === undefined ? notOwn() : uri === undefined ? { title } : { title, uri };
+      return title === undefined ? offFastPath() : uri === undefined ? { title } : { title, uri };
     });
   }
   set(fn, "keywords", ordered(strings(node, C.keywords), hints.keywords, true));
@@ -80,18 +80,18 @@ export function ownFunction(node: OwnNode): OwnDraft {
 }
 
 /** An evidence type (`cv:Evidence`). @internal */
-export function ownEvidence(node: OwnNode): OwnDraft {
-  const evidence: OwnDraft = { id: node.id, name: nameOf(node, E.name) };
+export function collectedEvidence(node: CollectedNode): RecordDraft {
+  const evidence: RecordDraft = { id: node.id, name: nameOf(node, E.name) };
   const issuer = ref(node, E.issuer);
   if (issuer !== undefined) evidence.issuerId = idIn(issuer, "departments");
   return userData(evidence, node, hintsOf(node, E.order), E.tags, E.attributes);
 }
 
 /** A need (`cv:Event`, also `cv:LifeEvent` or `cv:BusinessEvent`). @internal */
-export function ownNeed(node: OwnNode): OwnDraft {
+export function collectedNeed(node: CollectedNode): RecordDraft {
   const hints = hintsOf(node, N.order);
   const kind = node.flags & 1 ? "life_event" : node.flags & 2 ? "business_event" : "need";
-  const need: OwnDraft = { id: node.id, name: nameOf(node, N.name), kind };
+  const need: RecordDraft = { id: node.id, name: nameOf(node, N.name), kind };
   need.segmentIds = ordered(refs(node, N.segments).map((s) => idIn(s, "segments")), hints.segmentIds, false);
   set(need, "demand", json(node, N.demand));
   set(need, "weight", amount(node, N.weight));
@@ -100,9 +100,9 @@ export function ownNeed(node: OwnNode): OwnDraft {
 }
 
 /** A service point (`gg:ServicePoint`). @internal */
-export function ownServicePoint(node: OwnNode): OwnDraft {
+export function collectedServicePoint(node: CollectedNode): RecordDraft {
   const hints = hintsOf(node, P.order);
-  const point: OwnDraft = { id: node.id, name: nameOf(node, P.name), regionId: idIn(ref(node, P.region), "regions") };
+  const point: RecordDraft = { id: node.id, name: nameOf(node, P.name), regionId: idIn(ref(node, P.region), "regions") };
   located(point, node, P.geometry);
   point.serviceIds = ordered(refs(node, P.services).map((s) => idIn(s, "services")), hints.serviceIds, false);
   set(point, "capacity", amount(node, P.capacity));
@@ -111,29 +111,29 @@ export function ownServicePoint(node: OwnNode): OwnDraft {
 }
 
 /** A travel cost (`gg:TravelCost`). @internal */
-export function ownTravelCost(node: OwnNode): OwnDraft {
-  const cost = amount(node, TC.cost) ?? notOwn();
-  const travelCost: OwnDraft = { regionId: idIn(ref(node, TC.region), "regions"), pointId: idIn(ref(node, TC.point), "servicePoints"), cost };
+export function collectedTravelCost(node: CollectedNode): RecordDraft {
+  const cost = amount(node, TC.cost) ?? offFastPath();
+  const travelCost: RecordDraft = { regionId: idIn(ref(node, TC.region), "regions"), pointId: idIn(ref(node, TC.point), "servicePoints"), cost };
   return userData(travelCost, node, hintsOf(node, TC.order), TC.tags, TC.attributes);
 }
 
 /** The assignments: `gg:leads` / `gg:supports` of each department, with their `gg:Assignment` details. @internal */
-export function ownAssignments(departments: OwnNode[], details: OwnNode[]): OwnDraft[] {
-  const byPair = new Map<OwnNode, Map<OwnNode, OwnNode>>();
+export function collectedAssignments(departments: CollectedNode[], details: CollectedNode[]): RecordDraft[] {
+  const byPair = new Map<CollectedNode, Map<CollectedNode, CollectedNode>>();
   for (const detail of details) {
     const d = ref(detail, A.department);
     const f = ref(detail, A.fn);
     if (d === undefined || f === undefined) continue;
     let byFunction = byPair.get(d);
     if (byFunction === undefined) byPair.set(d, (byFunction = new Map()));
-    if (byFunction.has(f)) notOwn(); // the general reader keeps the last: rare enough to leave to it
+    if (byFunction.has(f)) offFastPath(); // the general reader keeps the last: rare enough to leave to it
     byFunction.set(f, detail);
   }
-  const out: OwnDraft[] = [];
+  const out: RecordDraft[] = [];
   for (const d of departments) {
     for (const [slot, role] of [[D.leads, "lead"], [D.supports, "support"]] as const) {
       for (const f of refs(d, slot)) {
-        const assignment: OwnDraft = { departmentId: d.id, functionId: idIn(f, "functions"), role };
+        const assignment: RecordDraft = { departmentId: d.id, functionId: idIn(f, "functions"), role };
         const detail = byPair.get(d)?.get(f);
         out.push(detail === undefined ? assignment : userData(assignment, detail, hintsOf(detail, A.order), A.tags, A.attributes));
       }
@@ -143,7 +143,7 @@ export function ownAssignments(departments: OwnNode[], details: OwnNode[]): OwnD
 }
 
 /** The model's meta, from the `gg:Model` node. @internal */
-export function ownMeta(node: OwnNode): Record<string, string> | undefined {
+export function collectedMeta(node: CollectedNode): Record<string, string> | undefined {
   const M = KINDS.model.at;
   const name = lit(node, M.name);
   if (name === undefined) return undefined;

@@ -1,4 +1,4 @@
-import { NotOwnTurtle, type TripleHandler } from "./own-turtle.js";
+import { OffFastPath, type TripleHandler } from "./turtle-reader.js";
 import { T, XSD } from "./vocabulary.js";
 
 /**
@@ -6,7 +6,7 @@ import { T, XSD } from "./vocabulary.js";
  * fixed by its class, the values of the predicates govgraph writes for that class (a literal's lexical value, the
  * node an IRI names). Nothing else is kept, so there is no index of every triple. A triple govgraph would not
  * write (a predicate unknown for the class, a second value of a one-valued term, a literal where an IRI belongs, a
- * node whose first triple is not its type) throws {@link NotOwnTurtle}: the document is then read the general way.
+ * node whose first triple is not its type) throws {@link OffFastPath}: the document is then read the general way.
  * @internal
  */
 
@@ -150,14 +150,14 @@ const CLASSES = new Map<string, Kind>([
   [T.Assignment, KINDS.assignment],
 ]);
 
-const NOT_OWN = new NotOwnTurtle("a triple govgraph does not write");
+const NOT_OWN = new OffFastPath("a triple govgraph does not write");
 const TYPE = -2;
 
-/** Bits of {@link OwnNode.flags}. @internal */
+/** Bits of {@link CollectedNode.flags}. @internal */
 export const FLAGS: Readonly<Record<string, number>> = { [T.LifeEvent]: 1, [T.BusinessEvent]: 2, [T.Agent]: 4 };
 
 /** A node of the document: its class, the values of its slots, and (once mapped) the id of its record. @internal */
-export class OwnNode {
+export class CollectedNode {
   kind: Kind | undefined = undefined;
   slots: unknown[] | undefined = undefined;
   /** Classes that refine its kind, as bits of {@link FLAGS}: life or business event, agent. */
@@ -181,17 +181,17 @@ export class OwnNode {
 }
 
 /** The triple handler that fills the nodes. @internal */
-export class OwnCollector implements TripleHandler<OwnNode> {
+export class NodeCollector implements TripleHandler<CollectedNode> {
   /** The nodes of each class, in the order their type was read. */
-  readonly ofKind = new Map<Kind, OwnNode[]>(Object.values(KINDS).map((k) => [k, []]));
+  readonly ofKind = new Map<Kind, CollectedNode[]>(Object.values(KINDS).map((k) => [k, []]));
   private readonly models = this.ofKind.get(KINDS.model)!;
 
-  node(namespace: string, local: string): OwnNode {
-    return new OwnNode(namespace, local);
+  node(namespace: string, local: string): CollectedNode {
+    return new CollectedNode(namespace, local);
   }
 
   /** The slot of a predicate on a node: its type, a slot of its class, or -1 when the class ignores the predicate. */
-  predicate(subject: OwnNode, predicate: string): number {
+  predicate(subject: CollectedNode, predicate: string): number {
     if (predicate === T.type) return TYPE;
     const kind = subject.kind;
     if (kind === undefined) throw NOT_OWN;
@@ -201,7 +201,7 @@ export class OwnCollector implements TripleHandler<OwnNode> {
     return kind.shapes[slot] === "skip" ? -1 : slot;
   }
 
-  iri(subject: OwnNode, slot: number, object: OwnNode): void {
+  iri(subject: CollectedNode, slot: number, object: CollectedNode): void {
     if (slot === TYPE) return this.type(subject, object.iri);
     const slots = subject.slots!;
     const shape = subject.kind!.shapes[slot];
@@ -212,7 +212,7 @@ export class OwnCollector implements TripleHandler<OwnNode> {
     else throw NOT_OWN;
   }
 
-  literal(subject: OwnNode, slot: number, value: string, language: string, datatype: string): void {
+  literal(subject: CollectedNode, slot: number, value: string, language: string, datatype: string): void {
     if (slot === TYPE) throw NOT_OWN;
     const slots = subject.slots!;
     const shape = subject.kind!.shapes[slot];
@@ -226,7 +226,7 @@ export class OwnCollector implements TripleHandler<OwnNode> {
     } else throw NOT_OWN;
   }
 
-  private type(node: OwnNode, classIri: string): void {
+  private type(node: CollectedNode, classIri: string): void {
     const kind = CLASSES.get(classIri);
     if (node.kind === undefined) {
       // The writer's first node is the gg:Model: another document is left to the general reader at once.

@@ -1,5 +1,5 @@
 /**
- * A hash table of the reader of govgraph's own Turtle (own-turtle.ts): values by a name in the document's text,
+ * A hash table of the reader of govgraph's own Turtle (turtle-reader.ts): values by a name in the document's text,
  * found without cutting the name out of the text (no string made, hashed or collected per occurrence). The reader
  * hashes a name's characters as it scans them ({@link hashStep}); a key is a namespace number and the name.
  * @internal

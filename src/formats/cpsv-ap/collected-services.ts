@@ -1,7 +1,7 @@
 import { durationToDays, readBoolean } from "./literals.js";
-import { ownChannelKind, statusOf } from "./mapping.js";
-import { KINDS, type OwnNode } from "./own-collect.js";
-import { amount, hintsOf, idIn, json, lit, nameOf, notOwn, numbered, ordered, ref, refs, set, userData, type OwnDraft } from "./own-fields.js";
+import { channelKindOfConcept, statusOf } from "./mapping.js";
+import { KINDS, type CollectedNode } from "./node-collector.js";
+import { amount, hintsOf, idIn, json, lit, nameOf, offFastPath, numbered, ordered, ref, refs, set, userData, type RecordDraft } from "./collected-fields.js";
 import { T } from "./vocabulary.js";
 
 /**
@@ -15,12 +15,12 @@ const CH = KINDS.channel.at;
 const CO = KINDS.cost.at;
 const PA = KINDS.participation.at;
 
-const ids = (nodes: OwnNode[], collection: string) => nodes.map((n) => idIn(n, collection));
+const ids = (nodes: CollectedNode[], collection: string) => nodes.map((n) => idIn(n, collection));
 
 /** A service (`cpsv:PublicService`). @internal */
-export function ownService(node: OwnNode): OwnDraft {
+export function collectedService(node: CollectedNode): RecordDraft {
   const hints = hintsOf(node, S.order);
-  const service: OwnDraft = { id: node.id, name: nameOf(node, S.name) };
+  const service: RecordDraft = { id: node.id, name: nameOf(node, S.name) };
   const description = lit(node, S.description);
   if (description !== undefined && readBoolean(lit(node, S.noDescription)) !== true) service.description = description;
   service.departmentId = idIn(ref(node, S.authority), "departments");
@@ -31,7 +31,7 @@ export function ownService(node: OwnNode): OwnDraft {
   service.segmentIds = ordered(ids(refs(node, S.segments), "segments"), hints.segmentIds, false);
   set(service, "regionIds", ordered(ids(refs(node, S.regions), "regions"), hints.regionIds, true));
   const costs = numbered(node, S.costs);
-  for (const cost of costs) if (cost.kind !== KINDS.cost) notOwn();
+  for (const cost of costs) if (cost.kind !== KINDS.cost) offFastPath();
   service.channels = numbered(node, S.channels).map((channel) => channelOf(channel, costs));
   set(service, "evidence", evidenceOf(node, hints.evidence));
   set(service, "processingDays", daysOf(node, S.days, S.duration));
@@ -45,29 +45,29 @@ export function ownService(node: OwnNode): OwnDraft {
 }
 
 /** Exact days (`gg:processingDays`), else the `xsd:duration` in days. */
-function daysOf(node: OwnNode, days: number, duration: number): number | undefined {
+function daysOf(node: CollectedNode, days: number, duration: number): number | undefined {
   const exact = amount(node, days);
   if (exact !== undefined) return exact;
   const lexical = lit(node, duration);
-  return lexical === undefined ? undefined : (durationToDays(lexical) ?? notOwn());
+  return lexical === undefined ? undefined : (durationToDays(lexical) ?? offFastPath());
 }
 
 /** Participations with govgraph's partner role, in the order they were numbered, repeats included. */
-function partnersOf(node: OwnNode): string[] {
+function partnersOf(node: CollectedNode): string[] {
   const out: string[] = [];
   for (const participation of numbered(node, S.participations)) {
-    if (participation.kind !== KINDS.participation) notOwn();
+    if (participation.kind !== KINDS.participation) offFastPath();
     const participant = ref(participation, PA.participant);
     if (participant !== undefined && ref(participation, PA.role)?.iri === T.partnerRole) out.push(idIn(participant, "departments"));
   }
   return out;
 }
 
-function channelOf(node: OwnNode, costs: OwnNode[]): OwnDraft {
+function channelOf(node: CollectedNode, costs: CollectedNode[]): RecordDraft {
   const type = node.kind === KINDS.channel ? ref(node, CH.type) : undefined;
-  const kind = type === undefined ? undefined : ownChannelKind(type.iri);
-  if (kind === undefined) return notOwn(); // the general reader tries harder, or warns
-  const channel: OwnDraft = { kind };
+  const kind = type === undefined ? undefined : channelKindOfConcept(type.iri);
+  if (kind === undefined) return offFastPath(); // the general reader tries harder, or warns
+  const channel: RecordDraft = { kind };
   set(channel, "endToEnd", readBoolean(lit(node, CH.endToEnd)));
   const visits = amount(node, CH.visits);
   if (visits !== undefined && Number.isInteger(visits)) channel.visits = visits;
@@ -79,7 +79,7 @@ function channelOf(node: OwnNode, costs: OwnNode[]): OwnDraft {
 }
 
 /** The service's own fee: its costs that belong to no channel, added up. */
-function feeOf(costs: OwnNode[]): number | undefined {
+function feeOf(costs: CollectedNode[]): number | undefined {
   let total: number | undefined;
   for (const cost of costs) {
     if (ref(cost, CO.channel) !== undefined) continue;
@@ -90,7 +90,7 @@ function feeOf(costs: OwnNode[]): number | undefined {
 }
 
 /** `cpsv:hasInput`, `gg:reusedInput`, and the signed order hint (see docs/cpsv-ap.md, `gg:listOrder`). */
-function evidenceOf(node: OwnNode, hint: unknown): OwnDraft[] | undefined {
+function evidenceOf(node: CollectedNode, hint: unknown): RecordDraft[] | undefined {
   const distinct = ordered(ids(refs(node, S.inputs), "evidence"), undefined, true);
   if (distinct === undefined && hint === undefined) return undefined;
   const list = distinct ?? [];
