@@ -2,21 +2,24 @@ import { KINDS, NodeCollector, type Kind, type CollectedNode } from "./node-coll
 import { lit, offFastPath, refs, type RecordDraft } from "./collected-fields.js";
 import { collectedAssignments, collectedDepartment, collectedEvidence, collectedFunction, collectedMeta, collectedNeed, collectedRegion, collectedSegment, collectedServicePoint, collectedTravelCost } from "./collected-records.js";
 import { collectedService } from "./collected-services.js";
+import { readJsonLdSubset } from "./jsonld-reader.js";
+import type { CpsvApFormat } from "./parse.js";
 import { OffFastPath, readTurtleSubset } from "./turtle-reader.js";
 import { breakCycles, type CatalogueInput } from "./read-catalogue.js";
 
 /**
- * The fast path of {@link fromCpsvAp} for a Turtle document govgraph wrote (its first node is the `gg:Model`):
- * read without n3 and without an index of every triple (turtle-reader.ts, node-collector.ts), then mapped as the
- * general reader maps a document of its own. The result is what the general reader gives, with no issues; when
- * the document strays from what govgraph writes (edited, merged, broken), or the general reader would warn
- * about it, this gives `undefined` and the general reader takes over.
+ * The fast path of {@link fromCpsvAp} for a document govgraph wrote (its first node is the `gg:Model`): read
+ * without n3 or jsonld.js and without an index of every triple (turtle-reader.ts, jsonld-reader.ts,
+ * node-collector.ts), then mapped as the general reader maps a document of its own. The result is what the
+ * general reader gives, with no issues; when the document strays from what govgraph writes (edited, merged,
+ * broken), or the general reader would warn about it, this gives `undefined` and the general reader takes over.
  * @internal
  */
-export function readFastPath(text: string): { meta: Record<string, string> | undefined; collections: CatalogueInput } | undefined {
+export function readFastPath(text: string, format: CpsvApFormat): { meta: Record<string, string> | undefined; collections: CatalogueInput } | undefined {
   const collector = new NodeCollector();
   try {
-    readTurtleSubset(text, collector);
+    if (format === "turtle") readTurtleSubset(text, collector);
+    else readJsonLdSubset(text, collector);
     return mapNodes(collector);
   } catch (error) {
     if (error instanceof OffFastPath) return undefined;

@@ -55,14 +55,14 @@ export async function fromCpsvAp(text: string, options: FromCpsvApOptions = {}):
     throw new GovGraphError("invalid_input", `${fn}: expected the document's text, got ${text === null ? "null" : typeof text}. Read the file and pass its contents.`);
   }
   const format = o.format ?? sniffFormat(text);
-  return (format === "turtle" ? readOnFastPath(text) : undefined) ?? (await readIndexed(text, format, o));
+  return readOnFastPath(text, format) ?? (await readIndexed(text, format, o));
 }
 
 type FromCpsvApResult = Omit<ImportResult, "issues"> & { issues: RdfIssue[] };
 
-/** A Turtle document govgraph wrote, read on the fast path (fast-path.ts); `undefined` when it strays from it. */
-function readOnFastPath(text: string): FromCpsvApResult | undefined {
-  const own = readFastPath(text);
+/** A document govgraph wrote, read on the fast path (fast-path.ts); `undefined` when it strays from it. */
+function readOnFastPath(text: string, format: CpsvApFormat): FromCpsvApResult | undefined {
+  const own = readFastPath(text, format);
   if (own === undefined) return undefined;
   // The records are ours to give away: validation freezes them in place instead of copying them.
   const result = validateModel({ schemaVersion: 1, ...(own.meta ? { meta: own.meta } : {}), ...own.collections }, { adopt: true });

@@ -1,0 +1,136 @@
+import { misspeltScheme } from "./lint.js";
+import { OffFastPath } from "./turtle-lexer.js";
+import type { TripleHandler } from "./turtle-reader.js";
+import { NS, T, XSD } from "./vocabulary.js";
+
+/**
+ * Reads the JSON-LD govgraph writes (toCpsvAp: a context of prefixes, then a `@graph` of flat node objects)
+ * without jsonld.js, giving each triple to a handler as turtle-reader.ts does: node objects with an `@id` and
+ * `@type`, properties named by compact IRIs, values that are plain strings, `{"@id"}`, `{"@value", "@language"}`
+ * or `{"@value", "@type"}`, alone or in arrays. Each triple is what jsonld.js's `toRDF` makes of it (language
+ * tags lowercased, `xsd:double` values in canonical form). Whatever else it meets (another context entry, a
+ * keyword it does not know, a nested node, a blank node, a number, a relative IRI) throws {@link OffFastPath},
+ * and the caller reads the document with jsonld.js.
+ * @internal
+ */
+
+const NOT_OWN = new OffFastPath("not in the JSON-LD govgraph writes");
+const PREFIX_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
+// eslint-disable-next-line no-control-regex -- what an IRI must not hold
+const IRI_FORBIDDEN = /[\u0000-\u0020<>"{}|^`\\]/;
+const ABSOLUTE = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
+const LANGUAGE = /^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$/;
+const TYPE = T.type;
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
+
+/** Reads a document of the subset, giving each triple to the handler; throws {@link OffFastPath} on anything else. @internal */
+export function readJsonLdSubset<N>(text: string, handler: TripleHandler<N>): void {
+  let document: unknown;
+  try {
+    document = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    throw NOT_OWN; // the general reader says where
+  }
+  if (!isObject(document) || Object.keys(document).length !== 2 || !isObject(document["@context"]) || !Array.isArray(document["@graph"])) throw NOT_OWN;
+  new JsonLdScanner(prefixesOf(document["@context"]), handler).graph(document["@graph"]);
+}
+
+/** The context's prefixes: each a plain name for an absolute IRI ending with `/`, `#` or `:`. */
+function prefixesOf(context: Record<string, unknown>): Map<string, string> {
+  const prefixes = new Map<string, string>();
+  for (const [name, iri] of Object.entries(context)) {
+    if (!PREFIX_NAME.test(name) || typeof iri !== "string" || !/[/#:]$/.test(iri) || !isAbsolute(iri)) throw NOT_OWN;
+    prefixes.set(name, iri);
+  }
+  return prefixes;
+}
+
+function isAbsolute(iri: string): boolean {
+  return ABSOLUTE.test(iri) && !IRI_FORBIDDEN.test(iri) && misspeltScheme(iri) === undefined;
+}
+
+/** `xsd:double` as jsonld.js's `toRDF` writes it: `1.5E0`. */
+function canonicalDouble(lexical: string): string {
+  return parseFloat(lexical)
+    .toExponential(15)
+    .replace(/(\d)0*e\+?/, "$1E");
+}
+
+class JsonLdScanner<N> {
+  /** Full IRIs by the compact IRI written. */
+  private readonly iris = new Map<string, string>();
+  private readonly nodes = new Map<string, N>();
+
+  constructor(
+    private readonly prefixes: Map<string, string>,
+    private readonly handler: TripleHandler<N>,
+  ) {}
+
+  graph(nodes: unknown[]): void {
+    for (const node of nodes) {
+      if (!isObject(node)) throw NOT_OWN;
+      this.nodeObject(node);
+    }
+  }
+
+  /** The IRI a compact IRI or an absolute IRI stands for (terms, blank nodes and relative IRIs are not in the subset). */
+  private expand(name: unknown): string {
+    if (typeof name !== "string") throw NOT_OWN;
+    let iri = this.iris.get(name);
+    if (iri === undefined) {
+      const colon = name.indexOf(":");
+      if (colon <= 0) throw NOT_OWN;
+      const namespace = name.startsWith("//", colon + 1) ? undefined : this.prefixes.get(name.slice(0, colon));
+      iri = namespace === undefined ? name : namespace + name.slice(colon + 1);
+      if (name.startsWith("_:") || name.startsWith("@") || !isAbsolute(iri)) throw NOT_OWN;
+      this.iris.set(name, iri);
+    }
+    return iri;
+  }
+
+  private node(name: unknown): N {
+    const iri = this.expand(name);
+    let node = this.nodes.get(iri);
+    if (node === undefined) this.nodes.set(iri, (node = this.handler.node(iri, "")));
+    return node;
+  }
+
+  private nodeObject(object: Record<string, unknown>): void {
+    const subject = this.node(object["@id"]);
+    const types = object["@type"];
+    if (types === undefined) throw NOT_OWN;
+    const slot = this.handler.predicate(subject, TYPE);
+    for (const type of Array.isArray(types) ? types : [types]) this.handler.iri(subject, slot, this.node(type));
+    for (const key in object) {
+      if (key === "@id" || key === "@type") continue;
+      if (key.startsWith("@")) throw NOT_OWN;
+      const slot = this.handler.predicate(subject, this.expand(key));
+      const values = object[key];
+      if (Array.isArray(values)) for (const value of values) this.value(subject, slot, value);
+      else this.value(subject, slot, values);
+    }
+  }
+
+  private value(subject: N, slot: number, value: unknown): void {
+    if (typeof value === "string") return this.literal(subject, slot, value, "", XSD.string);
+    if (!isObject(value)) throw NOT_OWN;
+    const keys = Object.keys(value);
+    if (keys.length === 1 && keys[0] === "@id") {
+      if (slot === -1) this.expand(value["@id"]);
+      else this.handler.iri(subject, slot, this.node(value["@id"]));
+      return;
+    }
+    const lexical = value["@value"];
+    if (keys.length !== 2 || typeof lexical !== "string") throw NOT_OWN;
+    const language = value["@language"];
+    if (typeof language === "string" && LANGUAGE.test(language)) return this.literal(subject, slot, lexical, language.toLowerCase(), XSD.langString);
+    const datatype = this.expand(value["@type"]);
+    if (datatype === XSD.langString || datatype === NS.rdf + "dirLangString") throw NOT_OWN;
+    this.literal(subject, slot, datatype === XSD.double ? canonicalDouble(lexical) : lexical, "", datatype);
+  }
+
+  private literal(subject: N, slot: number, value: string, language: string, datatype: string): void {
+    if (slot !== -1) this.handler.literal(subject, slot, value, language, datatype);
+  }
+}
