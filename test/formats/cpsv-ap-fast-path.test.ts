@@ -98,12 +98,23 @@ describe("the fast path of fromCpsvAp", () => {
     ["a @list", (d, at) => void (d["@graph"][at % d["@graph"].length]!["gg:tag"] = { "@list": ["a"] })],
   ];
 
+  it("after cuts and line edits of the JSON-LD text", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(countyJsonLd.length - 1), fc.constantFrom("cut", "line out", "line twice"), async (at, how) => {
+        const text = how === "cut" ? countyJsonLd.slice(0, at) : lines(countyJsonLd, at, (l, i) => (how === "line out" ? l.splice(i, 1) : l.splice(i, 0, l[i]!)));
+        await expectSameAsIndexed(text, "jsonld", false);
+      }),
+      { numRuns: 12, seed: 13 },
+    );
+  });
+
   it("after edits of the JSON-LD", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...jsonLdEdits), fc.nat(10_000), async ([, edit], at) => {
+      fc.asyncProperty(fc.constantFrom(...jsonLdEdits), fc.nat(10_000), fc.constantFrom(0, 2), async ([, edit], at, indent) => {
         const document = JSON.parse(countyJsonLd) as Parameters<(typeof jsonLdEdits)[number][1]>[0];
         edit(document, at);
-        await expectSameAsIndexed(JSON.stringify(document), "jsonld", false);
+        // Indented as toCpsvAp writes it, the reader parses node by node; on one line, whole.
+        await expectSameAsIndexed(JSON.stringify(document, null, indent) + "\n", "jsonld", false);
       }),
       { numRuns: 16, seed: 9 },
     );

@@ -26,14 +26,57 @@ const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "obj
 
 /** Reads a document of the subset, giving each triple to the handler; throws {@link OffFastPath} on anything else. @internal */
 export function readJsonLdSubset<N>(text: string, handler: TripleHandler<N>): void {
-  let document: unknown;
-  try {
-    document = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch {
-    throw NOT_OWN; // the general reader says where
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const split = splitDocument(body);
+  if (split !== undefined) {
+    const scanner = new JsonLdScanner(prefixesOf(split.context), handler);
+    for (const node of split.nodes) scanner.nodeObject(parsed(node));
+    return;
   }
+  const document = parsed(body);
   if (!isObject(document) || Object.keys(document).length !== 2 || !isObject(document["@context"]) || !Array.isArray(document["@graph"])) throw NOT_OWN;
   new JsonLdScanner(prefixesOf(document["@context"]), handler).graph(document["@graph"]);
+}
+
+function parsed(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (isObject(value)) return value;
+  } catch {
+    // the general reader says where
+  }
+  throw NOT_OWN;
+}
+
+const GRAPH_OPENS = '\n  },\n  "@graph": [\n';
+const NODE_CLOSES = "\n    }";
+
+/**
+ * The document as toCpsvAp lays it out (`JSON.stringify` with an indent of 2): its context, and the text of each
+ * node object of its graph, to be parsed one at a time (the parsed nodes are then short-lived, which spares the
+ * collector the whole tree). A raw line break only ever separates tokens, so a node ends at the first line break
+ * followed by four spaces and `}`. `undefined` for another layout: the document is then parsed whole.
+ */
+function splitDocument(text: string): { context: Record<string, unknown>; nodes: Iterable<string> } | undefined {
+  const open = text.indexOf(GRAPH_OPENS);
+  if (!text.startsWith('{\n  "@context": {') || open < 0) return undefined;
+  let header: Record<string, unknown>;
+  try {
+    header = parsed(text.slice(0, open + 4) + "}");
+  } catch {
+    return undefined;
+  }
+  if (Object.keys(header).length !== 1 || !isObject(header["@context"])) return undefined;
+  const nodes: string[] = [];
+  for (let at = open + GRAPH_OPENS.length; ; ) {
+    const end = text.indexOf(NODE_CLOSES, at);
+    if (!text.startsWith("    {", at) || end < 0) return undefined;
+    nodes.push(text.slice(at, end + NODE_CLOSES.length));
+    at = end + NODE_CLOSES.length;
+    if (text.startsWith(",\n", at)) at += 2;
+    else if (text.startsWith("\n  ]\n}", at) && text.slice(at + 6).trim() === "") return { context: header["@context"], nodes };
+    else return undefined;
+  }
 }
 
 /** The context's prefixes: each a plain name for an absolute IRI ending with `/`, `#` or `:`. */
@@ -57,20 +100,32 @@ function canonicalDouble(lexical: string): string {
     .replace(/(\d)0*e\+?/, "$1E");
 }
 
+/** The number of keys of an object, without making the array of them. */
+function keyCount(object: object): number {
+  let n = 0;
+  for (const key in object) if (Object.hasOwn(object, key)) n++;
+  return n;
+}
+
 class JsonLdScanner<N> {
   /** Full IRIs by the compact IRI written. */
   private readonly iris = new Map<string, string>();
+  /** Nodes by their full IRI, and by the name written (one lookup for a name seen before). */
   private readonly nodes = new Map<string, N>();
+  private readonly named = new Map<string, N>();
 
   constructor(
     private readonly prefixes: Map<string, string>,
     private readonly handler: TripleHandler<N>,
   ) {}
 
+  /** Reads the node objects, letting go of each once read (the parsed document is the reader's own). */
   graph(nodes: unknown[]): void {
-    for (const node of nodes) {
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i];
       if (!isObject(node)) throw NOT_OWN;
       this.nodeObject(node);
+      nodes[i] = null;
     }
   }
 
@@ -90,13 +145,17 @@ class JsonLdScanner<N> {
   }
 
   private node(name: unknown): N {
-    const iri = this.expand(name);
-    let node = this.nodes.get(iri);
-    if (node === undefined) this.nodes.set(iri, (node = this.handler.node(iri, "")));
+    let node = this.named.get(name as string);
+    if (node === undefined) {
+      const iri = this.expand(name);
+      node = this.nodes.get(iri);
+      if (node === undefined) this.nodes.set(iri, (node = this.handler.node(iri, "")));
+      this.named.set(name as string, node);
+    }
     return node;
   }
 
-  private nodeObject(object: Record<string, unknown>): void {
+  nodeObject(object: Record<string, unknown>): void {
     const subject = this.node(object["@id"]);
     const types = object["@type"];
     if (types === undefined) throw NOT_OWN;
@@ -115,14 +174,15 @@ class JsonLdScanner<N> {
   private value(subject: N, slot: number, value: unknown): void {
     if (typeof value === "string") return this.literal(subject, slot, value, "", XSD.string);
     if (!isObject(value)) throw NOT_OWN;
-    const keys = Object.keys(value);
-    if (keys.length === 1 && keys[0] === "@id") {
-      if (slot === -1) this.expand(value["@id"]);
-      else this.handler.iri(subject, slot, this.node(value["@id"]));
+    const size = keyCount(value);
+    const id = value["@id"];
+    if (id !== undefined && size === 1) {
+      if (slot === -1) this.expand(id);
+      else this.handler.iri(subject, slot, this.node(id));
       return;
     }
     const lexical = value["@value"];
-    if (keys.length !== 2 || typeof lexical !== "string") throw NOT_OWN;
+    if (size !== 2 || typeof lexical !== "string") throw NOT_OWN;
     const language = value["@language"];
     if (typeof language === "string" && LANGUAGE.test(language)) return this.literal(subject, slot, lexical, language.toLowerCase(), XSD.langString);
     const datatype = this.expand(value["@type"]);
