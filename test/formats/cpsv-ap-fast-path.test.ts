@@ -53,7 +53,7 @@ describe("the fast path of fromCpsvAp", () => {
         expect(readFastPath(text, format)).toBeDefined();
         await expectSameAsIndexed(text, format, true);
       }),
-      { numRuns: 40, seed: 5 },
+      { numRuns: 25, seed: 5 },
     );
   });
 
@@ -83,7 +83,7 @@ describe("the fast path of fromCpsvAp", () => {
       fc.asyncProperty(fc.constantFrom(...turtleEdits), fc.nat(countyTurtle.length - 1), fc.boolean(), async ([, edit], at, strict) => {
         await expectSameAsIndexed(edit(countyTurtle, at), "turtle", strict);
       }),
-      { numRuns: 40, seed: 7 },
+      { numRuns: 30, seed: 7 },
     );
   });
 
@@ -116,7 +116,7 @@ describe("the fast path of fromCpsvAp", () => {
         // Indented as toCpsvAp writes it, the reader parses node by node; on one line, whole.
         await expectSameAsIndexed(JSON.stringify(document, null, indent) + "\n", "jsonld", false);
       }),
-      { numRuns: 16, seed: 9 },
+      { numRuns: 12, seed: 9 },
     );
   });
 });
