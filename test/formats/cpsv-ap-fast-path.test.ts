@@ -39,6 +39,9 @@ describe("the fast path of fromCpsvAp", () => {
       expect(readFastPath(text, format)).toBeDefined();
       await expectSameAsIndexed(text, format, true);
     }
+    // A non-breaking space is no white space to JSON or Turtle: both readers refuse it.
+    await expectSameAsIndexed(countyJsonLd + "\u00a0", "jsonld", false);
+    await expectSameAsIndexed(countyTurtle + "\u00a0", "turtle", false);
     const { model } = generateModel({ size: "county", seed: 4 });
     const turtle = await toCpsvAp(model, { format: "turtle", base: "urn:gov:" });
     expect(readFastPath(turtle, "turtle")).toBeDefined();

@@ -74,7 +74,7 @@ function splitDocument(text: string): { context: Record<string, unknown>; nodes:
     nodes.push(text.slice(at, end + NODE_CLOSES.length));
     at = end + NODE_CLOSES.length;
     if (text.startsWith(",\n", at)) at += 2;
-    else if (text.startsWith("\n  ]\n}", at) && text.slice(at + 6).trim() === "") return { context: header["@context"], nodes };
+    else if (text.startsWith("\n  ]\n}", at) && /^[ \t\n\r]*$/.test(text.slice(at + 6))) return { context: header["@context"], nodes };
     else return undefined;
   }
 }
