@@ -4,18 +4,20 @@
  * the end of the run and the seeds of every input. Each figure comes from the module that owns the measurement:
  * - goals 1 and 2: `peerGoals` of peers.ts (govgraph against PySAL access and networkx, alternating; one round
  *   unless `--repeat N`);
- * - goal 3 and the parse + validate half of goal 4: `readGoals` of read.ts, when that module exists;
+ * - goal 3 and the parse + validate half of goal 4: `readGoals` of read.ts;
  * - goal 4, every section: `analyzeProcessVsParse` of analyze-process.ts (`govgraph analyze FILE`, a whole process,
  *   against a process that `JSON.parse`s the file), seeds 1 and 2;
  * - goal 5: `whatIf` of what-if.ts (one merge and the scorecard), seeds 1 and 2;
  * - goal 6: the second seed's figures over the first's (within 20%);
- * - CPSV-AP: `cpsvGoals` of cpsv-ap.ts, when it exports it.
- * A module or export that is missing gives a "not measured" row saying so, never a figure.
+ * - CPSV-AP: `cpsvGoals` of cpsv-ap.ts.
+ * A goal a run could not measure (e.g. the peers without pandas) gives a "not measured" row saying why, never a figure.
  */
 import { ANALYZE_TARGET } from "./analyze.js";
 import { analyzeProcessVsParse, bundleCli, type ProcessRounds } from "./analyze-process.js";
 import { atMost, formatMs, gc, loadAverages, verdictOf, type BenchOptions, type GoalRow } from "./_util.js";
+import { cpsvGoals } from "./cpsv-ap.js";
 import { peerGoals } from "./peers.js";
+import { readGoals } from "./read.js";
 import { whatIf, whatIfRow, type WhatIf } from "./what-if.js";
 
 const SEEDS = [1, 2] as const;
@@ -41,25 +43,6 @@ function analyzeRow(m: ProcessRounds): GoalRow {
   };
 }
 
-/**
- * The rows of `bench/<name>.ts`'s `fn(options)`, or one "not measured" row per expected goal when the module or
- * the function does not exist (yet).
- */
-async function optionalGoals(name: string, fn: string, options: BenchOptions, expected: readonly string[]): Promise<GoalRow[]> {
-  const path = `./${name}.ts`;
-  let module: Record<string, unknown> | undefined;
-  try {
-    module = (await import(path)) as Record<string, unknown>;
-  } catch (error) {
-    if ((error as { code?: string }).code !== "ERR_MODULE_NOT_FOUND") throw error;
-  }
-  const measure = module?.[fn];
-  if (typeof measure !== "function") {
-    const why = module ? `bench/${name}.ts exports no ${fn}()` : `no bench/${name}.ts in this tree`;
-    return expected.map((goal) => ({ goal, figure: why, target: "", met: null }));
-  }
-  return (await (measure as (o: BenchOptions) => Promise<GoalRow[]> | GoalRow[])(options)).map((r) => ({ ...r, met: r.met ?? null }));
-}
 
 function printGoals(rows: readonly GoalRow[], header: readonly string[]): void {
   const cells = rows.map((r) => [r.goal, r.figure, r.target, verdictOf(r)]);
@@ -102,8 +85,8 @@ export async function run(options: BenchOptions): Promise<void> {
   }
   rows.push(seedRow("analyze / JSON.parse (cpu)", cpuRatios[0]!, cpuRatios[1]!));
   rows.push(seedRow("what-if time (cpu)", whatIfs[0]!.cpu, whatIfs[1]!.cpu));
-  rows.push(...(await optionalGoals("read", "readGoals", options, ["3. reading large files (nation validate and analyze)", "4. province parse + validate / JSON.parse"])));
-  rows.push(...(await optionalGoals("cpsv-ap", "cpsvGoals", options, ["CPSV-AP export and import"])));
+  rows.push(...(await readGoals(options)));
+  rows.push(...(await cpsvGoals(options)));
   rows.push(...(await peerGoals(options)));
   rows.sort((x, y) => x.goal.localeCompare(y.goal, "en", { numeric: true }));
   printGoals(rows, [

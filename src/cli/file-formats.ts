@@ -6,11 +6,13 @@ import {
   fromFederalProgramInventory,
   fromGcServiceInventory,
   fromHsds,
+  fromCpsvAp,
   fromKenyaEcitizen,
   GovGraphError,
   graphmlChunks,
   HSDS_TABLES,
   KENYA_ECITIZEN_FILES,
+  toCpsvAp,
   toGexf,
   toHsds,
   toMermaid,
@@ -115,6 +117,24 @@ export function readCsvFolderDir(io: CliIo, path: string, strict: boolean): Impo
   return fromCsvFolder(folderFiles(io, path), { strict });
 }
 
+// CPSV-AP's options: a reader picks texts in a language, a writer tags them with one (distinct names: `convert`
+// takes the options of both sides).
+const CPSV_READ: Record<string, FormatOption> = {
+  language: { type: "string", valueHint: "TAG", description: "cpsv-ap: the language texts are picked in (default English, then the first)" },
+};
+const CPSV_WRITE: Record<string, FormatOption> = {
+  base: { type: "string", valueHint: "IRI", description: "cpsv-ap: the IRI record IRIs start with (default https://example.org/govgraph/)" },
+  "language-tag": { type: "string", valueHint: "TAG", description: "cpsv-ap: the language tag of every text written (default en)" },
+};
+const cpsvRead =
+  (format: "turtle" | "jsonld" | undefined): FormatReader["read"] =>
+  ({ io, path, strict, values }) =>
+    fromCpsvAp(io.readFile(path), defined({ format, strict, language: values.language as string | undefined }));
+const cpsvWrite =
+  (format: "turtle" | "jsonld"): FormatWriter["write"] =>
+  (model, values) =>
+    toCpsvAp(model, defined({ format, base: values.base as string | undefined, language: values["language-tag"] as string | undefined }));
+
 /** Every format `import` reads and `convert` writes, in the order help lists them. @internal */
 export const FILE_FORMATS: readonly FileFormat[] = [
   {
@@ -178,6 +198,20 @@ export const FILE_FORMATS: readonly FileFormat[] = [
     name: "hsds-csv",
     title: "Open Referral HSDS 3.1 (tabular data package)",
     write: { output: "dir", write: (model) => folderOf(() => Object.entries(toHsds(model, { format: "csv" })).map(([file, text]) => ({ file, text }))) },
+  },
+  {
+    name: "cpsv-ap",
+    title: "CPSV-AP 3.2 (JSON-LD)",
+    read: { input: "file", expects: "a CPSV-AP document: JSON-LD, or Turtle (told apart by the first character)", options: CPSV_READ, read: cpsvRead(undefined) },
+    write: { output: "file", options: CPSV_WRITE, write: cpsvWrite("jsonld") },
+    looksLikeJson: (data) => hasSomeKey(data, ["@context"]),
+  },
+  {
+    name: "cpsv-ap-turtle",
+    title: "CPSV-AP 3.2 (Turtle)",
+    read: { input: "file", expects: "a CPSV-AP document in Turtle", options: CPSV_READ, read: cpsvRead("turtle") },
+    write: { output: "file", options: CPSV_WRITE, write: cpsvWrite("turtle") },
+    looksLike: (name, line) => (/\.ttl$/i.test(name) || /^\s*(@prefix|@base|PREFIX|BASE)\s/i.test(line) ? "file" : undefined),
   },
   {
     name: "graphml",

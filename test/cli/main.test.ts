@@ -240,10 +240,10 @@ describe("--help and --version", () => {
                     staffing, openness)
         validate    Check a model: schema, unique ids, references, cycles; list every problem (exit 1 when
                     there are errors)
-        import      Map a catalogue onto a model (csv, us-fpi, gc-si, kenya-ecitizen, hsds): model JSON,
-                    with what was mapped and every issue
-        convert     Write a model in another format (json, csv, hsds, hsds-csv, graphml, gexf, mermaid); a
-                    folder format into --out DIR
+        import      Map a catalogue onto a model (csv, us-fpi, gc-si, kenya-ecitizen, hsds, cpsv-ap,
+                    cpsv-ap-turtle): model JSON, with what was mapped and every issue
+        convert     Write a model in another format (json, csv, hsds, hsds-csv, cpsv-ap, cpsv-ap-turtle,
+                    graphml, gexf, mermaid); a folder format into --out DIR
         schema      Print the JSON Schema (2020-12) of the model or of one entity
         generate    Generate a seeded synthetic government with planted duplicates and gaps (model JSON)
 

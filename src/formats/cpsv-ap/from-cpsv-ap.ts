@@ -9,10 +9,12 @@
 import { GovGraphError } from "../../errors.js";
 import { oneOf, resolveOptions } from "../../options.js";
 import type { ModelInput } from "../../schemas/model.js";
+import { validateModel } from "../../model/validate.js";
 import { importedModel, type ImportResult } from "../imported.js";
 import { RdfGraph } from "./graph.js";
 import type { RdfIssue } from "./issues.js";
 import { parseJsonLd, parseTurtle, sniffFormat, type CpsvApFormat } from "./parse.js";
+import { readFastPath } from "./fast-path.js";
 import { ReadContext } from "./read-context.js";
 import { readMeta } from "./read-records.js";
 import { readOwnCatalogue, readOtherCatalogue } from "./read-catalogue.js";
@@ -42,7 +44,7 @@ export const FROM_CPSV_AP_DEFAULTS: { format: CpsvApFormat | undefined; strict: 
  * const { model, issues } = await fromCpsvAp(turtleText, { language: "nb" });
  * model.services.length;
  */
-export async function fromCpsvAp(text: string, options: FromCpsvApOptions = {}): Promise<Omit<ImportResult, "issues"> & { issues: RdfIssue[] }> {
+export async function fromCpsvAp(text: string, options: FromCpsvApOptions = {}): Promise<FromCpsvApResult> {
   const fn = "fromCpsvAp";
   const o = resolveOptions(FROM_CPSV_AP_DEFAULTS, options, fn, {
     format: oneOf(["turtle", "jsonld"]),
@@ -53,6 +55,27 @@ export async function fromCpsvAp(text: string, options: FromCpsvApOptions = {}):
     throw new GovGraphError("invalid_input", `${fn}: expected the document's text, got ${text === null ? "null" : typeof text}. Read the file and pass its contents.`);
   }
   const format = o.format ?? sniffFormat(text);
+  return readOnFastPath(text, format) ?? (await readIndexed(text, format, o));
+}
+
+type FromCpsvApResult = Omit<ImportResult, "issues"> & { issues: RdfIssue[] };
+
+/** A document govgraph wrote, read on the fast path (fast-path.ts); `undefined` when it strays from it. */
+function readOnFastPath(text: string, format: CpsvApFormat): FromCpsvApResult | undefined {
+  const own = readFastPath(text, format);
+  if (own === undefined) return undefined;
+  // The records are ours to give away: validation freezes them in place instead of copying them.
+  const result = validateModel({ schemaVersion: 1, ...(own.meta ? { meta: own.meta } : {}), ...own.collections }, { adopt: true });
+  return result.ok && result.model ? { model: result.model, issues: [] } : undefined;
+}
+
+/**
+ * Reads any CPSV-AP document through an index of its triples (n3 or jsonld.js), with the syntax errors and the
+ * mapping's warnings; {@link fromCpsvAp} without its fast path.
+ * @internal
+ */
+export async function readIndexed(text: string, format: CpsvApFormat, o: { strict: boolean; language: string | undefined }): Promise<FromCpsvApResult> {
+  const fn = "fromCpsvAp";
   const graph = new RdfGraph();
   graph.language = o.language;
   const syntax = format === "turtle" ? await parseTurtle(text, fn, graph) : await parseJsonLd(text, fn, graph);

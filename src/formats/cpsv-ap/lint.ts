@@ -4,6 +4,13 @@ import { rdfIssue } from "./issues.js";
 // Schemes one edit away from http(s): a dropped or doubled letter, as in a prefix written "ttp://".
 const TYPO_SCHEMES = /^(ttp|htp|htt|hhttp|htttp|ttps|htps|htts|httpss|hhttps)$/i;
 const SPECIAL = /[<"'#]/g;
+const SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
+
+/** The scheme of an IRI when it is a misspelt `http` or `https` (`ttp`, `hhttps`), else `undefined`. @internal */
+export function misspeltScheme(iri: string): string | undefined {
+  const scheme = SCHEME.exec(iri)?.[1];
+  return scheme !== undefined && TYPO_SCHEMES.test(scheme) ? scheme : undefined;
+}
 const SHORT_STRING = { '"': /(?:[^"\\\n]|\\.)*(?:"|\n|$)/y, "'": /(?:[^'\\\n]|\\.)*(?:'|\n|$)/y } as const;
 const LONG_STRING = { '"': /(?:[^"\\]|\\.|"(?!""))*(?:"""|$)/y, "'": /(?:[^'\\]|\\.|'(?!''))*(?:'''|$)/y } as const;
 
@@ -35,11 +42,11 @@ export function lintTurtle(text: string, fn: string): Issue[] {
       const iri = text.slice(i + 1, end);
       if (/[\s"<]/.test(iri)) continue; // not an IRI: the parser reports it
       SPECIAL.lastIndex = end + 1;
-      const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(iri)?.[1];
+      const scheme = misspeltScheme(iri);
       if (iri === "") {
         const { line, column } = at(i);
         issues.push(rdfIssue(fn, line, column, "empty IRI <> (there is no base IRI to resolve it against): write the IRI it stands for, or leave the triple out"));
-      } else if (scheme !== undefined && TYPO_SCHEMES.test(scheme)) {
+      } else if (scheme !== undefined) {
         const { line, column } = at(i);
         const meant = /s$/i.test(scheme) ? "https" : "http";
         issues.push(rdfIssue(fn, line, column, `IRI <${iri}> has the scheme "${scheme}:", a misspelt "${meant}:": write <${meant}${iri.slice(scheme.length)}>`));

@@ -32,6 +32,18 @@ export function durationToDays(text: string): number | undefined {
   return n(2) * 365 + n(3) * 30 + n(4) * 7 + n(5) + n(6) / 24 + n(7) / 1440 + n(8) / 86400;
 }
 
+/** A non-negative finite number written as a literal; `undefined` when the text is not one. @internal */
+export function readAmount(lexical: string): number | undefined {
+  const text = lexical.trim();
+  const value = Number(text);
+  return text !== "" && Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
+/** A boolean literal (`true`, `false`, `1`, `0`); `undefined` for anything else. @internal */
+export function readBoolean(lexical: string | undefined): boolean | undefined {
+  return lexical === "true" || lexical === "1" ? true : lexical === "false" || lexical === "0" ? false : undefined;
+}
+
 /** A point as a WKT literal, longitude first. @internal */
 export function wktPoint(location: { lat: number; lon: number }): Lit {
   return { value: `POINT(${location.lon} ${location.lat})`, datatype: XSD.wkt };

@@ -32,6 +32,11 @@ export const CHANNEL_KIND_LABEL: Record<ChannelKind, string> = {
 
 const KIND_BY_IRI = new Map(Object.entries(CHANNEL_KIND_IRI).map(([kind, iri]) => [iri, kind as ChannelKind]));
 
+/** The channel kind of one of govgraph's channel-kind concepts, else `undefined`. @internal */
+export function channelKindOfConcept(typeIri: string): ChannelKind | undefined {
+  return KIND_BY_IRI.get(typeIri);
+}
+
 // Words in another catalogue's channel type (its IRI or label) that say which kind it is; the first match wins.
 const KIND_WORDS: [RegExp, ChannelKind][] = [
   [/kiosk/i, "kiosk"],

@@ -43,3 +43,13 @@ export function applyOrder(values: readonly string[], hint: readonly number[] | 
   }
   return out;
 }
+
+/**
+ * A list rebuilt from its distinct values and the hint of its field (`gg:listOrder`): `undefined` when an optional
+ * list is absent (no values, no hint), `null` when the hint does not fit the values.
+ * @internal
+ */
+export function rebuildList(values: readonly string[], hint: unknown, optional: boolean): string[] | undefined | null {
+  if (values.length === 0 && hint === undefined) return optional ? undefined : [];
+  return applyOrder(values, Array.isArray(hint) ? (hint as number[]) : undefined) ?? null;
+}

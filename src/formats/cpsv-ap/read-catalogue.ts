@@ -1,6 +1,6 @@
 import { iriTail } from "./graph.js";
 import { nodeIssue } from "./issues.js";
-import type { Draft, ReadContext } from "./read-context.js";
+import type { ReadContext } from "./read-context.js";
 import { readAssignments, readNeed, readTravelCost } from "./read-needs.js";
 import { legalBasisOf, readDepartment, readEvidence, readFunction, readRegion, readSegment, readServicePoint } from "./read-records.js";
 import { legalResourcesOf, readService, type ServiceLinks } from "./read-services.js";
@@ -112,8 +112,11 @@ function serviceLinks(ctx: ReadContext): ServiceLinks {
 function collections(ctx: ReadContext, assignments: unknown[], travelCosts: unknown[]): CatalogueInput {
   const regions = ctx.all("regions");
   const departments = ctx.all("departments");
-  breakCycles(ctx, regions, "regions");
-  breakCycles(ctx, departments, "departments");
+  for (const [records, collection] of [[regions, "regions"], [departments, "departments"]] as const) {
+    for (const { id, parentId } of breakCycles(records)) {
+      ctx.issues.push(nodeIssue("cycle", id, `${ctx.fn}: the ${collection} tree has a cycle through "${id}"; its parent "${String(parentId)}" is left out`));
+    }
+  }
   return {
     regions,
     segments: ctx.all("segments"),
@@ -128,19 +131,26 @@ function collections(ctx: ReadContext, assignments: unknown[], travelCosts: unkn
   };
 }
 
-function breakCycles(ctx: ReadContext, records: Draft[], collection: string): void {
-  const byId = new Map(records.map((r) => [r.id, r]));
+/**
+ * Breaks each cycle of a tree of records (`parentId`), leaving out the parent that closes it; returns the records
+ * changed, with the parent left out.
+ * @internal
+ */
+export function breakCycles(records: Record<string, unknown>[]): { id: string; parentId: unknown }[] {
+  const byId = new Map(records.map((r) => [r.id as string, r]));
   const done = new Set<string>();
+  const broken: { id: string; parentId: unknown }[] = [];
   for (const start of records) {
     const path = new Set<string>();
-    for (let r: Draft | undefined = start; r !== undefined && !done.has(r.id); r = byId.get(r.parentId as string)) {
-      if (path.has(r.id)) {
-        ctx.issues.push(nodeIssue("cycle", r.id, `${ctx.fn}: the ${collection} tree has a cycle through "${r.id}"; its parent "${String(r.parentId)}" is left out`));
+    for (let r: Record<string, unknown> | undefined = start; r !== undefined && !done.has(r.id as string); r = byId.get(r.parentId as string)) {
+      if (path.has(r.id as string)) {
+        broken.push({ id: r.id as string, parentId: r.parentId });
         delete r.parentId;
         break;
       }
-      path.add(r.id);
+      path.add(r.id as string);
     }
     for (const id of path) done.add(id);
   }
+  return broken;
 }

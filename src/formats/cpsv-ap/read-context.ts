@@ -1,6 +1,7 @@
 import { iriTail, type RdfGraph } from "./graph.js";
 import { nodeIssue, type RdfIssue } from "./issues.js";
-import { applyOrder } from "./order.js";
+import { readAmount, readBoolean } from "./literals.js";
+import { applyOrder, rebuildList } from "./order.js";
 import { T, XSD } from "./vocabulary.js";
 
 /** The collections whose records the reader gives ids to. @internal */
@@ -88,16 +89,15 @@ export class ReadContext {
   amount(node: string, predicate: string): number | undefined {
     const lexical = this.graph.value(node, predicate);
     if (lexical === undefined) return undefined;
-    const value = Number(lexical.trim());
-    if (lexical.trim() !== "" && Number.isFinite(value) && value >= 0) return value;
+    const value = readAmount(lexical);
+    if (value !== undefined) return value;
     this.issues.push(nodeIssue("invalid_value", node, `${this.fn}: ${this.label(node)} has ${predicate} "${lexical}", not a non-negative number; left out`));
     return undefined;
   }
 
   /** A boolean literal. */
   boolean(node: string, predicate: string): boolean | undefined {
-    const lexical = this.graph.value(node, predicate);
-    return lexical === "true" || lexical === "1" ? true : lexical === "false" || lexical === "0" ? false : undefined;
+    return readBoolean(this.graph.value(node, predicate));
   }
 
   /** A JSON literal (`gg:` extension values); unreadable JSON is a warning and `undefined`. */
@@ -123,10 +123,8 @@ export class ReadContext {
    * hint). A hint that does not fit the values is a warning, and the sorted values are kept.
    */
   ordered(node: string, values: string[], hints: Record<string, number[]>, field: string, optional: boolean): string[] | undefined {
-    const hint = hints[field];
-    if (values.length === 0 && hint === undefined) return optional ? undefined : [];
-    const list = applyOrder(values, Array.isArray(hint) ? hint : undefined);
-    if (list !== undefined) return list;
+    const list = rebuildList(values, hints[field], optional);
+    if (list !== null) return list;
     this.issues.push(nodeIssue("invalid_value", node, `${this.fn}: ${this.label(node)} has a gg:listOrder for ${field} that does not fit its values; they are kept sorted`));
     return applyOrder(values, undefined);
   }

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CSV_FOLDER_FILES, exampleCounty, fromFederalProgramInventory, stringifyModel, toCsvFolder, toGexf, toGraphML, toHsds, toMermaid } from "../../../src/index.js";
+import { CSV_FOLDER_FILES, exampleCounty, fromFederalProgramInventory, stringifyModel, toCpsvAp, toCsvFolder, toGexf, toGraphML, toHsds, toMermaid } from "../../../src/index.js";
 import { FILE_FORMATS } from "../../../src/cli/file-formats.js";
 import { runIn } from "../run-cli.js";
 
@@ -33,6 +33,8 @@ describe("govgraph convert INPUT --to FORMAT --out PATH", () => {
       [["--to", "gexf", "--iterations", "3"], "c.gexf", toGexf(exampleCounty, { iterations: 3 })],
       [["--to", "mermaid", "--level", "journey", "--id", "have-baby"], "c.mmd", toMermaid(exampleCounty, { level: "journey", id: "have-baby" })],
       [["--to", "hsds"], "c.hsds.json", JSON.stringify(toHsds(exampleCounty), null, 2) + "\n"],
+      [["--to", "cpsv-ap"], "c.jsonld", await toCpsvAp(exampleCounty)],
+      [["--to", "cpsv-ap-turtle", "--base", "urn:gov:", "--language-tag", "zh"], "c.ttl", await toCpsvAp(exampleCounty, { format: "turtle", base: "urn:gov:", language: "zh" })],
     ];
     for (const [options, file, expected] of cases) {
       const run = await runIn(dir, ["convert", ...options, "--out", file]);
@@ -52,6 +54,17 @@ describe("govgraph convert INPUT --to FORMAT --out PATH", () => {
   it("prints a file format on stdout without --out, alone there", async () => {
     const run = await runIn(scratch(), ["convert", "--to", "mermaid"]);
     expect([run.code, run.stdout, run.stderr]).toEqual([0, toMermaid(exampleCounty), ""]);
+  });
+
+  it("converts CPSV-AP Turtle to JSON-LD with --from, and refuses a bad --base as toCpsvAp does", async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "c.ttl"), await toCpsvAp(exampleCounty, { format: "turtle" }));
+    const run = await runIn(dir, ["convert", "c.ttl", "--from", "cpsv-ap-turtle", "--to", "cpsv-ap", "--out", "c.jsonld"]);
+    expect(run.code).toBe(0);
+    expect(read(dir, "c.jsonld")).toBe(await toCpsvAp(exampleCounty));
+    const bad = await runIn(dir, ["convert", "--to", "cpsv-ap", "--base", "not an IRI", "--out", "x.jsonld"]);
+    expect([bad.code, bad.stderr.split("\n")[0]]).toEqual([1, expect.stringContaining("toCpsvAp: option base must be an absolute IRI")]);
+    expect(existsSync(join(dir, "x.jsonld"))).toBe(false);
   });
 
   it("reads any import source with --from", async () => {
@@ -84,8 +97,8 @@ describe("govgraph convert INPUT --to FORMAT --out PATH", () => {
       [["convert", "--to", "csv", "--out", "x", "--departments", "agency"], "error convert: --departments does not apply to a model input (no --from)."],
       [["convert", "--to", "json", "--strict"], "error convert: --strict applies to --from only (a model is always read strictly)."],
       [["convert", "--from", "us-fpi", "--to", "json"], "error convert: --from us-fpi needs an input (programs.csv)."],
-      [["convert"], "error convert: pass --to FORMAT, one of json, csv, hsds, hsds-csv, graphml, gexf, mermaid."],
-      [["convert", "--to", "pdf"], 'error Bad --to "pdf". Use one of: json, csv, hsds, hsds-csv, graphml, gexf, mermaid.'],
+      [["convert"], "error convert: pass --to FORMAT, one of json, csv, hsds, hsds-csv, cpsv-ap, cpsv-ap-turtle, graphml, gexf, mermaid."],
+      [["convert", "--to", "pdf"], 'error Bad --to "pdf". Use one of: json, csv, hsds, hsds-csv, cpsv-ap, cpsv-ap-turtle, graphml, gexf, mermaid.'],
     ] as const;
     for (const [argv, message] of cases) {
       const run = await runIn(dir, [...argv]);

@@ -44,8 +44,12 @@ describe("a file given as a model that is no model JSON", () => {
       "error unsupported_format: loadModel: hsds/service_full-excerpt.json is not a model JSON file: it looks like Open Referral HSDS 3.1. Import it first: govgraph import hsds hsds/service_full-excerpt.json --out model.json.",
     );
     const generic = "Pass a model JSON file or a CSV folder, or import it first (govgraph import --help lists the formats it reads).";
-    expect(await first("catalogue.jsonld")).toBe(`error unsupported_format: loadModel: catalogue.jsonld is not a model JSON file: it looks like JSON-LD (linked data). ${generic}`);
-    expect(await first("catalogue.ttl")).toBe(`error unsupported_format: loadModel: catalogue.ttl is not a model JSON file: it looks like an RDF Turtle file. ${generic}`);
+    expect(await first("catalogue.jsonld")).toBe(
+      "error unsupported_format: loadModel: catalogue.jsonld is not a model JSON file: it looks like CPSV-AP 3.2 (JSON-LD). Import it first: govgraph import cpsv-ap catalogue.jsonld --out model.json.",
+    );
+    expect(await first("catalogue.ttl")).toBe(
+      "error unsupported_format: loadModel: catalogue.ttl is not a model JSON file: it looks like an RDF Turtle file, CPSV-AP 3.2 (Turtle). Import it first: govgraph import cpsv-ap-turtle catalogue.ttl --out model.json.",
+    );
     expect(await first("graph.graphml")).toBe(`error unsupported_format: loadModel: graph.graphml is not a model JSON file: it looks like an XML or HTML file. ${generic}`);
     expect(await first("orgs.tsv")).toBe(`error unsupported_format: loadModel: orgs.tsv is not a model JSON file: it looks like a tab-separated file (header "name | parent"). ${generic}`);
   });

@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fromFederalProgramInventory, fromGcServiceInventory, fromHsds, fromKenyaEcitizen, stringifyModel } from "../../../src/index.js";
+import { exampleCounty, fromCpsvAp, fromFederalProgramInventory, fromGcServiceInventory, fromHsds, fromKenyaEcitizen, stringifyModel, toCpsvAp } from "../../../src/index.js";
 import { runIn } from "../run-cli.js";
 
 const fixtures = join(import.meta.dirname, "..", "..", "fixtures");
@@ -86,6 +86,42 @@ describe("govgraph import SOURCE INPUT --out model.json", () => {
     expect(csv.stdout).toContain(`\nwarning csv/locations.csv:2 (column latitude)\n          invalid_coordinates: `);
   });
 
+  it("reads CPSV-AP in JSON-LD and in Turtle as fromCpsvAp does, with --language", async () => {
+    const dir = scratch();
+    const cpsv = (name: string) => join(fixtures, "cpsv-ap", name);
+    const jsonld = await runIn(dir, ["import", "cpsv-ap", cpsv("trento-excerpt.jsonld"), "--out", "trento.json"]);
+    expect(jsonld.code).toBe(0);
+    expect(text(join(dir, "trento.json"))).toBe(stringifyModel((await fromCpsvAp(text(cpsv("trento-excerpt.jsonld")), { strict: false })).model) + "\n");
+    const turtle = await runIn(dir, ["import", "cpsv-ap-turtle", cpsv("official-example.ttl"), "--language", "fr", "--out", "example.json"]);
+    expect(turtle.code).toBe(0);
+    expect(text(join(dir, "example.json"))).toBe(stringifyModel((await fromCpsvAp(text(cpsv("official-example.ttl")), { strict: false, language: "fr" })).model) + "\n");
+    expect(turtle.stdout).toContain("unknown_channel_kind");
+  });
+
+  it("gives the model back from what convert --to cpsv-ap and --to cpsv-ap-turtle wrote", async () => {
+    const dir = scratch();
+    for (const [format, file] of [["cpsv-ap", "c.jsonld"], ["cpsv-ap-turtle", "c.ttl"]]) {
+      expect((await runIn(dir, ["convert", "--to", format!, "--out", file!])).code, format).toBe(0);
+      expect((await runIn(dir, ["import", format!, file!, "--out", `${file}.json`])).code, format).toBe(0);
+      expect(text(join(dir, `${file}.json`)), format).toBe(stringifyModel(exampleCounty) + "\n");
+    }
+    expect(text(join(dir, "c.ttl"))).toBe(await toCpsvAp(exampleCounty, { format: "turtle" }));
+  });
+
+  it("lists each Turtle syntax error of a defective CPSV-AP file at its line and column; --strict refuses it", async () => {
+    const dir = scratch();
+    const defective = join(fixtures, "cpsv-ap", "defective-service.ttl");
+    const lenient = await runIn(dir, ["import", "cpsv-ap-turtle", defective, "--out", "d.json"]);
+    expect(lenient.code).toBe(0);
+    expect(lenient.stdout).toMatch(/\(json\): 2\s+errors, 1\s+warning\n/);
+    expect(lenient.stdout).toMatch(/\nerror +defective-service\.ttl:18:4 +invalid_rdf: a ";" or "," or "\." is missing between/);
+    expect(lenient.stdout).toMatch(/\nerror +defective-service\.ttl:19:20 +invalid_rdf: empty IRI <>/);
+    const strict = await runIn(dir, ["import", "cpsv-ap-turtle", defective, "--strict", "--out", "e.json"]);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr.split("\n")[0]).toMatch(/^error invalid_rdf: import cpsv-ap-turtle: 2 errors in \S*defective-service\.ttl, first at \S*defective-service\.ttl:18:4: a ";" or "," or "\." is missing/);
+    expect(existsSync(join(dir, "e.json"))).toBe(false);
+  });
+
   it("reads a govgraph CSV folder back to the model it was written from", async () => {
     const dir = scratch();
     expect((await runIn(dir, ["convert", "--to", "csv", "--out", "county"])).code).toBe(0);
@@ -97,7 +133,7 @@ describe("govgraph import SOURCE INPUT --out model.json", () => {
   it("refuses an unknown source, a file where a folder is read and a folder where a file is read (exit 2, nothing written)", async () => {
     const dir = scratch();
     const cases = [
-      [["import", "cobol", "x.dat"], 'error import: unknown source "cobol". Sources: csv, us-fpi, gc-si, kenya-ecitizen, hsds.'],
+      [["import", "cobol", "x.dat"], 'error import: unknown source "cobol". Sources: csv, us-fpi, gc-si, kenya-ecitizen, hsds, cpsv-ap, cpsv-ap-turtle.'],
       [["import", "kenya-ecitizen", real("us-fpi-excerpt.csv")], `error import: kenya-ecitizen reads a folder (a folder of ministries.csv, departments.csv, agencies.csv, services.csv), and ${real("us-fpi-excerpt.csv")} is not one.`],
       [["import", "us-fpi", real("kenya-ecitizen")], `error import: us-fpi reads a file (programs.csv), and ${real("kenya-ecitizen")} is a folder.`],
       [["import", "us-fpi"], "error Missing argument <input> for import."],
