@@ -113,7 +113,7 @@ describe("govgraph import SOURCE INPUT --out model.json", () => {
     const defective = join(fixtures, "cpsv-ap", "defective-service.ttl");
     const lenient = await runIn(dir, ["import", "cpsv-ap-turtle", defective, "--out", "d.json"]);
     expect(lenient.code).toBe(0);
-    expect(lenient.stdout).toMatch(/\(json\): 2\s+errors, 1\s+warning\n/);
+    expect(lenient.stdout).toMatch(/\(json\):\s+2\s+errors,\s+1\s+warning\n/);
     expect(lenient.stdout).toMatch(/\nerror +defective-service\.ttl:18:4 +invalid_rdf: a ";" or "," or "\." is missing between/);
     expect(lenient.stdout).toMatch(/\nerror +defective-service\.ttl:19:20 +invalid_rdf: empty IRI <>/);
     const strict = await runIn(dir, ["import", "cpsv-ap-turtle", defective, "--strict", "--out", "e.json"]);
