@@ -43,5 +43,15 @@ export class GovGraphError extends Error {
 
 /** Turns a path into a JSON Pointer (RFC 6901). */
 export function toPointer(path: readonly (string | number | symbol)[]): string {
+  if (!isPath(path)) throw new GovGraphError("invalid_input", 'toPointer: argument path must be an array of keys (strings, numbers or symbols). Pass a path such as ["services", 3, "name"].');
   return path.map((key) => "/" + String(key).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+}
+
+/** An array of keys; false for anything else, a Proxy whose traps throw included. */
+function isPath(path: unknown): boolean {
+  try {
+    return Array.isArray(path) && path.every((key) => typeof key === "string" || typeof key === "number" || typeof key === "symbol");
+  } catch {
+    return false;
+  }
 }

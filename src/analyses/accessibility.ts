@@ -18,6 +18,7 @@
  */
 import { GovGraphError, toPointer, type Issue } from "../errors.js";
 import { compareIds } from "../model/records.js";
+import { checkArgument, describeArgument, hasFields, isObject, optional, type ArgumentRule } from "../guard.js";
 
 /** A distance-decay function: the weight of a pair at a given cost. */
 export type WeightFunction = (cost: number) => number;
@@ -71,6 +72,11 @@ export const FLOATING_CATCHMENT_DEFAULTS = {
 
 const METHODS: readonly CatchmentMethod[] = ["2sfca", "e2sfca", "3sfca", "gravity"];
 
+const isNumber: ArgumentRule = (v) => (typeof v === "number" ? undefined : `must be a number, got ${describeArgument(v)}`);
+const isList: ArgumentRule = (v) => (Array.isArray(v) ? undefined : `must be an array, got ${describeArgument(v)}`);
+/** The fields the body reads, read once here so that a hostile input is refused before. */
+const isCatchmentInput = hasFields({ demand: optional(isList), supply: optional(isList), costs: optional(isList), method: () => undefined, maxCost: () => undefined, weight: () => undefined }, "an object { demand, supply, costs, ... }");
+
 function fail(fn: string, what: string, fix: string): never {
   throw new GovGraphError("invalid_input", `${fn}: ${what}. ${fix}.`);
 }
@@ -82,6 +88,7 @@ export const weights = {
    * @example weights.step({ 10: 1, 20: 0.68, 30: 0.22 })(15) // 0.68
    */
   step(steps: Readonly<Record<number, number>>): WeightFunction {
+    checkArgument("weights.step", "steps", steps, isObject, "Pass an object of costs and weights, such as { 10: 1, 20: 0.5 }");
     const entries = Object.entries(steps).map(([k, v]) => [Number(k), v] as const);
     for (const [k, v] of entries) {
       if (!Number.isFinite(k)) fail("weights.step", `the key "${k}" is not a number`, "Use numeric costs as keys");
@@ -101,7 +108,9 @@ export const weights = {
    * The gravity decay `(max(cost, minCost) / scale) ** alpha` (alpha is usually negative; minCost defaults to 0).
    * @example weights.gravity({ scale: 20, alpha: -2, minCost: 1 })(40) // 0.25
    */
-  gravity({ scale, alpha, minCost = 0 }: { scale: number; alpha: number; minCost?: number }): WeightFunction {
+  gravity(options: { scale: number; alpha: number; minCost?: number }): WeightFunction {
+    checkArgument("weights.gravity", "options", options, hasFields({ scale: isNumber, alpha: isNumber, minCost: optional(isNumber) }, "an object { scale, alpha, minCost? }"), "Pass { scale, alpha, minCost? }");
+    const { scale, alpha, minCost = 0 } = options;
     if (!Number.isFinite(scale) || scale <= 0) fail("weights.gravity", `scale is ${scale}`, "Use a positive scale");
     if (!Number.isFinite(alpha)) fail("weights.gravity", `alpha is ${alpha}`, "Use a finite exponent");
     if (!Number.isFinite(minCost) || minCost < 0) fail("weights.gravity", `minCost is ${minCost}`, "Use a non-negative minCost");
@@ -111,7 +120,9 @@ export const weights = {
    * The Gaussian decay `exp(-cost^2 / (2 sigma^2))`, unnormalised so that a cost of 0 weighs 1.
    * @example weights.gaussian({ sigma: 20 })(20) // 0.6065...
    */
-  gaussian({ sigma }: { sigma: number }): WeightFunction {
+  gaussian(options: { sigma: number }): WeightFunction {
+    checkArgument("weights.gaussian", "options", options, hasFields({ sigma: isNumber }, "an object { sigma }"), "Pass { sigma }");
+    const { sigma } = options;
     if (!Number.isFinite(sigma) || sigma === 0) fail("weights.gaussian", `sigma is ${sigma}`, "Use a finite, non-zero sigma");
     return (cost) => Math.exp((-cost * cost) / (2 * sigma * sigma));
   },
@@ -221,6 +232,7 @@ const MAX_LISTED = 10;
  */
 export function floatingCatchment(input: CatchmentInput): CatchmentResult[] {
   const fn = "floatingCatchment";
+  checkArgument(fn, "input", input, isCatchmentInput, "Pass { demand, supply, costs, method?, maxCost?, weight? }");
   const issues: Issue[] = [];
   const problem = (code: string, path: (string | number)[], message: string) =>
     issues.push({ code, path, pointer: toPointer(path), message, severity: "error" });

@@ -19,6 +19,8 @@ import type { JourneysReport } from "./journeys/types.js";
 import { isEndToEndOnline, serviceVisits } from "./service-channels.js";
 import { analyzeStaffing, type StaffingOptions, type StaffingReport } from "./staffing.js";
 import { scoreTransparency, type TransparencyReport } from "./transparency.js";
+import { requireModel } from "../model/require-model.js";
+import { deprecatedAlias } from "../guard.js";
 
 /** The five pillars, in report order. */
 export const PILLARS = ["functionAllocation", "publicServiceLevel", "governanceInnovation", "openness", "civilService"] as const;
@@ -223,6 +225,7 @@ function pillars(model: Model, inputs: ScorecardInputs, journeysOptions: Journey
  * card.pillars.map((p) => [p.id, p.score]); card.composite
  */
 export function buildScorecard(model: Model, options: ScorecardOptions = {}): ScorecardReport {
+  model = requireModel("buildScorecard", model);
   const o = resolveScorecardOptions(options);
   const weights = o.weights;
   const list = pillars(model, scorecardInputs(model, o), o.journeys);
@@ -240,4 +243,4 @@ export function buildScorecard(model: Model, options: ScorecardOptions = {}): Sc
  * The old name of {@link buildScorecard}.
  * @deprecated Use `buildScorecard`, which computes the same report (functions that compute a report are verbs).
  */
-export const scorecard: (model: Model, options?: ScorecardOptions) => ScorecardReport = buildScorecard;
+export const scorecard: (model: Model, options?: ScorecardOptions) => ScorecardReport = deprecatedAlias("scorecard", "buildScorecard", buildScorecard);

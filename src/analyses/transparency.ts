@@ -8,6 +8,7 @@
 import { compareIds } from "../model/records.js";
 import type { Model } from "../schemas/model.js";
 import { isActiveService, type Service } from "../schemas/service.js";
+import { requireModel } from "../model/require-model.js";
 
 /** The published items, in report order. */
 export const TRANSPARENCY_ITEMS = ["guide", "legalBasis", "fee", "processingTime", "channels", "contact"] as const;
@@ -94,6 +95,7 @@ const itemRecord = (c: Int32Array): Record<TransparencyItem, number> =>
  * overall.byItem.fee.share // share of fee-charging services that publish their fee
  */
 export function scoreTransparency(model: Model): TransparencyReport {
+  model = requireModel("scoreTransparency", model);
   const hasLegalBasis = new Set<string>();
   for (const f of model.functions) if (f.legalBasis && f.legalBasis.length > 0) hasLegalBasis.add(f.id);
 

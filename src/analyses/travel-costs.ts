@@ -7,8 +7,14 @@
  * wide as the maximum cost, so a region only visits the points of the cells around it: never an all-pairs matrix.
  */
 import { GovGraphError } from "../errors.js";
-import type { ModelIndex } from "../graph/index-model.js";
+import { isModelIndex, type ModelIndex } from "../graph/index-model.js";
+import { checkArguments, describeArgument, hasFields, isArrayOf, isFiniteNumber, isString, type ArgumentRule } from "../guard.js";
 import type { CatchmentCost } from "./accessibility.js";
+
+const isNumber: ArgumentRule = (v) => (typeof v === "number" ? undefined : `must be a number, got ${describeArgument(v)}`);
+const isFiniteOrInfinite: ArgumentRule = (v) => (typeof v === "number" && !Number.isNaN(v) ? undefined : `must be a number, got ${describeArgument(v)}`);
+const isLatLon = hasFields({ lat: isFiniteNumber, lon: isFiniteNumber }, "a point { lat, lon }");
+const isLocations = isArrayOf(hasFields({ id: isString, lat: isNumber, lon: isNumber }, "a location { id, lat, lon }"), "locations");
 
 /** Mean Earth radius in km (IUGG). */
 export const EARTH_RADIUS_KM = 6371.0088;
@@ -26,6 +32,7 @@ export interface LatLon {
  * @example greatCircleKm({ lat: 51.5, lon: -0.12 }, { lat: 48.86, lon: 2.35 }) // ~343.6
  */
 export function greatCircleKm(a: LatLon, b: LatLon): number {
+  checkArguments("greatCircleKm", [["a", a, isLatLon], ["b", b, isLatLon]], "Pass two points { lat, lon } in decimal degrees");
   return haversine(a.lat, a.lon, b.lat, b.lon);
 }
 
@@ -165,6 +172,7 @@ function growable() {
  * const table = travelCosts(indexModel(model), { maxCost: 30 });
  */
 export function travelCosts(index: ModelIndex, options: TravelCostOptions): TravelCostTable {
+  checkArguments("travelCosts", [["index", index, isModelIndex], ["options", options, hasFields({ maxCost: isFiniteOrInfinite }, "an object {maxCost, regions?}")]], "Pass indexModel(model) and { maxCost }");
   const { maxCost } = options;
   if (typeof maxCost !== "number" || Number.isNaN(maxCost) || maxCost < 0) {
     throw new GovGraphError("invalid_input", `travelCosts: maxCost is ${String(maxCost)}. Use a non-negative number.`);
@@ -274,6 +282,7 @@ export interface GeoLocation extends LatLon {
  * floatingCatchment({ demand, supply, costs: geoCosts(towns, clinics, { maxCost: 30 }) })
  */
 export function geoCosts(from: readonly GeoLocation[], to: readonly GeoLocation[], options: { maxCost: number }): CatchmentCost[] {
+  checkArguments("geoCosts", [["from", from, isLocations], ["to", to, isLocations], ["options", options, hasFields({ maxCost: isFiniteOrInfinite }, "an object {maxCost}")]], "Pass two lists of {id, lat, lon} and { maxCost }");
   const { maxCost } = options;
   if (typeof maxCost !== "number" || Number.isNaN(maxCost) || maxCost < 0) {
     throw new GovGraphError("invalid_input", `geoCosts: maxCost is ${String(maxCost)}. Use a non-negative number.`);

@@ -28,6 +28,7 @@ import { findOverlap, type CandidatePairs } from "./overlap.js";
 import { findServiceDuplication } from "./service-duplication.js";
 import { duplicationReport } from "./summary.js";
 import type { DuplicationFinding, DuplicationOptions, DuplicationReport } from "./types.js";
+import { requireModel } from "../../model/require-model.js";
 
 /** Defaults of {@link findDuplication}. */
 export const DUPLICATION_DEFAULTS = {
@@ -119,5 +120,6 @@ export function analyzeDuplication(input: Model, options: DuplicationOptions = {
  * console.log(summary.duplicatedFunctions, duplication[0]);
  */
 export function findDuplication(model: Model, options: DuplicationOptions = {}): DuplicationReport {
+  model = requireModel("findDuplication", model);
   return analyzeDuplication(model, options).report;
 }

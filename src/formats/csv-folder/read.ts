@@ -14,6 +14,7 @@ import { locate, newDrafts, readTable, type Drafts } from "./drafts.js";
 import { csvIssue, refuseOnErrors, sortCsvIssues, type CsvImportResult, type CsvIssue } from "./issues.js";
 import { prune } from "./prune.js";
 import { CSV_FOLDER_FILES, META_FILE, TABLES } from "./tables.js";
+import { checkArgument, isJsonData } from "../../guard.js";
 
 /** Options of {@link fromCsvFolder}. */
 export interface CsvFolderOptions {
@@ -83,6 +84,7 @@ function placed(drafts: Drafts, issues: readonly Issue[], seen: Set<string>): Cs
  * const { model, issues } = fromCsvFolder({ "meta.json": meta, "regions.csv": regions, "departments.csv": departments });
  */
 export function fromCsvFolder(files: Readonly<Record<string, string>>, options: CsvFolderOptions = {}): CsvImportResult {
+  checkArgument(FN, "files", files, isJsonData("an object of file names and texts"), 'Pass { "regions.csv": text, ... }');
   const { strict } = resolveOptions(CSV_FOLDER_DEFAULTS, options, FN);
   const texts = checkFiles(files);
   const drafts = newDrafts();

@@ -16,6 +16,7 @@ import {
   recordKey,
   type RecordKeyValue,
 } from "../records.js";
+import { describeArgument } from "../../guard.js";
 
 /** How a record is addressed: its `id`, or its pair of ids for assignments and travel costs. */
 export type RecordKey<C extends CollectionName> = C extends "assignments"
@@ -30,21 +31,32 @@ export type RecordInput<C extends CollectionName> = NonNullable<ModelInput[C]>[n
 /** Throws `invalid_operation` unless `collection` names a collection. @internal */
 export function collectionOrThrow(fn: string, collection: string): void {
   if (!(COLLECTIONS as readonly string[]).includes(collection)) {
-    throw new GovGraphError("invalid_operation", `${fn}: there is no collection ${quote(collection)}. Use one of ${COLLECTIONS.join(", ")}.`);
+    const name = typeof collection === "string" ? quote(collection) : describeArgument(collection);
+    throw new GovGraphError("invalid_operation", `${fn}: there is no collection ${name}. Use one of ${COLLECTIONS.join(", ")}.`, { path: ["collection"] });
   }
 }
 
 /** The key a caller passed, as a {@link RecordKeyValue}; throws `invalid_operation` when it has the wrong shape. @internal */
 export function normalizeKey(fn: string, collection: CollectionName, key: unknown): RecordKeyValue {
-  const shown = JSON.stringify(key) ?? String(key);
   if (isPairCollection(collection)) {
     const [k1, k2] = PAIR_KEYS[collection];
-    const k = key as Record<string, unknown> | null;
-    if (typeof k === "object" && k !== null && typeof k[k1] === "string" && typeof k[k2] === "string") return [k[k1] as string, k[k2] as string];
-    throw new GovGraphError("invalid_operation", `${fn}: ${collection} are addressed by {${k1}, ${k2}}, not ${shown}. Pass both ids.`);
+    const pair = pairOf(key, k1, k2);
+    if (pair) return pair;
+    throw new GovGraphError("invalid_operation", `${fn}: ${collection} are addressed by {${k1}, ${k2}}, not ${describeArgument(key)}. Pass both ids.`, { path: ["key"] });
   }
   if (typeof key === "string") return key;
-  throw new GovGraphError("invalid_operation", `${fn}: ${collection} are addressed by their id string, not ${shown}. Pass the id.`);
+  throw new GovGraphError("invalid_operation", `${fn}: ${collection} are addressed by their id string, not ${describeArgument(key)}. Pass the id.`, { path: ["key"] });
+}
+
+/** The two ids of a pair key, read once (a hostile object gives undefined, not an exception). */
+function pairOf(key: unknown, k1: string, k2: string): [string, string] | undefined {
+  try {
+    if (typeof key !== "object" || key === null) return undefined;
+    const [a, b] = [(key as Record<string, unknown>)[k1], (key as Record<string, unknown>)[k2]];
+    return typeof a === "string" && typeof b === "string" ? [a, b] : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The key of a record as a caller wrote it, when its key fields are strings. @internal */
