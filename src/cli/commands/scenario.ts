@@ -1,4 +1,4 @@
-import { applyScenario, compareModels, stringifyModel } from "../../index.js";
+import { applyScenario, compareModels, stringifyModel, type ScenarioOperationInput } from "../../index.js";
 import { defineCommand, UsageError } from "../command.js";
 import { exampleOr, loadModel, parseJsonFile } from "../load-model.js";
 import { renderDocument, renderJson, renderTable, type Format } from "../render.js";
@@ -26,7 +26,8 @@ export const scenario = defineCommand({
     if (opsFile === undefined) throw new UsageError("Missing argument <ops> for scenario: a JSON file of operations.", scenario);
     const { source, name, model } = loadModel(io, modelFile);
     const ops = parseJsonFile(io.readFile(opsFile), opsFile);
-    const result = applyScenario(model, ops);
+    // The operations are checked by applyScenario, which names every problem.
+    const result = applyScenario(model, ops as ScenarioOperationInput[]);
     const comparison = compareModels(model, result.model);
     const report =
       format === "json"
