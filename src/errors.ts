@@ -34,6 +34,10 @@ export class GovGraphError extends Error {
   readonly issues: Issue[];
 
   constructor(code: GovGraphErrorCode, message: string, options: { path?: (string | number)[]; issues?: Issue[]; cause?: unknown } = {}) {
+    if (typeof code !== "string" || typeof message !== "string" || typeof options !== "object" || options === null) {
+      // Only a caller's own misuse gets here: the error it throws is a well-formed one about that misuse.
+      throw new GovGraphError("invalid_input", "GovGraphError: arguments code and message must be strings and options an object. Pass (code, message, { issues? }).");
+    }
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     if (options.path) this.path = options.path;

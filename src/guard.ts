@@ -117,9 +117,9 @@ export function hasFields(fields: Readonly<Record<string, ArgumentRule>>, what: 
  * Plain JSON data (`what` names it: "a record"): objects, arrays, strings, finite numbers, booleans and null (and
  * `undefined`, which JSON leaves out), with no cycle. Reads every value once, so a Proxy whose traps throw is refused here. @internal
  */
-export function isJsonData(what: string): ArgumentRule {
+export function isJsonData(what: string, options: { array?: boolean } = {}): ArgumentRule {
   return (v) => {
-    if (typeof v !== "object" || v === null || Array.isArray(v)) return `must be ${what}${got(v)}`;
+    if (typeof v !== "object" || v === null || (Array.isArray(v) && !options.array)) return `must be ${what}${got(v)}`;
     const problem = jsonProblem(v, [], new Set());
     return problem === undefined ? undefined : `must be ${what} of plain JSON data, but ${problem}`;
   };

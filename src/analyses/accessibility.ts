@@ -18,7 +18,7 @@
  */
 import { GovGraphError, toPointer, type Issue } from "../errors.js";
 import { compareIds } from "../model/records.js";
-import { checkArgument, describeArgument, hasFields, isObject, optional, type ArgumentRule } from "../guard.js";
+import { checkArgument, describeArgument, hasFields, isJsonData, optional, type ArgumentRule } from "../guard.js";
 
 /** A distance-decay function: the weight of a pair at a given cost. */
 export type WeightFunction = (cost: number) => number;
@@ -88,7 +88,7 @@ export const weights = {
    * @example weights.step({ 10: 1, 20: 0.68, 30: 0.22 })(15) // 0.68
    */
   step(steps: Readonly<Record<number, number>>): WeightFunction {
-    checkArgument("weights.step", "steps", steps, isObject, "Pass an object of costs and weights, such as { 10: 1, 20: 0.5 }");
+    checkArgument("weights.step", "steps", steps, isJsonData("an object of costs and weights"), "Pass an object of costs and weights, such as { 10: 1, 20: 0.5 }");
     const entries = Object.entries(steps).map(([k, v]) => [Number(k), v] as const);
     for (const [k, v] of entries) {
       if (!Number.isFinite(k)) fail("weights.step", `the key "${k}" is not a number`, "Use numeric costs as keys");

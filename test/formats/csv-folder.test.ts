@@ -211,7 +211,7 @@ describe("fromCsvFolder", () => {
   });
 
   it("refuses what is not a folder, and bad options", () => {
-    expect(() => fromCsvFolder("regions.csv" as never)).toThrow(/fromCsvFolder: expected an object of file names and texts, got string/);
+    expect(() => fromCsvFolder("regions.csv" as never)).toThrow(/^fromCsvFolder: argument files must be an object of file names and texts, got "regions.csv"/);
     expect(() => fromCsvFolder({ "a.csv": "x" })).toThrow(/none of the files is part of a govgraph CSV folder/);
     expect(() => fromCsvFolder({ "regions.csv": 3 as never })).toThrow(/the file "regions.csv" is not text/);
     expect(() => fromCsvFolder({ "regions.csv": "id,name\n" }, { strict: "no" as never })).toThrow(/option strict must be true or false/);

@@ -53,7 +53,7 @@ function isTabular(input: object): input is Record<string, string> {
  */
 export function fromHsds(input: HsdsInput, options: HsdsImportOptions = {}): ImportResult {
   const fn = "fromHsds";
-  if (typeof input !== "string") checkArgument(fn, "input", input, isJsonData("HSDS JSON (text or parsed) or the tables of a data package"), "Pass a file's text, or an object of file name to CSV text");
+  if (typeof input !== "string") checkArgument(fn, "input", input, isJsonData("HSDS JSON (text or parsed) or the tables of a data package", { array: true }), "Pass a file's text, or an object of file name to CSV text");
   const o = resolveOptions(HSDS_IMPORT_DEFAULTS as Required<HsdsImportOptions>, options, fn, { rootRegionId: nonEmpty, rootRegionName: nonEmpty });
   if (input === null || (typeof input !== "string" && typeof input !== "object")) {
     throw new GovGraphError("invalid_input", `${fn}: expected HSDS JSON (text or parsed) or the tables of a data package, got ${input === null ? "null" : typeof input}. Pass a file's text, or an object of file name to CSV text.`);

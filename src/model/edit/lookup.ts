@@ -62,9 +62,9 @@ function pairOf(key: unknown, k1: string, k2: string): [string, string] | undefi
 /** The key of a record as a caller wrote it, when its key fields are strings. @internal */
 export function inputKey(collection: CollectionName, record: unknown): RecordKeyValue | undefined {
   if (typeof record !== "object" || record === null) return undefined;
-  const key = recordKey(collection, record);
+  const key: RecordKeyValue | undefined = recordKey(collection, record);
   const parts = typeof key === "string" ? [key] : key;
-  return parts.every((part) => typeof part === "string") ? key : undefined;
+  return Array.isArray(parts) && parts.every((part) => typeof part === "string") ? key : undefined;
 }
 
 /** Position of each key in a (frozen, hence cacheable) collection array. */
