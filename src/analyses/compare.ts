@@ -2,7 +2,7 @@
  * Compare
  * =======
  * What moved between two models (typically before and after a scenario): the delta of every indicator of the
- * scorecard, journeys, transparency, staffing, duplication and coverage, and the records added, removed or changed.
+ * scorecard, journeys, openness, staffing, duplication and coverage, and the records added, removed or changed.
  * Records are matched by id (by their id pair for assignments and travel costs); a record shared by both models
  * (immer's structural sharing) is unchanged without being compared field by field.
  */
@@ -10,8 +10,8 @@ import { compareIds, compareKeys, keyString, recordKey, sameJson, type RecordKey
 import { describeValue } from "../issues.js";
 import { resolveOptions, type OptionRule, type OptionRules } from "../options.js";
 import { COLLECTIONS, type CollectionName, type Model } from "../schemas/model.js";
-import { buildScorecard as scorecard, PILLARS, scorecardInputs as _scorecardInputs, type PillarId, type ScorecardInputs, type ScorecardOptions } from "./scorecard.js";
-import { TRANSPARENCY_ITEMS } from "./transparency.js";
+import { buildScorecard as scorecard, PILLARS, scorecardInputs as _scorecardInputs, type PillarId, type ScorecardInputs, type ScorecardOptions, type ScorecardReports } from "./scorecard.js";
+import { OPENNESS_ITEMS } from "./transparency.js";
 import { requireModel } from "../model/require-model.js";
 
 /** An indicator before and after. `delta` is `after - before`, null when either is null. */
@@ -40,7 +40,7 @@ export interface ComparisonReport {
   journeys: Record<string, Delta>;
   /** Journeys present in either model whose indicators differ, by need id. */
   journeyChanges: JourneyChange[];
-  transparency: Record<string, Delta>;
+  openness: Record<string, Delta>;
   staffing: Record<string, Delta>;
   duplication: Record<string, Delta>;
   coverage: Record<string, Delta>;
@@ -48,10 +48,13 @@ export interface ComparisonReport {
   records: Partial<Record<CollectionName, RecordChanges>>;
 }
 
+/** @deprecated Use {@link ComparisonReport}: reports are named after what they hold (`DuplicationReport`, `ComparisonReport`). */
+export type CompareReport = ComparisonReport;
+
 /** Options of {@link compareModels}: the scorecard's (weights, analysis options), applied to both models. */
 export type CompareOptions = Omit<ScorecardOptions, "reports"> & {
   /** Reports already computed for each model. */
-  reports?: { before?: Partial<ScorecardInputs>; after?: Partial<ScorecardInputs> };
+  reports?: { before?: ScorecardReports; after?: ScorecardReports };
 };
 
 /** Defaults of {@link compareModels}: none of its own; options left out keep the scorecard's and the analyses' defaults. */
@@ -122,7 +125,7 @@ function collectionChanges(c: CollectionName, xs: readonly object[], ys: readonl
 }
 
 /**
- * Compares two models indicator by indicator (scorecard pillars and composite, journeys, transparency, staffing,
+ * Compares two models indicator by indicator (scorecard pillars and composite, journeys, openness, staffing,
  * duplication and coverage summaries) and lists the records that differ. `compareModels(m, m)` has every delta 0.
  * @example
  * const { model: after } = applyScenario(exampleCounty, [{ op: "digitizeService", serviceId: "get-birth-certificate" }]);
@@ -153,9 +156,9 @@ export function compareModels(before: Model, after: Model, options?: CompareOpti
     if (Object.keys(d).length > 0 || !a || !b) journeyChanges.push({ needId, deltas: d });
   }
 
-  const transparencyFlat = (t: ScorecardInputs["transparency"]) => {
+  const opennessFlat = (t: ScorecardInputs["openness"]) => {
     const flat: Record<string, number> = { share: t.overall.share, applicable: t.overall.applicable, published: t.overall.published, services: t.overall.services, fullyPublished: t.overall.fullyPublished };
-    for (const item of TRANSPARENCY_ITEMS) flat[`${item}Share`] = t.overall.byItem[item].share;
+    for (const item of OPENNESS_ITEMS) flat[`${item}Share`] = t.overall.byItem[item].share;
     return flat;
   };
   const coverageFlat = (c: ScorecardInputs["coverage"]) => ({
@@ -171,7 +174,7 @@ export function compareModels(before: Model, after: Model, options?: CompareOpti
     scorecard: { composite: delta(cx.composite, cy.composite), pillars },
     journeys: deltas(x.journeys.summary, y.journeys.summary),
     journeyChanges,
-    transparency: deltas(transparencyFlat(x.transparency), transparencyFlat(y.transparency)),
+    openness: deltas(opennessFlat(x.openness), opennessFlat(y.openness)),
     staffing: deltas(x.staffing.summary, y.staffing.summary),
     duplication: deltas(x.duplication.summary, y.duplication.summary),
     coverage: deltas(coverageFlat(x.coverage), coverageFlat(y.coverage)),

@@ -18,7 +18,7 @@ import { analyzeJourneys, journeyVisitRules, type JourneysOptions } from "./jour
 import type { JourneysReport } from "./journeys/types.js";
 import { isEndToEndOnline, serviceVisits } from "./service-channels.js";
 import { analyzeStaffing, type StaffingOptions, type StaffingReport } from "./staffing.js";
-import { scoreTransparency, type TransparencyReport } from "./transparency.js";
+import { scoreOpenness, type OpennessReport } from "./transparency.js";
 import { requireModel } from "../model/require-model.js";
 import { deprecatedAlias } from "../guard.js";
 
@@ -41,9 +41,15 @@ export interface ScorecardInputs {
   duplication: DuplicationReport;
   coverage: CoverageReport;
   journeys: JourneysReport;
-  transparency: TransparencyReport;
+  openness: OpennessReport;
   staffing: StaffingReport;
 }
+
+/** Reports already computed, as {@link ScorecardOptions.reports} takes them. */
+export type ScorecardReports = Partial<ScorecardInputs> & {
+  /** @deprecated The old name of `openness`. */
+  transparency?: OpennessReport;
+};
 
 /** Options of {@link buildScorecard}. */
 export interface ScorecardOptions {
@@ -54,7 +60,7 @@ export interface ScorecardOptions {
   journeys?: JourneysOptions;
   staffing?: StaffingOptions;
   /** Reports already computed for this model, used instead of running their analyses again. */
-  reports?: Partial<ScorecardInputs>;
+  reports?: ScorecardReports;
 }
 
 /** One number behind a pillar. */
@@ -119,7 +125,7 @@ export function scorecardInputs(model: Model, options: ScorecardOptions = {}): S
     duplication: r.duplication ?? findDuplication(model, o.duplication),
     coverage: r.coverage ?? scoreCoverage(model, o.coverage),
     journeys: r.journeys ?? analyzeJourneys(model, o.journeys),
-    transparency: r.transparency ?? scoreTransparency(model),
+    openness: r.openness ?? r.transparency ?? scoreOpenness(model),
     staffing: r.staffing ?? analyzeStaffing(model, o.staffing),
   };
 }
@@ -176,7 +182,7 @@ function innovation(model: Model, journeys: JourneysReport, options: JourneysOpt
 
 /** The five pillars from the analyses' reports (formulas: docs/scorecard.md). */
 function pillars(model: Model, inputs: ScorecardInputs, journeysOptions: JourneysOptions | undefined): Pillar[] {
-  const { duplication, coverage, journeys, transparency, staffing } = inputs;
+  const { duplication, coverage, journeys, openness, staffing } = inputs;
   const d = duplication.summary;
   const quality = serviceQuality(model);
   const inno = innovation(model, journeys, journeysOptions);
@@ -204,8 +210,8 @@ function pillars(model: Model, inputs: ScorecardInputs, journeysOptions: Journey
       { id: "repeatSubmissions", label: "evidence asked twice per journey", value: journeys.journeys.length > 0 ? journeys.summary.repeatSubmissions : null, weight: 0 },
     ]),
     make("openness", "Openness of government affairs", "100 × published items / applicable items", [
-      { id: "publishedShare", label: "applicable service items published", value: transparency.overall.applicable > 0 ? transparency.overall.share : null, weight: 1 },
-      { id: "fullyPublished", label: "services with every item published", value: transparency.overall.fullyPublished, weight: 0 },
+      { id: "publishedShare", label: "applicable service items published", value: openness.overall.applicable > 0 ? openness.overall.share : null, weight: 1 },
+      { id: "fullyPublished", label: "services with every item published", value: openness.overall.fullyPublished, weight: 0 },
     ]),
     make("civilService", "Civil service", "100 × (0.5 efficiency + 0.5 (1 − staffInMuchStaffLittleWork))", [
       { id: "efficiency", label: "staff-weighted cases per staff member over the best comparable department", value: st.efficiency, weight: 0.5 },

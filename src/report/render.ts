@@ -54,7 +54,7 @@ const isObject = (what: string): OptionRule => (v) => (typeof v === "object" && 
 const maybeObject = optional(isPlainObject);
 /** The reports a caller may pass, each read once here so that a hostile value is refused before the work starts. */
 const isReports = hasFields(
-  { duplication: maybeObject, coverage: maybeObject, journeys: maybeObject, transparency: maybeObject, staffing: maybeObject, scorecard: maybeObject },
+  { duplication: maybeObject, coverage: maybeObject, journeys: maybeObject, openness: maybeObject, transparency: maybeObject, staffing: maybeObject, scorecard: maybeObject },
   "an object of analysis reports",
 );
 

@@ -20,7 +20,7 @@ export function renderComparison(r: ComparisonReport, format: Format): string {
   );
   const groups: [string, Record<string, Delta>][] = [
     ["journeys (demand-weighted)", r.journeys],
-    ["transparency", r.transparency],
+    ["openness", r.openness],
     ["staffing", r.staffing],
     ["duplication", r.duplication],
     ["coverage", r.coverage],

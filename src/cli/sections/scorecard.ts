@@ -30,7 +30,7 @@ function earlierInputs(options: SectionOptions): Partial<ScorecardInputs> {
     duplication: earlierReport(options, duplicationSection),
     coverage: earlierReport(options, coverageSection),
     journeys: earlierReport(options, journeysSection),
-    transparency: earlierReport(options, transparencySection),
+    openness: earlierReport(options, transparencySection),
     staffing: earlierReport(options, staffingSection),
   };
   return Object.fromEntries(Object.entries(inputs).filter(([, report]) => report !== undefined));
