@@ -79,6 +79,15 @@ export const isObject: ArgumentRule = (v) => (typeof v === "object" && v !== nul
 /** A function. @internal */
 export const isFunction: ArgumentRule = (v) => (typeof v === "function" ? undefined : `must be a function${got(v)}`);
 
+/**
+ * Accepts any value whose type can be examined (`instanceof`, `Array.isArray`); refuses only a Proxy whose traps
+ * throw or that was revoked, leaving other checks to the function. @internal
+ */
+export const canBeExamined: ArgumentRule = (v) => {
+  if (typeof v === "object" && v !== null) void (v instanceof Uint8Array || Array.isArray(v));
+  return undefined;
+};
+
 /** Either `undefined` or a value the rule accepts. @internal */
 export function optional(rule: ArgumentRule): ArgumentRule {
   return (v) => (v === undefined ? undefined : rule(v));

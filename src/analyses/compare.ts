@@ -12,7 +12,7 @@ import { resolveOptions, type OptionRule, type OptionRules } from "../options.js
 import { COLLECTIONS, type CollectionName, type Model } from "../schemas/model.js";
 import { buildScorecard as scorecard, PILLARS, scorecardInputs as _scorecardInputs, type PillarId, type ScorecardInputs, type ScorecardOptions, type ScorecardReports } from "./scorecard.js";
 import { OPENNESS_ITEMS } from "./transparency.js";
-import { requireModel } from "../model/require-model.js";
+import { requireModels } from "../model/require-model.js";
 
 /** An indicator before and after. `delta` is `after - before`, null when either is null. */
 export interface Delta {
@@ -132,9 +132,7 @@ function collectionChanges(c: CollectionName, xs: readonly object[], ys: readonl
  * compareModels(exampleCounty, after).journeys.endToEndOnlineShare.delta
  */
 export function compareModels(before: Model, after: Model, options?: CompareOptions): ComparisonReport {
-  const same = before === after;
-  before = requireModel("compareModels", before, "before");
-  after = same ? before : requireModel("compareModels", after, "after");
+  [before, after] = requireModels("compareModels", { before, after }) as [Model, Model];
   const resolved = resolveOptions(COMPARE_DEFAULTS, options, "compareModels", COMPARE_RULES) as Record<string, unknown>;
   const { reports, ...rest } = Object.fromEntries(Object.entries(resolved).filter(([, v]) => v !== undefined)) as CompareOptions;
   const x = _scorecardInputs(before, { ...rest, reports: reports?.before });

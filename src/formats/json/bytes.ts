@@ -3,6 +3,7 @@ import { inRange, resolveOptions } from "../../options.js";
 import type { Model } from "../../schemas/model.js";
 import { JsonByteReader } from "./byte-reader.js";
 import { modelOfParsedJson } from "./parse.js";
+import { canBeExamined, checkArgument } from "../../guard.js";
 
 /** Options of {@link parseJsonBytes} and {@link parseModelJsonBytes}. */
 export interface ParseModelJsonBytesOptions {
@@ -21,6 +22,7 @@ export const PARSE_MODEL_JSON_BYTES_DEFAULTS = { batchBytes: 16 << 20 } as const
  * const data = parseJsonBytes(new Uint8Array(await file.arrayBuffer()));
  */
 export function parseJsonBytes(bytes: Uint8Array, options: ParseModelJsonBytesOptions = {}): unknown {
+  checkArgument("parseJsonBytes", "bytes", bytes, canBeExamined, "Pass new Uint8Array(await file.arrayBuffer())");
   return readJsonBytes(bytes, options, "parseJsonBytes");
 }
 
@@ -33,6 +35,7 @@ export function parseJsonBytes(bytes: Uint8Array, options: ParseModelJsonBytesOp
  */
 export function parseModelJsonBytes(bytes: Uint8Array, options: ParseModelJsonBytesOptions = {}): Model {
   const fn = "parseModelJsonBytes";
+  checkArgument(fn, "bytes", bytes, canBeExamined, "Pass new Uint8Array(await file.arrayBuffer())");
   return modelOfParsedJson(readJsonBytes(bytes, options, fn), fn);
 }
 

@@ -14,10 +14,17 @@ import { operationsError } from "./log.js";
 
 /** Parses the operations, collecting every schema problem with the operation's index in its path. @internal */
 export function parseOperations(operations: unknown): ScenarioOperation[] {
-  const parsed = Scenario.safeParse(operations);
-  if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.flatMap((zi) => scenarioIssues(zi, operations));
-  throw operationsError("", issues, "Fix the operation as docs/scenarios.md and schemas/scenario.json describe");
+  let issues: Issue[];
+  try {
+    const parsed = Scenario.safeParse(operations);
+    if (parsed.success) return parsed.data;
+    issues = parsed.error.issues.flatMap((zi) => scenarioIssues(zi, operations));
+  } catch (error) {
+    // A value whose traps throw (a hostile Proxy) cannot even be read.
+    const why = error instanceof Error ? error.message : String(error);
+    issues = [issue("invalid_type", [], `the scenario could not be read (${why}); pass an array of plain operation objects.`)];
+  }
+  throw operationsError("", issues, "Fix the operations as docs/scenarios.md and schemas/scenario.json describe");
 }
 
 /** One zod issue of the scenario as govgraph issues, worded for the operation it is in. */
