@@ -70,6 +70,15 @@ export const isString: ArgumentRule = (v) => (typeof v === "string" ? undefined 
 /** A string with at least one character. @internal */
 export const isNonEmptyString: ArgumentRule = (v) => (typeof v === "string" && v !== "" ? undefined : `must be a non-empty string${got(v)}`);
 
+/** A number (any, `NaN` included). @internal */
+export const isNumber: ArgumentRule = (v) => (typeof v === "number" ? undefined : `must be a number${got(v)}`);
+
+/** Anything (a field read only so that a hostile value is refused). @internal */
+export const isAny: ArgumentRule = () => undefined;
+
+/** An array (its items not looked at). @internal */
+export const isArray: ArgumentRule = (v) => (Array.isArray(v) ? undefined : `must be an array${got(v)}`);
+
 /** A finite number. @internal */
 export const isFiniteNumber: ArgumentRule = (v) => (typeof v === "number" && Number.isFinite(v) ? undefined : `must be a finite number${got(v)}`);
 

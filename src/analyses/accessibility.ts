@@ -18,7 +18,7 @@
  */
 import { GovGraphError, toPointer, type Issue } from "../errors.js";
 import { compareIds } from "../model/records.js";
-import { checkArgument, describeArgument, hasFields, isJsonData, optional, type ArgumentRule } from "../guard.js";
+import { checkArgument, hasFields, isAny, isArray, isJsonData, isNumber, optional } from "../guard.js";
 
 /** A distance-decay function: the weight of a pair at a given cost. */
 export type WeightFunction = (cost: number) => number;
@@ -72,10 +72,8 @@ export const FLOATING_CATCHMENT_DEFAULTS = {
 
 const METHODS: readonly CatchmentMethod[] = ["2sfca", "e2sfca", "3sfca", "gravity"];
 
-const isNumber: ArgumentRule = (v) => (typeof v === "number" ? undefined : `must be a number, got ${describeArgument(v)}`);
-const isList: ArgumentRule = (v) => (Array.isArray(v) ? undefined : `must be an array, got ${describeArgument(v)}`);
 /** The fields the body reads, read once here so that a hostile input is refused before. */
-const isCatchmentInput = hasFields({ demand: optional(isList), supply: optional(isList), costs: optional(isList), method: () => undefined, maxCost: () => undefined, weight: () => undefined }, "an object { demand, supply, costs, ... }");
+const isCatchmentInput = hasFields({ demand: optional(isArray), supply: optional(isArray), costs: optional(isArray), method: optional(isAny), maxCost: optional(isAny), weight: optional(isAny) }, "an object { demand, supply, costs, ... }");
 
 function fail(fn: string, what: string, fix: string): never {
   throw new GovGraphError("invalid_input", `${fn}: ${what}. ${fix}.`);

@@ -8,11 +8,10 @@
  */
 import { GovGraphError } from "../errors.js";
 import { isModelIndex, type ModelIndex } from "../graph/index-model.js";
-import { checkArguments, describeArgument, hasFields, isArrayOf, isFiniteNumber, isString, type ArgumentRule } from "../guard.js";
+import { checkArguments, hasFields, isArrayOf, isFiniteNumber, isNumber, isString } from "../guard.js";
+import { inRange } from "../options.js";
 import type { CatchmentCost } from "./accessibility.js";
 
-const isNumber: ArgumentRule = (v) => (typeof v === "number" ? undefined : `must be a number, got ${describeArgument(v)}`);
-const isFiniteOrInfinite: ArgumentRule = (v) => (typeof v === "number" && !Number.isNaN(v) ? undefined : `must be a number, got ${describeArgument(v)}`);
 const isLatLon = hasFields({ lat: isFiniteNumber, lon: isFiniteNumber }, "a point { lat, lon }");
 const isLocations = isArrayOf(hasFields({ id: isString, lat: isNumber, lon: isNumber }, "a location { id, lat, lon }"), "locations");
 
@@ -172,11 +171,8 @@ function growable() {
  * const table = travelCosts(indexModel(model), { maxCost: 30 });
  */
 export function travelCosts(index: ModelIndex, options: TravelCostOptions): TravelCostTable {
-  checkArguments("travelCosts", [["index", index, isModelIndex], ["options", options, hasFields({ maxCost: isFiniteOrInfinite }, "an object {maxCost, regions?}")]], "Pass indexModel(model) and { maxCost }");
+  checkArguments("travelCosts", [["index", index, isModelIndex], ["options", options, hasFields({ maxCost: inRange(0, Infinity) }, "an object {maxCost, regions?}")]], "Pass indexModel(model) and { maxCost }");
   const { maxCost } = options;
-  if (typeof maxCost !== "number" || Number.isNaN(maxCost) || maxCost < 0) {
-    throw new GovGraphError("invalid_input", `travelCosts: maxCost is ${String(maxCost)}. Use a non-negative number.`);
-  }
   const model = index.model;
   const nRegions = index.regions.ids.length;
   const nPoints = index.points.ids.length;
@@ -282,11 +278,8 @@ export interface GeoLocation extends LatLon {
  * floatingCatchment({ demand, supply, costs: geoCosts(towns, clinics, { maxCost: 30 }) })
  */
 export function geoCosts(from: readonly GeoLocation[], to: readonly GeoLocation[], options: { maxCost: number }): CatchmentCost[] {
-  checkArguments("geoCosts", [["from", from, isLocations], ["to", to, isLocations], ["options", options, hasFields({ maxCost: isFiniteOrInfinite }, "an object {maxCost}")]], "Pass two lists of {id, lat, lon} and { maxCost }");
+  checkArguments("geoCosts", [["from", from, isLocations], ["to", to, isLocations], ["options", options, hasFields({ maxCost: inRange(0, Infinity) }, "an object {maxCost}")]], "Pass two lists of {id, lat, lon} and { maxCost }");
   const { maxCost } = options;
-  if (typeof maxCost !== "number" || Number.isNaN(maxCost) || maxCost < 0) {
-    throw new GovGraphError("invalid_input", `geoCosts: maxCost is ${String(maxCost)}. Use a non-negative number.`);
-  }
   const lat = Float64Array.from(to, (t) => t.lat);
   const lon = Float64Array.from(to, (t) => t.lon);
   const grid = new _GeoGrid(lat, lon, (i) => Number.isFinite(lat[i]!) && Number.isFinite(lon[i]!), maxCost);

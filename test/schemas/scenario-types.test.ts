@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { applyScenario, exampleCounty, type Model, type ScenarioOperationInput } from "../../src/index.js";
+import { addRecord, applyScenario, exampleCounty, removeRecord, updateRecord, type Model, type ScenarioOperationInput } from "../../src/index.js";
 
 // `npm run typecheck` compiles this file: each `@ts-expect-error` line must fail to compile, or the check fails.
 describe("the types of scenario operations", () => {
@@ -14,6 +14,12 @@ describe("the types of scenario operations", () => {
     expectTypeOf<Extract<ScenarioOperationInput, { op: "digitizeService" }>["serviceId"]>().toEqualTypeOf<string>();
     expectTypeOf(applyScenario).parameter(1).toEqualTypeOf<readonly ScenarioOperationInput[]>();
     expectTypeOf(applyScenario(exampleCounty, []).model).toEqualTypeOf<Model>();
+  });
+
+  it("let the edit functions take plain strings for ids and keys too", () => {
+    const added = addRecord(exampleCounty, "segments", { id: "pensioners", name: "Pensioners" });
+    const updated = updateRecord(added, "assignments", { departmentId: "meteo", functionId: exampleCounty.assignments.find((a) => a.departmentId === "meteo")!.functionId }, { role: "support" });
+    expect(removeRecord(updated, "segments", "pensioners").segments).toHaveLength(exampleCounty.segments.length);
   });
 
   it("refuse a misspelt op, a missing field and a wrong field type at compile time", () => {
