@@ -71,7 +71,8 @@ export const isFunction: OptionRule = (v) => (typeof v === "function" ? undefine
 export function resolveOptions<D extends object>(defaults: D, options: unknown, fn: string, rules: OptionRules<D> = {}): D {
   if (options === undefined) return { ...defaults };
   if (typeof options !== "object" || options === null || !isExaminable(options) || Array.isArray(options)) {
-    throw new GovGraphError("invalid_input", `${fn}: options must be an object, got ${describe(options)}. Pass an object such as {} or leave it out.`);
+    const message = `${fn}: options must be an object, got ${describe(options)}. Pass an object such as {} or leave it out.`;
+    throw new GovGraphError("invalid_input", message, { issues: [{ ...optionIssue("", message), path: ["options"], pointer: "/options" }] });
   }
   const out: Record<string, unknown> = { ...(defaults as Record<string, unknown>) };
   const issues: Issue[] = [];
@@ -80,7 +81,8 @@ export function resolveOptions<D extends object>(defaults: D, options: unknown, 
   try {
     entries = Object.keys(options).map((key) => [key, (options as Record<string, unknown>)[key]]);
   } catch (error) {
-    throw new GovGraphError("invalid_input", `${fn}: the options could not be read (${error instanceof Error ? error.message : String(error)}). Pass a plain object.`);
+    const message = `${fn}: the options could not be read (${error instanceof Error ? error.message : String(error)}). Pass a plain object.`;
+    throw new GovGraphError("invalid_input", message, { issues: [{ ...optionIssue("", message), path: ["options"], pointer: "/options" }] });
   }
   for (const [key, value] of entries) {
     if (!Object.hasOwn(defaults, key)) {

@@ -129,6 +129,6 @@ export function breach(name: string, outcome: Outcome): string | undefined {
   const error = outcome.threw;
   if (!(error instanceof GovGraphError)) return `${name} threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
   if (!error.message.startsWith(`${name}: `)) return `${name} threw a GovGraphError that does not start with its name: ${error.message}`;
-  if (!/^[a-z_]+$/.test(error.code) || !Array.isArray(error.issues)) return `${name} threw a GovGraphError without a code or issues`;
+  if (!/^[a-z_]+$/.test(error.code) || !Array.isArray(error.issues)) return `${name} threw a GovGraphError without a code or issues: ${error.message}`;
   return undefined;
 }

@@ -4,7 +4,7 @@
  * The keys the edit functions accept, checked, and where a key's record is (or would go) in its collection.
  */
 import { GovGraphError } from "../../errors.js";
-import { quote } from "../../issues.js";
+import { issue, quote } from "../../issues.js";
 import { COLLECTIONS, type CollectionName, type Model, type ModelInput } from "../../schemas/model.js";
 import {
   compareKeys,
@@ -32,7 +32,7 @@ export type RecordInput<C extends CollectionName> = NonNullable<ModelInput[C]>[n
 export function collectionOrThrow(fn: string, collection: string): void {
   if (!(COLLECTIONS as readonly string[]).includes(collection)) {
     const name = typeof collection === "string" ? quote(collection) : describeArgument(collection);
-    throw new GovGraphError("invalid_operation", `${fn}: there is no collection ${name}. Use one of ${COLLECTIONS.join(", ")}.`, { path: ["collection"] });
+    throw argumentError("invalid_operation", "collection", `${fn}: there is no collection ${name}. Use one of ${COLLECTIONS.join(", ")}.`);
   }
 }
 
@@ -42,10 +42,15 @@ export function normalizeKey(fn: string, collection: CollectionName, key: unknow
     const [k1, k2] = PAIR_KEYS[collection];
     const pair = pairOf(key, k1, k2);
     if (pair) return pair;
-    throw new GovGraphError("invalid_operation", `${fn}: ${collection} are addressed by {${k1}, ${k2}}, not ${describeArgument(key)}. Pass both ids.`, { path: ["key"] });
+    throw argumentError("invalid_operation", "key", `${fn}: ${collection} are addressed by {${k1}, ${k2}}, not ${describeArgument(key)}. Pass both ids.`);
   }
   if (typeof key === "string") return key;
-  throw new GovGraphError("invalid_operation", `${fn}: ${collection} are addressed by their id string, not ${describeArgument(key)}. Pass the id.`, { path: ["key"] });
+  throw argumentError("invalid_operation", "key", `${fn}: ${collection} are addressed by their id string, not ${describeArgument(key)}. Pass the id.`);
+}
+
+/** An error about one argument, with its issue. */
+function argumentError(code: "invalid_operation" | "not_found", argument: string, message: string): GovGraphError {
+  return new GovGraphError(code, message, { path: [argument], issues: [issue(code, [argument], message)] });
 }
 
 /** The two ids of a pair key, read once (a hostile object gives undefined, not an exception). */
@@ -89,5 +94,5 @@ export function insertionPoint(records: readonly unknown[], collection: Collecti
 
 /** The `not_found` error of a key. @internal */
 export function notFound(fn: string, collection: CollectionName, key: unknown): GovGraphError {
-  return new GovGraphError("not_found", `${fn}: there is no ${keyLabel(collection, key)} in ${collection}. Check the ${isPairCollection(collection) ? "ids" : "id"}.`);
+  return argumentError("not_found", "key", `${fn}: there is no ${keyLabel(collection, key)} in ${collection}. Check the ${isPairCollection(collection) ? "ids" : "id"}.`);
 }

@@ -79,8 +79,9 @@ function runImmer<T>(fn: string, run: () => T): T {
   } catch (error) {
     if (!(error instanceof Error) || !error.message.startsWith("[Immer]")) throw error;
     const detail = error.message.replace(/^\[Immer\]\s*/, "").replace(/\.?\s*$/, "");
-    const fix = fn === "applyModelPatches" ? "Pass patches made from this model" : "Change the draft in place and return nothing, or return a whole new model";
-    throw new GovGraphError("invalid_input", `${fn}: immer refused the change (${detail}). ${fix}.`, { cause: error });
+    const [argument, fix] = fn === "applyModelPatches" ? ["patches", "Pass patches made from this model"] : ["recipe", "Change the draft in place and return nothing, or return a whole new model"];
+    const message = `${fn}: immer refused the change (${detail}). ${fix}.`;
+    throw new GovGraphError("invalid_input", message, { cause: error, issues: [{ code: "invalid_argument", path: [argument], pointer: `/${argument}`, message, severity: "error" }] });
   }
 }
 
