@@ -14,6 +14,8 @@ import { join } from "node:path";
 import { nodeIo } from "../src/cli/io.js";
 import { writeModelStream } from "../src/index.js";
 import { stringifyModel } from "../src/index.js";
+import { Names } from "../src/cli/names.js";
+import { writeDocument } from "../src/cli/render/document.js";
 import { SECTIONS } from "../src/cli/sections/index.js";
 import type { SectionOptions } from "../src/cli/sections/section.js";
 import type { CliIo } from "../src/cli/io.js";
@@ -62,7 +64,9 @@ function sections(model: Model, warnings: SectionOptions["warnings"]) {
   const t = performance.now();
   const c = cpuMs();
   let bytes = 0;
-  for (const section of SECTIONS) bytes += section.render(reports[section.id], "text").length;
+  const view = { names: new Names([model]) };
+  const blocks = SECTIONS.flatMap((section) => section.render(reports[section.id], view));
+  writeDocument(blocks, "text", { width: 100, top: 20, verbose: false, maxIssues: 1000 }, (chunk) => void (bytes += chunk.length));
   times.push({ id: "render text", ms: performance.now() - t, cpu: cpuMs() - c });
   return { times, bytes, reports };
 }

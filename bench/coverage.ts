@@ -1,19 +1,21 @@
 /**
  * Coverage and accessibility benchmarks (`npm run bench -- coverage [--quick]`):
  * - floatingCatchment (2SFCA) on 30,000 demand points and 50,000 supplies placed at random in a 10 x 10 degree box,
- *   with a 20 km catchment that holds about 50 supplies each; its costs come from geoCosts (the lat/lon grid).
+ *   with a 20 km catchment that holds about 50 supplies each; its costs come from buildGeoCosts (the lat/lon grid).
  *   Compared with JSON.parse of the same input and with a plain Map-based 2SFCA; then the same density on twice the
  *   area (60,000 and 100,000) for the doubling ratio. Target: < 5 s, doubling <= 2.3x.
  * - scoreCoverage on the province tier and on a province twice as large (200 counties), against JSON.parse of the
  *   model: doubling <= 2.3x.
  * - scoreCoverage on the nation tier, in a fresh process (peak memory): < 30 s, with the planted gaps recalled.
  */
-import { floatingCatchment, geoCosts, generateModel, scoreCoverage, type CatchmentInput, type GeoLocation } from "../src/index.js";
+import { buildGeoCosts, floatingCatchment, generateModel, scoreCoverage, type CatchmentCost, type CatchmentInput, type GeoLocation } from "../src/index.js";
 import { TIERS } from "../src/generate/tiers.js";
 import { buildModel } from "../src/generate/build.js";
 import type { Model } from "../src/schemas/model.js";
 import { compare, cpuMs, formatCount, gc, inChild, printTable, time, type BenchOptions, type Row } from "./_util.js";
 import { mulberry32 } from "../src/random.js";
+
+type RecordInput = CatchmentInput & { costs: CatchmentCost[] };
 
 /** Demand and supply scattered over `width` x 10 degrees at the equator, with great-circle costs within `km`. */
 function scatter(demand: number, supply: number, width: number, km: number, seed: number) {
@@ -23,9 +25,9 @@ function scatter(demand: number, supply: number, width: number, km: number, seed
   const towns = place("d", demand);
   const clinics = place("s", supply);
   const start = performance.now();
-  const costs = geoCosts(towns, clinics, { maxCost: km });
+  const costs = buildGeoCosts(towns, clinics, { maxCost: km });
   const costMs = performance.now() - start;
-  const input: CatchmentInput = {
+  const input: RecordInput = {
     demand: towns.map((t) => ({ id: t.id, value: 100 + Math.floor(random() * 5000) })),
     supply: clinics.map((c) => ({ id: c.id, value: 1 + Math.floor(random() * 20) })),
     costs,
@@ -48,7 +50,7 @@ function cpuTime(fn: () => unknown, repeat: number): number {
 }
 
 /** What a developer would write first: 2SFCA with Maps keyed by id. */
-function naiveTwoStep({ demand, supply, costs, maxCost = Infinity }: CatchmentInput): Map<string, number> {
+function naiveTwoStep({ demand, supply, costs, maxCost = Infinity }: RecordInput): Map<string, number> {
   const population = new Map(demand.map((d) => [d.id, d.value]));
   const doctors = new Map(supply.map((s) => [s.id, s.value]));
   const served = new Map<string, number>();
@@ -65,8 +67,8 @@ function catchmentRows(options: BenchOptions): Row[] {
   const small = scatter(30_000, 50_000, 10, 20, 1);
   const text = JSON.stringify(small.input);
   const perDemand = small.input.costs.length / small.input.demand.length;
-  const size = (input: CatchmentInput) => `${formatCount(input.demand.length)} x ${formatCount(input.supply.length)}, ${formatCount(input.costs.length)} pairs`;
-  rows.push({ name: "geoCosts (grid) for 30k x 50k, 20 km", size: `${formatCount(small.input.costs.length)} pairs (${perDemand.toFixed(1)} per demand point)`, min: small.costMs });
+  const size = (input: RecordInput) => `${formatCount(input.demand.length)} x ${formatCount(input.supply.length)}, ${formatCount(input.costs.length)} pairs`;
+  rows.push({ name: "buildGeoCosts (grid) for 30k x 50k, 20 km", size: `${formatCount(small.input.costs.length)} pairs (${perDemand.toFixed(1)} per demand point)`, min: small.costMs });
   const vsParse = compare(() => floatingCatchment(small.input), () => JSON.parse(text), { repeat: options.repeat });
   rows.push({
     name: "floatingCatchment 2SFCA",

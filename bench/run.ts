@@ -5,7 +5,7 @@
  */
 import { BENCH_DEFAULTS, type BenchOptions } from "./_util.js";
 
-const BENCHMARKS = ["foundation", "generate", "duplication", "coverage", "scenario", "analyze"];
+const BENCHMARKS = ["foundation", "generate", "duplication", "coverage", "peers", "scenario", "analyze", "cliffs", "convert", "cpsv-ap"];
 
 const names: string[] = [];
 const options: BenchOptions = { ...BENCH_DEFAULTS };

@@ -2,6 +2,7 @@
 export type GovGraphErrorCode =
   | "invalid_model"
   | "invalid_json"
+  | "invalid_rdf"
   | "invalid_input"
   | "invalid_operation"
   | "not_found"

@@ -62,6 +62,21 @@ export function checkArgument(fn: string, name: string, value: unknown, rule: Ar
   if (problemOf(value, rule) !== undefined) checkArguments(fn, [[name, value, rule]], fix);
 }
 
+/**
+ * Runs `read`, which reads the data of an argument already checked for its shape: an error other than a
+ * GovGraphError (a Proxy's trap or a getter that throws deep inside) becomes an `invalid_input` GovGraphError naming
+ * `fn` and the argument. Costs nothing on the way through, unlike a rule that would read every item twice. @internal
+ */
+export function readingArgument<T>(fn: string, name: string, read: () => T, fix = "Pass plain data"): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof GovGraphError) throw error;
+    checkArgument(fn, name, undefined, () => `could not be read (${error instanceof Error ? error.message : describeArgument(error)})`, fix);
+    throw error;
+  }
+}
+
 const got = (v: unknown) => `, got ${describeArgument(v)}`;
 
 /** A string. @internal */
@@ -84,6 +99,9 @@ export const isFiniteNumber: ArgumentRule = (v) => (typeof v === "number" && Num
 
 /** An object that is not an array (nor null). @internal */
 export const isObject: ArgumentRule = (v) => (typeof v === "object" && v !== null && !Array.isArray(v) ? undefined : `must be an object${got(v)}`);
+
+/** Text or UTF-8 bytes (a string or a `Uint8Array`). @internal */
+export const isTextOrBytes: ArgumentRule = (v) => (typeof v === "string" || v instanceof Uint8Array ? undefined : `must be text or a Uint8Array${got(v)}`);
 
 /** A function. @internal */
 export const isFunction: ArgumentRule = (v) => (typeof v === "function" ? undefined : `must be a function${got(v)}`);

@@ -32,7 +32,7 @@ export { toJsonSchemas, schemaFileName, SCHEMA_BASE_URI } from "./formats/json-s
 export type { JsonSchema } from "./formats/json-schema.js";
 
 // Sources: importers of real inventories
-export type { ImportResult } from "./sources/inventory-draft.js";
+export type { ImportResult } from "./formats/imported.js";
 export { fromFederalProgramInventory, FEDERAL_PROGRAM_INVENTORY_DEFAULTS, FEDERAL_PROGRAM_INVENTORY_COLUMNS } from "./sources/us-fpi.js";
 export type { FederalProgramInventoryOptions } from "./sources/us-fpi.js";
 export { fromGcServiceInventory, GC_SERVICE_INVENTORY_DEFAULTS, GC_TARGET_GROUPS } from "./sources/gc-service-inventory.js";
@@ -44,7 +44,7 @@ export type { KenyaEcitizenOptions } from "./sources/kenya-ecitizen.js";
 export { toCsvFolder, csvFolderChunks, CSV_FOLDER_CHUNKS_DEFAULTS } from "./formats/csv-folder/write.js";
 export type { CsvFolderChunk, CsvFolderChunksOptions } from "./formats/csv-folder/write.js";
 export { fromCsvFolder, CSV_FOLDER_DEFAULTS } from "./formats/csv-folder/read.js";
-export type { CsvFolderOptions } from "./formats/csv-folder/read.js";
+export type { CsvFolderFile, CsvFolderOptions } from "./formats/csv-folder/read.js";
 export { CSV_FOLDER_FILES } from "./formats/csv-folder/tables.js";
 export type { CsvImportResult, CsvIssue } from "./formats/csv-folder/issues.js";
 export { toGraphML, graphmlChunks, GRAPHML_DEFAULTS } from "./formats/graphml.js";
@@ -62,6 +62,16 @@ export type { HsdsExportOptions, HsdsObject } from "./formats/hsds/to-hsds.js";
 export { HSDS_TABLES } from "./formats/hsds/schema.js";
 export type { HsdsField, HsdsTable, HsdsTableName } from "./formats/hsds/schema.js";
 export { HSDS_ATTRIBUTE_PREFIX } from "./formats/hsds/kept.js";
+
+// Formats: the public-service standards (CPSV-AP)
+export { toCpsvAp, TO_CPSV_AP_DEFAULTS } from "./formats/cpsv-ap/to-cpsv-ap.js";
+export type { ToCpsvApOptions } from "./formats/cpsv-ap/to-cpsv-ap.js";
+export { fromCpsvAp, FROM_CPSV_AP_DEFAULTS } from "./formats/cpsv-ap/from-cpsv-ap.js";
+export type { FromCpsvApOptions } from "./formats/cpsv-ap/from-cpsv-ap.js";
+export { CPSV_AP_EXTENSION_NAMESPACE } from "./formats/cpsv-ap/vocabulary.js";
+export { CPSV_AP_CONTEXT_URLS } from "./formats/cpsv-ap/document-loader.js";
+export type { CpsvApFormat } from "./formats/cpsv-ap/parse.js";
+export type { RdfIssue } from "./formats/cpsv-ap/issues.js";
 
 // The graph and the index
 export { indexModel, ROLE_LEAD, ROLE_SUPPORT } from "./graph/index-model.js";
@@ -117,14 +127,15 @@ export type {
   FunctionDuplication,
   NearDuplicateFunction,
   OverlapFinding,
+  OverlapHub,
   ServiceDuplication,
 } from "./analyses/duplication/types.js";
-export { floatingCatchment, weights, FLOATING_CATCHMENT_DEFAULTS } from "./analyses/accessibility.js";
-export type { CatchmentCost, CatchmentInput, CatchmentLocation, CatchmentMethod, CatchmentResult, WeightFunction } from "./analyses/accessibility.js";
+export { floatingCatchment, weights, FLOATING_CATCHMENT_DEFAULTS, parseCatchmentJson, parseCostMatrix, readCostMatrix, createCostMatrixReader } from "./analyses/accessibility.js";
+export type { CatchmentCost, CatchmentCostArrays, CatchmentInput, CatchmentJson, CatchmentLocation, CatchmentMethod, CatchmentResult, CostMatrixLocations, CostMatrixOptions, CostMatrixReader, WeightFunction } from "./analyses/accessibility.js";
 export { suggestConsolidation, CONSOLIDATION_DEFAULTS } from "./analyses/consolidation/suggest-consolidation.js";
 export type { ConsolidationOptions } from "./analyses/consolidation/suggest-consolidation.js";
 export type { ConsolidationCluster, ConsolidationReport, SmallDepartment } from "./analyses/consolidation/types.js";
-export { travelCosts, greatCircleKm, geoCosts, EARTH_RADIUS_KM } from "./analyses/travel-costs.js";
+export { buildTravelCosts, buildGeoCosts, travelCosts, geoCosts, greatCircleKm, EARTH_RADIUS_KM } from "./analyses/travel-costs.js";
 export type { GeoLocation, LatLon, TravelCostOptions, TravelCostTable } from "./analyses/travel-costs.js";
 export { scoreCoverage, COVERAGE_DEFAULTS } from "./analyses/coverage/score-coverage.js";
 export type { CoverageOptions } from "./analyses/coverage/score-coverage.js";

@@ -8,17 +8,15 @@
  */
 import { GovGraphError } from "../errors.js";
 import { isModelIndex, type ModelIndex } from "../graph/index-model.js";
-import { checkArguments, hasFields, isArrayOf, isFiniteNumber, isNumber, isString } from "../guard.js";
-import { inRange } from "../options.js";
-import type { CatchmentCost } from "./accessibility.js";
+import { checkArgument, checkArguments, deprecatedAlias, hasFields, isArrayOf, isFiniteNumber, isNumber, isString } from "../guard.js";
+import { inRange, resolveOptions } from "../options.js";
+import { EARTH_RADIUS_KM, GeoGrid, haversine } from "./accessibility/geo-grid.js";
+import type { CatchmentCost } from "./accessibility/types.js";
+
+export { EARTH_RADIUS_KM };
 
 const isLatLon = hasFields({ lat: isFiniteNumber, lon: isFiniteNumber }, "a point { lat, lon }");
 const isLocations = isArrayOf(hasFields({ id: isString, lat: isNumber, lon: isNumber }, "a location { id, lat, lon }"), "locations");
-
-/** Mean Earth radius in km (IUGG). */
-export const EARTH_RADIUS_KM = 6371.0088;
-const KM_PER_DEGREE = (EARTH_RADIUS_KM * Math.PI) / 180;
-const RAD = Math.PI / 180;
 
 /** A point on the Earth in decimal degrees. */
 export interface LatLon {
@@ -35,93 +33,6 @@ export function greatCircleKm(a: LatLon, b: LatLon): number {
   return haversine(a.lat, a.lon, b.lat, b.lon);
 }
 
-function haversine(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const s1 = Math.sin(((lat2 - lat1) * RAD) / 2);
-  const s2 = Math.sin(((lon2 - lon1) * RAD) / 2);
-  const h = s1 * s1 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * s2 * s2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-/**
- * A static grid over latitude/longitude for radius queries in km, with cells about as wide as the radius.
- * Cells are keyed `row * columns + column` and points sorted by key, so a query binary-searches each row's span.
- * @internal
- */
-export class _GeoGrid {
-  private readonly cell: number;
-  private readonly columns: number;
-  private readonly rows: number;
-  private readonly keys: Float64Array;
-  private readonly order: Uint32Array;
-
-  constructor(
-    private readonly lat: Float64Array,
-    private readonly lon: Float64Array,
-    located: (i: number) => boolean,
-    radiusKm: number,
-  ) {
-    // Whole columns around the globe, each at least as wide as the radius (and no narrower than 0.001 degrees).
-    this.columns = Math.max(1, Math.floor(360 / Math.min(360, Math.max(0.001, radiusKm / KM_PER_DEGREE))));
-    this.cell = 360 / this.columns;
-    this.rows = Math.ceil(180 / this.cell);
-    const members: number[] = [];
-    for (let i = 0; i < lat.length; i++) if (located(i)) members.push(i);
-    const key = new Float64Array(lat.length);
-    for (const i of members) key[i] = this.row(lat[i]!) * this.columns + this.column(lon[i]!);
-    members.sort((a, b) => key[a]! - key[b]! || a - b);
-    this.order = Uint32Array.from(members);
-    this.keys = Float64Array.from(members, (i) => key[i]!);
-  }
-
-  private row(lat: number): number {
-    return Math.min(this.rows - 1, Math.max(0, Math.floor((lat + 90) / this.cell)));
-  }
-
-  private column(lon: number): number {
-    return Math.min(this.columns - 1, Math.max(0, Math.floor((lon + 180) / this.cell)));
-  }
-
-  /** Calls `visit(i, km)` for every point within `radiusKm` (inclusive) of (lat, lon), in increasing `i` per cell. */
-  within(lat: number, lon: number, radiusKm: number, visit: (i: number, km: number) => void): void {
-    const angle = radiusKm / EARTH_RADIUS_KM;
-    const dLat = angle / RAD;
-    const r0 = this.row(lat - dLat);
-    const r1 = this.row(lat + dLat);
-    // The widest longitude span of a spherical cap; the whole circle when it reaches a pole.
-    const cosLat = Math.cos(lat * RAD);
-    const span = angle >= Math.PI / 2 - Math.abs(lat * RAD) || Math.sin(angle) >= cosLat ? 180 : Math.asin(Math.sin(angle) / cosLat) / RAD;
-    const spans: [number, number][] = [];
-    if (span >= 180) spans.push([0, this.columns - 1]);
-    else {
-      const c0 = Math.floor((lon - span + 180) / this.cell);
-      const c1 = Math.floor((lon + span + 180) / this.cell);
-      if (c1 - c0 + 1 >= this.columns) spans.push([0, this.columns - 1]);
-      else if (c0 < 0) spans.push([c0 + this.columns, this.columns - 1], [0, c1]);
-      else if (c1 >= this.columns) spans.push([c0, this.columns - 1], [0, c1 - this.columns]);
-      else spans.push([c0, c1]);
-    }
-    const keys = this.keys;
-    for (let r = r0; r <= r1; r++) {
-      for (const [a, b] of spans) {
-        const lo = r * this.columns + a;
-        const hi = r * this.columns + b;
-        let low = 0;
-        let high = keys.length;
-        while (low < high) {
-          const mid = (low + high) >>> 1;
-          if (keys[mid]! < lo) low = mid + 1;
-          else high = mid;
-        }
-        for (let n = low; n < keys.length && keys[n]! <= hi; n++) {
-          const i = this.order[n]!;
-          const km = haversine(lat, lon, this.lat[i]!, this.lon[i]!);
-          if (km <= radiusKm) visit(i, km);
-        }
-      }
-    }
-  }
-}
-
 /** Region-to-point costs within a maximum, as compressed rows: the points of region `r` are `points[offsets[r] .. offsets[r + 1])`. */
 export interface TravelCostTable {
   readonly offsets: Uint32Array;
@@ -131,36 +42,77 @@ export interface TravelCostTable {
   readonly costs: Float64Array;
 }
 
-/** Options of {@link travelCosts}. */
+/** Options of {@link buildTravelCosts}. */
 export interface TravelCostOptions {
-  /** Pairs costing more are left out (inclusive). */
+  /** Pairs costing more are left out (inclusive). Required. */
   maxCost: number;
   /** Compute only the rows of these regions (1 = wanted); other rows are empty. Default: every region. */
   regions?: Uint8Array;
 }
 
-function growable() {
-  let points = new Uint32Array(1024);
-  let costs = new Float64Array(1024);
-  let size = 0;
-  return {
-    push(p: number, c: number) {
-      if (size === points.length) {
-        const np = new Uint32Array(size * 2);
-        np.set(points);
-        points = np;
-        const nc = new Float64Array(size * 2);
-        nc.set(costs);
-        costs = nc;
-      }
-      points[size] = p;
-      costs[size++] = c;
-    },
-    get size() {
-      return size;
-    },
-    done: () => ({ points: points.slice(0, size), costs: costs.slice(0, size) }),
-  };
+const TRAVEL_COST_DEFAULTS = { maxCost: undefined as number | undefined, regions: undefined as Uint8Array | undefined };
+
+/** Resolves `{maxCost}` options (required, non-negative), naming the function in errors. */
+function resolveMaxCost<D extends { maxCost: number | undefined }>(defaults: D, options: unknown, fn: string, extra = {}): D & { maxCost: number } {
+  const resolved = resolveOptions(defaults, options, fn, { maxCost: inRange(0, Number.POSITIVE_INFINITY), ...extra });
+  if (resolved.maxCost === undefined) throw new GovGraphError("invalid_input", `${fn}: maxCost is missing. Give the largest cost to keep, a non-negative number.`);
+  return resolved as D & { maxCost: number };
+}
+
+/** The model's own costs, as compressed rows by region. */
+function givenCosts(index: ModelIndex) {
+  const nRegions = index.regions.ids.length;
+  const offsets = new Uint32Array(nRegions + 1);
+  const pairs = index.model.travelCosts.map((t) => [index.regions.of.get(t.regionId), index.points.of.get(t.pointId), t.cost] as const);
+  for (const [r, p] of pairs) {
+    if (r === undefined || p === undefined) throw new GovGraphError("invalid_model", "buildTravelCosts: a travel cost refers to an unknown region or point. Run validateModel first.");
+    offsets[r + 1]!++;
+  }
+  for (let r = 0; r < nRegions; r++) offsets[r + 1]! += offsets[r]!;
+  const points = new Uint32Array(pairs.length);
+  const costs = new Float64Array(pairs.length);
+  const cursor = offsets.slice(0, nRegions);
+  for (const [r, p, c] of pairs) {
+    points[cursor[r!]!] = p!;
+    costs[cursor[r!]!++] = c;
+  }
+  return { offsets, points, costs };
+}
+
+/** Where regions and points are: a point without a location stands at its region's. */
+function locations(index: ModelIndex) {
+  const nRegions = index.regions.ids.length;
+  const nPoints = index.points.ids.length;
+  const region = { located: new Uint8Array(nRegions), lat: new Float64Array(nRegions), lon: new Float64Array(nRegions) };
+  index.model.regions.forEach((r, i) => {
+    if (!r.location) return;
+    region.located[i] = 1;
+    region.lat[i] = r.location.lat;
+    region.lon[i] = r.location.lon;
+  });
+  const point = { located: new Uint8Array(nPoints), lat: new Float64Array(nPoints), lon: new Float64Array(nPoints) };
+  index.model.servicePoints.forEach((p, i) => {
+    const home = index.pointRegion[i]!;
+    const at = p.location ?? (region.located[home] ? { lat: region.lat[home]!, lon: region.lon[home]! } : undefined);
+    if (!at) return;
+    point.located[i] = 1;
+    point.lat[i] = at.lat;
+    point.lon[i] = at.lon;
+  });
+  return { region, point };
+}
+
+/** The points of each region, as compressed rows. */
+function pointsByRegion(index: ModelIndex) {
+  const nRegions = index.regions.ids.length;
+  const nPoints = index.points.ids.length;
+  const offsets = new Uint32Array(nRegions + 1);
+  for (let p = 0; p < nPoints; p++) offsets[index.pointRegion[p]! + 1]!++;
+  for (let r = 0; r < nRegions; r++) offsets[r + 1]! += offsets[r]!;
+  const points = new Uint32Array(nPoints);
+  const cursor = offsets.slice(0, nRegions);
+  for (let p = 0; p < nPoints; p++) points[cursor[index.pointRegion[p]!]!++] = p;
+  return { offsets, points };
 }
 
 /**
@@ -168,105 +120,51 @@ function growable() {
  * it gives; else the great-circle km between the region's location and the point's (a point without a location stands
  * at its region's); a point in the region itself costs 0 when no distance can be computed.
  * @example
- * const table = travelCosts(indexModel(model), { maxCost: 30 });
+ * const table = buildTravelCosts(indexModel(model), { maxCost: 30 });
  */
-export function travelCosts(index: ModelIndex, options: TravelCostOptions): TravelCostTable {
-  checkArguments("travelCosts", [["index", index, isModelIndex], ["options", options, hasFields({ maxCost: inRange(0, Infinity) }, "an object {maxCost, regions?}")]], "Pass indexModel(model) and { maxCost }");
-  const { maxCost } = options;
-  const model = index.model;
+export function buildTravelCosts(index: ModelIndex, options: TravelCostOptions): TravelCostTable {
+  checkArgument("buildTravelCosts", "index", index, isModelIndex, "Pass indexModel(model) and { maxCost }");
+  const { maxCost, regions: wanted } = resolveMaxCost(TRAVEL_COST_DEFAULTS, options, "buildTravelCosts", { regions: (v: unknown) => (v instanceof Uint8Array ? undefined : "must be a Uint8Array") });
   const nRegions = index.regions.ids.length;
-  const nPoints = index.points.ids.length;
-  const wanted = options.regions;
-
-  // The model's own costs, by region.
-  const given = new Uint32Array(nRegions + 1);
-  const pairs = model.travelCosts.map((t) => [index.regions.of.get(t.regionId), index.points.of.get(t.pointId), t.cost] as const);
-  for (const [r, p] of pairs) {
-    if (r === undefined || p === undefined) throw new GovGraphError("invalid_model", "travelCosts: a travel cost refers to an unknown region or point. Run validateModel first.");
-    given[r + 1]!++;
-  }
-  for (let r = 0; r < nRegions; r++) given[r + 1]! += given[r]!;
-  const givenPoint = new Uint32Array(pairs.length);
-  const givenCost = new Float64Array(pairs.length);
-  {
-    const cursor = given.slice(0, nRegions);
-    for (const [r, p, c] of pairs) {
-      givenPoint[cursor[r!]!] = p!;
-      givenCost[cursor[r!]!++] = c;
-    }
-  }
-
-  // Locations: a point without one stands at its region's.
-  const regionLocated = new Uint8Array(nRegions);
-  const regionLat = new Float64Array(nRegions);
-  const regionLon = new Float64Array(nRegions);
-  model.regions.forEach((region, r) => {
-    if (region.location) {
-      regionLocated[r] = 1;
-      regionLat[r] = region.location.lat;
-      regionLon[r] = region.location.lon;
-    }
-  });
-  const pointLocated = new Uint8Array(nPoints);
-  const pointLat = new Float64Array(nPoints);
-  const pointLon = new Float64Array(nPoints);
-  model.servicePoints.forEach((point, p) => {
-    const home = index.pointRegion[p]!;
-    const at = point.location ?? (regionLocated[home] ? { lat: regionLat[home]!, lon: regionLon[home]! } : undefined);
-    if (at) {
-      pointLocated[p] = 1;
-      pointLat[p] = at.lat;
-      pointLon[p] = at.lon;
-    }
-  });
-  const regionPoints = new Uint32Array(nRegions + 1);
-  for (let p = 0; p < nPoints; p++) regionPoints[index.pointRegion[p]! + 1]!++;
-  for (let r = 0; r < nRegions; r++) regionPoints[r + 1]! += regionPoints[r]!;
-  const inRegion = new Uint32Array(nPoints);
-  {
-    const cursor = regionPoints.slice(0, nRegions);
-    for (let p = 0; p < nPoints; p++) inRegion[cursor[index.pointRegion[p]!]!++] = p;
-  }
-
-  const grid = new _GeoGrid(pointLat, pointLon, (p) => pointLocated[p] === 1, maxCost);
-  const stamp = new Int32Array(nPoints).fill(-1);
+  const given = givenCosts(index);
+  const { region, point } = locations(index);
+  const inRegion = pointsByRegion(index);
+  const grid = new GeoGrid(point.lat, point.lon, (p) => point.located[p] === 1, maxCost);
+  const stamp = new Int32Array(index.points.ids.length).fill(-1);
   const offsets = new Uint32Array(nRegions + 1);
-  const out = growable();
-  const rowPoints: number[] = [];
-  const rowCost = new Float64Array(nPoints);
+  const out: { p: number[]; c: number[] } = { p: [], c: [] };
+  const row: number[] = [];
+  const rowCost = new Float64Array(index.points.ids.length);
+  const take = (p: number, cost: number) => {
+    row.push(p);
+    rowCost[p] = cost;
+  };
   for (let r = 0; r < nRegions; r++) {
     if (!wanted || wanted[r]) {
-      rowPoints.length = 0;
-      for (let k = given[r]!; k < given[r + 1]!; k++) {
-        const p = givenPoint[k]!;
-        stamp[p] = r;
-        if (givenCost[k]! <= maxCost) {
-          rowPoints.push(p);
-          rowCost[p] = givenCost[k]!;
-        }
+      row.length = 0;
+      for (let k = given.offsets[r]!; k < given.offsets[r + 1]!; k++) {
+        stamp[given.points[k]!] = r;
+        if (given.costs[k]! <= maxCost) take(given.points[k]!, given.costs[k]!);
       }
-      if (regionLocated[r]) {
-        grid.within(regionLat[r]!, regionLon[r]!, maxCost, (p, km) => {
-          if (stamp[p] === r) return;
-          rowPoints.push(p);
-          rowCost[p] = km;
-        });
+      if (region.located[r]) grid.within(region.lat[r]!, region.lon[r]!, maxCost, (p, km) => {
+        if (stamp[p] !== r) take(p, km);
+      });
+      for (let k = inRegion.offsets[r]!; k < inRegion.offsets[r + 1]!; k++) {
+        const p = inRegion.points[k]!;
+        if (stamp[p] !== r && !(region.located[r] && point.located[p])) take(p, 0);
       }
-      for (let k = regionPoints[r]!; k < regionPoints[r + 1]!; k++) {
-        const p = inRegion[k]!;
-        if (stamp[p] === r || (regionLocated[r] && pointLocated[p])) continue;
-        rowPoints.push(p);
-        rowCost[p] = 0;
+      row.sort((a, b) => a - b);
+      for (const p of row) {
+        out.p.push(p);
+        out.c.push(rowCost[p]!);
       }
-      rowPoints.sort((a, b) => a - b);
-      for (const p of rowPoints) out.push(p, rowCost[p]!);
     }
-    offsets[r + 1] = out.size;
+    offsets[r + 1] = out.p.length;
   }
-  return { offsets, ...out.done() };
+  return { offsets, points: Uint32Array.from(out.p), costs: Float64Array.from(out.c) };
 }
 
-/** A located record for {@link geoCosts}. */
+/** A located record for {@link buildGeoCosts}. */
 export interface GeoLocation extends LatLon {
   id: string;
 }
@@ -275,14 +173,14 @@ export interface GeoLocation extends LatLon {
  * Great-circle costs (km) from every `from` location to every `to` location within `maxCost`, found through the grid:
  * the `costs` input of {@link floatingCatchment} for located demand and supply.
  * @example
- * floatingCatchment({ demand, supply, costs: geoCosts(towns, clinics, { maxCost: 30 }) })
+ * floatingCatchment({ demand, supply, costs: buildGeoCosts(towns, clinics, { maxCost: 30 }) })
  */
-export function geoCosts(from: readonly GeoLocation[], to: readonly GeoLocation[], options: { maxCost: number }): CatchmentCost[] {
-  checkArguments("geoCosts", [["from", from, isLocations], ["to", to, isLocations], ["options", options, hasFields({ maxCost: inRange(0, Infinity) }, "an object {maxCost}")]], "Pass two lists of {id, lat, lon} and { maxCost }");
-  const { maxCost } = options;
+export function buildGeoCosts(from: readonly GeoLocation[], to: readonly GeoLocation[], options: { maxCost: number }): CatchmentCost[] {
+  checkArguments("buildGeoCosts", [["from", from, isLocations], ["to", to, isLocations]], "Pass two lists of {id, lat, lon} and { maxCost }");
+  const { maxCost } = resolveMaxCost({ maxCost: undefined as number | undefined }, options, "buildGeoCosts");
   const lat = Float64Array.from(to, (t) => t.lat);
   const lon = Float64Array.from(to, (t) => t.lon);
-  const grid = new _GeoGrid(lat, lon, (i) => Number.isFinite(lat[i]!) && Number.isFinite(lon[i]!), maxCost);
+  const grid = new GeoGrid(lat, lon, (i) => Number.isFinite(lat[i]!) && Number.isFinite(lon[i]!), maxCost);
   const costs: CatchmentCost[] = [];
   const found: [number, number][] = [];
   for (const f of from) {
@@ -293,3 +191,9 @@ export function geoCosts(from: readonly GeoLocation[], to: readonly GeoLocation[
   }
   return costs;
 }
+
+/** @deprecated Use {@link buildTravelCosts} (same function, named for what it does). */
+export const travelCosts = deprecatedAlias("travelCosts", "buildTravelCosts", buildTravelCosts);
+
+/** @deprecated Use {@link buildGeoCosts} (same function, named for what it does). */
+export const geoCosts = deprecatedAlias("geoCosts", "buildGeoCosts", buildGeoCosts);

@@ -1,15 +1,19 @@
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { resolve } from "node:path";
 import { GovGraphError } from "../index.js";
+import { ClosedOutputError, isClosedPipe } from "./exit.js";
+import { fileError, replaceFile, resolveOutTarget, writeInPlace, type Produce } from "./files.js";
+
+export { fileError } from "./files.js";
 
 /**
  * Everything the CLI touches outside itself, so tests can run it in-process.
  * @internal
  */
 export interface CliIo {
-  /** Writes to standard output. */
+  /** Writes to standard output; throws a `ClosedOutputError` once its reader has gone (a closed pipe). */
   stdout(text: string): void;
-  /** Writes to standard error. */
+  /** Writes to standard error; a closed standard error is ignored. */
   stderr(text: string): void;
   /** The directory relative paths start from. */
   cwd: string;
@@ -17,6 +21,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Whether standard error is a terminal: progress and colour only then. */
   stderrIsTTY: boolean;
+  /** The width of standard output in columns when it is a terminal; text output fits it (100 columns otherwise). */
+  columns?: number;
   /** Reads a UTF-8 file (relative paths from `cwd`); throws a `not_found` GovGraphError when it is missing. */
   readFile(path: string): string;
   /** The size of a file in bytes; throws like `readFile`. Without it, every file is read with `readFile`. */
@@ -25,22 +31,41 @@ export interface CliIo {
   readBytes?(path: string): Uint8Array;
   /** Whether the path is a directory. */
   isDirectory(path: string): boolean;
+  /** The files read so far, as absolute paths: an output may not replace one of them (docs/cli.md, "--out"). */
+  inputs?: string[];
+  /** Resolves once standard output can take more (its reader has caught up); throws like `stdout`. */
+  drainStdout?(): Promise<void>;
   /**
-   * Writes what `produce` writes to `path` (relative paths from `cwd`) through a temporary file in the same
-   * directory, renamed only when `produce` has finished; on failure the temporary file is removed.
+   * Writes what `produce` writes to `path` (relative paths from `cwd`) by the rules of docs/cli.md ("--out"): a
+   * regular or new file through a temporary file in the same directory, renamed only when `produce` has finished
+   * (removed on failure or on a signal); a symbolic link's target the same way; a device, FIFO or the process's
+   * own standard output in place.
    */
-  writeFileAtomic(path: string, produce: (write: (chunk: string) => void) => void | Promise<void>): Promise<void>;
+  writeFileAtomic(path: string, produce: Produce): Promise<void>;
 }
 
 /** The real terminal and file system. @internal */
 export function nodeIo(): CliIo {
+  watchStandardStreams();
   return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout(text) {
+      if (stdoutFailure !== undefined) throw writeFailure(stdoutFailure);
+      process.stdout.write(text);
+    },
+    stderr(text) {
+      try {
+        process.stderr.write(text);
+      } catch {
+        // Nobody is listening: the exit code still says what happened.
+      }
+    },
     cwd: process.cwd(),
     env: process.env,
     stderrIsTTY: process.stderr.isTTY === true,
+    inputs: [],
+    ...(process.stdout.isTTY ? { columns: process.stdout.columns } : {}),
     readFile(path) {
+      this.inputs?.push(resolve(this.cwd, path));
       try {
         return readFileSync(resolve(this.cwd, path), "utf8");
       } catch (error) {
@@ -55,6 +80,7 @@ export function nodeIo(): CliIo {
       }
     },
     readBytes(path) {
+      this.inputs?.push(resolve(this.cwd, path));
       // readFileSync stops at 2 GB; a Buffer holds up to 4 GB.
       let fd: number | undefined;
       try {
@@ -78,39 +104,59 @@ export function nodeIo(): CliIo {
       const full = resolve(this.cwd, path);
       return existsSync(full) && statSync(full).isDirectory();
     },
+    drainStdout,
     async writeFileAtomic(path, produce) {
-      const full = resolve(this.cwd, path);
-      const tmp = join(dirname(full), `.${basename(full)}.${process.pid}.${Date.now()}.tmp`);
-      let fd: number | undefined;
       try {
-        fd = openSync(tmp, "w");
-        const out = fd;
-        await produce((chunk) => void writeSync(out, chunk));
-        closeSync(fd);
-        fd = undefined;
-        renameSync(tmp, full);
+        const target = resolveOutTarget(resolve(this.cwd, path));
+        if (target.kind === "directory") throw new GovGraphError("invalid_input", `writeFile: ${path} is a directory. Name a file.`);
+        if (target.kind === "no-directory") throw new GovGraphError("not_found", `writeFile: the directory ${target.dir} does not exist. Create it, or name a file in an existing directory.`);
+        if (target.kind === "file") return await replaceFile(target.path, target.existing, produce);
+        if (target.fd === 1) return await produce((text) => this.stdout(text), () => this.drainStdout?.() ?? drainStdout());
+        if (target.fd === 2) return await produce((text) => this.stderr(text), drainStdout);
+        return await writeInPlace(target.path, produce);
       } catch (error) {
-        if (fd !== undefined) closeSync(fd);
-        rmSync(tmp, { force: true });
-        throw error instanceof GovGraphError ? error : fileError("writeFile", path, error);
+        throw error instanceof GovGraphError || error instanceof ClosedOutputError ? error : writeFailure(error, path);
       }
     },
   };
 }
 
-/** Shows a one-line status of long work on stderr when it is a terminal; an empty message clears it. @internal */
-export function progress(io: CliIo, message: string): void {
-  if (io.stderrIsTTY) io.stderr(`\r\u001b[K${message}`);
+/** The first error standard output gave (EPIPE when its reader went away), once one has. */
+let stdoutFailure: unknown;
+let watching = false;
+
+/**
+ * Listens for errors of the standard streams (once per process), so that a closed pipe is never an unhandled
+ * error with a stack trace: standard output remembers it, standard error ignores it.
+ */
+function watchStandardStreams(): void {
+  if (watching) return;
+  watching = true;
+  process.stdout.on("error", (error: unknown) => (stdoutFailure ??= error));
+  process.stderr.on("error", () => {});
 }
 
-/** A file system error as a GovGraphError a person can act on. @internal */
-export function fileError(what: string, path: string, error: unknown): GovGraphError {
-  const code = (error as { code?: string }).code;
-  if (code === "ENOENT") return new GovGraphError("not_found", `${what}: ${path} does not exist. Check the path.`, { cause: error });
-  if (code === "ERR_STRING_TOO_LONG") {
-    return new GovGraphError("invalid_input", `${what}: ${path} is too large to read as one string (512 MB at most). Use a smaller file.`, { cause: error });
-  }
-  if (code === "EISDIR") return new GovGraphError("invalid_input", `${what}: ${path} is a directory. Pass a file.`, { cause: error });
-  const reason = error instanceof Error ? error.message : String(error);
-  return new GovGraphError("invalid_input", `${what}: cannot use ${path} (${reason}). Check the path and its permissions.`, { cause: error });
+/** The error standard output gave, if any: the entry turns a late one into the exit code. @internal */
+export function standardOutputFailure(): unknown {
+  return stdoutFailure;
 }
+
+/** A failed write as the error the CLI reports: a closed pipe ends the run quietly (exit 141). */
+function writeFailure(error: unknown, path = "standard output"): Error {
+  return isClosedPipe(error) ? new ClosedOutputError(error) : fileError("writeFile", path, error);
+}
+
+async function drainStdout(): Promise<void> {
+  const out = process.stdout;
+  await new Promise<void>((done) => {
+    if (!out.writableNeedDrain || out.destroyed) return void setImmediate(done);
+    const finish = () => {
+      for (const event of ["drain", "close", "error"]) out.off(event, finish);
+      done();
+    };
+    for (const event of ["drain", "close", "error"]) out.on(event, finish);
+  });
+  if (stdoutFailure !== undefined) throw writeFailure(stdoutFailure);
+}
+
+export { progress } from "./progress.js";

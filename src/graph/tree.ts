@@ -13,6 +13,8 @@ export interface Tree {
   readonly depth: Uint32Array;
   /** Children of each node. */
   readonly children: Csr;
+  /** Entry time of each node in one depth-first walk: sorting nodes by it lists them in pre-order. */
+  readonly preorder: Uint32Array;
   /** True when `a` is `b` or one of its ancestors. */
   isAncestorOrSelf(a: number, b: number): boolean;
 }
@@ -67,6 +69,7 @@ export function buildTree(parentOf: Int32Array): Tree {
     parent: parentOf,
     depth,
     children,
+    preorder: enter,
     isAncestorOrSelf: (a, b) => enter[a]! <= enter[b]! && exit[b]! <= exit[a]!,
   };
 }

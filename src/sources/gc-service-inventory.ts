@@ -8,8 +8,9 @@
  */
 import { resolveOptions } from "../options.js";
 import type { Channel } from "../schemas/service.js";
-import { readCsvRows, rowIssue, splitList } from "./csv-rows.js";
-import { InventoryDraft, type ImportResult } from "./inventory-draft.js";
+import { readCsvRows, rowIssue, splitList } from "../formats/csv-rows.js";
+import type { ImportResult } from "../formats/imported.js";
+import { InventoryDraft } from "./inventory-draft.js";
 
 /** Options of {@link fromGcServiceInventory}. */
 export interface GcServiceInventoryOptions {

@@ -1,14 +1,7 @@
 import { GovGraphError, type Issue } from "../errors.js";
-import { validateModel } from "../model/validate.js";
-import type { Model, ModelInput } from "../schemas/model.js";
-import { rowIssue } from "./csv-rows.js";
-
-/** A model mapped from a catalogue, with the rows that could not be mapped (or were mapped with a warning). */
-export interface ImportResult {
-  model: Model;
-  /** Each problem with its CSV line number as `path[0]`. */
-  issues: Issue[];
-}
+import { rowIssue } from "../formats/csv-rows.js";
+import { importedModel, type ImportResult } from "../formats/imported.js";
+import type { ModelInput } from "../schemas/model.js";
 
 type Draft = { id: string } & Record<string, unknown>;
 
@@ -100,15 +93,4 @@ export class InventoryDraft {
     } as unknown as ModelInput;
     return { model: importedModel(fn, input), issues };
   }
-}
-
-/** Validates the model an importer mapped; an invalid one is the importer's bug, not the input's. @internal */
-export function importedModel(fn: string, input: ModelInput): Model {
-  const result = validateModel(input);
-  if (!result.ok || !result.model) {
-    throw new GovGraphError("invalid_model", `${fn}: the mapped model is invalid (${result.issues[0]?.message}). Report this as a bug with the input.`, {
-      issues: result.issues,
-    });
-  }
-  return result.model;
 }

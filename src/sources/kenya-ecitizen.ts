@@ -9,8 +9,8 @@
  * @module
  */
 import { GovGraphError } from "../errors.js";
-import { readCsvRows, slug, type CsvRow } from "./csv-rows.js";
-import { importedModel } from "./inventory-draft.js";
+import { readCsvRows, slug, type CsvRow } from "../formats/csv-rows.js";
+import { importedModel } from "../formats/imported.js";
 import { csvHeader } from "../formats/csv-folder/drafts.js";
 import { csvIssue, refuseOnErrors, sortCsvIssues, type CsvImportResult, type CsvIssue } from "../formats/csv-folder/issues.js";
 import { oneOf, resolveOptions } from "../options.js";

@@ -8,8 +8,9 @@
  * @module
  */
 import { oneOf, resolveOptions } from "../options.js";
-import { readCsvRows, rowIssue, slug, splitList } from "./csv-rows.js";
-import { InventoryDraft, type ImportResult } from "./inventory-draft.js";
+import { readCsvRows, rowIssue, slug, splitList } from "../formats/csv-rows.js";
+import type { ImportResult } from "../formats/imported.js";
+import { InventoryDraft } from "./inventory-draft.js";
 
 /** Options of {@link fromFederalProgramInventory}. */
 export interface FederalProgramInventoryOptions {

@@ -1,38 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { floatingCatchment, geoCosts, GovGraphError, greatCircleKm, weights, type CatchmentInput } from "../../src/index.js";
+import { buildGeoCosts, floatingCatchment, GovGraphError, greatCircleKm, weights, type CatchmentInput } from "../../src/index.js";
+import { base, network } from "./accessibility/examples.js";
 
-/**
- * The paper example shared by every method: three towns A, B, C (and D, far from everything), two clinics X, Y.
- *
- *            cost to X   cost to Y
- *   A (100)      5           25
- *   B (200)     15           30      <- exactly maxCost 30: in reach (maxCost is inclusive)
- *   C (100)     40            5      <- C -> X is beyond maxCost 30
- *   D (50)      50            -      <- nothing within 30: NaN
- *   X has 10 doctors, Y has 6.
- */
-const base: CatchmentInput = {
-  demand: [
-    { id: "A", value: 100 },
-    { id: "B", value: 200 },
-    { id: "C", value: 100 },
-    { id: "D", value: 50 },
-  ],
-  supply: [
-    { id: "X", value: 10 },
-    { id: "Y", value: 6 },
-  ],
-  costs: [
-    { from: "A", to: "X", cost: 5 },
-    { from: "A", to: "Y", cost: 25 },
-    { from: "B", to: "X", cost: 15 },
-    { from: "B", to: "Y", cost: 30 },
-    { from: "C", to: "X", cost: 40 },
-    { from: "C", to: "Y", cost: 5 },
-    { from: "D", to: "X", cost: 50 },
-  ],
-};
 const access = (input: CatchmentInput) => Object.fromEntries(floatingCatchment(input).map((r) => [r.id, r.access]));
 
 describe("floatingCatchment on the paper example", () => {
@@ -123,8 +93,10 @@ describe("weights", () => {
 
   it("reject parameters that make no weight", () => {
     expect(() => weights.step({ 10: -1 })).toThrow(/weights.step: the weight of 10 is -1/);
-    expect(() => weights.gaussian({ sigma: 0 })).toThrow(/weights.gaussian: sigma is 0/);
-    expect(() => weights.gravity({ scale: 0, alpha: -1 })).toThrow(/weights.gravity: scale is 0/);
+    expect(() => weights.gaussian({ sigma: 0 })).toThrow(/weights.gaussian: option sigma must be a finite, non-zero number, got 0/);
+    expect(() => weights.gravity({ scale: 0, alpha: -1 })).toThrow(/weights.gravity: option scale must be a finite, positive number, got 0/);
+    expect(() => weights.gravity({ scale: 1, alfa: -1 } as unknown as { scale: number; alpha: number })).toThrow(/weights.gravity: unknown option "alfa"/);
+    expect(() => weights.gravity({ scale: 1 } as { scale: number; alpha: number })).toThrow(/weights.gravity: alpha is missing/);
   });
 });
 
@@ -167,23 +139,6 @@ describe("floatingCatchment input errors", () => {
   });
 });
 
-const network = fc
-  .record({
-    nDemand: fc.integer({ min: 1, max: 8 }),
-    nSupply: fc.integer({ min: 1, max: 6 }),
-    seed: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 0, max: 60 })), { maxLength: 30 }),
-    values: fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 14, maxLength: 14 }),
-  })
-  .map(({ nDemand, nSupply, seed, values }) => {
-    const demand = Array.from({ length: nDemand }, (_, i) => ({ id: `d${i}`, value: values[i]! }));
-    const supply = Array.from({ length: nSupply }, (_, j) => ({ id: `s${j}`, value: values[8 + j]! }));
-    const seen = new Set<string>();
-    const costs = seed
-      .map(([a, b, cost]) => ({ from: `d${a % nDemand}`, to: `s${b % nSupply}`, cost }))
-      .filter((c) => !seen.has(c.from + c.to) && seen.add(c.from + c.to));
-    return { demand, supply, costs };
-  });
-
 describe("floatingCatchment properties", () => {
   for (const method of ["2sfca", "3sfca"] as const) {
     it(`${method}: sum of value * access = total supply of the supplies anyone reaches`, () => {
@@ -214,7 +169,7 @@ describe("floatingCatchment properties", () => {
   });
 });
 
-describe("geoCosts", () => {
+describe("buildGeoCosts", () => {
   it("finds exactly the pairs within maxCost km that a full matrix would, across the antimeridian and near the poles", () => {
     const place = fc.record({ lat: fc.double({ min: -90, max: 90, noNaN: true }), lon: fc.double({ min: -180, max: 180, noNaN: true }) });
     const cluster = fc.record({ lat: fc.constantFrom(0, 60, 89.5, -89.9), lon: fc.constantFrom(179.9, -179.9, 0) });
@@ -228,7 +183,7 @@ describe("geoCosts", () => {
         const from = a.map((p, i) => ({ id: `a${i}`, ...p }));
         const to = b.map((p, i) => ({ id: `b${i}`, ...p }));
         const brute = from.flatMap((f) => to.filter((t) => greatCircleKm(f, t) <= maxCost).map((t) => ({ from: f.id, to: t.id, cost: greatCircleKm(f, t) })));
-        expect(geoCosts(from, to, { maxCost })).toEqual(brute);
+        expect(buildGeoCosts(from, to, { maxCost })).toEqual(brute);
       }),
     );
   });

@@ -30,10 +30,13 @@ describe("model files over LARGE_FILE_BYTES", () => {
   });
 
   it("say where malformed JSON breaks, as for a small file", async () => {
-    const large = await run(["validate", "malformed.json"], true);
-    expect(large).toEqual(await run(["validate", "malformed.json"]));
+    const large = await run(["analyze", "malformed.json"], true);
+    expect(large).toEqual(await run(["analyze", "malformed.json"]));
     expect(large.code).toBe(1);
     expect(large.stderr).toMatch(/^error invalid_json: malformed\.json:5:5: malformed JSON: expected "," or "\]" but found "\{"/);
+    const validated = await run(["validate", "malformed.json"], true);
+    expect(validated).toEqual(await run(["validate", "malformed.json"]));
+    expect(validated.stdout).toContain('Malformed JSON at malformed.json:5:5: expected "," or "]" but found "{".');
   });
 
   it("list every issue of an invalid model", async () => {

@@ -2,10 +2,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { COMMANDS } from "../../src/cli/commands/index.js";
+import { ClosedOutputError } from "../../src/cli/exit.js";
 import { fileError, nodeIo, type CliIo } from "../../src/cli/io.js";
 import { SECTIONS } from "../../src/cli/sections/index.js";
 import { runCli } from "../../src/cli/main.js";
-import { validateModel } from "../../src/index.js";
+import { GovGraphError, validateModel } from "../../src/index.js";
 import { runIn } from "./run-cli.js";
 
 const fixtures = join(import.meta.dirname, "fixtures");
@@ -21,7 +23,10 @@ describe("govgraph validate", () => {
         "code": 0,
         "stderr": "",
         "stdout": "tiny-county.json: valid (0 errors, 0 warnings)
-      3 regions, 2 segments, 3 departments, 2 functions, 3 assignments, 2 services, 2 needs, 1 evidence, 1 servicePoints, 2 travelCosts
+      ==============================================
+
+      Records: regions 3, segments 2, departments 3, functions 2, assignments 3, services 2, needs 2,
+      evidence 1, servicePoints 1, travelCosts 2.
       ",
       }
     `);
@@ -37,13 +42,21 @@ describe("govgraph validate", () => {
     expect(await run(["validate", "several-errors.json"])).toMatchInlineSnapshot(`
       {
         "code": 1,
-        "stderr": "error invalid_model: several-errors.json: the model has 4 error(s). Fix them and try again.
-      error   /regions/0/population        too_small: Region "county": "population" must be at least 0.
-      error   /departments/0/name          too_small: Department "health": "name" must not be empty.
-      error   /departments/0/colour        unrecognized_keys: Unknown field "colour" on department "health". Fix the field name, or put your own data in "attributes" (for example "attributes": {"colour": ...}).
-      error   /services/0/channels/0/kind  invalid_value: Service "s1": "channels[0].kind" must be one of "in_person", "online", "phone", "mail", "mobile", "kiosk", "outreach".
+        "stderr": "",
+        "stdout": "several-errors.json: invalid (4 errors, 0 warnings)
+      ===================================================
+
+      Records: regions 1, departments 1, services 1.
+
+      error /regions/0/population        too_small: Region "county": "population" must be at least 0.
+      error /departments/0/name          too_small: Department "health": "name" must not be empty.
+      error /departments/0/colour        unrecognized_keys: Unknown field "colour" on department "health".
+                                         Fix the field name, or put your own data in "attributes" (for
+                                         example "attributes": {"colour": ...}).
+      error /services/0/channels/0/kind  invalid_value: Service "s1": "channels[0].kind" must be one of
+                                         "in_person", "online", "phone", "mail", "mobile", "kiosk",
+                                         "outreach".
       ",
-        "stdout": "",
       }
     `);
   });
@@ -52,9 +65,12 @@ describe("govgraph validate", () => {
     expect(await run(["validate", "malformed.json"])).toMatchInlineSnapshot(`
       {
         "code": 1,
-        "stderr": "error invalid_json: malformed.json:5:5: malformed JSON: expected "," or "]" but found "{". Fix the JSON and try again.
+        "stderr": "",
+        "stdout": "malformed.json: invalid (1 error, 0 warnings)
+      =============================================
+
+      Malformed JSON at malformed.json:5:5: expected "," or "]" but found "{". No record was read.
       ",
-        "stdout": "",
       }
     `);
     const empty = mkdtempSync(join(tmpdir(), "govgraph-cli-"));
@@ -81,8 +97,27 @@ describe("govgraph validate", () => {
     expect(stderr).toMatch(/^error unsupported_format: /);
   });
 
-  it("reports errors as JSON on stderr with --format json", async () => {
-    const { code, stdout, stderr } = await run(["validate", "several-errors.json", "--format", "json"]);
+  it("writes one JSON document to stdout, of the same shape whether the model is valid or not, and --out writes it too", async () => {
+    const valid = await run(["validate", "tiny-county.json", "--format", "json"]);
+    const invalid = await run(["validate", "several-errors.json", "--format", "json"]);
+    const malformed = await run(["validate", "malformed.json", "--format", "json"]);
+    expect([valid.code, invalid.code, malformed.code]).toEqual([0, 1, 1]);
+    expect([valid.stderr, invalid.stderr, malformed.stderr]).toEqual(["", "", ""]);
+    const [a, b, c] = [valid, invalid, malformed].map((r) => JSON.parse(r.stdout) as { ok: boolean; counts: Record<string, number> | null; issues: { pointer: string; line?: number }[] });
+    for (const doc of [a, b, c]) expect(Object.keys(doc!)).toEqual(["ok", "source", "counts", "issues"]);
+    expect([a!.ok, b!.ok, c!.ok]).toEqual([true, false, false]);
+    expect(b!.counts).toMatchObject({ regions: 1, departments: 1, services: 1, needs: 0 });
+    expect(b!.issues.map((i) => i.pointer)).toEqual(["/regions/0/population", "/departments/0/name", "/departments/0/colour", "/services/0/channels/0/kind"]);
+    expect(c!.counts).toBeNull();
+    expect(c!.issues[0]).toMatchObject({ code: "invalid_json", line: 5, column: 5 });
+    const dir = mkdtempSync(join(tmpdir(), "govgraph-cli-"));
+    const written = await run(["validate", join(fixtures, "several-errors.json"), "--format", "json", "--out", "report.json"], { cwd: dir });
+    expect([written.code, written.stdout]).toEqual([1, ""]);
+    expect(readFileSync(join(dir, "report.json"), "utf8")).toBe(invalid.stdout.replace('"source": "several-errors.json"', `"source": ${JSON.stringify(join(fixtures, "several-errors.json"))}`));
+  });
+
+  it("reports the errors of other commands as JSON on stderr with --format json", async () => {
+    const { code, stdout, stderr } = await run(["analyze", "several-errors.json", "--format", "json"]);
     expect(code).toBe(1);
     expect(stdout).toBe("");
     const { error } = JSON.parse(stderr) as { error: { code: string; issues: { pointer: string }[] } };
@@ -102,8 +137,8 @@ describe("usage errors exit 2 with the usage line", () => {
     expect(await run(["frobnicate"])).toMatchInlineSnapshot(`
       {
         "code": 2,
-        "stderr": "error Unknown command "frobnicate". Commands: analyze, duplicates, coverage, journeys, scorecard, scenario, compare, report, validate, schema, generate.
-      Usage: govgraph <analyze|duplicates|coverage|journeys|scorecard|scenario|compare|report|validate|schema|generate> [options] (govgraph --help for more)
+        "stderr": "error Unknown command "frobnicate". Commands: analyze, duplicates, coverage, journeys, scorecard, scenario, compare, report, validate, import, convert, schema, generate.
+      Usage: govgraph <command> [file] [options] (govgraph --help lists the commands)
       ",
         "stdout": "",
       }
@@ -115,7 +150,8 @@ describe("usage errors exit 2 with the usage line", () => {
       {
         "code": 2,
         "stderr": "error Unknown option '--colour'.
-      Usage: govgraph validate [file] [--format text|json|md] [--out FILE] (govgraph validate --help for more)
+      Usage: govgraph validate [file] [--top N] [--verbose] [--max-issues N] [--table ID] [--format
+             text|json|md|csv] [--out FILE|DIR] (govgraph validate --help for more)
       ",
         "stdout": "",
       }
@@ -126,8 +162,10 @@ describe("usage errors exit 2 with the usage line", () => {
     expect(await run(["analyze", "--format", "xml"])).toMatchInlineSnapshot(`
       {
         "code": 2,
-        "stderr": "error Bad --format "xml" for analyze. Use one of: text, json, md.
-      Usage: govgraph analyze [file] [--only ID,ID] [--format text|json|md] [--out FILE] (govgraph analyze --help for more)
+        "stderr": "error Bad --format "xml" for analyze. Use one of: text, json, md, csv.
+      Usage: govgraph analyze [file] [--only ID,ID] [--top N] [--verbose] [--max-issues N] [--table ID]
+             [--fail-on duplication|gaps] [--format text|json|md|csv] [--out FILE|DIR] (govgraph analyze
+             --help for more)
       ",
         "stdout": "",
       }
@@ -138,6 +176,14 @@ describe("usage errors exit 2 with the usage line", () => {
     const { code, stderr } = await run(["analyze", "--fail-on", "typos"]);
     expect(code).toBe(2);
     expect(stderr).toContain('Bad --fail-on "typos". Use one of: duplication, gaps.');
+  });
+
+  it("--fail-on where it means nothing: on a command without findings of that kind", async () => {
+    expect((await run(["journeys", "--fail-on", "gaps"])).code).toBe(2);
+    expect((await run(["validate", "--fail-on", "duplication"])).code).toBe(2);
+    const coverage = await run(["coverage", "--fail-on", "duplication"]);
+    expect([coverage.code, coverage.stderr.split("\n")[0]]).toEqual([2, 'error Bad --fail-on "duplication". Use one of: gaps.']);
+    expect((await run(["duplicates", "--fail-on", "gaps"])).code).toBe(2);
   });
 
   it("too many arguments", async () => {
@@ -154,25 +200,50 @@ describe("usage errors exit 2 with the usage line", () => {
   });
 });
 
+describe("hints", () => {
+  it("never point to an option or a format the command refuses", async () => {
+    const report = await run(["report", "several-errors.json", "--max-issues", "1"]);
+    expect(report.code).toBe(1);
+    expect(report.stderr.replace(/\s+/g, " ")).toContain("… and 3 more, of which 3 errors: 1 x too_small, 1 x unrecognized_keys, 1 x invalid_value (--max-issues 4 lists them all)");
+    expect(report.stderr).not.toContain("--format json");
+    const validate = await run(["validate", "several-errors.json", "--max-issues", "1"]);
+    expect(validate.stdout.replace(/\s+/g, " ")).toContain("(--max-issues 4 lists them all; --format json lists every issue)");
+    expect((await run(["schema", "--top", "3"])).code).toBe(2);
+  });
+});
+
 describe("--help and --version", () => {
   it("lists the commands", async () => {
     const { code, stdout } = await run(["--help"]);
     expect(code).toBe(0);
     expect(stdout).toMatchInlineSnapshot(`
-      "govgraph 0.1.0: model a government as a graph of departments, functions, services and needs, and measure it.
+      "govgraph 0.1.0: model a government as a graph of departments, functions, services and needs, and
+      measure it.
 
       Usage: govgraph <command> [file] [options]
 
       Commands:
         analyze     Analyse a model: summary, validation, and every analysis section
-        duplicates  Find duplicated, fragmented and overlapping responsibilities (GAO-15-49SP), near-duplicate functions, merge candidates
-        coverage    Score service coverage: reach and capacity by need, region, segment, department; gaps; Gini
-        journeys    Measure each need's journey: visits, evidence (once-only), online end to end, days, departments
-        scorecard   Score the five reform pillars 0-100 (functions, services, innovation, openness, civil service) and a composite
-        scenario    Apply what-if operations (merge, transfer, digitise, reuse evidence...) and print what moved
-        compare     Compare two models: the change of every indicator, and the records added, removed or changed
-        report      Write a self-contained HTML report (scorecard, duplication graph, coverage, journeys, staffing, openness)
-        validate    Check a model: schema, unique ids, references, cycles; list every problem
+        duplicates  Find duplicated, fragmented and overlapping responsibilities (GAO-15-49SP),
+                    near-duplicate functions, merge candidates
+        coverage    Score service coverage: reach and capacity by need, region, segment, department; gaps;
+                    Gini
+        journeys    Measure each need's journey: visits, evidence (once-only), online end to end, days,
+                    departments
+        scorecard   Score the five reform pillars 0-100 (functions, services, innovation, openness, civil
+                    service) and a composite
+        scenario    Apply what-if operations (merge, transfer, digitise, reuse evidence...) and report
+                    what moved
+        compare     Compare two models: the change of every indicator, and the records added, removed or
+                    changed
+        report      Write a self-contained HTML report (scorecard, duplication graph, coverage, journeys,
+                    staffing, openness)
+        validate    Check a model: schema, unique ids, references, cycles; list every problem (exit 1 when
+                    there are errors)
+        import      Map a catalogue onto a model (csv, us-fpi, gc-si, kenya-ecitizen, hsds): model JSON,
+                    with what was mapped and every issue
+        convert     Write a model in another format (json, csv, hsds, hsds-csv, graphml, gexf, mermaid); a
+                    folder format into --out DIR
         schema      Print the JSON Schema (2020-12) of the model or of one entity
         generate    Generate a seeded synthetic government with planted duplicates and gaps (model JSON)
 
@@ -180,8 +251,10 @@ describe("--help and --version", () => {
         -h, --help     Show help
         -v, --version  Show the version
 
-      Without a file, commands run on the bundled example county. Exit codes: 0 ok, 1 invalid input, 2 usage error,
-      3 --fail-on findings. Set NO_COLOR to disable colour, GOVGRAPH_DEBUG=1 to print stack traces.
+      Without a file, commands run on the bundled example county. Exit codes: 0 ok, 1 invalid input, 2
+      usage error, 3 --fail-on findings (analyze, duplicates, coverage), 141 standard output closed,
+      129/130/143 interrupted by SIGHUP/SIGINT/SIGTERM. Text fits the terminal (100 columns when output is
+      not one). Set NO_COLOR to disable colour, GOVGRAPH_DEBUG=1 to print stack traces.
       "
     `);
   });
@@ -190,21 +263,35 @@ describe("--help and --version", () => {
     expect((await run(["analyze", "--help"])).stdout).toMatchInlineSnapshot(`
       "Analyse a model: summary, validation, and every analysis section.
 
-      Usage: govgraph analyze [file] [--only ID,ID] [--format text|json|md] [--out FILE]
+      Usage: govgraph analyze [file] [--only ID,ID] [--top N] [--verbose] [--max-issues N] [--table ID]
+             [--fail-on duplication|gaps] [--format text|json|md|csv] [--out FILE|DIR]
 
       Arguments:
         file  A model JSON file (default: the bundled example)
 
       Options:
-            --only ID,ID                Run only these sections (summary, validation, journeys, transparency, staffing, coverage, duplication, scorecard)
-        -f, --format text|json|md       Output format (default: text)
-        -o, --out FILE                  Write the output to FILE (only when the run succeeds)
-            --fail-on duplication|gaps  Exit 3 when the analyses find some (repeatable)
+            --only ID,ID                Run only these sections (summary, validation, journeys,
+                                        transparency, staffing, coverage, duplication, scorecard)
+            --top N                     Rows of each table in text and md (default 20; csv and json have
+                                        every row)
+            --verbose                   List warnings one by one instead of grouped by code
+            --max-issues N              Issues listed in text and md (default 1000; json lists them all)
+            --table ID                  With --format csv, write only this table (default: every table,
+                                        each after a \`# table: ID\` line)
+            --fail-on duplication|gaps  Exit 3 when the analysis finds duplication or coverage gaps
+                                        (repeatable); for CI
+        -f, --format text|json|md|csv   Output format (default: text); csv writes every table (--table ID
+                                        for one, --out DIR/ for one file each)
+        -o, --out FILE|DIR              Write the output to FILE, or its files into DIR (only when the run
+                                        succeeds)
+            --progress                  Show progress on stderr even when it is not a terminal or CI is
+                                        set
         -h, --help                      Show help
 
       Examples:
         govgraph analyze
         govgraph analyze model.json --format md --out report.md
+        govgraph analyze model.json --format csv --out tables/
         govgraph analyze model.json --fail-on duplication
       "
     `);
@@ -259,16 +346,16 @@ describe("govgraph analyze", () => {
       travelCosts          2
 
       region level  regions  population
-      county              1       52000
-      township            2       52000
+      county              1      52,000
+      township            2      52,000
 
-      department level  departments  staff
-      (none)                      2     18
-      county                      1     36
+      department level  departments  staff in post
+      (none)                      2             18
+      county                      1             36
 
-      channel    services  share   end to end
-      in_person         2  100.0%           0
-      online            1   50.0%           1
+      channel    active services  share of active services  end to end
+      in_person                2                    100.0%           0
+      online                   1                     50.0%           1
 
       status  services
       active         2
@@ -323,15 +410,15 @@ describe("govgraph analyze", () => {
 
       | region level | regions | population |
       | --- | ---: | ---: |
-      | county | 1 | 52000 |
-      | township | 2 | 52000 |
+      | county | 1 | 52,000 |
+      | township | 2 | 52,000 |
 
-      | department level | departments | staff |
+      | department level | departments | staff in post |
       | --- | ---: | ---: |
       | (none) | 2 | 18 |
       | county | 1 | 36 |
 
-      | channel | services | share | end to end |
+      | channel | active services | share of active services | end to end |
       | --- | ---: | ---: | ---: |
       | in_person | 2 | 100.0% | 0 |
       | online | 1 | 50.0% | 1 |
@@ -413,7 +500,70 @@ describe("govgraph generate", () => {
     expect((await run(["generate", "--size", "city"])).code).toBe(2);
     const bad = await run(["generate", "--seed", "seven"]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('Bad --seed "seven". Use an integer such as 7.');
+    expect(bad.stderr).toContain('Bad --seed "seven". Use an integer from 0 to 4294967295, such as 7.');
+  });
+
+  it("takes every seed in [0, 2^32) as its own", async () => {
+    const head = async (seed: string) => (await run(["generate", "--seed", seed])).stdout.slice(0, 400);
+    expect(await head("0")).not.toBe(await head("1"));
+    expect(await head("4294967295")).toContain("seed 4294967295");
+  });
+
+  it("writes --truth only once --out is written", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "govgraph-cli-"));
+    const written: string[] = [];
+    const real = nodeIo();
+    const io: Partial<CliIo> = {
+      async writeFileAtomic(path, produce) {
+        if (path === "broken.json") throw new GovGraphError("invalid_input", "writeFile: disk on fire.");
+        await real.writeFileAtomic.call({ ...real, cwd: dir }, path, produce);
+        written.push(path);
+      },
+    };
+    const failed = await runIn(dir, ["generate", "--out", "broken.json", "--truth", "truth.json"], io);
+    expect(failed.code).toBe(1);
+    expect(readdirSync(dir)).toEqual([]);
+    expect((await runIn(dir, ["generate", "--out", "model.json", "--truth", "truth.json"], io)).code).toBe(0);
+    expect(written).toEqual(["model.json", "truth.json"]);
+  });
+});
+
+describe("a closed output", () => {
+  it("ends the run quietly with exit 141 when standard output's reader has gone", async () => {
+    let stderr = "";
+    const io: CliIo = {
+      ...nodeIo(),
+      env: {},
+      stderrIsTTY: false,
+      stdout: () => {
+        throw new ClosedOutputError();
+      },
+      stderr: (t) => void (stderr += t),
+    };
+    expect(await runCli(["generate"], io)).toBe(141);
+    expect(await runCli(["analyze", "--format", "json"], io)).toBe(141);
+    expect(stderr).toBe("");
+  });
+
+  it("keeps the exit code, and throws nothing, when standard error cannot be written either", async () => {
+    const io: CliIo = {
+      ...nodeIo(),
+      cwd: fixtures,
+      env: {},
+      stderrIsTTY: false,
+      stdout: () => {},
+      stderr: () => {
+        throw Object.assign(new Error("write EPIPE"), { code: "EPIPE" });
+      },
+    };
+    expect(await runCli(["validate", "several-errors.json"], io)).toBe(1);
+    expect(await runCli(["validate", "--colour"], io)).toBe(2);
+  });
+});
+
+describe("--force", () => {
+  it("is an option of scenario only, whose --model-out may replace the model it reads", () => {
+    expect(COMMANDS.filter((c) => "force" in c.options).map((c) => c.name)).toEqual(["scenario"]);
   });
 });
 
@@ -471,7 +621,7 @@ describe("unexpected errors", () => {
   it("colour only on a terminal without NO_COLOR", async () => {
     const colours = async (tty: boolean, env: Record<string, string>) => {
       let stderr = "";
-      await runCli(["validate", "several-errors.json"], { ...nodeIo(), stdout: () => {}, stderr: (t) => void (stderr += t), cwd: fixtures, env, stderrIsTTY: tty });
+      await runCli(["analyze", "several-errors.json"], { ...nodeIo(), stdout: () => {}, stderr: (t) => void (stderr += t), cwd: fixtures, env, stderrIsTTY: tty });
       return stderr.includes("\u001b[31m");
     };
     expect(await colours(true, {})).toBe(true);

@@ -210,10 +210,35 @@ describe("fromCsvFolder", () => {
     expect(broken.map((i) => i.message)).toEqual(['meta.json line 2: not valid JSON at column 23: a trailing comma before "}"']);
   });
 
+  it("reads files given as functions, each called once for a folder without errors, twice for one with errors", () => {
+    const lazy = (files: Record<string, string>, calls: Map<string, number>) =>
+      Object.fromEntries(Object.entries(files).map(([name, text]) => [name, () => (calls.set(name, (calls.get(name) ?? 0) + 1), text)]));
+    const files = toCsvFolder(tiny);
+    const calls = new Map<string, number>();
+    expect(fromCsvFolder(lazy(files, calls))).toEqual(fromCsvFolder(files));
+    expect([...new Set(calls.values())]).toEqual([1]);
+    expect(calls.size).toBe(CSV_FOLDER_FILES.length);
+
+    const broken = { ...files, "assignments.csv": "departmentId,functionId\ntax,f|1\ntax,nothing\n" };
+    calls.clear();
+    expect(fromCsvFolder(lazy(broken, calls), { strict: false })).toEqual(fromCsvFolder(broken, { strict: false }));
+    expect(calls.get("assignments.csv")).toBe(2);
+    expect(() => fromCsvFolder({ "regions.csv": () => 3 as never })).toThrow(/the file "regions.csv" is not text/);
+  });
+
+  it("reports a row with too many or too few cells at its line, and reads the others", () => {
+    const { model, issues } = fromCsvFolder({ "regions.csv": "id,name,level\na,A,town\nb,B\nc,C,town,extra\n  ,  ,  \nd,D,town\n" }, { strict: false });
+    expect(model.regions.map((r) => r.id)).toEqual(["a", "d"]);
+    expect(issues.map((i) => i.message)).toEqual([
+      "regions.csv line 3: Too few fields: expected 3 fields but parsed 2",
+      "regions.csv line 4: Too many fields: expected 3 fields but parsed 4",
+    ]);
+  });
+
   it("refuses what is not a folder, and bad options", () => {
     expect(() => fromCsvFolder("regions.csv" as never)).toThrow(/^fromCsvFolder: argument files must be an object of file names and texts, got "regions.csv"/);
     expect(() => fromCsvFolder({ "a.csv": "x" })).toThrow(/none of the files is part of a govgraph CSV folder/);
-    expect(() => fromCsvFolder({ "regions.csv": 3 as never })).toThrow(/the file "regions.csv" is not text/);
+    expect(() => fromCsvFolder({ "regions.csv": 3 as never })).toThrow(/the file "regions.csv" is 3\. Pass/);
     expect(() => fromCsvFolder({ "regions.csv": "id,name\n" }, { strict: "no" as never })).toThrow(/option strict must be true or false/);
     const missing = issuesOf(() => fromCsvFolder({ "departments.csv": "id,regionId\ngov,county\n" }));
     expect(missing[0]!.message).toBe('departments.csv line 1, column "name": the header has no column "name", which every row needs; no row of the file is read');

@@ -123,6 +123,17 @@ export function call(fn: (...args: unknown[]) => unknown, args: readonly unknown
   }
 }
 
+/** {@link call}, then waits for a promise it returns: a rejection is an outcome like a throw. */
+export async function settle(fn: (...args: unknown[]) => unknown, args: readonly unknown[], options: { construct?: boolean; iterate?: boolean } = {}): Promise<Outcome> {
+  const outcome = call(fn, args, options);
+  if (!("returned" in outcome) || !(outcome.returned instanceof Promise)) return outcome;
+  try {
+    return { returned: await outcome.returned };
+  } catch (error) {
+    return { threw: error };
+  }
+}
+
 /** Why an outcome breaks the contract (a raw error, or a GovGraphError that does not name the function), or undefined. */
 export function breach(name: string, outcome: Outcome): string | undefined {
   if ("returned" in outcome) return undefined;

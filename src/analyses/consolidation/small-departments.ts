@@ -13,11 +13,32 @@ import type { SmallDepartment } from "./types.js";
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
+/**
+ * For each region, the first of its departments with the most functions, and the first with the most among the
+ * others: the largest department of a region other than `d` is then one of the two, found in constant time.
+ */
+function largestInRegions(index: ModelIndex, functionCount: (d: number) => number): { first: Int32Array; second: Int32Array } {
+  const nRegions = index.regions.ids.length;
+  const first = new Int32Array(nRegions).fill(-1);
+  const second = new Int32Array(nRegions).fill(-1);
+  for (let r = 0; r < nRegions; r++) {
+    for (const e of row(index.regionDepartments, r)) {
+      if (first[r]! < 0 || functionCount(e) > functionCount(first[r]!)) {
+        // The former first stays ahead of every later department with its count.
+        if (first[r]! >= 0 && (second[r]! < 0 || functionCount(first[r]!) > functionCount(second[r]!) || first[r]! < second[r]!)) second[r] = first[r]!;
+        first[r] = e;
+      } else if (second[r]! < 0 || functionCount(e) > functionCount(second[r]!)) second[r] = e;
+    }
+  }
+  return { first, second };
+}
+
 /** Every small department with somewhere to go, in department order. @internal */
 export function smallDepartments(index: ModelIndex, g: OverlapGraph, limits: { smallFunctions: number; smallStaff: number }): SmallDepartment[] {
   const out: SmallDepartment[] = [];
   const D = index.departments.ids as DepartmentId[];
   const functionCount = (d: number) => index.departmentFunctions.offsets[d + 1]! - index.departmentFunctions.offsets[d]!;
+  const largest = largestInRegions(index, functionCount);
   for (let d = 0; d < D.length; d++) {
     const dept = index.model.departments[d]!;
     const functions = functionCount(d);
@@ -34,9 +55,8 @@ export function smallDepartments(index: ModelIndex, g: OverlapGraph, limits: { s
       reason = "parent";
     } else {
       reason = "same_region";
-      for (const e of row(index.regionDepartments, index.departmentRegion[d]!)) {
-        if (e !== d && (into < 0 || functionCount(e) > functionCount(into))) into = e;
-      }
+      const r = index.departmentRegion[d]!;
+      into = largest.first[r] === d ? largest.second[r]! : largest.first[r]!;
     }
     if (into >= 0) out.push({ departmentId: D[d]!, functions, staff, into: D[into]!, reason, score });
   }

@@ -101,9 +101,9 @@ export function suggestConsolidation(model: Model, options: ConsolidationOptions
 export function consolidate(model: Model, options: ConsolidationOptions = {}, analysis?: DuplicationAnalysis): ConsolidationReport {
   const o = resolveOptions<Resolved>(CONSOLIDATION_DEFAULTS, options, "suggestConsolidation", RULES);
   const given = analysis?.pairs ? analysis : reusable(model, o);
-  const { index, pairs, duplicatePairs } = given ?? analyzeDuplication(model, { overlapThreshold: o.overlapThreshold, roles: o.roles, include: ["duplication"] }, true);
+  const { index, pairs, duplicates } = given ?? analyzeDuplication(model, { overlapThreshold: o.overlapThreshold, roles: o.roles, include: ["duplication"] }, true);
   const graph = overlapGraph(index.departments.ids, pairs!, o.overlapThreshold);
-  const found = clusters(index, graph, duplicatePairs, o);
+  const found = clusters(index, graph, duplicates, o);
   const small = smallDepartments(index, graph, o);
   return {
     clusters: found.clusters,

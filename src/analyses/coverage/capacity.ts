@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import { _catchment, type CatchmentMethod } from "../accessibility.js";
+import { catchmentAccess, type CatchmentMethod } from "../accessibility.js";
 import type { Reach } from "./reach.js";
 
 /** The share of each cell's demand served within capacity. @internal */
@@ -17,7 +17,7 @@ export function capacityShares(method: CatchmentMethod, volume: Float64Array, re
   const count = pairCell.size;
   const inReach = new Uint8Array(count);
   for (let k = 0; k < count; k++) inReach[k] = pairWeight.data[k]! > 0 ? 1 : 0;
-  const A = _catchment(method, P, supply, { count, from: pairCell.data, to: pairSupply.data, w: pairWeight.data, inReach });
+  const A = catchmentAccess(method, P, supply, { count, from: pairCell.data, to: pairSupply.data, w: pairWeight.data, inReach });
   const share = new Float64Array(nCells);
   for (let c = 0; c < nCells; c++) share[c] = !reached[c] ? 0 : unlimited[c] ? 1 : Number.isNaN(A[c]!) ? 0 : Math.min(1, A[c]!);
   return share;

@@ -29,6 +29,7 @@ function markReached(input: CoverageInputs, list: readonly number[], g: number, 
     }
     for (let q = index.servicePoints.offsets[s]!; q < index.servicePoints.offsets[s + 1]!; q++) {
       const p = index.servicePoints.targets[q]!;
+      if (input.sites.siteOf[p] !== p) continue; // the site's standing point stands for it
       for (let k = near.start[p]!; k < near.start[p + 1]!; k++) {
         const c = cells.cell(near.region[k]!, gi);
         if (c >= 0 && ranges.serves(s, near.region[k]!)) mark[c] = id;

@@ -1,11 +1,14 @@
 /**
  * The regions near each service point: the travel-cost grid's points near each region with demand
- * (travel-costs.ts, within `maxCost`), inverted so that each point lists its regions with their costs.
+ * (travel-costs.ts, within `maxCost`), inverted so that each point lists its regions with their costs. Only the
+ * point standing for each site is asked about (./sites.ts): its regions are those of every point of the site.
  * @internal
  * @module
  */
-import type { ModelIndex } from "../../graph/index-model.js";
-import { travelCosts } from "../travel-costs.js";
+import { indexModel, type ModelIndex } from "../../graph/index-model.js";
+import type { Model } from "../../schemas/model.js";
+import { travelCosts, type TravelCostTable } from "../travel-costs.js";
+import type { PointSites } from "./sites.js";
 
 /** The regions within reach of point `p` are `region[k]`, `cost[k]` for `k` in `start[p] .. start[p + 1]`. @internal */
 export interface NearPoints {
@@ -14,11 +17,25 @@ export interface NearPoints {
   cost: Float64Array;
 }
 
-/** The regions (among `wanted`) within `maxCost` of each point. @internal */
-export function nearPoints(index: ModelIndex, wanted: Uint8Array, maxCost: number): NearPoints {
+/**
+ * The travel costs of the standing points only, as point indexes of the model: when sites merge points, the costs
+ * are asked of a model that holds the standing points alone (the same regions and travel costs).
+ */
+function standingCosts(index: ModelIndex, wanted: Uint8Array, maxCost: number, sites: PointSites): TravelCostTable {
+  if (!sites.merged) return travelCosts(index, { maxCost, regions: wanted });
+  const model = index.model;
+  const servicePoints = Array.from(sites.standing, (p) => ({ ...model.servicePoints[p]!, serviceIds: [] }));
+  const empty = { segments: [], departments: [], functions: [], assignments: [], services: [], needs: [], evidence: [] };
+  const standing = { schemaVersion: 1, ...empty, regions: model.regions, servicePoints, travelCosts: model.travelCosts } as unknown as Model;
+  const table = travelCosts(indexModel(standing), { maxCost, regions: wanted });
+  return { offsets: table.offsets, costs: table.costs, points: table.points.map((k) => sites.standing[k]!) };
+}
+
+/** The regions (among `wanted`) within `maxCost` of each standing point. @internal */
+export function nearPoints(index: ModelIndex, wanted: Uint8Array, maxCost: number, sites: PointSites): NearPoints {
   const nRegions = index.regions.ids.length;
   const nPoints = index.points.ids.length;
-  const near = travelCosts(index, { maxCost, regions: wanted });
+  const near = standingCosts(index, wanted, maxCost, sites);
   const start = new Uint32Array(nPoints + 1);
   for (let k = 0; k < near.points.length; k++) start[near.points[k]! + 1]!++;
   for (let p = 0; p < nPoints; p++) start[p + 1]! += start[p]!;

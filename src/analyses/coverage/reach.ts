@@ -14,6 +14,7 @@ import type { DemandCells } from "./demand.js";
 import type { NearPoints } from "./near-points.js";
 import type { NeedCells } from "./need-cells.js";
 import type { RegionRanges } from "./region-ranges.js";
+import type { PointSites } from "./sites.js";
 import type { Supplies } from "./supplies.js";
 
 /** What the passes over needs read. @internal */
@@ -23,6 +24,8 @@ export interface CoverageInputs {
   ranges: RegionRanges;
   cells: NeedCells;
   supplies: Supplies;
+  /** Points grouped into sites: only the point standing for each site is visited. */
+  sites: PointSites;
   near: NearPoints;
 }
 
@@ -48,15 +51,20 @@ class PointServices {
     this.head = new Int32Array(nPoints);
   }
 
-  /** Lists, for need `n`, the services at each point (points sorted); services reached without limit are left out. */
+  /**
+   * Lists, for need `n`, the services at each standing point (points sorted); services reached without limit are
+   * left out.
+   */
   collect(input: CoverageInputs, n: number, services: readonly number[]): void {
     const { offsets, targets } = input.index.servicePoints;
+    const siteOf = input.sites.siteOf;
     this.touched.length = 0;
     let links = 0;
     for (const s of services) {
       if (input.supplies.remote[s] === 1) continue; // every cell it could reach at a point is already reached without limit
       for (let q = offsets[s]!; q < offsets[s + 1]!; q++) {
         const p = targets[q]!;
+        if (siteOf[p] !== p) continue; // the site's standing point stands for it
         if (this.stamp[p] !== n) {
           this.stamp[p] = n;
           this.head[p] = -1;
@@ -125,6 +133,8 @@ function remoteReach(input: CoverageInputs, services: readonly number[], segs: I
 function pointReach(input: CoverageInputs, at: PointServices, segs: Int32Array, reach: Reach, weightOf: (cost: number) => number): void {
   const { cells, ranges, near, supplies } = input;
   for (const p of at.touched) {
+    // A site of m points weighs m times one: every floating catchment then gives the points' own access (./sites.ts).
+    const multiplicity = input.sites.points[p]!;
     for (let k = near.start[p]!; k < near.start[p + 1]!; k++) {
       const r = near.region[k]!;
       for (let gi = 0; gi < segs.length; gi++) {
@@ -138,7 +148,7 @@ function pointReach(input: CoverageInputs, at: PointServices, segs: Int32Array, 
         else {
           reach.pairCell.push(c);
           reach.pairSupply.push(p);
-          reach.pairWeight.push(weightOf(near.cost[k]!));
+          reach.pairWeight.push(weightOf(near.cost[k]!) * multiplicity);
         }
       }
     }

@@ -16,7 +16,7 @@ import { indexModel } from "../../graph/index-model.js";
 import { inRange, isFunction, listOf, oneOf, resolveOptions } from "../../options.js";
 import type { Model } from "../../schemas/model.js";
 import { ChannelKind } from "../../schemas/service.js";
-import { _defaultWeight, type CatchmentMethod, type WeightFunction } from "../accessibility.js";
+import { defaultWeight, type CatchmentMethod, type WeightFunction } from "../accessibility.js";
 import { REMOTE_CHANNELS } from "../service-channels.js";
 import { capacityShares } from "./capacity.js";
 import { demandCells } from "./demand.js";
@@ -25,6 +25,7 @@ import { nearPoints } from "./near-points.js";
 import { NeedCells } from "./need-cells.js";
 import { findReach, type CoverageInputs } from "./reach.js";
 import { RegionRanges } from "./region-ranges.js";
+import { pointSites, siteCapacities } from "./sites.js";
 import { supplies } from "./supplies.js";
 import { coverageReport } from "./totals.js";
 import type { CoverageReport } from "./types.js";
@@ -76,15 +77,18 @@ export function scoreCoverage(model: Model, options: CoverageOptions = {}): Cove
   for (let c = 0; c < demand.nCells; c++) wanted[demand.region[c]!] = 1;
   const ranges = new RegionRanges(index);
   const served = supplies(model, { channels: new Set<string>(o.channels), includePlanned: o.includePlanned });
+  const sites = pointSites(model, index);
+  siteCapacities(sites, served.capacity);
   const input: CoverageInputs = {
     index,
     demand,
     ranges,
     cells: new NeedCells(index, demand, ranges, served.active),
     supplies: served,
-    near: nearPoints(index, wanted, o.maxCost),
+    sites,
+    near: nearPoints(index, wanted, o.maxCost, sites),
   };
-  const reach = findReach(input, o.weight ?? _defaultWeight(o.method));
+  const reach = findReach(input, o.weight ?? defaultWeight(o.method));
   // Capacity: a floating catchment of the limited supplies over the cells that have no unlimited way in.
   const share = capacityShares(o.method, demand.volume, reach, served.capacity);
   return coverageReport(index, demand, reach.reached, share, departmentSums(input, share));

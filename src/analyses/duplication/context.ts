@@ -7,6 +7,7 @@
 import { ROLE_LEAD, ROLE_SUPPORT, type ModelIndex } from "../../graph/index-model.js";
 import type { DepartmentId, FunctionId, RegionId } from "../../schemas/ids.js";
 import type { Model } from "../../schemas/model.js";
+import { DuplicateGroups } from "./duplicate-groups.js";
 import { RegionChains } from "./region-chains.js";
 import { sortedUnique } from "./sorted-ints.js";
 import type { DuplicationOptions } from "./types.js";
@@ -24,7 +25,6 @@ export class DuplicationContext {
   readonly R: readonly RegionId[];
   readonly F: readonly FunctionId[];
   readonly deptRegion: Int32Array;
-  readonly parent: Int32Array;
   readonly include: ReadonlySet<string>;
   /** 1 for the roles that count as holding a function (indexed by `ROLE_LEAD`, `ROLE_SUPPORT`). */
   readonly allowRole = new Uint8Array(2);
@@ -36,8 +36,8 @@ export class DuplicationContext {
   readonly verticalOk: boolean;
   /** Reused by every phase that arranges departments or services along the region tree. */
   readonly chains: RegionChains;
-  /** Department pairs (`a * nD + b`, `a < b`) in a duplication finding, with the functions concerned. */
-  readonly duplicatePairs = new Map<number, Set<number>>();
+  /** The departments of each duplication finding, with the functions concerned (which pairs are duplicates). */
+  readonly duplicates: DuplicateGroups;
 
   constructor(
     readonly model: Model,
@@ -52,7 +52,6 @@ export class DuplicationContext {
     this.R = index.regions.ids as RegionId[];
     this.F = index.functions.ids as FunctionId[];
     this.deptRegion = index.departmentRegion;
-    this.parent = index.regionTree.parent;
     this.include = new Set<string>(o.include);
     for (const role of o.roles) this.allowRole[role === "lead" ? ROLE_LEAD : ROLE_SUPPORT] = 1;
     this.active = new Uint8Array(this.nS);
@@ -65,16 +64,8 @@ export class DuplicationContext {
     }
     this.horizontalOk = o.scope !== "vertical";
     this.verticalOk = o.scope !== "horizontal";
-    this.chains = new RegionChains(this.parent, index.regionTree.depth);
-  }
-
-  /** Records that departments `x` and `y` duplicate each other on function `f`. */
-  addDuplicatePair(x: number, y: number, f: number): void {
-    if (x === y) return;
-    const key = Math.min(x, y) * this.nD + Math.max(x, y);
-    const set = this.duplicatePairs.get(key);
-    if (set) set.add(f);
-    else this.duplicatePairs.set(key, new Set([f]));
+    this.chains = new RegionChains(index.regionTree);
+    this.duplicates = new DuplicateGroups(this.nD, this.deptRegion);
   }
 
   /** The ids of a list of regions, sorted and unique. */

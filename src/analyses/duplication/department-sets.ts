@@ -8,6 +8,7 @@
  */
 import { buildCsr, row, type Csr } from "../../graph/csr.js";
 import type { DuplicationContext } from "./context.js";
+import { HolderLists } from "./holder-lists.js";
 
 /** The sets and inverted lists overlap compares. @internal */
 export interface DepartmentSets {
@@ -17,10 +18,10 @@ export interface DepartmentSets {
   needs: Uint32Array[];
   /** Segments targeted by each department's active services, sorted. */
   segments: Uint32Array[];
-  /** Holders of each function, in (region, department) order. */
-  functionHolders: Csr;
-  /** Departments meeting each need, in (region, department) order. */
-  needDepartments: Csr;
+  /** Holders of each function, in (region pre-order, department) order. */
+  functionHolders: HolderLists;
+  /** Departments meeting each need, in (region pre-order, department) order. */
+  needDepartments: HolderLists;
 }
 
 /** The needs and segments of each department's active services (own and partnered), each list sorted. */
@@ -65,8 +66,9 @@ function servedSets(ctx: DuplicationContext): { needs: Uint32Array[]; segments: 
 /** Builds every department's sets and the inverted lists. @internal */
 export function departmentSets(ctx: DuplicationContext): DepartmentSets {
   const { index, nD, deptRegion, allowRole } = ctx;
-  // Departments in (region, id) order, so each inverted list below is sorted by region, then department.
-  const byRegion = Uint32Array.from(index.departments.ids.keys()).sort((x, y) => deptRegion[x]! - deptRegion[y]! || x - y);
+  // Departments in (region pre-order, id) order, so each inverted list below is sorted that way.
+  const pre = index.regionTree.preorder;
+  const byRegion = Uint32Array.from(index.departments.ids.keys()).sort((x, y) => pre[deptRegion[x]!]! - pre[deptRegion[y]!]! || x - y);
   const { offsets: dfOffsets, targets: dfTargets } = index.departmentFunctions;
   const dfRoles = index.departmentFunctionRoles;
   const functions = buildCsr(nD, (emit) => {
@@ -74,11 +76,7 @@ export function departmentSets(ctx: DuplicationContext): DepartmentSets {
   });
   for (let d = 0; d < nD; d++) functions.targets.subarray(functions.offsets[d]!, functions.offsets[d + 1]!).sort();
   const { needs, segments } = servedSets(ctx);
-  const functionHolders = buildCsr(ctx.nF, (emit) => {
-    for (const d of byRegion) for (let k = functions.offsets[d]!; k < functions.offsets[d + 1]!; k++) emit(functions.targets[k]!, d);
-  });
-  const needDepartments = buildCsr(ctx.nN, (emit) => {
-    for (const d of byRegion) for (const n of needs[d]!) emit(n, d);
-  });
+  const functionHolders = new HolderLists(ctx.nF, byRegion, (d) => row(functions, d), deptRegion, index.regionTree);
+  const needDepartments = new HolderLists(ctx.nN, byRegion, (d) => needs[d]!, deptRegion, index.regionTree);
   return { functions, needs, segments, functionHolders, needDepartments };
 }

@@ -17,17 +17,18 @@
  */
 import { GovGraphError } from "../../errors.js";
 import { indexModel, type ModelIndex } from "../../graph/index-model.js";
-import { canonicalize } from "../../model/records.js";
+import { canonicalize, compareIds } from "../../model/records.js";
 import { inRange, integerIn, listOf, oneOf, resolveOptions } from "../../options.js";
 import { COLLECTIONS, type Model } from "../../schemas/model.js";
 import { DuplicationContext, type ResolvedDuplicationOptions } from "./context.js";
+import type { DuplicateGroups } from "./duplicate-groups.js";
 import { findFragmentation } from "./fragmentation.js";
 import { findFunctionDuplication } from "./function-duplication.js";
 import { findNearDuplicateFunctions } from "./near-duplicates.js";
 import { findOverlap, type CandidatePairs } from "./overlap.js";
 import { findServiceDuplication } from "./service-duplication.js";
 import { duplicationReport } from "./summary.js";
-import type { DuplicationFinding, DuplicationOptions, DuplicationReport } from "./types.js";
+import type { DuplicationFinding, DuplicationOptions, DuplicationReport, OverlapHub } from "./types.js";
 import { requireModel } from "../../model/require-model.js";
 
 /** Defaults of {@link findDuplication}. */
@@ -57,8 +58,8 @@ export interface DuplicationAnalysis {
   options: ResolvedDuplicationOptions;
   /** Every candidate department pair, when the overlap part ran (or was asked for). */
   pairs: CandidatePairs | undefined;
-  /** Department index pairs (a * n + b, a < b) in a duplication finding, with the functions concerned. */
-  duplicatePairs: Map<number, Set<number>>;
+  /** The departments of each duplication finding, with the functions concerned. */
+  duplicates: DuplicateGroups;
 }
 
 /** The analysis behind each report `findDuplication` returned, with the model it was given. */
@@ -103,12 +104,18 @@ export function analyzeDuplication(input: Model, options: DuplicationOptions = {
     findFunctionDuplication(ctx, duplication);
     findServiceDuplication(ctx, duplication);
   }
-  const { overlap, pairs } = withOverlap ? findOverlap(ctx, true) : { overlap: [], pairs: undefined };
+  const { overlap, pairs, hubs } = withOverlap ? findOverlap(ctx, true) : { overlap: [], pairs: undefined, hubs: [] };
   const near = include.has("nearDuplicateFunctions") ? findNearDuplicateFunctions(ctx) : [];
   const report = duplicationReport(ctx, fragmentation, duplication, overlap, near);
-  const analysis = { report, index: ctx.index, options: o, pairs, duplicatePairs: ctx.duplicatePairs };
+  if (include.has("overlap") && hubs.length > 0) report.overlapHubs = sortHubs(hubs);
+  const analysis = { report, index: ctx.index, options: o, pairs, duplicates: ctx.duplicates };
   analyses.set(report, { analysis, input });
   return analysis;
+}
+
+/** Hubs by kind, id and region. */
+function sortHubs(hubs: OverlapHub[]): OverlapHub[] {
+  return hubs.sort((a, b) => compareIds(a.kind, b.kind) || compareIds(a.id, b.id) || compareIds(a.regionId, b.regionId));
 }
 
 /**

@@ -15,11 +15,6 @@ export function findFunctionDuplication(ctx: DuplicationContext, out: Duplicatio
   const { offsets: fdOffsets, targets: fdTargets } = ctx.index.functionDepartments;
   const fdRoles = ctx.index.functionDepartmentRoles;
   const leads: number[] = [];
-  const pairUp = (ids: readonly number[], f: number, crossLevelOnly: boolean) => {
-    for (let x = 0; x < ids.length; x++) {
-      for (let y = x + 1; y < ids.length; y++) if (!crossLevelOnly || deptRegion[ids[x]!] !== deptRegion[ids[y]!]) ctx.addDuplicatePair(ids[x]!, ids[y]!, f);
-    }
-  };
   for (let f = 0; f < ctx.nF; f++) {
     leads.length = 0;
     for (let k = fdOffsets[f]!; k < fdOffsets[f + 1]!; k++) if (fdRoles[k] === ROLE_LEAD) leads.push(fdTargets[k]!);
@@ -29,13 +24,13 @@ export function findFunctionDuplication(ctx: DuplicationContext, out: Duplicatio
       if (ctx.horizontalOk && chains.end[r]! - chains.begin[r]! >= 2) {
         const ids = chains.here(r);
         out.push({ kind: "function", id: F[f]!, departmentIds: ids.map((d) => D[d]!), scope: "horizontal", regionIds: [R[r]!] });
-        pairUp(ids, f, false);
+        ctx.duplicates.add(ids, [f], false);
       }
       if (ctx.verticalOk && chains.up[r]! >= 0 && !chains.inner[r]) {
         const ids = chains.chainItems(r);
         out.push({ kind: "function", id: F[f]!, departmentIds: ids.map((d) => D[d]!), scope: "vertical", regionIds: ctx.regionIds(chains.chainRegions(r)) });
         // Only cross-level pairs are vertical duplicates; same-level pairs belong to the horizontal findings.
-        pairUp(ids, f, true);
+        ctx.duplicates.add(ids, [f], true);
       }
     }
   }

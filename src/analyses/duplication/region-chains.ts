@@ -5,6 +5,7 @@
  * @internal
  * @module
  */
+import type { Tree } from "../../graph/tree.js";
 
 /**
  * Items placed in regions, arranged along the region tree: the distinct regions (shallowest first), for each the
@@ -22,11 +23,14 @@ export class RegionChains {
   regions: number[] = [];
   items = new Float64Array(0);
 
-  constructor(
-    private readonly parent: Int32Array,
-    private readonly depth: Uint32Array,
-  ) {
-    const n = parent.length;
+  private readonly depth: Uint32Array;
+  private readonly preorder: Uint32Array;
+  private stack = new Int32Array(0);
+
+  constructor(private readonly tree: Tree) {
+    const n = tree.parent.length;
+    this.depth = tree.depth;
+    this.preorder = tree.preorder;
     this.stamp = new Int32Array(n).fill(-1);
     this.up = new Int32Array(n);
     this.inner = new Uint8Array(n);
@@ -59,16 +63,31 @@ export class RegionChains {
       }
       this.end[r] = k + 1;
     }
+    this.link(regions);
     const depth = this.depth;
     regions.sort((x, y) => depth[x]! - depth[y]! || x - y);
-    for (const r of regions) {
-      let a = this.parent[r]!;
-      while (a >= 0 && this.stamp[a] !== epoch) a = this.parent[a]!;
-      this.up[r] = a;
-      if (a >= 0) this.inner[a] = 1;
-    }
     this.regions = regions;
     this.items = keys;
+  }
+
+  /**
+   * Sets `up` and `inner` of the loaded regions: in pre-order, the nearest loaded ancestor of a region is the
+   * deepest region on the stack of open ones that contains it (constant-time ancestor tests, never a walk up the
+   * tree, so a deep tree costs no more than a flat one).
+   */
+  private link(regions: number[]): void {
+    const pre = this.preorder;
+    regions.sort((x, y) => pre[x]! - pre[y]!);
+    if (this.stack.length < regions.length) this.stack = new Int32Array(regions.length);
+    const stack = this.stack;
+    let top = -1;
+    for (const r of regions) {
+      while (top >= 0 && !this.tree.isAncestorOrSelf(stack[top]!, r)) top--;
+      const a = top >= 0 ? stack[top]! : -1;
+      this.up[r] = a;
+      if (a >= 0) this.inner[a] = 1;
+      stack[++top] = r;
+    }
   }
 
   /** The number of items at `r` and the regions above it. */

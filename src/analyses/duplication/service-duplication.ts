@@ -55,7 +55,7 @@ function groupFindings(ctx: DuplicationContext, group: readonly number[], out: D
       scope,
       shared: { functionIds, segmentIds, regionIds: ctx.regionIds(regions) },
     });
-    for (const f of fns) for (let x = 0; x < depts.length; x++) for (let y = x + 1; y < depts.length; y++) ctx.addDuplicatePair(depts[x]!, depts[y]!, f);
+    ctx.duplicates.add(depts, fns, false);
   };
   for (const r of chains.regions) {
     if (ctx.horizontalOk && chains.end[r]! - chains.begin[r]! >= 2) emit(chains.here(r), [r], "horizontal");

@@ -71,6 +71,18 @@ export interface OverlapFinding {
   shared: string[];
 }
 
+/**
+ * A function or need held by more departments of one region than overlap compares pair by pair (100): each of them
+ * was compared with the first of them only (docs/duplication.md, "Overlap").
+ */
+export interface OverlapHub {
+  kind: "function" | "need";
+  id: FunctionId | NeedId;
+  regionId: RegionId;
+  /** How many departments of the region hold the function or meet the need. */
+  departments: number;
+}
+
 /** Two functions with different ids and near-identical names and keywords. */
 export interface NearDuplicateFunction {
   functionIds: [FunctionId, FunctionId];
@@ -108,4 +120,6 @@ export interface DuplicationReport {
   overlap: OverlapFinding[];
   nearDuplicateFunctions: NearDuplicateFunction[];
   summary: DuplicationSummary;
+  /** Present only when overlap met hubs: the items whose holders were not all compared pair by pair. */
+  overlapHubs?: OverlapHub[];
 }

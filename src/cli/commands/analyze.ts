@@ -1,6 +1,11 @@
-import { defineModelCommand, UsageError, type FailOn } from "../command.js";
+import { toMermaid, type Model } from "../../index.js";
+import { defineModelCommand, UsageError, type CommandContext, type FailOn } from "../command.js";
 import { progress } from "../io.js";
-import { countIssues, renderHeading, renderJson } from "../render.js";
+import { Names } from "../names.js";
+import { documentResult } from "../output.js";
+import { failOnOption, TABLE_OPTION, VIEW_OPTIONS } from "../output-options.js";
+import { diagram, heading, type Block } from "../render/document.js";
+import { countIssues } from "../render/issues.js";
 import { FAIL_ON_SECTIONS, SECTIONS } from "../sections/index.js";
 import type { AnalyzeSection, SectionOptions } from "../sections/section.js";
 
@@ -10,10 +15,15 @@ export const analyze = defineModelCommand({
   summary: "Analyse a model: summary, validation, and every analysis section",
   options: {
     only: { type: "string", valueHint: "ID,ID", description: `Run only these sections (${SECTIONS.map((s) => s.id).join(", ")})` },
+    ...VIEW_OPTIONS,
+    ...TABLE_OPTION,
+    ...failOnOption(),
   },
-  examples: ["", "model.json --format md --out report.md", "model.json --fail-on duplication"],
-  run({ source, name, model, issues }, { values, format, failOn, io }) {
-    const sections = selectSections(values.only as string | undefined, failOn);
+  examples: ["", "model.json --format md --out report.md", "model.json --format csv --out tables/", "model.json --fail-on duplication"],
+  stages: (ctx) => sectionsOf(ctx).map((s) => ({ prefix: s.title, weight: s.weight ?? 1 })),
+  run({ source, name, model, issues }, ctx) {
+    const { failOn, io } = ctx;
+    const sections = sectionsOf(ctx);
     const reports: Record<string, unknown> = {};
     const options: SectionOptions = { failOn, warnings: issues, reports };
     let failed = false;
@@ -23,13 +33,20 @@ export const analyze = defineModelCommand({
       reports[section.id] = report;
       if (failOn.length > 0 && section.fails?.(report, failOn)) failed = true;
     }
-    const exitCode = failed ? 3 : 0;
-    if (format === "json") return { output: renderJson({ source, sections: reports }), exitCode };
-    let output = renderHeading(`${name} (${source}; ${countIssues(issues)})`, format, 1);
-    for (const section of sections) output += renderHeading(section.title, format) + section.render(reports[section.id], format === "md" ? "md" : "text");
-    return { output: output.replace(/\n+$/, "\n"), exitCode };
+    const view = { names: new Names([model]) };
+    const blocks: Block[] = [heading(`${name} (${source}; ${countIssues(issues)})`, 1)];
+    for (const section of sections) {
+      blocks.push(heading(section.title), ...section.render(reports[section.id], view));
+      if (section.id === "duplication") blocks.push(departmentDiagram(model));
+    }
+    return documentResult(ctx, { blocks, json: () => ({ source, sections: reports }) }, failed ? 3 : 0);
   },
 });
+
+/** The sections to run: all, or those `--only` names plus those `--fail-on` needs. */
+function sectionsOf({ values, failOn }: CommandContext): readonly AnalyzeSection[] {
+  return selectSections(values.only as string | undefined, failOn);
+}
 
 function selectSections(only: string | undefined, failOn: readonly FailOn[]): readonly AnalyzeSection[] {
   if (only === undefined) return SECTIONS;
@@ -40,4 +57,16 @@ function selectSections(only: string | undefined, failOn: readonly FailOn[]): re
     if (!section) throw new UsageError(`analyze: unknown section "${id}". Sections: ${SECTIONS.map((s) => s.id).join(", ")}.`, analyze);
     return section;
   });
+}
+
+/** Links drawn in the Markdown report's diagram: enough to see the pattern, few enough for a Markdown viewer. */
+const DIAGRAM_LINKS = 100;
+
+/**
+ * Markdown only, after the duplication section: the departments that hold the same functions as a Mermaid
+ * diagram (`toMermaid`, department level), the pairs sharing the most drawn and the others counted in a note.
+ */
+function departmentDiagram(model: Model): Block {
+  const caption = `Departments with overlapping jurisdictions that hold the same functions (at most ${DIAGRAM_LINKS} links, the pairs sharing the most):`;
+  return diagram(caption, toMermaid(model, { level: "department", maxEdges: DIAGRAM_LINKS }));
 }

@@ -1,25 +1,13 @@
-import { ChannelKind, COVERAGE_DEFAULTS, scoreCoverage, type CatchmentMethod, type CoverageOptions, type CoverageReport, type CoverageRow } from "../../index.js";
+import { ChannelKind, COVERAGE_DEFAULTS, scoreCoverage, type CatchmentMethod, type CoverageOptions } from "../../index.js";
 import { checkChoices, commaList, defineModelCommand, numberOption, type CommandDef, type OptionValues } from "../command.js";
-import { CSV_FORMATS, renderCsv, renderReport } from "../render.js";
-import { coverageFails, renderCoverage } from "../sections/coverage.js";
+import { progress } from "../io.js";
+import { Names } from "../names.js";
+import { documentResult } from "../output.js";
+import { failOnOption, TABLE_OPTION, VIEW_OPTIONS } from "../output-options.js";
+import { heading } from "../render/document.js";
+import { coverageFails, coverageSection, renderCoverage } from "../sections/coverage.js";
 
 const METHODS = ["2sfca", "e2sfca", "3sfca", "gravity"] as const;
-const TABLES = ["gaps", "need", "region", "segment", "department"] as const;
-
-/** One table of a coverage report as CSV (RFC 4180). @internal */
-export function coverageCsv(r: CoverageReport, table: (typeof TABLES)[number]): string {
-  const lines: (string | number | null)[][] = [];
-  if (table === "gaps") {
-    lines.push(["needId", "regionId", "segmentId", "volume"]);
-    for (const g of r.gaps) lines.push([g.needId, g.regionId, g.segmentId, g.volume]);
-  } else {
-    const key = `${table}Id`;
-    const rows = { need: r.byNeed, region: r.byRegion, segment: r.bySegment, department: r.byDepartment }[table] as unknown as (CoverageRow & Record<string, string | null>)[];
-    lines.push([key, "demand", "reach", "capacity"]);
-    for (const x of rows) lines.push([x[key]!, x.demand, x.reach, x.capacity]);
-  }
-  return renderCsv(lines);
-}
 
 function options(values: OptionValues, command: CommandDef): CoverageOptions {
   const out: CoverageOptions = {};
@@ -44,14 +32,17 @@ export const coverage: CommandDef = defineModelCommand({
     method: { type: "string", valueHint: METHODS.join("|"), choices: METHODS, description: "Floating catchment that shares out point capacity (default 2sfca)" },
     channels: { type: "string", valueHint: "KIND,KIND", description: `Channel kinds counted as remote (default ${COVERAGE_DEFAULTS.channels.join(",")})` },
     "include-planned": { type: "boolean", description: "Count planned services as active" },
-    table: { type: "string", valueHint: TABLES.join("|"), choices: TABLES, description: "The table --format csv writes (default gaps)" },
+    ...VIEW_OPTIONS,
+    ...TABLE_OPTION,
+    ...failOnOption(["gaps"]),
   },
-  formats: CSV_FORMATS,
-  examples: ["", "model.json --max-cost 45 --method e2sfca", "model.json --format csv --table region --out coverage.csv", "model.json --fail-on gaps"],
-  run({ name, model }, { values, format, failOn }) {
-    const report = scoreCoverage(model, options(values, coverage));
-    const table = (values.table as (typeof TABLES)[number] | undefined) ?? "gaps";
-    const output = format === "csv" ? coverageCsv(report, table) : renderReport(report, format, `Coverage: ${name}`, renderCoverage);
-    return { output, exitCode: coverageFails(report, failOn) ? 3 : 0 };
+  examples: ["", "model.json --max-cost 45 --method e2sfca", "model.json --format csv --table coverage-regions --out regions.csv", "model.json --fail-on gaps"],
+  stages: () => [{ prefix: coverageSection.title, weight: coverageSection.weight ?? 1 }],
+  run({ name, model }, ctx) {
+    const coverageOptions = options(ctx.values, coverage);
+    progress(ctx.io, `${coverageSection.title}...`);
+    const report = scoreCoverage(model, coverageOptions);
+    const blocks = [heading(`Coverage: ${name}`, 1), ...renderCoverage(report, { names: new Names([model]) })];
+    return documentResult(ctx, { blocks, json: () => report }, coverageFails(report, ctx.failOn) ? 3 : 0);
   },
 });

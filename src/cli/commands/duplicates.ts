@@ -1,37 +1,14 @@
-import { DUPLICATION_DEFAULTS, type DuplicationOptions, type DuplicationPart, type DuplicationReport, type Model } from "../../index.js";
+import { DUPLICATION_DEFAULTS, type DuplicationOptions, type DuplicationPart } from "../../index.js";
 import { checkChoices, commaList, defineModelCommand, numberOption, UsageError, type CommandDef, type OptionValues } from "../command.js";
-import { CSV_FORMATS, plural, renderCsv, renderReport } from "../render.js";
-import { duplicationFails, findDuplicates, renderDuplicates } from "../sections/duplication.js";
+import { progress } from "../io.js";
+import { Names } from "../names.js";
+import { documentResult } from "../output.js";
+import { failOnOption, TABLE_OPTION, VIEW_OPTIONS } from "../output-options.js";
+import { heading } from "../render/document.js";
+import { formatCount } from "../render/numbers.js";
+import { duplicationFails, duplicationSection, findDuplicates, renderDuplicates } from "../sections/duplication.js";
 
 const PARTS = DUPLICATION_DEFAULTS.include;
-const TABLES = ["duplication", "fragmentation", "overlap", "near"] as const;
-
-/** One table of the duplication report as CSV (RFC 4180; lists are `|`-separated). @internal */
-export function duplicatesCsv(r: DuplicationReport, table: (typeof TABLES)[number]): string {
-  const lines: (string | number)[][] = [];
-  const join = (ids: readonly string[]) => ids.join("|");
-  if (table === "duplication") {
-    lines.push(["kind", "ids", "scope", "departmentIds", "regionIds", "functionIds", "segmentIds"]);
-    for (const d of r.duplication) {
-      if (d.kind === "function") lines.push([d.kind, d.id, d.scope, join(d.departmentIds), join(d.regionIds), d.id, ""]);
-      else lines.push([d.kind, join(d.ids), d.scope, join(d.departmentIds), join(d.shared.regionIds), join(d.shared.functionIds), join(d.shared.segmentIds)]);
-    }
-  } else if (table === "fragmentation") {
-    lines.push(["kind", "id", "regionId", "departmentIds", "hhi", "effectiveNumber"]);
-    for (const f of r.fragmentation) lines.push([f.kind, f.id, f.regionId, join(f.departmentIds), f.hhi, f.effectiveNumber]);
-  } else if (table === "overlap") {
-    lines.push(["departmentA", "departmentB", "basis", "score", "shared"]);
-    for (const o of r.overlap) lines.push([o.departmentIds[0], o.departmentIds[1], o.basis, o.score, join(o.shared)]);
-  } else {
-    lines.push(["functionA", "functionB", "similarity"]);
-    for (const n of r.nearDuplicateFunctions) lines.push([n.functionIds[0], n.functionIds[1], n.similarity]);
-  }
-  return renderCsv(lines);
-}
-
-/** Names of functions and needs, keyed `function:id` and `need:id`, shown beside their ids. */
-const recordNames = (model: Model) =>
-  new Map<string, string>([...model.functions.map((f) => [`function:${f.id}`, f.name] as const), ...model.needs.map((n) => [`need:${n.id}`, n.name] as const)]);
 
 const inUnitInterval = (n: number) => n > 0 && n <= 1;
 
@@ -65,15 +42,18 @@ export const duplicates: CommandDef = defineModelCommand({
     scope: { type: "string", valueHint: "horizontal|vertical|both", choices: ["horizontal", "vertical", "both"], description: "Which duplication to report (default both)" },
     roles: { type: "string", valueHint: "lead,support", description: "Roles counted as holding a function in fragmentation and overlap (default both)" },
     include: { type: "string", valueHint: "PART,PART", description: `Parts to compute (default all: ${PARTS.join(", ")})` },
-    table: { type: "string", valueHint: TABLES.join("|"), choices: TABLES, description: "The table --format csv writes (default duplication)" },
+    ...VIEW_OPTIONS,
+    ...TABLE_OPTION,
+    ...failOnOption(["duplication"]),
   },
-  formats: CSV_FORMATS,
-  examples: ["", "model.json --scope vertical --format md", "model.json --format csv --table fragmentation --out fragmentation.csv", "model.json --fail-on duplication"],
-  run({ name, model }, { values, format, failOn }) {
-    const report = findDuplicates(model, options(values, duplicates));
-    const exitCode = duplicationFails(report, failOn) ? 3 : 0;
-    if (format === "csv") return { output: duplicatesCsv(report, (values.table as (typeof TABLES)[number] | undefined) ?? "duplication"), exitCode };
-    const title = `Duplication: ${name} (${plural(report.summary.duplication, "finding")})`;
-    return { output: renderReport(report, format, title, (r, f) => renderDuplicates(r, f, recordNames(model))), exitCode };
+  examples: ["", "model.json --scope vertical --format md", "model.json --format csv --table duplication-fragmentation --out fragmentation.csv", "model.json --fail-on duplication"],
+  stages: () => [{ prefix: duplicationSection.title, weight: duplicationSection.weight ?? 1 }],
+  run({ name, model }, ctx) {
+    const duplicationOptions = options(ctx.values, duplicates);
+    progress(ctx.io, `${duplicationSection.title}...`);
+    const report = findDuplicates(model, duplicationOptions);
+    const n = report.summary.duplication;
+    const blocks = [heading(`Duplication: ${name} (${formatCount(n)} finding${n === 1 ? "" : "s"})`, 1), ...renderDuplicates(report, { names: new Names([model]) })];
+    return documentResult(ctx, { blocks, json: () => report }, duplicationFails(report, ctx.failOn) ? 3 : 0);
   },
 });

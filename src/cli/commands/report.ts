@@ -1,7 +1,8 @@
 import { renderReport } from "../../report/index.js";
-import { defineCommand } from "../command.js";
+import { defineCommand, loadPlanned } from "../command.js";
 import { progress } from "../io.js";
 import { loadModel } from "../load-model.js";
+import { ISSUE_OPTIONS } from "../output-options.js";
 
 /** `govgraph report [model] --out report.html [--compare after.json]`: the self-contained HTML report. @internal */
 export const report = defineCommand({
@@ -11,11 +12,15 @@ export const report = defineCommand({
   options: {
     compare: { type: "string", valueHint: "FILE", description: "A second model: the report adds the change from the first to it" },
     title: { type: "string", valueHint: "TEXT", description: "The report's title (default: the model's name)" },
+    ...ISSUE_OPTIONS,
   },
   formats: ["html"],
-  examples: ["govgraph report model.json --out report.html", "govgraph report before.json --compare after.json --out scenario.html"],
-  run({ positionals, values, io }) {
-    const { source, model } = loadModel(io, positionals[0]);
+  examples: ["model.json --out report.html", "before.json --compare after.json --out scenario.html"],
+  run(ctx) {
+    const { positionals, values, io } = ctx;
+    // Progress is planned for one model; a second one would start the stages again.
+    const one = values.compare === undefined;
+    const { source, model } = one ? loadPlanned(ctx, positionals[0], [{ prefix: "analysing", weight: 20 }]) : loadModel(io, positionals[0]);
     const after = typeof values.compare === "string" ? loadModel(io, values.compare) : undefined;
     progress(io, "analysing and laying out the graph...");
     const title = typeof values.title === "string" ? values.title : (model.meta?.name ?? source);

@@ -1,8 +1,10 @@
 import { PILLARS, scorecard, type PillarId } from "../../index.js";
-import { defineCommand, MODEL_FILE_ARG, UsageError, type CommandDef } from "../command.js";
-import { loadModel } from "../load-model.js";
-import { renderReport } from "../render.js";
-import { renderScorecard } from "../sections/scorecard.js";
+import { defineCommand, loadPlanned, MODEL_FILE_ARG, UsageError, type CommandDef } from "../command.js";
+import { progress } from "../io.js";
+import { documentResult } from "../output.js";
+import { TABLE_OPTION, VIEW_OPTIONS } from "../output-options.js";
+import { heading } from "../render/document.js";
+import { renderScorecard, scorecardSection } from "../sections/scorecard.js";
 
 /** Parses `--weight pillar=2` options (repeatable, or comma-separated). @internal */
 export function parseWeights(values: readonly string[] | undefined, command: CommandDef): Partial<Record<PillarId, number>> {
@@ -24,12 +26,16 @@ export const scorecardCommand = defineCommand({
   args: [MODEL_FILE_ARG],
   options: {
     weight: { type: "string", multiple: true, valueHint: "PILLAR=N", description: `Weight of a pillar in the composite (repeatable; default 1 each): ${PILLARS.join(", ")}` },
+    ...VIEW_OPTIONS,
+    ...TABLE_OPTION,
   },
   examples: ["", "model.json --weight civilService=2 --weight openness=0.5", "--format json"],
-  run({ positionals, values, format, io }) {
+  run(ctx) {
     // Bad weights are a usage error before any file is read.
-    const weights = parseWeights(values.weight as string[] | undefined, scorecardCommand);
-    const { name, model } = loadModel(io, positionals[0]);
-    return { output: renderReport(scorecard(model, { weights }), format, `Reform scorecard: ${name}`, renderScorecard) };
+    const weights = parseWeights(ctx.values.weight as string[] | undefined, scorecardCommand);
+    const { name, model } = loadPlanned(ctx, ctx.positionals[0], [{ prefix: scorecardSection.title, weight: 18 }]);
+    progress(ctx.io, `${scorecardSection.title}...`);
+    const report = scorecard(model, { weights });
+    return documentResult(ctx, { blocks: [heading(`Reform scorecard: ${name}`, 1), ...renderScorecard(report)], json: () => report });
   },
 });

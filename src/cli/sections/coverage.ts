@@ -1,54 +1,59 @@
 import { scoreCoverage, type CoverageReport, type CoverageRow } from "../../index.js";
 import type { FailOn } from "../command.js";
-import { moreRows, percent, plural, renderTable, type Format } from "../render.js";
-import { defineSection } from "./section.js";
+import { nameColumns, type NameKind, type Names } from "../names.js";
+import { table, type Block } from "../render/document.js";
+import { count, decimal, described, formatCount, formatPercent, percent, share } from "../render/numbers.js";
+import type { Column } from "../render/table.js";
+import { defineSection, type SectionView } from "./section.js";
 
-/** Rows of the longer tables (regions, departments, gaps) shown in text and Markdown; JSON and CSV have them all. */
-const SHOWN = 20;
+/** The measure columns of every coverage table. */
+const MEASURES: Column[] = [
+  { label: "demand (cases a year)", csv: "demand" },
+  { label: "reached (% of demand)", csv: "reach" },
+  { label: "within capacity (% of demand)", csv: "capacity" },
+];
+const measures = (r: CoverageRow) => [count(r.demand), percent(r.reach), percent(r.capacity)];
+const lowestFirst = <R extends CoverageRow>(rows: readonly R[]) => [...rows].sort((a, b) => a.reach - b.reach || a.capacity - b.capacity);
 
-/** A volume of cases: whole, or with one decimal. */
-const volume = (x: number) => (Number.isInteger(x) ? x : Number(x.toFixed(1)));
-const row = (id: string | null, r: CoverageRow) => [id ?? "(everyone)", volume(r.demand), percent(r.reach), percent(r.capacity)];
-const lowest = <R extends CoverageRow>(rows: readonly R[]) => [...rows].sort((a, b) => a.reach - b.reach || a.capacity - b.capacity).slice(0, SHOWN);
+/** A table of coverage rows by a kind of record: its name and id, then the measures. */
+function byKind<R extends CoverageRow>(id: string, kind: NameKind, label: string, rows: readonly R[], key: (r: R) => string | null, names: Names): Block {
+  return table(id, [...nameColumns(kind, label), ...MEASURES], rows.map((r) => [...names.pair(kind, key(r)), ...measures(r)]));
+}
 
-function renderGaps(r: CoverageReport, format: Format): string {
-  if (r.gaps.length === 0) return "No gaps: every demand cell is reached.\n\n";
-  return (
-    renderTable(
-      ["gap: need", "region", "segment", "cases a year"],
-      r.gaps.slice(0, SHOWN).map((g) => [g.needId, g.regionId, g.segmentId ?? "(everyone)", volume(g.volume)]),
-      format,
-    ) + moreRows(r.gaps.length, SHOWN)
+function gaps(r: CoverageReport, names: Names): Block {
+  return table(
+    "coverage-gaps",
+    [...nameColumns("need", "unreached need", false), ...nameColumns("region", "region"), ...nameColumns("segment", "segment", false), { label: "cases a year", csv: "volume" }],
+    r.gaps.map((g) => [...names.pair("need", g.needId), ...names.pair("region", g.regionId), ...names.pair("segment", g.segmentId), count(g.volume)]),
+    { empty: "No gaps: every demand cell is reached." },
   );
 }
 
 /** Renders a coverage report: totals, needs, segments, the least covered regions and departments, the largest gaps. @internal */
-export function renderCoverage(r: CoverageReport, format: Format): string {
-  const header = ["demand", "reach", "capacity"];
-  return (
-    renderTable(
-      ["measure", "value"],
+export function renderCoverage(r: CoverageReport, { names }: SectionView): Block[] {
+  const unreached = r.gaps.reduce((s, g) => s + g.volume, 0);
+  return [
+    table(
+      "coverage-totals",
+      [{ label: "coverage", csv: "measure" }, "value"],
       [
-        ["demand (cases a year)", volume(r.demand)],
-        ["reach", percent(r.reach)],
-        ["capacity", percent(r.capacity)],
-        ["Gini of regional reach", Number(r.gini.toFixed(4))],
-        ["gaps", `${plural(r.gaps.length, "cell")}, ${volume(r.gaps.reduce((s, g) => s + g.volume, 0))} cases a year`],
+        ["demand (cases a year)", count(r.demand)],
+        ["reached", share(r.reach, "of demand")],
+        ["reached within capacity", share(r.capacity, "of demand")],
+        ["Gini of regional reach (0 = even)", decimal(r.gini, 3)],
+        [
+          "gaps (unreached cells)",
+          described(r.gaps.length, `${formatCount(r.gaps.length)} ${r.gaps.length === 1 ? "cell" : "cells"}, ${formatCount(unreached)} cases a year (${formatPercent(r.demand > 0 ? unreached / r.demand : null)} of demand)`),
+        ],
       ],
-      format,
-    ) +
-    renderTable(["need", ...header], r.byNeed.map((x) => row(x.needId, x)), format) +
-    renderTable(["segment", ...header], r.bySegment.map((x) => row(x.segmentId, x)), format) +
-    renderTable([r.byRegion.length > SHOWN ? "least reached regions" : "region", ...header], lowest(r.byRegion).map((x) => row(x.regionId, x)), format) +
-    moreRows(r.byRegion.length, SHOWN) +
-    renderTable(
-      [r.byDepartment.length > SHOWN ? "least reaching departments" : "department", ...header],
-      lowest(r.byDepartment).map((x) => row(x.departmentId, x)),
-      format,
-    ) +
-    moreRows(r.byDepartment.length, SHOWN) +
-    renderGaps(r, format)
-  );
+      { whole: true },
+    ),
+    byKind("coverage-needs", "need", "need", lowestFirst(r.byNeed), (x) => x.needId, names),
+    byKind("coverage-segments", "segment", "segment", lowestFirst(r.bySegment), (x) => x.segmentId, names),
+    byKind("coverage-regions", "region", "least reached region", lowestFirst(r.byRegion), (x) => x.regionId, names),
+    byKind("coverage-departments", "department", "least reaching department", lowestFirst(r.byDepartment), (x) => x.departmentId, names),
+    gaps(r, names),
+  ];
 }
 
 /** Whether `--fail-on gaps` was asked for and the report has gaps. @internal */
@@ -58,6 +63,7 @@ export const coverageFails = (r: CoverageReport, failOn: readonly FailOn[]) => f
 export const coverageSection = defineSection<CoverageReport>({
   id: "coverage",
   title: "Coverage",
+  weight: 9,
   run: (model) => scoreCoverage(model),
   render: renderCoverage,
   fails: coverageFails,

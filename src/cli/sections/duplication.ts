@@ -1,10 +1,9 @@
 import { findDuplication, suggestConsolidation, type ConsolidationReport, type DuplicationOptions, type DuplicationReport, type Model } from "../../index.js";
 import type { FailOn } from "../command.js";
-import { moreRows, percent, renderTable, type Format } from "../render.js";
-import { defineSection } from "./section.js";
-
-/** Rows of each table shown in text and Markdown; JSON and CSV have them all. */
-const SHOWN = 20;
+import { listCells, listColumns, nameColumns, type NameKind, type Names } from "../names.js";
+import { table, type Block } from "../render/document.js";
+import { count, countOf, decimal, hhi, money, similarity } from "../render/numbers.js";
+import { defineSection, type SectionView } from "./section.js";
 
 /** The duplication report with the consolidation suggestions drawn from it. @internal */
 export interface DuplicatesReport extends DuplicationReport {
@@ -22,100 +21,92 @@ export function findDuplicates(model: Model, options: DuplicationOptions = {}): 
   return { ...duplication, consolidation };
 }
 
-const list = (ids: readonly string[], max = 4) => (ids.length <= max ? ids.join(", ") : `${ids.slice(0, max).join(", ")} +${ids.length - max}`);
-
-/** A table of the first rows, then how many more there are. */
-function shownTable<T>(header: string[], rows: readonly T[], cells: (row: T, i: number) => (string | number)[], format: Format): string {
-  return renderTable(header, rows.slice(0, SHOWN).map(cells), format) + moreRows(rows.length, SHOWN);
+function measures(r: DuplicationReport): Block {
+  const s = r.summary;
+  return table(
+    "duplication-summary",
+    [{ label: "duplication", csv: "measure" }, "value"],
+    [
+      ["functions held by some department", count(s.heldFunctions)],
+      ["duplicated functions (of those held)", countOf(s.duplicatedFunctions, s.heldFunctions, s.duplicatedShare)],
+      ["fragmented functions (of those held)", countOf(s.fragmentedFunctions, s.heldFunctions, s.fragmentedShare)],
+      ["fragmented needs", count(s.fragmentedNeeds)],
+      ["duplicated services", count(s.duplicatedServices)],
+      ["duplication findings", count(s.duplication)],
+      ["fragmentation findings", count(s.fragmentation)],
+      ["overlapping department pairs", count(s.overlap)],
+      ["near-duplicate functions", count(s.nearDuplicateFunctions)],
+    ],
+   { whole: true },
+ );
 }
 
-function renderMeasures(r: DuplicationReport, format: Format): string {
-  const s = r.summary;
-  return renderTable(
-    ["measure", "value"],
-    [
-      ["functions held", s.heldFunctions],
-      ["duplicated functions", `${s.duplicatedFunctions} (${percent(s.duplicatedShare)})`],
-      ["fragmented functions", `${s.fragmentedFunctions} (${percent(s.fragmentedShare)})`],
-      ["fragmented needs", s.fragmentedNeeds],
-      ["duplicated services", s.duplicatedServices],
-      ["duplication findings", s.duplication],
-      ["fragmentation findings", s.fragmentation],
-      ["overlapping department pairs", s.overlap],
-      ["near-duplicate functions", s.nearDuplicateFunctions],
-    ],
-    format,
+function duplicationTable(r: DuplicationReport, names: Names): Block {
+  // What is duplicated: one function, or services; names in text, ids to act on it.
+  const what = (kind: NameKind, ids: readonly string[]) => [listCells(names, kind, ids, 8)[0], { text: ids.join(", "), value: ids.join("|"), right: false }];
+  return table(
+    "duplication-findings",
+    ["duplicated", { label: "what", csv: "names" }, { label: "id", csv: "ids", id: true }, "scope", ...listColumns("department", "departments", true), ...listColumns("region", "where")],
+    r.duplication.map((d) =>
+      d.kind === "function"
+        ? ["function", ...what("function", [d.id]), d.scope, ...listCells(names, "department", d.departmentIds, 8), ...listCells(names, "region", d.regionIds, 8)]
+        : ["service", ...what("service", d.ids), d.scope, ...listCells(names, "department", d.departmentIds, 8), ...listCells(names, "region", d.shared.regionIds, 8)],
+    ),
+    { empty: "No duplication: no function is led twice, and no service repeated, in overlapping jurisdictions.", layout: "cards", title: "Duplication findings:" },
   );
 }
 
-function renderFindings(r: DuplicationReport, format: Format, names: ReadonlyMap<string, string>): string {
-  let out =
-    r.duplication.length === 0
-      ? "No duplication: no function is led twice, and no service repeated, in overlapping jurisdictions.\n\n"
-      : shownTable(
-          ["duplication", "what", "scope", "departments", "where"],
-          r.duplication,
-          (d) =>
-            d.kind === "function"
-              ? ["function", d.id, d.scope, list(d.departmentIds), list(d.regionIds, 3)]
-              : ["service", list(d.ids, 3), d.scope, list(d.departmentIds), list(d.shared.regionIds, 3)],
-          format,
-        );
-  const fragmented = [...r.fragmentation].sort((a, b) => b.effectiveNumber - a.effectiveNumber || a.hhi - b.hhi);
-  if (fragmented.length > 0) {
-    out += shownTable(
-      ["most fragmented", "kind", "jurisdiction", "departments", "HHI", "effective number"],
-      fragmented,
-      (f) => [names.get(`${f.kind}:${f.id}`) ?? f.id, f.kind, f.regionId, f.departmentIds.length, f.hhi, Number(f.effectiveNumber.toFixed(2))],
-      format,
-    );
-  }
-  const overlaps = [...r.overlap].sort((a, b) => b.score - a.score);
-  if (overlaps.length > 0) {
-    out += shownTable(
-      ["overlapping departments", "basis", "score", "shared"],
-      overlaps,
-      (o) => [o.departmentIds.join(" + "), o.basis, Number(o.score.toFixed(3)), list(o.shared, 3)],
-      format,
-    );
-  }
-  if (r.nearDuplicateFunctions.length > 0) {
-    const named = (id: string) => (names.has(`function:${id}`) ? `${id} "${names.get(`function:${id}`)}"` : id);
-    out += shownTable(
-      ["near-duplicate functions", "similarity"],
-      r.nearDuplicateFunctions,
-      (n) => [n.functionIds.map(named).join(" ~ "), Number(n.similarity.toFixed(3))],
-      format,
-    );
-  }
-  return out;
+function fragmentationTable(r: DuplicationReport, names: Names): Block {
+  const rows = [...r.fragmentation].sort((a, b) => b.effectiveNumber - a.effectiveNumber || a.hhi - b.hhi);
+  return table(
+    "duplication-fragmentation",
+    [{ label: "most fragmented", csv: "name" }, { label: "id", csv: "id", only: "csv" }, "kind", ...nameColumns("region", "jurisdiction", false), { label: "depts", csv: "departments" }, "HHI", { label: "effective number", csv: "effectiveNumber" }],
+    rows.map((f) => [names.label(f.kind, f.id), f.id, f.kind, ...names.pair("region", f.regionId), count(f.departmentIds.length), hhi(f.hhi), decimal(f.effectiveNumber, 1)]),
+    { empty: "No fragmentation: no function or need is split over departments of one jurisdiction." },
+  );
 }
 
-function renderConsolidation(c: ConsolidationReport, format: Format): string {
-  let out = "";
-  if (c.clusters.length > 0) {
-    out += renderTable(
-      ["merge candidates", "departments", "removes duplication of", "staff", "budget"],
-      c.clusters.slice(0, SHOWN).map((k, i) => [`#${i + 1}`, list(k.departmentIds), list(k.removesDuplication, 3) || "-", k.staff.actual || k.staff.authorized, k.budget]),
-      format,
-    );
-  }
-  if (c.smallDepartments.length > 0) {
-    out += renderTable(
-      ["small department", "functions", "staff", "could fold into", "because"],
-      c.smallDepartments.slice(0, SHOWN).map((d) => [d.departmentId, d.functions, d.staff ?? "?", d.into, d.reason.replace(/_/g, " ")]),
-      format,
-    );
-  }
-  return out;
+function overlapTable(r: DuplicationReport, names: Names): Block {
+  const kind = (basis: string): NameKind => (basis === "functions" ? "function" : basis === "needs" ? "need" : "segment");
+  return table(
+    "duplication-overlap",
+    [{ label: "overlapping departments", csv: "departmentNames" }, { label: "ids", csv: "departmentIds", only: "csv" }, "basis", { label: "Jaccard", csv: "score" }, "shared", { label: "shared ids", csv: "sharedIds", only: "csv" }],
+    [...r.overlap]
+      .sort((a, b) => b.score - a.score)
+      .map((o) => [o.departmentIds.map((id) => names.label("department", id)).join(" + "), o.departmentIds.join("|"), o.basis, similarity(o.score), ...listCells(names, kind(o.basis), o.shared, 3)]),
+    { empty: "No two departments overlap above the threshold." },
+  );
 }
 
-/**
- * Renders the duplication report and the consolidation suggestions as text or Markdown; `names` (keyed
- * `function:id` and `need:id`) puts names beside ids. @internal
- */
-export function renderDuplicates(r: DuplicatesReport, format: Format, names: ReadonlyMap<string, string> = new Map()): string {
-  return renderMeasures(r, format) + renderFindings(r, format, names) + renderConsolidation(r.consolidation, format);
+function nearTable(r: DuplicationReport, names: Names): Block {
+  return table(
+    "duplication-near-functions",
+    [...nameColumns("function", "near-duplicate function"), { label: "and function", csv: "otherFunctionName" }, { label: "id", csv: "otherFunctionId", id: true }, "similarity"],
+    r.nearDuplicateFunctions.map((n) => [...names.pair("function", n.functionIds[0]), ...names.pair("function", n.functionIds[1]), similarity(n.similarity)]),
+    { empty: "No two function names are near-duplicates." },
+  );
+}
+
+function consolidationTables(c: ConsolidationReport, names: Names): Block[] {
+  return [
+    table(
+      "consolidation-merge-candidates",
+      ["merge candidate", ...listColumns("department", "departments", true), ...listColumns("function", "removes duplication of"), "staff", { label: "budget", csv: "budget" }],
+      c.clusters.map((k, i) => [`#${i + 1}`, ...listCells(names, "department", k.departmentIds, 8), ...listCells(names, "function", k.removesDuplication, 8), count(k.staff.actual || k.staff.authorized), money(k.budget)]),
+      { empty: "No merge candidate: no group of departments overlaps or duplicates each other.", layout: "cards", title: "Merge candidates:" },
+    ),
+    table(
+      "consolidation-small-departments",
+      [...nameColumns("department", "small department"), "functions", "staff", { label: "could fold into", csv: "intoName" }, { label: "into id", csv: "intoId", only: "csv" }, "because"],
+      c.smallDepartments.map((d) => [...names.pair("department", d.departmentId), count(d.functions), count(d.staff), ...names.pair("department", d.into), d.reason.replace(/_/g, " ")]),
+      { empty: "No small department to fold into another." },
+    ),
+  ];
+}
+
+/** Renders the duplication report and the consolidation suggestions, names beside ids. @internal */
+export function renderDuplicates(r: DuplicatesReport, { names }: SectionView): Block[] {
+  return [measures(r), duplicationTable(r, names), fragmentationTable(r, names), overlapTable(r, names), nearTable(r, names), ...consolidationTables(r.consolidation, names)];
 }
 
 /** Whether `--fail-on duplication` was asked for and the report has duplication. @internal */
@@ -125,7 +116,8 @@ export const duplicationFails = (r: DuplicationReport, failOn: readonly FailOn[]
 export const duplicationSection = defineSection<DuplicatesReport>({
   id: "duplication",
   title: "Duplication, fragmentation and overlap",
+  weight: 7,
   run: (model) => findDuplicates(model),
-  render: (r, format) => renderDuplicates(r, format),
+  render: renderDuplicates,
   fails: duplicationFails,
 });

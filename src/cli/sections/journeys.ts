@@ -1,46 +1,73 @@
-import { analyzeJourneys, type JourneysReport } from "../../index.js";
-import { num, percent, renderTable, type Format } from "../render.js";
-import { defineSection } from "./section.js";
+import { analyzeJourneys, compareIds, type JourneysReport } from "../../index.js";
+import { nameColumns, type Names } from "../names.js";
+import { table, type Block } from "../render/document.js";
+import { count, decimal, percent, share } from "../render/numbers.js";
+import type { Column } from "../render/table.js";
+import { defineSection, type SectionView } from "./section.js";
+
+/** The steps of a critical path by name: `Register a company > Apply for a licence`; CSV gets the ids. */
+const path = (names: Names, ids: readonly string[]) => ({ text: ids.map((id) => names.label("service", id)).join(" > "), value: ids.join(">"), right: false });
+
+/** The columns of the journeys table: the need by name, then the journey's measures. */
+const JOURNEY_COLUMNS: (string | Column)[] = [
+  ...nameColumns("need", "journey (need)", false),
+  { label: "steps", csv: "services" },
+  { label: "depts", csv: "departments" },
+  "visits",
+  { label: "evidence asked", csv: "evidenceRequests" },
+  { label: "reused", csv: "reused", only: "csv" },
+  { label: "asked again", csv: "repeatSubmissions" },
+  { label: "once-only (% reused)", csv: "onceOnlyRate" },
+  { label: "online e2e (% of steps)", csv: "endToEndOnlineShare" },
+  "days",
+];
 
 /** Renders a journeys report: one row per journey, then the demand-weighted summary. @internal */
-export function renderJourneys(r: JourneysReport, format: Format): string {
-  if (r.journeys.length === 0) return "No need has a journey.\n\n";
+export function renderJourneys(r: JourneysReport, { names }: SectionView): Block[] {
+  if (r.journeys.length === 0) return [table("journeys", JOURNEY_COLUMNS, [], { empty: "No need has a journey." })];
   const s = r.summary;
-  return (
-    renderTable(
-      ["need", "services", "departments", "visits", "evidence", "reused", "once-only", "repeats", "online e2e", "days", "critical path"],
-      r.journeys.map((j) => [
-        j.needId,
-        j.services.length,
-        j.departments.length,
-        j.inPersonVisits,
-        j.evidenceRequests,
-        j.reused,
-        j.onceOnlyRate === null ? "–" : percent(j.onceOnlyRate),
-        j.repeatSubmissions,
+  // The journeys that weigh most in the summary first (CSV and JSON have every journey).
+  const journeys = [...r.journeys].sort((a, b) => b.weight - a.weight || compareIds(a.needId, b.needId));
+  return [
+    table(
+      "journeys",
+      JOURNEY_COLUMNS,
+      journeys.map((j) => [
+        ...names.pair("need", j.needId),
+        count(j.services.length),
+        count(j.departments.length),
+        count(j.inPersonVisits),
+        count(j.evidenceRequests),
+        count(j.reused),
+        count(j.repeatSubmissions),
+        percent(j.onceOnlyRate),
         percent(j.endToEndOnlineShare),
-        num(j.days),
-        j.criticalPath.join(" > "),
+        decimal(j.days, 0),
       ]),
-      format,
-    ) +
-    renderTable(
-      ["weighted by demand", "value"],
+    ),
+    table(
+      "journeys-critical-paths",
+      [...nameColumns("need", "journey (need)", false), { label: "critical path (the steps that set its days)", csv: "criticalPath" }],
+      journeys.map((j) => [...names.pair("need", j.needId), path(names, j.criticalPath)]),
+    ),
+    table(
+      "journeys-summary",
+      [{ label: "journeys, weighted by demand", csv: "measure" }, "value"],
       [
-        ["journeys", s.journeys],
-        ["in-person visits per journey", num(s.inPersonVisits)],
-        ["departments per journey", num(s.departments)],
-        ["evidence requests per journey", num(s.evidenceRequests)],
-        ["once-only rate", percent(s.onceOnlyRate)],
-        ["repeat submissions per journey", num(s.repeatSubmissions)],
-        ["steps online end to end", percent(s.endToEndOnlineShare)],
-        ["days along the critical path", num(s.days)],
-        ["run at most once (<= 1 visit)", `${percent(s.atMostOneVisitShare)} (${s.atMostOneVisit} of ${s.journeys})`],
+        ["journeys", count(s.journeys)],
+        ["in-person visits per journey", decimal(s.inPersonVisits)],
+        ["departments per journey", decimal(s.departments)],
+        ["evidence requests per journey", decimal(s.evidenceRequests)],
+        ["once-only rate", share(s.onceOnlyRate, "of evidence requests reused")],
+        ["evidence asked again per journey", decimal(s.repeatSubmissions)],
+        ["steps online end to end", share(s.endToEndOnlineShare, "of steps")],
+        ["days along the critical path", decimal(s.days, 1)],
+        ["run at most once (<= 1 visit)", share(s.atMostOneVisitShare, "of demand", { part: s.atMostOneVisit, whole: s.journeys, what: "journeys" })],
       ],
-      format,
-    )
-  );
+      { whole: true },
+    ),
+  ];
 }
 
 /** The journeys section of `govgraph analyze`. @internal */
-export const journeysSection = defineSection<JourneysReport>({ id: "journeys", title: "Journeys", run: (model) => analyzeJourneys(model), render: renderJourneys });
+export const journeysSection = defineSection<JourneysReport>({ id: "journeys", title: "Journeys", weight: 0.5, run: (model) => analyzeJourneys(model), render: renderJourneys });

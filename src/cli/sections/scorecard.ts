@@ -1,5 +1,6 @@
-import { scorecard, type ScorecardInputs, type ScorecardReport } from "../../index.js";
-import { num, percent, renderTable, type Format } from "../render.js";
+import { scorecard, type Indicator, type ScorecardInputs, type ScorecardReport } from "../../index.js";
+import { table, type Block } from "../render/document.js";
+import { count, decimal, percent, score, type Value } from "../render/numbers.js";
 import { coverageSection } from "./coverage.js";
 import { duplicationSection } from "./duplication.js";
 import { journeysSection } from "./journeys.js";
@@ -7,21 +8,37 @@ import { defineSection, earlierReport, type SectionOptions } from "./section.js"
 import { staffingSection } from "./staffing.js";
 import { transparencySection } from "./transparency.js";
 
+/** Context indicators that are not counts: shares, and decimals with their precision. */
+const SHARES = new Set(["vacancyRate"]);
+const DECIMALS: Record<string, number> = { gini: 3, repeatSubmissions: 2 };
+
+/** An indicator's value: weighted ones are shares, context ones counts unless said otherwise. */
+function indicatorValue(i: Indicator): Value {
+  if (i.weight > 0 || SHARES.has(i.id)) return percent(i.value);
+  if (i.id in DECIMALS) return decimal(i.value, DECIMALS[i.id]);
+  return i.value === null || Number.isInteger(i.value) ? count(i.value) : decimal(i.value, 2);
+}
+
 /** Renders a scorecard: the pillars, the composite, and each pillar's indicators. @internal */
-export function renderScorecard(r: ScorecardReport, format: Format): string {
-  const score = (x: number | null) => (x === null ? "–" : x.toFixed(1));
-  return (
-    renderTable(
-      ["pillar", "score", "weight", "formula"],
-      [...r.pillars.map((p) => [p.name, score(p.score), r.weights[p.id], p.formula]), ["Composite", score(r.composite), "", "weighted mean of the pillars with a score"]],
-      format,
-    ) +
-    renderTable(
-      ["pillar", "indicator", "value", "weight"],
-      r.pillars.flatMap((p) => p.indicators.map((i) => [p.id, i.label, i.value === null ? "–" : i.weight > 0 ? percent(i.value) : num(i.value), i.weight])),
-      format,
-    )
-  );
+export function renderScorecard(r: ScorecardReport): Block[] {
+  return [
+    table(
+      "scorecard-pillars",
+      [{ label: "pillar", csv: "pillarName" }, { label: "id", csv: "pillarId", only: "csv" }, { label: "score (0-100)", csv: "score" }, "weight", "formula"],
+      [
+        ...r.pillars.map((p) => [p.name, p.id, score(p.score), decimal(r.weights[p.id], 1), p.formula]),
+        ["Composite", "composite", score(r.composite), null, "weighted mean of the pillars with a score"],
+      ],
+      { whole: true },
+    ),
+    table(
+      "scorecard-indicators",
+      [{ label: "pillar", csv: "pillarId" }, { label: "indicator", csv: "label" }, { label: "id", csv: "indicatorId", only: "csv" }, "value", { label: "weight in pillar", csv: "weight" }],
+      // The pillar's name on its first indicator only, in text; CSV has its id on every row.
+      r.pillars.flatMap((p) => p.indicators.map((i, n) => [{ text: n === 0 ? p.name : "", value: p.id, right: false }, i.label, i.id, indicatorValue(i), decimal(i.weight, 2)])),
+      { whole: true },
+    ),
+  ];
 }
 
 /** The reports of the sections the scorecard is computed from that ran before it, by their section ids. */
@@ -40,6 +57,7 @@ function earlierInputs(options: SectionOptions): Partial<ScorecardInputs> {
 export const scorecardSection = defineSection<ScorecardReport>({
   id: "scorecard",
   title: "Reform scorecard",
+  weight: 0.5,
   run: (model, options) => scorecard(model, { reports: earlierInputs(options) }),
-  render: renderScorecard,
+  render: (r) => renderScorecard(r),
 });

@@ -1,5 +1,7 @@
 import type { Issue, Model } from "../../index.js";
 import type { FailOn } from "../command.js";
+import type { Names } from "../names.js";
+import type { Block } from "../render/document.js";
 
 /** What every section's `run` receives besides the model. @internal */
 export interface SectionOptions {
@@ -11,21 +13,28 @@ export interface SectionOptions {
   reports: Readonly<Record<string, unknown>>;
 }
 
+/** What a section's `render` receives besides its report: the names of the model's records. @internal */
+export interface SectionView {
+  names: Names;
+}
+
 /**
- * One section of `govgraph analyze`: a report computed from the model, rendered as text or Markdown
- * (`--format json` prints every section's report under its id).
+ * One section of `govgraph analyze`: a report computed from the model, drawn as blocks (tables, paragraphs)
+ * that text, Markdown and CSV share (`--format json` prints every section's report under its id).
  *
  * To add an analysis: write `export const mySection = defineSection<MyReport>({ id, title, run, render, fails? })` in
- * a file of its own in this folder (`run` calls the library function, `render` draws its report with the helpers of
- * `../render.ts`) and append it to `SECTIONS` in `./index.ts`; give it `fails` when `--fail-on <kind>` should exit 3
- * on its findings.
+ * a file of its own in this folder (`run` calls the library function, `render` returns its blocks, built with
+ * `../render/document.ts` and the number cells of `../render/numbers.ts`; table ids start with the section's id)
+ * and append it to `SECTIONS` in `./index.ts`; give it `fails` when `--fail-on <kind>` should exit 3 on its findings.
  * @internal
  */
 export interface AnalyzeSection<R = unknown> {
   id: string;
   title: string;
+  /** Its time on a large model, in units of the time to read 1/24 of the model (progress; default 1). */
+  weight?: number;
   run(model: Model, options: SectionOptions): R;
-  render(report: R, format: "text" | "md"): string;
+  render(report: R, view: SectionView): Block[];
   /** True when the report holds findings of a `--fail-on` kind that was asked for (exit 3). */
   fails?(report: R, failOn: readonly FailOn[]): boolean;
 }

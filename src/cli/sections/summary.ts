@@ -1,5 +1,6 @@
 import { COLLECTIONS, compareIds, isActiveService, type Model } from "../../index.js";
-import { percent, renderTable, type Format } from "../render.js";
+import { table, type Block } from "../render/document.js";
+import { count, percent } from "../render/numbers.js";
 import { defineSection } from "./section.js";
 
 /** The model's size and shape. @internal */
@@ -65,18 +66,18 @@ export function summarize(model: Model): SummaryReport {
 }
 
 /** Renders a summary: one table per part. @internal */
-export function renderSummary(r: SummaryReport, format: Format): string {
-  return (
-    renderTable(["collection", "records"], COLLECTIONS.map((c) => [c, r.counts[c]]), format) +
-    renderTable(["region level", "regions", "population"], r.regionsByLevel.map((x) => [x.level, x.regions, x.population]), format) +
-    renderTable(["department level", "departments", "staff"], r.departmentsByLevel.map((x) => [x.level, x.departments, x.staff]), format) +
-    renderTable(
-      ["channel", "services", "share", "end to end"],
-      r.channelMix.map((x) => [x.kind, x.services, percent(x.share), x.endToEnd]),
-      format,
-    ) +
-    renderTable(["status", "services"], r.servicesByStatus.map((x) => [x.status, x.services]), format)
-  );
+export function renderSummary(r: SummaryReport): Block[] {
+  return [
+    table("summary-collections", ["collection", "records"], COLLECTIONS.map((c) => [c, count(r.counts[c])])),
+    table("summary-region-levels", ["region level", "regions", "population"], r.regionsByLevel.map((x) => [x.level, count(x.regions), count(x.population)])),
+    table("summary-department-levels", ["department level", "departments", "staff in post"], r.departmentsByLevel.map((x) => [x.level, count(x.departments), count(x.staff)])),
+    table(
+      "summary-channels",
+      ["channel", "active services", { label: "share of active services", csv: "share" }, "end to end"],
+      r.channelMix.map((x) => [x.kind, count(x.services), percent(x.share), count(x.endToEnd)]),
+    ),
+    table("summary-statuses", ["status", "services"], r.servicesByStatus.map((x) => [x.status, count(x.services)])),
+  ];
 }
 
 /** The summary section of `govgraph analyze`. @internal */

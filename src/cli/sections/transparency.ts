@@ -1,35 +1,40 @@
 import { compareIds, scoreTransparency, TRANSPARENCY_ITEMS, type TransparencyReport } from "../../index.js";
-import { percent, renderTable, type Format } from "../render.js";
-import { defineSection } from "./section.js";
+import { nameColumns } from "../names.js";
+import { paragraph, table, type Block } from "../render/document.js";
+import { count, countOf, formatCount, formatPercent, percent } from "../render/numbers.js";
+import { defineSection, type SectionView } from "./section.js";
 
-/** Departments listed in the "least open" table of text and Markdown (JSON has them all). */
-const TOP = 10;
-
-/** Renders a transparency report: items, the least open departments, the overall share. @internal */
-export function renderTransparency(r: TransparencyReport, format: Format): string {
-  const worst = [...r.departments].sort((a, b) => a.share - b.share || compareIds(a.departmentId, b.departmentId)).slice(0, TOP);
-  return (
-    renderTable(
-      ["item", "applies to", "published", "share"],
-      TRANSPARENCY_ITEMS.map((item) => [item, r.overall.byItem[item].applicable, r.overall.byItem[item].published, percent(r.overall.byItem[item].share)]),
-      format,
-    ) +
-    renderTable(
-      ["least open department", "services", "published", "share", "most missing"],
+/** Renders a transparency report: items, the least open departments first, the overall share. @internal */
+export function renderTransparency(r: TransparencyReport, { names }: SectionView): Block[] {
+  const worst = [...r.departments].sort((a, b) => a.share - b.share || compareIds(a.departmentId, b.departmentId));
+  const o = r.overall;
+  return [
+    table(
+      "transparency-items",
+      ["item", { label: "applies to (services)", csv: "applicable" }, "published", { label: "share of applicable", csv: "share" }],
+      TRANSPARENCY_ITEMS.map((item) => [item, count(o.byItem[item].applicable), count(o.byItem[item].published), percent(o.byItem[item].share)]),
+      { whole: true },
+    ),
+    table(
+      "transparency-departments",
+      [...nameColumns("department", "least open department"), "services", { label: "items published", csv: "published" }, { label: "share of applicable", csv: "share" }, "most missing"],
       worst.map((d) => {
         const most = TRANSPARENCY_ITEMS.filter((i) => d.missing[i] > 0).sort((a, b) => d.missing[b] - d.missing[a]);
-        return [d.departmentId, d.services, `${d.published}/${d.applicable}`, percent(d.share), most.slice(0, 3).join(", ") || "–"];
+        return [...names.pair("department", d.departmentId), count(d.services), countOf(d.published, d.applicable), percent(d.share), most.slice(0, 3).join(", ") || "–"];
       }),
-      format,
-    ) +
-    `Overall: ${percent(r.overall.share)} of applicable items published (${r.overall.published}/${r.overall.applicable}); ${r.overall.fullyPublished} of ${r.overall.services} active services publish everything.\n\n`
-  );
+    ),
+    paragraph(
+      `Overall: ${formatPercent(o.share)} of applicable items published (${formatCount(o.published)} of ${formatCount(o.applicable)}); ` +
+        `${formatCount(o.fullyPublished)} of ${formatCount(o.services)} active services publish everything.`,
+    ),
+  ];
 }
 
 /** The transparency section of `govgraph analyze`. @internal */
 export const transparencySection = defineSection<TransparencyReport>({
   id: "transparency",
   title: "Openness (published service information)",
+  weight: 0.5,
   run: (model) => scoreTransparency(model),
   render: renderTransparency,
 });

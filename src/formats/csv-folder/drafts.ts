@@ -8,7 +8,7 @@ import Papa from "papaparse";
 import { quote } from "../../issues.js";
 import { RECORD_NAMES } from "../../model/records.js";
 import { COLLECTIONS, type CollectionName } from "../../schemas/model.js";
-import { readCsvRows } from "../../sources/csv-rows.js";
+import { eachCsvRow } from "../csv-rows.js";
 import { decodeAttributes, decodeBoolean, decodeList, decodeNumber, type Decoded } from "./cells.js";
 import { csvIssue, type CsvIssue } from "./issues.js";
 import { META_FILE, tableOf, type Column, type Table } from "./tables.js";
@@ -51,13 +51,20 @@ function decode(column: Column, cell: string): Decoded {
 
 const CODES: Record<string, string> = { number: "not_a_number", boolean: "not_a_boolean", attributes: "invalid_attributes" };
 
-/** Reads a row's cells into a new object, reporting the cells that cannot be read. */
-function fill(table: Table, columns: readonly Column[], cells: Record<string, string>, line: number, issues: CsvIssue[]): Rec {
+/** Reads a row's cells (`at[i]` the index of `columns[i]`) into a new object, reporting the cells that cannot be read. */
+function fill(table: Table, columns: readonly Column[], at: readonly number[], cells: readonly string[], line: number, issues: CsvIssue[]): Rec {
   const out: Rec = {};
-  for (const column of columns) {
-    const { value, problem } = decode(column, cells[column.name] ?? "");
-    if (problem !== undefined) issues.push(csvIssue(table.file, line, column.name, CODES[column.kind] ?? "invalid_list", problem));
-    if (value === undefined) continue;
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i]!;
+    const cell = cells[at[i]!] ?? "";
+    // An empty cell is an absent value in every kind; a text cell is its value (no decoding, no allocation).
+    if (cell === "") continue;
+    let value: unknown = cell;
+    if (column.kind !== "text") {
+      const decoded = decode(column, cell);
+      if (decoded.problem !== undefined) issues.push(csvIssue(table.file, line, column.name, CODES[column.kind] ?? "invalid_list", decoded.problem));
+      if ((value = decoded.value) === undefined) continue;
+    }
     const [field, inner] = column.path;
     if (inner === undefined) out[field] = value;
     else ((out[field] ??= {}) as Rec)[inner] = value;
@@ -85,36 +92,49 @@ function checkHeader(table: Table, text: string, issues: CsvIssue[]): Column[] |
   return missing.length > 0 ? undefined : table.columns.filter((c) => header.includes(c.name));
 }
 
-/** Reads one table's file into the drafts; its owners' table must have been read first. @internal */
-export function readTable(drafts: Drafts, table: Table, text: string, fn: string, issues: CsvIssue[]): void {
+/** Reads one table's file into the drafts, row by row as the parser gives them; its owners' table must have been read first. @internal */
+export function readTable(drafts: Drafts, table: Table, text: string, issues: CsvIssue[]): void {
   const columns = checkHeader(table, text, issues);
   if (columns === undefined) return;
-  const { rows, issues: rowIssues } = readCsvRows(text, fn, []);
-  for (const i of rowIssues) issues.push(csvIssue(table.file, i.path[0] as number, "", i.code, i.message.replace(/^line \d+: /, "")));
   const c = table.collection;
   const owners = drafts.owners.get(c)!;
   const nested = table.nested;
-  for (const { line, record: cells } of rows) {
-    const record = fill(table, columns, cells, line, issues);
+  let header: string[] | undefined;
+  let at: number[] = [];
+  let ownerAt = -1;
+  eachCsvRow<string[]>(text, false, (line, cells, errors) => {
+    if (header === undefined) {
+      header = cells;
+      // A repeated column name: its first column is read (the header check reports no second one).
+      at = columns.map((column) => cells.indexOf(column.name));
+      ownerAt = nested ? cells.indexOf(nested.ownerColumn) : -1;
+      return;
+    }
+    const problem = errors[0]?.message ?? (cells.length !== header.length ? `Too ${cells.length > header.length ? "many" : "few"} fields: expected ${header.length} fields but parsed ${cells.length}` : undefined);
+    if (problem !== undefined) {
+      issues.push(csvIssue(table.file, line, "", "malformed_row", problem));
+      return;
+    }
+    const record = fill(table, columns, at, cells, line, issues);
     if (nested === undefined) {
       drafts.input[c].push(record);
       drafts.linesOf.get(drafts.input[c])!.push(line);
       if (typeof record.id === "string" && !owners.has(record.id)) owners.set(record.id, record);
-      continue;
+      return;
     }
-    const ownerId = cells[nested.ownerColumn] ?? "";
+    const ownerId = cells[ownerAt] ?? "";
     const owner = owners.get(ownerId);
     if (owner === undefined) {
       const ownerFile = tableOf(c)!.file;
       issues.push(csvIssue(table.file, line, nested.ownerColumn, "unknown_owner", `there is no ${RECORD_NAMES[c]} ${quote(ownerId)} in ${ownerFile}; add it there or fix the id`));
-      continue;
+      return;
     }
     const list = (owner[nested.field] ??= []) as unknown[];
     let lines = drafts.linesOf.get(list);
     if (lines === undefined) drafts.linesOf.set(list, (lines = []));
     list.push(record);
     lines.push(line);
-  }
+  });
 }
 
 /**

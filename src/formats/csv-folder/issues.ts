@@ -1,5 +1,5 @@
 import { GovGraphError, toPointer, type Issue } from "../../errors.js";
-import type { ImportResult } from "../../sources/inventory-draft.js";
+import type { ImportResult } from "../imported.js";
 
 /** A problem found in a CSV file (or `meta.json`), with where it is: `path` is `[file, line, column]`. */
 export interface CsvIssue extends Issue {

@@ -14,7 +14,7 @@ import { locate, newDrafts, readTable, type Drafts } from "./drafts.js";
 import { csvIssue, refuseOnErrors, sortCsvIssues, type CsvImportResult, type CsvIssue } from "./issues.js";
 import { prune } from "./prune.js";
 import { CSV_FOLDER_FILES, META_FILE, TABLES } from "./tables.js";
-import { checkArgument, isJsonData } from "../../guard.js";
+import { checkArgument, describeArgument, type ArgumentRule } from "../../guard.js";
 
 /** Options of {@link fromCsvFolder}. */
 export interface CsvFolderOptions {
@@ -27,16 +27,49 @@ export const CSV_FOLDER_DEFAULTS = { strict: true } as const satisfies Required<
 
 const FN = "fromCsvFolder";
 
-function checkFiles(files: unknown): Record<string, string> {
+/** A file of a CSV folder: its text, or a function returning it (called when its table is read, maybe twice). */
+export type CsvFolderFile = string | (() => string);
+
+/** An object whose every value is a file's text or a function returning it. */
+const isFileTable: ArgumentRule = (v) => {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return `must be an object of file names and texts, got ${describeArgument(v)}`;
+  for (const name of Object.keys(v)) {
+    const file = (v as Record<string, unknown>)[name];
+    if (typeof file !== "string" && typeof file !== "function") return `must be an object of file names and texts; the file ${JSON.stringify(name)} is ${describeArgument(file)}`;
+  }
+  return undefined;
+};
+
+function checkFiles(files: unknown): Readonly<Record<string, CsvFolderFile>> {
   if (typeof files !== "object" || files === null || Array.isArray(files)) {
     throw new GovGraphError("invalid_input", `${FN}: expected an object of file names and texts, got ${Array.isArray(files) ? "an array" : typeof files}. Pass { "regions.csv": text, ... }.`);
   }
-  const bad = Object.keys(files).filter((name) => typeof (files as Record<string, unknown>)[name] !== "string");
+  const bad = Object.keys(files).filter((name) => !["string", "function"].includes(typeof (files as Record<string, unknown>)[name]));
   if (bad.length > 0) throw new GovGraphError("invalid_input", `${FN}: the file ${JSON.stringify(bad[0])} is not text. Pass each file's contents as a string.`);
   if (!CSV_FOLDER_FILES.some((name) => Object.hasOwn(files, name))) {
     throw new GovGraphError("invalid_input", `${FN}: none of the files is part of a govgraph CSV folder. Pass some of ${CSV_FOLDER_FILES.join(", ")}.`);
   }
-  return files as Record<string, string>;
+  return files as Record<string, CsvFolderFile>;
+}
+
+/** A file's text, read now when it is given as a function. */
+function textOf(files: Readonly<Record<string, CsvFolderFile>>, name: string): string {
+  const file = files[name]!;
+  const text = typeof file === "function" ? file() : file;
+  if (typeof text !== "string") throw new GovGraphError("invalid_input", `${FN}: the file ${JSON.stringify(name)} is not text. Pass each file's contents as a string.`);
+  return text;
+}
+
+/** Every file read into new drafts, one file at a time, with the problems found in the cells. */
+function readFiles(files: Readonly<Record<string, CsvFolderFile>>): { drafts: Drafts; issues: CsvIssue[] } {
+  const drafts = newDrafts();
+  const issues: CsvIssue[] = [];
+  for (const name of Object.keys(files)) {
+    if (!CSV_FOLDER_FILES.includes(name)) issues.push(csvIssue(name, 1, "", "unknown_file", `not a file of a govgraph CSV folder; ignored`, "warning"));
+  }
+  if (Object.hasOwn(files, META_FILE)) readMeta(drafts, textOf(files, META_FILE), issues);
+  for (const table of TABLES) if (Object.hasOwn(files, table.file)) readTable(drafts, table, textOf(files, table.file), issues);
+  return { drafts, issues };
 }
 
 /** Reads `meta.json` into the drafts: `schemaVersion` (must be 1) and `meta`. */
@@ -80,21 +113,32 @@ function placed(drafts: Drafts, issues: readonly Issue[], seen: Set<string>): Cs
  * missing, and everything `validateModel` finds (a dangling reference is reported at the cell that holds it).
  * Strict (the default) throws a `GovGraphError` (`invalid_input`) listing them all; `{ strict: false }` leaves out
  * what is wrong (the cell, the list item or the row) and returns the rest. Missing files are empty collections.
+ * A file may be given as a function returning its text: it is called when the file is read (again if the folder
+ * has errors), so that a large folder is never held as text all at once.
  * @example
  * const { model, issues } = fromCsvFolder({ "meta.json": meta, "regions.csv": regions, "departments.csv": departments });
+ * const large = fromCsvFolder({ "assignments.csv": () => readFileSync("model/assignments.csv", "utf8"), ... });
  */
-export function fromCsvFolder(files: Readonly<Record<string, string>>, options: CsvFolderOptions = {}): CsvImportResult {
-  checkArgument(FN, "files", files, isJsonData("an object of file names and texts"), 'Pass { "regions.csv": text, ... }');
+export function fromCsvFolder(files: Readonly<Record<string, CsvFolderFile>>, options: CsvFolderOptions = {}): CsvImportResult {
+  checkArgument(FN, "files", files, isFileTable, 'Pass { "regions.csv": text, ... }');
   const { strict } = resolveOptions(CSV_FOLDER_DEFAULTS, options, FN);
-  const texts = checkFiles(files);
-  const drafts = newDrafts();
-  const issues: CsvIssue[] = [];
-  for (const name of Object.keys(texts)) {
-    if (!CSV_FOLDER_FILES.includes(name)) issues.push(csvIssue(name, 1, "", "unknown_file", `not a file of a govgraph CSV folder; ignored`, "warning"));
+  const checked = checkFiles(files);
+  let { drafts, issues } = readFiles(checked);
+  if (!issues.some((i) => i.severity === "error")) {
+    // The drafts are ours: validation may keep their objects rather than copy them.
+    const result = validateModel(drafts.input, { adopt: true });
+    if (result.ok && result.model) {
+      issues.push(...placed(drafts, result.issues, new Set(issues.map((i) => `${i.file}\0${i.line}\0${i.column}`))));
+      return { model: result.model, issues: sortCsvIssues(issues, CSV_FOLDER_FILES) };
+    }
+    // Those drafts were given away: read the files again to find and leave out what is wrong.
+    ({ drafts, issues } = readFiles(checked));
   }
-  if (Object.hasOwn(texts, META_FILE)) readMeta(drafts, texts[META_FILE]!, issues);
-  for (const table of TABLES) if (Object.hasOwn(texts, table.file)) readTable(drafts, table, texts[table.file]!, FN, issues);
+  return mapWithErrors(drafts, issues, strict);
+}
 
+/** Validates the drafts, again and again, leaving out what each error points at (or throwing, when strict). */
+function mapWithErrors(drafts: Drafts, issues: CsvIssue[], strict: boolean): CsvImportResult {
   const seen = new Set(issues.map((i) => `${i.file}\0${i.line}\0${i.column}`));
   for (;;) {
     const result = validateModel(drafts.input);

@@ -9,7 +9,7 @@ import { canonicalize } from "../../model/records.js";
 import { resolveOptions } from "../../options.js";
 import type { Model } from "../../schemas/model.js";
 import { encodeAttributes, encodeList, encodeScalar } from "./cells.js";
-import { csvRecord } from "./rfc4180.js";
+import { csvField, csvRecord } from "./rfc4180.js";
 import { META_FILE, TABLES, type Column, type Table } from "./tables.js";
 import { requireModel } from "../../model/require-model.js";
 
@@ -48,19 +48,12 @@ function cell(column: Column, record: Row): string {
   }
 }
 
-/** The records of a table with, for a nested table, their owner's id first. */
-function* rowsOf(table: Table, model: Model): Generator<string[]> {
-  const records = model[table.collection] as readonly Row[];
-  const nested = table.nested;
-  if (nested === undefined) {
-    for (const record of records) yield table.columns.map((c) => cell(c, record));
-    return;
-  }
-  for (const owner of records) {
-    const items = owner[nested.field] as readonly Row[] | undefined;
-    if (items === undefined) continue;
-    for (const item of items) yield [owner.id as string, ...table.columns.map((c) => cell(c, item))];
-  }
+/** One record's line of a table (RFC 4180, CRLF), its owner's id first for a nested table. */
+function line(table: Table, record: Row, ownerId: string | undefined): string {
+  let text = ownerId === undefined ? "" : csvField(ownerId);
+  const { columns } = table;
+  for (let i = 0; i < columns.length; i++) text += (i === 0 && ownerId === undefined ? "" : ",") + csvField(cell(columns[i]!, record));
+  return text + "\r\n";
 }
 
 /** The header of a table. @internal */
@@ -92,11 +85,17 @@ function* folderChunks(model: Model, chunkSize: number): Generator<CsvFolderChun
   yield { file: META_FILE, text: metaJson(canonical) };
   for (const table of TABLES) {
     let text = csvRecord(headerOf(table));
-    for (const row of rowsOf(table, canonical)) {
-      text += csvRecord(row);
-      if (text.length >= chunkSize) {
-        yield { file: table.file, text };
-        text = "";
+    const nested = table.nested;
+    // Lines are appended one by one, nested items after their owner's id, with no array per row.
+    for (const owner of canonical[table.collection] as readonly Row[]) {
+      const items = nested === undefined ? undefined : (owner[nested.field] as readonly Row[] | undefined);
+      const count = nested === undefined ? 1 : (items?.length ?? 0);
+      for (let i = 0; i < count; i++) {
+        text += items === undefined ? line(table, owner, undefined) : line(table, items[i]!, owner.id as string);
+        if (text.length >= chunkSize) {
+          yield { file: table.file, text };
+          text = "";
+        }
       }
     }
     if (text !== "") yield { file: table.file, text };

@@ -8,7 +8,7 @@
  */
 import { GovGraphError, type Issue } from "../../errors.js";
 import { resolveOptions, type OptionRule } from "../../options.js";
-import { importedModel, type ImportResult } from "../../sources/inventory-draft.js";
+import { importedModel, type ImportResult } from "../imported.js";
 import { readJson } from "../json/parse.js";
 import { flattenJson } from "./flatten.js";
 import { readCsvTables } from "./read-csv.js";

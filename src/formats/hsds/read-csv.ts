@@ -7,7 +7,7 @@
  * @module
  */
 import { GovGraphError, type Issue } from "../../errors.js";
-import { readCsvRows } from "../../sources/csv-rows.js";
+import { readCsvRows } from "../csv-rows.js";
 import { HSDS_TABLES, TABLE, type HsdsTableName } from "./schema.js";
 import { addRow, rowIssue, setOwn, type HsdsTables } from "./tables.js";
 

@@ -1,3 +1,5 @@
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runIn } from "../run-cli.js";
@@ -14,28 +16,31 @@ describe("govgraph coverage", () => {
       "Coverage: A window in North (capacity 500) reaches North (0 km), not South (44.5 km)
       ====================================================================================
 
-      measure                 value
-      demand (cases a year)                        4000
-      reach                                       25.0%
-      capacity                                    12.5%
-      Gini of regional reach                       0.75
-      gaps                    1 cell, 3000 cases a year
+      coverage                           value
+      demand (cases a year)              4,000
+      reached                            25.0% of demand
+      reached within capacity            12.5% of demand
+      Gini of regional reach (0 = even)  0.750
+      gaps (unreached cells)             1 cell, 3,000 cases a year (75.0% of demand)
 
-      need      demand  reach  capacity
-      n-permit    4000  25.0%     12.5%
+      need                   id        demand (cases a year)  reached (% of demand)  within capacity
+                                                                                     (% of demand)
+      Get a building permit  n-permit                  4,000                  25.0%            12.5%
 
-      segment    demand  reach  capacity
-      residents    4000  25.0%     12.5%
+      segment    id         demand (cases a year)  reached (% of demand)  within capacity (% of demand)
+      Residents  residents                  4,000                  25.0%                          12.5%
 
-      region  demand  reach   capacity
-      south     3000    0.0%      0.0%
-      north     1000  100.0%     50.0%
+      least reached region  id     demand (cases a year)  reached (% of demand)  within capacity
+                                                                                 (% of demand)
+      South                 south                  3,000                   0.0%             0.0%
+      North                 north                  1,000                 100.0%            50.0%
 
-      department      demand  reach  capacity
-      permits-office    4000  25.0%     12.5%
+      least reaching department  id              demand (cases a year)  reached (%  within capacity
+                                                                        of demand)  (% of demand)
+      Permits office             permits-office                  4,000       25.0%            12.5%
 
-      gap: need  region  segment    cases a year
-      n-permit   south   residents          3000
+      unreached need         region  id     segment    cases a year
+      Get a building permit  South   south  Residents         3,000
       "
     `);
   });
@@ -47,11 +52,30 @@ describe("govgraph coverage", () => {
     expect((await run(["analyze", "point-in-and-out-of-reach.json", "--only", "coverage", "--fail-on", "gaps"])).code).toBe(3);
   });
 
-  it("writes one table as CSV and the whole report as JSON", async () => {
-    expect((await run(["coverage", "region-not-served.json", "--format", "csv"])).stdout).toBe("needId,regionId,segmentId,volume\nn-permit,south,residents,3000\n");
-    expect((await run(["coverage", "region-not-served.json", "--format", "csv", "--table", "region"])).stdout).toBe(
-      "regionId,demand,reach,capacity\nnorth,1000,1,1\nsouth,3000,0,0\n",
+  it("writes every table as CSV (--table picks one, --out DIR/ one file each) and the whole report as JSON", async () => {
+    const all = (await run(["coverage", "region-not-served.json", "--format", "csv"])).stdout;
+    expect(all.split("\n").filter((line) => line.startsWith("# table: "))).toEqual([
+      "# table: coverage-totals",
+      "# table: coverage-needs",
+      "# table: coverage-segments",
+      "# table: coverage-regions",
+      "# table: coverage-departments",
+      "# table: coverage-gaps",
+    ]);
+    expect((await run(["coverage", "region-not-served.json", "--format", "csv", "--table", "coverage-gaps"])).stdout).toBe(
+      "needName,needId,regionName,regionId,segmentName,segmentId,volume\nGet a building permit,n-permit,South,south,Residents,residents,3000\n",
     );
+    expect((await run(["coverage", "region-not-served.json", "--format", "csv", "--table", "coverage-regions"])).stdout).toBe(
+      "regionName,regionId,demand,reach,capacity\nSouth,south,3000,0,0\nNorth,north,1000,1,1\n",
+    );
+    const dir = mkdtempSync(join(tmpdir(), "govgraph-csv-"));
+    const files = await runIn(dir, ["coverage", join(fixtures, "region-not-served.json"), "--format", "csv", "--out", `${dir}/`]);
+    expect([files.code, files.stdout, files.stderr]).toEqual([0, "", ""]);
+    expect(readdirSync(dir).sort()).toEqual(["coverage-departments.csv", "coverage-gaps.csv", "coverage-needs.csv", "coverage-regions.csv", "coverage-segments.csv", "coverage-totals.csv"]);
+    expect(readFileSync(join(dir, "coverage-regions.csv"), "utf8")).toBe("regionName,regionId,demand,reach,capacity\nSouth,south,3000,0,0\nNorth,north,1000,1,1\n");
+    const unknown = await run(["coverage", "region-not-served.json", "--format", "csv", "--table", "region"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Unknown --table "region". Tables of this output: coverage-totals, coverage-needs,');
     const json = JSON.parse((await run(["coverage", "planned-service.json", "--include-planned", "--format", "json"])).stdout) as { reach: number };
     expect(json.reach).toBe(1);
   });

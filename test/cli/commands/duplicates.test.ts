@@ -11,33 +11,52 @@ describe("govgraph duplicates", () => {
     const { code, stdout } = await run(["duplicates", "two-bureaus-license-the-same-activity.json"]);
     expect(code).toBe(0);
     expect(stdout).toMatchInlineSnapshot(`
-      "Duplication: Two bureaus of one county both license food stalls: horizontal duplication, fragmentation by volume (2 findings)
-      =============================================================================================================================
+      "Duplication: Two bureaus of one county both license food stalls: horizontal duplication,
+      fragmentation by volume (2 findings)
+      ========================================================================================
 
-      measure                       value
-      functions held                         1
-      duplicated functions          1 (100.0%)
-      fragmented functions          1 (100.0%)
-      fragmented needs                       0
-      duplicated services                    2
-      duplication findings                   2
-      fragmentation findings                 1
-      overlapping department pairs           0
-      near-duplicate functions               0
+      duplication                           value
+      functions held by some department     1
+      duplicated functions (of those held)  1 of 1 (100.0%)
+      fragmented functions (of those held)  1 of 1 (100.0%)
+      fragmented needs                      0
+      duplicated services                   2
+      duplication findings                  2
+      fragmentation findings                1
+      overlapping department pairs          0
+      near-duplicate functions              0
 
-      duplication  what                                        scope       departments     where
-      function     food-stall-licence                          horizontal  health, market  county
-      service      health-stall-licence, market-stall-licence  horizontal  health, market  county
+      Duplication findings:
+      function  Food stall licence
+          id              food-stall-licence
+          scope           horizontal
+          departments     Health Bureau; Market Regulation Bureau
+          department ids  health, market
+          where           County
+      service  Stall licence (health); Stall licence (market)
+          id              health-stall-licence, market-stall-licence
+          scope           horizontal
+          departments     Health Bureau; Market Regulation Bureau
+          department ids  health, market
+          where           County
 
-      most fragmented     kind      jurisdiction  departments  HHI    effective number
-      Food stall licence  function  county                  2  0.625               1.6
+      most fragmented     kind      jurisdiction  depts  HHI    effective number
+      Food stall licence  function  County            2  0.625               1.6
 
-      merge candidates  departments     removes duplication of  staff  budget
-      #1                health, market  food-stall-licence          0       0
+      No two departments overlap above the threshold.
 
-      small department  functions  staff  could fold into  because
-      health                    1  ?      market           highest overlap
-      market                    1  ?      health           highest overlap
+      No two function names are near-duplicates.
+
+      Merge candidates:
+      #1  Health Bureau; Market Regulation Bureau
+          department ids          health, market
+          removes duplication of  Food stall licence
+          staff                   0
+          budget                  0
+
+      small department          id      functions  staff  could fold into           because
+      Health Bureau             health          1      –  Market Regulation Bureau  highest overlap
+      Market Regulation Bureau  market          1      –  Health Bureau             highest overlap
       "
     `);
   });
@@ -50,16 +69,21 @@ describe("govgraph duplicates", () => {
   });
 
   it("writes each table as CSV and the whole report as JSON", async () => {
-    expect((await run(["duplicates", "county-bureau-and-provincial-department.json", "--format", "csv"])).stdout).toBe(
-      "kind,ids,scope,departmentIds,regionIds,functionIds,segmentIds\nfunction,discharge-permit,vertical,east-env|prov-env,east|prov,discharge-permit,\n",
+    expect((await run(["duplicates", "county-bureau-and-provincial-department.json", "--format", "csv", "--table", "duplication-findings"])).stdout).toBe(
+      "duplicated,names,ids,scope,departmentNames,departmentIds,regionNames,regionIds\n" +
+        "function,Discharge permit,discharge-permit,vertical,East County Environment Bureau|Provincial Environment Department,east-env|prov-env,East County|Province,east|prov\n",
     );
-    expect((await run(["duplicates", "near-duplicate-function-names.json", "--format", "csv", "--table", "near"])).stdout).toMatchInlineSnapshot(`
-      "functionA,functionB,similarity
-      f-business-licence,f-business-licence-2,0.875
-      f-permis,f-permis-2,1
-      f-yingye,f-yingye-2,0.857143
+    expect((await run(["duplicates", "near-duplicate-function-names.json", "--format", "csv", "--table", "duplication-near-functions"])).stdout).toMatchInlineSnapshot(`
+      "functionName,functionId,otherFunctionName,otherFunctionId,similarity
+      Issuance of business licences,f-business-licence,Issuance of business licenses,f-business-licence-2,0.875
+      Délivrance du permis de conduire,f-permis,DELIVRANCE DU PERMIS DE CONDUIRE,f-permis-2,1
+      营业执照核发登记,f-yingye,营业执照核发、登记,f-yingye-2,0.857143
       "
     `);
+    // A table without rows still has its header, so scripts can ask for it whatever the model holds.
+    expect((await run(["duplicates", "two-counties-each-with-own-bureau.json", "--format", "csv", "--table", "duplication-findings"])).stdout).toBe(
+      "duplicated,names,ids,scope,departmentNames,departmentIds,regionNames,regionIds\n",
+    );
     const json = JSON.parse((await run(["duplicates", "overlapping-departments.json", "--format", "json"])).stdout);
     expect(Object.keys(json)).toEqual(["fragmentation", "duplication", "overlap", "nearDuplicateFunctions", "summary", "consolidation"]);
     expect(json.overlap[0]).toEqual({ departmentIds: ["culture", "sports"], score: 0.5, basis: "functions", shared: ["events", "venues"] });
@@ -69,7 +93,7 @@ describe("govgraph duplicates", () => {
     const { code, stdout } = await run(["duplicates"]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Duplication: /);
-    expect(stdout).toContain("merge candidates");
+    expect(stdout).toContain("removes duplication of");
     const analyze = await run(["analyze", "--format", "json", "--only", "duplication"]);
     expect(JSON.parse(analyze.stdout).sections.duplication.summary.duplicatedFunctions).toBeGreaterThan(0);
   });

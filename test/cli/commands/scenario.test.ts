@@ -17,20 +17,25 @@ describe("govgraph journeys", () => {
       "Journeys: Two journeys worked out on paper: a newborn and a new business
       ========================================================================
 
-      need        services  departments  visits  evidence  reused  once-only  repeats  online e2e  days  critical path
-      n-business         2            2       1         2       1      50.0%        0       50.0%     3  s-tax
-      n-newborn          4            3       3         8       2      25.0%        3       25.0%    10  s-birth-cert > s-insurance > s-allowance
+      journey (need)       steps  depts  visits  evidence asked  asked  once-only   online e2e    days
+                                                                 again  (% reused)  (% of steps)
+      Having a baby            4      3       3               8      3       25.0%         25.0%    10
+      Starting a business      2      2       1               2      0       50.0%         50.0%     3
 
-      weighted by demand              value
-      journeys                                     2
-      in-person visits per journey               2.2
-      departments per journey                    2.6
-      evidence requests per journey              5.6
-      once-only rate                           28.6%
-      repeat submissions per journey             1.8
-      steps online end to end                  35.0%
-      days along the critical path               7.2
-      run at most once (<= 1 visit)   40.0% (1 of 2)
+      journey (need)       critical path (the steps that set its days)
+      Having a baby        Birth certificate > Child health insurance > Child allowance
+      Starting a business  Tax registration
+
+      journeys, weighted by demand      value
+      journeys                          2
+      in-person visits per journey      2.20
+      departments per journey           2.60
+      evidence requests per journey     5.60
+      once-only rate                    28.6% of evidence requests reused
+      evidence asked again per journey  1.80
+      steps online end to end           35.0% of steps
+      days along the critical path      7.2
+      run at most once (<= 1 visit)     40.0% of demand (1 of 2 journeys)
       "
     `);
   });
@@ -60,18 +65,21 @@ describe("govgraph scenario", () => {
     const { code, stdout } = await run(["scenario", "newborn-and-business.json", "digitise-and-merge.ops.json"]);
     expect(code).toBe(0);
     expect(stdout).toContain('0  digitizeService   made "s-hukou" available online end to end');
-    expect(stdout).toContain("journeys (demand-weighted): inPersonVisits");
-    expect(stdout).toMatch(/departments +removed 1: d-tax\n/);
+    expect(stdout).toContain("journeys (weighted by demand): inPersonVisits");
+    expect(stdout).toMatch(/departments +removed +1 +Tax Bureau \(d-tax\)\n/);
   });
 
-  it("writes the new model with --out and still prints the comparison", async () => {
+  it("writes the changed model to --model-out, and the report to --out like every command", async () => {
     const dir = mkdtempSync(join(tmpdir(), "govgraph-scenario-"));
-    const out = join(dir, "after.json");
-    const { code, stdout } = await run(["scenario", join(fixtures, "newborn-and-business.json"), join(fixtures, "digitise-and-merge.ops.json"), "--out", out], dir);
-    expect(code).toBe(0);
-    expect(stdout).toContain("scorecard");
-    const after = parseModel(JSON.parse(readFileSync(out, "utf8")));
+    const args = [join(fixtures, "newborn-and-business.json"), join(fixtures, "digitise-and-merge.ops.json")];
+    const { code, stdout } = await run(["scenario", ...args, "--model-out", "after.json", "--out", "report.md", "--format", "md"], dir);
+    expect([code, stdout]).toEqual([0, ""]);
+    const after = parseModel(JSON.parse(readFileSync(join(dir, "after.json"), "utf8")));
     expect(after.departments.map((d) => d.id)).not.toContain("d-tax");
+    expect(readFileSync(join(dir, "report.md"), "utf8")).toMatch(/^# Scenario .*\n\n\| # \| operation \| what it did \|/);
+    const printed = await run(["scenario", ...args, "--model-out", "again.json"], dir);
+    expect(printed.stdout).toContain("scorecard (0-100)");
+    expect(readFileSync(join(dir, "again.json"), "utf8")).toBe(readFileSync(join(dir, "after.json"), "utf8"));
   });
 
   it("names the operation's index when an id is unknown (exit 1), and writes nothing", async () => {
@@ -87,7 +95,8 @@ describe("govgraph compare", () => {
     const { code, stdout } = await run(["compare", "newborn-and-business.json", "newborn-and-business.json"]);
     expect(code).toBe(0);
     expect(stdout).toContain("No record differs.");
-    expect(stdout).not.toMatch(/[+-]\d/);
+    expect(stdout).toContain("No indicator moved.");
+    expect(stdout).not.toMatch(/ [+-]\d/);
   });
 });
 

@@ -1,0 +1,188 @@
+/**
+ * Peers, side by side (`npm run bench -- peers [--quick] [--repeat N]`): govgraph against what a user would
+ * otherwise run, on the same files, the two timed alternately round by round (medians of the rounds).
+ * - `floatingCatchment` against PySAL `access` (`../shared/peers/peer_fca.py`), 2SFCA and 3SFCA, on the instance
+ *   `make_fca_instance.py 30000 50000 50 SEED` writes (5.8 million cost rows; cached in `.bench/`): the call
+ *   (target: 10x faster) and the whole process, reading the JSON file to writing the results (target: 3x faster).
+ *   Seed 2 must give the same speed-ups within 20%; the instance with twice the area (60000 100000 50) must take at
+ *   most 2.1 times as long. The outputs must agree within 1e-12 (relative).
+ * - `findDuplication` against networkx (`peer_networkx_dup.py`) on the generated province, written to a temporary
+ *   file; networkx's projection ignores jurisdictions, so it does less work.
+ * Needs Debian's python3 with python3-pandas and python3-networkx; without them it says how to install them.
+ */
+import { rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { findDuplication, generateModel, stringifyModel } from "../src/index.js";
+import { BENCH_DEFAULTS, formatMs, gc, type BenchOptions } from "./_util.js";
+import { fcaInstance, govgraphProcess, INSTALL, maxRelativeDifference, peersMissing, PYTHON, runNetworkx, runPysal, type FcaRun, type InstanceFiles } from "./peer-runs.js";
+
+const METHODS = ["2sfca", "3sfca"] as const;
+type Method = (typeof METHODS)[number];
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+/** Timings of one (instance, method) over the rounds. */
+class Samples {
+  readonly ours: FcaRun[] = [];
+  /** govgraph reading the file with JSON.parse and passing cost records (seed 1 only). */
+  readonly records: FcaRun[] = [];
+  readonly peer: FcaRun[] = [];
+  agreement = 0;
+  call = () => median(this.ours.map((r) => r.callMs));
+  wall = () => median(this.ours.map((r) => r.wallMs));
+  /** Median over rounds of peer time / govgraph time. */
+  speedup = (what: "callMs" | "wallMs") => median(this.ours.map((r, i) => this.peer[i]![what] / r[what]));
+}
+
+interface Line {
+  measure: string;
+  ours?: string;
+  peer?: string;
+  figure: string;
+  target: string;
+  met?: boolean;
+  /** Said after MET, e.g. "in cpu time only". */
+  note?: string;
+}
+
+function printLines(title: string, lines: readonly Line[]): void {
+  const rows = lines.map((l) => [l.measure, l.ours ?? "", l.peer ?? "", l.figure, l.target, l.met === undefined ? "" : l.met ? `MET${l.note ? ` ${l.note}` : ""}` : "MISSED"]);
+  const header = ["measure", "govgraph", "peer", "figure", "target", ""];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (c: string[]) => c.map((x, i) => x.padEnd(widths[i]!)).join("  ").trimEnd();
+  console.log(`\n## ${title}\n`);
+  console.log(line(header));
+  console.log(line(widths.map((w) => "-".repeat(w))));
+  for (const r of rows) console.log(line(r));
+}
+
+const loadText = () => `load average ${loadavg().map((x) => x.toFixed(2)).join(" ")}`;
+const x = (v: number) => `${v.toFixed(v >= 10 ? 1 : 2)}x`;
+
+/**
+ * Runs govgraph and the peer on each instance and method, round by round: PySAL and govgraph back to back (which goes
+ * first alternates), and govgraph on seed 1 and on twice the area back to back (their ratio is the doubling).
+ */
+async function fcaRounds(rounds: number, seeds: InstanceFiles[], doubled: InstanceFiles) {
+  const { run: ours, dispose } = await govgraphProcess();
+  const samples = new Map<string, Samples>();
+  const get = (files: InstanceFiles, method: Method) => samples.get(files[method]) ?? samples.set(files[method], new Samples()).get(files[method])!;
+  const log = (files: InstanceFiles, method: Method, round: number, s: Samples, peer: boolean) => {
+    const run = s.ours.at(-1)!;
+    const py = peer ? `; PySAL call ${formatMs(s.peer.at(-1)!.callMs)}, process ${formatMs(s.peer.at(-1)!.wallMs)}` : "";
+    console.log(`round ${round + 1}, ${files.name}, ${method}: govgraph process ${formatMs(run.wallMs)} (${run.detail})${py}; ${loadText()}`);
+  };
+  const govgraph = (files: InstanceFiles, method: Method, round: number) => {
+    get(files, method).ours.push(ours(files[method]));
+    log(files, method, round, get(files, method), false);
+  };
+  const both = (files: InstanceFiles, method: Method, round: number, pysalFirst: boolean) => {
+    const s = get(files, method);
+    if (pysalFirst) s.peer.push(runPysal(files[method]));
+    s.ours.push(ours(files[method]));
+    if (!pysalFirst) s.peer.push(runPysal(files[method]));
+    s.agreement = Math.max(s.agreement, maxRelativeDifference(s.ours.at(-1)!.out, s.peer.at(-1)!.out));
+    log(files, method, round, s, true);
+  };
+  try {
+    for (let round = 0; round < rounds; round++) {
+      const flip = round % 2 === 1;
+      for (const method of METHODS) {
+        if (flip) govgraph(doubled, method, round);
+        get(seeds[0]!, method).records.push(ours(seeds[0]![method], true));
+        both(seeds[0]!, method, round, !flip);
+        if (!flip) govgraph(doubled, method, round);
+        both(seeds[1]!, method, round, flip);
+      }
+    }
+  } finally {
+    dispose();
+  }
+  return get;
+}
+
+function fcaLines(get: (f: InstanceFiles, m: Method) => Samples, seeds: InstanceFiles[], doubled: InstanceFiles): Line[] {
+  const lines: Line[] = [];
+  for (const method of METHODS) {
+    const name = method.toUpperCase();
+    for (const files of seeds) {
+      const s = get(files, method);
+      const peerCall = median(s.peer.map((r) => r.callMs));
+      const peerWall = median(s.peer.map((r) => r.wallMs));
+      lines.push({ measure: `${name} call, ${files.name}`, ours: formatMs(s.call()), peer: formatMs(peerCall), figure: `${x(s.speedup("callMs"))} faster`, target: ">= 10x", met: s.speedup("callMs") >= 10 });
+      lines.push({ measure: `${name} whole process, ${files.name}`, ours: formatMs(s.wall()), peer: formatMs(peerWall), figure: `${x(s.speedup("wallMs"))} faster`, target: ">= 3x", met: s.speedup("wallMs") >= 3 });
+      lines.push({ measure: `${name} agreement with PySAL, ${files.name}`, figure: `max rel. diff ${s.agreement.toExponential(1)}`, target: "<= 1e-12", met: s.agreement <= 1e-12 });
+    }
+    const records = get(seeds[0]!, method);
+    const recordsSpeedup = (what: "callMs" | "wallMs") => median(records.records.map((r, i) => records.peer[i]![what] / r[what]));
+    lines.push({ measure: `${name} call, seed 1, cost records (JSON.parse)`, ours: formatMs(median(records.records.map((r) => r.callMs))), figure: `${x(recordsSpeedup("callMs"))} faster`, target: "(shown)" });
+    lines.push({ measure: `${name} whole process, seed 1, JSON.parse`, ours: formatMs(median(records.records.map((r) => r.wallMs))), figure: `${x(recordsSpeedup("wallMs"))} faster`, target: "(shown)" });
+    const [one, two] = seeds.map((f) => get(f, method));
+    for (const what of ["callMs", "wallMs"] as const) {
+      const r = two!.speedup(what) / one!.speedup(what);
+      lines.push({ measure: `${name} ${what === "callMs" ? "call" : "process"} speed-up, seed 2 / seed 1`, figure: r.toFixed(2), target: "0.8 to 1.2", met: r >= 0.8 && r <= 1.2 });
+    }
+    const big = get(doubled, method);
+    const base = get(seeds[0]!, method);
+    const ratio = (what: "callMs" | "wallMs" | "callCpuMs" | "processCpuMs") => median(big.ours.map((r, i) => r[what]! / base.ours[i]![what]!));
+    const [wall, cpu] = [ratio("callMs"), ratio("callCpuMs")];
+    const figure = `${x(wall)} seed 1's (cpu ${x(cpu)})`;
+    lines.push({ measure: `${name} call, ${doubled.name}`, ours: formatMs(big.call()), figure, target: "<= 2.1x", met: wall <= 2.1 || cpu <= 2.1, note: wall > 2.1 && cpu <= 2.1 ? "in cpu time only" : undefined });
+    lines.push({ measure: `${name} whole process, ${doubled.name}`, ours: formatMs(big.wall()), figure: `${x(ratio("wallMs"))} seed 1's (cpu ${x(ratio("processCpuMs"))})`, target: "(shown)" });
+  }
+  return lines;
+}
+
+/** findDuplication in this process against networkx's projection, on the same model file, alternately. */
+function duplicationLines(rounds: number, quick: boolean): Line[] {
+  const { model } = generateModel({ size: quick ? "county" : "province", seed: 1 });
+  const path = join(tmpdir(), `govgraph-peers-${process.pid}.json`);
+  writeFileSync(path, stringifyModel(model));
+  const ours: number[] = [];
+  const peer: number[] = [];
+  let summary = "";
+  try {
+    findDuplication(model);
+    for (let round = 0; round < rounds; round++) {
+      gc();
+      const start = performance.now();
+      findDuplication(model);
+      ours.push(performance.now() - start);
+      const nx = runNetworkx(path);
+      peer.push(nx.ms);
+      summary = nx.summary;
+      console.log(`round ${round + 1}, duplication: govgraph ${formatMs(ours.at(-1)!)}, networkx ${formatMs(nx.ms)}; ${loadText()}`);
+    }
+  } finally {
+    rmSync(path, { force: true });
+  }
+  const speedup = median(ours.map((t, i) => peer[i]! / t));
+  const size = `${quick ? "county" : "province"} seed 1, ${model.departments.length.toLocaleString("en-US")} departments, ${model.assignments.length.toLocaleString("en-US")} assignments`;
+  return [
+    { measure: `findDuplication vs networkx projection (${size})`, ours: formatMs(median(ours)), peer: formatMs(median(peer)), figure: `${x(speedup)} faster`, target: ">= 1x (networkx does less)", met: speedup >= 1 },
+    { measure: `  networkx found: ${summary}`, figure: "", target: "" },
+  ];
+}
+
+export async function run(options: BenchOptions): Promise<void> {
+  const missing = peersMissing();
+  if (missing) {
+    console.log(`\npeers: not run: ${missing}. Install the peers' Python packages with\n  ${INSTALL}\nand run the bench again (it uses ${PYTHON}, the system python3).`);
+    return;
+  }
+  const rounds = options.quick ? 1 : options.repeat === BENCH_DEFAULTS.repeat ? 3 : options.repeat;
+  const [n, m] = options.quick ? [3000, 5000] : [30_000, 50_000];
+  const seeds = [fcaInstance(n, m, 50, 1, "seed 1"), fcaInstance(n, m, 50, 2, "seed 2")];
+  const doubled = fcaInstance(2 * n, 2 * m, 50, 1, "twice the area");
+  for (const f of [...seeds, doubled]) console.log(`${f.name}: ${f.label}`);
+  const startLoad = loadText();
+  const get = await fcaRounds(rounds, seeds, doubled);
+  const lines = fcaLines(get, seeds, doubled);
+  gc();
+  lines.push(...duplicationLines(rounds, options.quick));
+  printLines(`govgraph vs PySAL access and networkx: medians of ${rounds} alternating round(s); ${startLoad} at the start, ${loadText()} at the end`, lines);
+}

@@ -1,0 +1,83 @@
+import type { Model } from "../index.js";
+import type { Cell, Column } from "./render/table.js";
+
+/** The kinds of record a table names. @internal */
+export type NameKind = "department" | "function" | "need" | "region" | "segment" | "service" | "evidence";
+
+const COLLECTION: Record<NameKind, "departments" | "functions" | "needs" | "regions" | "segments" | "services" | "evidence"> = {
+  department: "departments",
+  function: "functions",
+  need: "needs",
+  region: "regions",
+  segment: "segments",
+  service: "services",
+  evidence: "evidence",
+};
+
+/**
+ * Names of a model's records by kind and id, for tables that show a name beside an id; with several models (a
+ * comparison) the first that has the record names it. Each kind's map is built on first use.
+ * @internal
+ */
+export class Names {
+  private readonly maps = new Map<NameKind, Map<string, string>>();
+  constructor(private readonly models: readonly Model[] = []) {}
+
+  /** The record's name, or undefined when no model has it. */
+  of(kind: NameKind, id: string): string | undefined {
+    let map = this.maps.get(kind);
+    if (!map) {
+      map = new Map();
+      for (const model of [...this.models].reverse()) for (const record of model[COLLECTION[kind]]) map.set(record.id, record.name);
+      this.maps.set(kind, map);
+    }
+    return map.get(id);
+  }
+
+  /** The record's name, or its id when it has none. */
+  label(kind: NameKind, id: string | null | undefined, none = "(everyone)"): string {
+    if (id === null || id === undefined) return none;
+    return this.of(kind, id) ?? id;
+  }
+
+  /** Names of several records, `; `-separated (names hold commas), at most `max` then `+N`. */
+  list(kind: NameKind, ids: readonly string[], max = 4): string {
+    if (ids.length === 0) return "–";
+    const shown = ids.slice(0, max).map((id) => this.label(kind, id));
+    return ids.length > max ? `${shown.join("; ")}; +${ids.length - max} more` : shown.join("; ");
+  }
+
+  /** The cells [name, id] of a record: the name for people, the id to act on it. */
+  pair(kind: NameKind, id: string | null | undefined, none = "(everyone)"): [Cell, Cell] {
+    return [this.label(kind, id, none), id ?? null];
+  }
+}
+
+/**
+ * The columns [name, id] of a record kind: `label` and `id` in text (the id only in CSV when `showId` is false),
+ * `<kind>Name` and `<kind>Id` in CSV.
+ * @internal
+ */
+export function nameColumns(kind: NameKind, label: string = kind, showId = true): [Column, Column] {
+  return [
+    { label, csv: `${kind}Name` },
+    { label: "id", csv: `${kind}Id`, id: true, ...(showId ? {} : { only: "csv" as const }) },
+  ];
+}
+
+/** The columns of a list of records: names (and ids with `showIds`) in text, names and `|`-separated ids in CSV. @internal */
+export function listColumns(kind: NameKind, label: string, showIds = false): [Column, Column] {
+  return [
+    { label, csv: `${kind}Names` },
+    { label: `${kind} ids`, csv: `${kind}Ids`, id: true, ...(showIds ? {} : { only: "csv" as const }) },
+  ];
+}
+
+/**
+ * The cells of a list of records: its names (`; `-separated, at most `max` in text; every one, `|`-separated, in
+ * CSV) and its ids (`|`-separated, CSV only). @internal
+ */
+export function listCells(names: Names, kind: NameKind, ids: readonly string[], max = 4): [Cell, Cell] {
+  const idList = { text: ids.length > max ? `${ids.slice(0, max).join(", ")}, +${ids.length - max} more` : ids.join(", "), value: ids.join("|"), right: false };
+  return [{ text: names.list(kind, ids, max), value: ids.map((id) => names.label(kind, id)).join("|"), right: false }, idList];
+}

@@ -1,0 +1,80 @@
+/**
+ * JSON out
+ * ========
+ * Reports as JSON, written in chunks: the same bytes as `JSON.stringify(value, null, 2)` plus a line break, but
+ * never one string for the whole document, so a million issues or a nation's report stream out.
+ */
+
+/** Writes output text, in order. @internal */
+export type Writer = (chunk: string) => void;
+
+/** Chunks gathered up to this many characters before they are written. */
+const CHUNK = 1 << 16;
+
+/** A writer gathering small chunks into large ones for `write`; `flush` writes what is left. @internal */
+export function buffered(write: Writer): { write: Writer; flush(): void } {
+  let parts: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (size === 0) return;
+    write(parts.join(""));
+    parts = [];
+    size = 0;
+  };
+  return {
+    write(chunk) {
+      parts.push(chunk);
+      size += chunk.length;
+      if (size >= CHUNK) flush();
+    },
+    flush,
+  };
+}
+
+/** Arrays shorter than this, below the top levels, are written with one `JSON.stringify`. */
+const SMALL = 256;
+
+const skipped = (v: unknown) => v === undefined || typeof v === "function" || typeof v === "symbol";
+
+function emit(input: unknown, indent: string, depth: number, write: Writer): void {
+  const value = input !== null && typeof input === "object" && typeof (input as { toJSON?: unknown }).toJSON === "function" ? (input as { toJSON(): unknown }).toJSON() : input;
+  if (value === null || typeof value !== "object" || (depth >= 2 && Array.isArray(value) && value.length < SMALL)) {
+    write((JSON.stringify(value, null, 2) ?? "null").replace(/\n/g, "\n" + indent));
+    return;
+  }
+  const inner = indent + "  ";
+  if (Array.isArray(value)) {
+    if (value.length === 0) return write("[]");
+    write("[\n");
+    for (let i = 0; i < value.length; i++) {
+      write(inner);
+      emit(skipped(value[i]) ? null : value[i], inner, depth + 1, write);
+      write(i < value.length - 1 ? ",\n" : "\n");
+    }
+    write(indent + "]");
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).filter((k) => !skipped(record[k]));
+  if (keys.length === 0) return write("{}");
+  write("{\n");
+  keys.forEach((key, i) => {
+    write(`${inner}${JSON.stringify(key)}: `);
+    emit(record[key], inner, depth + 1, write);
+    write(i < keys.length - 1 ? ",\n" : "\n");
+  });
+  write(indent + "}");
+}
+
+/** Writes `value` as two-space indented JSON and a line break, in chunks. @internal */
+export function writeJson(value: unknown, write: Writer): void {
+  const out = buffered(write);
+  emit(value, "", 0, out.write);
+  out.write("\n");
+  out.flush();
+}
+
+/** Plain JSON, two-space indented, ending with a newline, as one string (for small documents). @internal */
+export function renderJson(value: unknown): string {
+  return JSON.stringify(value, null, 2) + "\n";
+}

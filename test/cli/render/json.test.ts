@@ -1,0 +1,34 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { writeJson } from "../../../src/cli/render/json.js";
+
+describe("writeJson", () => {
+  it("writes the bytes of JSON.stringify(value, null, 2), in chunks", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        let out = "";
+        writeJson(value, (chunk) => void (out += chunk));
+        expect(out).toBe(JSON.stringify(value, null, 2) + "\n");
+      }),
+    );
+  });
+
+  it("streams a long list in chunks of at most about 64 KB, never as one string", () => {
+    const issues = Array.from({ length: 20_000 }, (_, i) => ({ code: "service_without_channel", pointer: `/services/${i}/channels`, severity: "warning" }));
+    const chunks: number[] = [];
+    let out = "";
+    writeJson({ ok: true, issues }, (chunk) => {
+      chunks.push(chunk.length);
+      out += chunk;
+    });
+    expect(chunks.length).toBeGreaterThan(20);
+    expect(Math.max(...chunks)).toBeLessThan(70_000);
+    expect(out).toBe(JSON.stringify({ ok: true, issues }, null, 2) + "\n");
+  });
+
+  it("skips undefined and functions in objects and writes null for them in arrays, as JSON.stringify does", () => {
+    let out = "";
+    writeJson({ a: undefined, b: [undefined, () => 1], c: { toJSON: () => "x" } }, (chunk) => void (out += chunk));
+    expect(out).toBe(JSON.stringify({ a: undefined, b: [undefined, () => 1], c: { toJSON: () => "x" } }, null, 2) + "\n");
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { countOf, formatCount, formatDecimal, formatMoney, formatPercent, share, signed } from "../../../src/cli/render/numbers.js";
+
+describe("number formats, one precision per kind", () => {
+  it("counts get thousands separators", () => {
+    expect(formatCount(8_365_349_608)).toBe("8,365,349,608");
+    expect(formatCount(0)).toBe("0");
+    expect(formatCount(null)).toBe("–");
+  });
+
+  it("decimals keep a fixed precision and never print -0", () => {
+    expect(formatDecimal(1143.9, 1)).toBe("1,143.9");
+    expect(formatDecimal(2, 2)).toBe("2.00");
+    expect(formatDecimal(-0.0001, 2)).toBe("0.00");
+    expect(formatDecimal(0.31244, 3)).toBe("0.312");
+  });
+
+  it("shares are percentages with one decimal; almost none or almost all is not rounded to 0% or 100%", () => {
+    expect(formatPercent(0.5234)).toBe("52.3%");
+    expect(formatPercent(1)).toBe("100.0%");
+    expect(formatPercent(0)).toBe("0.0%");
+    expect(formatPercent(0.0001)).toBe("<0.1%");
+    expect(formatPercent(0.9999)).toBe(">99.9%");
+    expect(formatPercent(null)).toBe("–");
+  });
+
+  it("money is in millions or billions above a million", () => {
+    expect(formatMoney(950_000)).toBe("950,000");
+    expect(formatMoney(306_500_000)).toBe("306.5 million");
+    expect(formatMoney(8_400_000_000)).toBe("8.4 billion");
+  });
+
+  it("a share names its basis, and CSV gets the raw value", () => {
+    expect(share(0.523, "of demand", { part: 2, whole: 7, what: "journeys" })).toEqual({ text: "52.3% of demand (2 of 7 journeys)", value: 0.523, right: false });
+    expect(countOf(4, 86, 4 / 86)).toEqual({ text: "4 of 86 (4.7%)", value: 4, right: false });
+    expect(signed(-1200, formatCount).text).toBe("-1,200");
+    expect(signed(0.025, (x) => formatDecimal(x * 100, 1) + " pp").text).toBe("+2.5 pp");
+  });
+});
