@@ -35,7 +35,7 @@ describe("compareModels", () => {
     );
   });
 
-  it("shows what digitising the busiest journey step moves, and which record changed", () => {
+  it("shows what digitizing the busiest journey step moves, and which record changed", () => {
     const step = exampleCounty.needs.flatMap((n) => n.journey ?? []).map((s) => s.serviceId).find((id) => {
       const s = exampleCounty.services.find((x) => x.id === id)!;
       return !s.channels.some((c) => c.kind === "online" && c.endToEnd);
@@ -59,7 +59,7 @@ describe("compareModels", () => {
     expect(staffing.departments).toEqual({ before: exampleCounty.departments.length, after: exampleCounty.departments.length - 1, delta: -1 });
   });
 
-  it("never sees coverage reach fall when a service is digitised", () => {
+  it("never sees coverage reach fall when a service is digitized", () => {
     fc.assert(
       fc.property(
         arbitraryModel().chain((input) => {

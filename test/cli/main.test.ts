@@ -232,7 +232,7 @@ describe("--help and --version", () => {
                     departments
         scorecard   Score the five reform pillars 0-100 (functions, services, innovation, openness, civil
                     service) and a composite
-        scenario    Apply what-if operations (merge, transfer, digitise, reuse evidence...) and report
+        scenario    Apply what-if operations (merge, transfer, digitize, reuse evidence...) and report
                     what moved
         compare     Compare two models: the change of every indicator, and the records added, removed or
                     changed

@@ -19,7 +19,7 @@ function logTable(log: ReturnType<typeof applyScenario>["log"]): Block {
  */
 export const scenario = defineCommand({
   name: "scenario",
-  summary: "Apply what-if operations (merge, transfer, digitise, reuse evidence...) and report what moved",
+  summary: "Apply what-if operations (merge, transfer, digitize, reuse evidence...) and report what moved",
   args: [
     { name: "model", description: "A model JSON file (with one file only: the bundled example)" },
     { name: "ops", description: "The operations, a JSON array (schemas/scenario.json)" },
