@@ -270,8 +270,8 @@ describe("--help and --version", () => {
         file  A model JSON file (default: the bundled example)
 
       Options:
-            --only ID,ID                Run only these sections (summary, validation, journeys,
-                                        transparency, staffing, coverage, duplication, scorecard)
+            --only ID,ID                Run only these sections (summary, validation, journeys, openness,
+                                        staffing, coverage, duplication, scorecard)
             --top N                     Rows of each table in text and md (default 20; csv and json have
                                         every row)
             --verbose                   List warnings one by one instead of grouped by code
@@ -387,6 +387,12 @@ describe("govgraph analyze", () => {
     const { code, stderr } = await run(["analyze", "--only", "summary,horoscope"]);
     expect(code).toBe(2);
     expect(stderr).toContain('analyze: unknown section "horoscope". Sections: summary, validation,');
+  });
+
+  it("runs the openness section for --only openness, and for its former id transparency", async () => {
+    const sections = async (only: string) => Object.keys(JSON.parse((await run(["analyze", "tiny-county.json", "--only", only, "--format", "json"])).stdout).sections);
+    expect(await sections("openness")).toEqual(["openness"]);
+    expect(await sections("transparency")).toEqual(["openness"]);
   });
 
   it("renders Markdown with --format md", async () => {

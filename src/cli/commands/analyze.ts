@@ -6,7 +6,7 @@ import { documentResult } from "../output.js";
 import { failOnOption, TABLE_OPTION, VIEW_OPTIONS } from "../output-options.js";
 import { diagram, heading, type Block } from "../render/document.js";
 import { countIssues } from "../render/issues.js";
-import { FAIL_ON_SECTIONS, SECTIONS } from "../sections/index.js";
+import { FAIL_ON_SECTIONS, SECTION_ALIASES, SECTIONS } from "../sections/index.js";
 import type { AnalyzeSection, SectionOptions } from "../sections/section.js";
 
 /** `govgraph analyze [file]`: every analysis of the model, section by section. @internal */
@@ -50,7 +50,7 @@ function sectionsOf({ values, failOn }: CommandContext): readonly AnalyzeSection
 
 function selectSections(only: string | undefined, failOn: readonly FailOn[]): readonly AnalyzeSection[] {
   if (only === undefined) return SECTIONS;
-  const ids = only.split(",").map((s) => s.trim()).filter(Boolean);
+  const ids = only.split(",").map((s) => s.trim()).filter(Boolean).map((id) => SECTION_ALIASES[id] ?? id);
   for (const kind of failOn) if (!ids.includes(FAIL_ON_SECTIONS[kind])) ids.push(FAIL_ON_SECTIONS[kind]);
   return ids.map((id) => {
     const section = SECTIONS.find((s) => s.id === id);

@@ -6,7 +6,7 @@ import { duplicationSection } from "./duplication.js";
 import { journeysSection } from "./journeys.js";
 import { defineSection, earlierReport, type SectionOptions } from "./section.js";
 import { staffingSection } from "./staffing.js";
-import { transparencySection } from "./transparency.js";
+import { opennessSection } from "./openness.js";
 
 /** Context indicators that are not counts: shares, and decimals with their precision. */
 const SHARES = new Set(["vacancyRate"]);
@@ -47,7 +47,7 @@ function earlierInputs(options: SectionOptions): Partial<ScorecardInputs> {
     duplication: earlierReport(options, duplicationSection),
     coverage: earlierReport(options, coverageSection),
     journeys: earlierReport(options, journeysSection),
-    openness: earlierReport(options, transparencySection),
+    openness: earlierReport(options, opennessSection),
     staffing: earlierReport(options, staffingSection),
   };
   return Object.fromEntries(Object.entries(inputs).filter(([, report]) => report !== undefined));

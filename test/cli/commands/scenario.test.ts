@@ -101,10 +101,10 @@ describe("govgraph compare", () => {
 });
 
 describe("govgraph analyze", () => {
-  it("includes the journeys, transparency, staffing and scorecard sections", async () => {
+  it("includes the journeys, openness, staffing and scorecard sections", async () => {
     const { stdout } = await run(["analyze", "newborn-and-business.json", "--format", "json"]);
     const sections = Object.keys(JSON.parse(stdout).sections);
-    for (const id of ["journeys", "transparency", "staffing", "scorecard"]) expect(sections).toContain(id);
+    for (const id of ["journeys", "openness", "staffing", "scorecard"]) expect(sections).toContain(id);
     expect(sections.indexOf("scorecard")).toBe(sections.length - 1);
   });
 });
