@@ -60,7 +60,7 @@ async function holdersChild(n: number): Promise<ChildResult> {
   const dup = await measure(() => findDuplication(model));
   const merge = await measure(() => suggestConsolidation(model, { duplication: dup.value }));
   const s = dup.value.summary;
-  const found = `${s.duplication} duplication findings, ${formatCount(s.duplicatedServices)} services duplicated, ${merge.value.clusters.length} merge cluster(s) of ${formatCount(merge.value.clusters[0]?.departmentIds.length ?? 0)}`;
+  const found = `${s.duplication} duplication findings, ${s.duplicatedServices === null ? "not computed" : formatCount(s.duplicatedServices)} services duplicated, ${merge.value.clusters.length} merge cluster(s) of ${formatCount(merge.value.clusters[0]?.departmentIds.length ?? 0)}`;
   return { times: { findDuplication: dup, suggestConsolidation: merge }, found };
 }
 
@@ -79,7 +79,7 @@ async function chainChild(shape: "chain" | "flat"): Promise<ChildResult> {
 async function colocatedChild(): Promise<ChildResult> {
   const model = build(colocatedInput(10_000, 10_000));
   const run = await measure(() => scoreCoverage(model));
-  return { times: { scoreCoverage: run }, found: `reach ${run.value.reach}, capacity ${run.value.capacity.toFixed(4)}` };
+  return { times: { scoreCoverage: run }, found: `reach ${run.value.reach.value}, capacity ${run.value.capacity.value?.toFixed(4) ?? "no demand"}` };
 }
 
 /** Runs one case in a fresh process (see `bench/child.ts`). */

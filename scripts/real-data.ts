@@ -5,12 +5,16 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { findDuplication, fromFederalProgramInventory, fromGcServiceInventory, type Model } from "../src/index.js";
+import { buildScorecard, findDuplication, fromFederalProgramInventory, fromGcServiceInventory, type DuplicationSummary, type Model } from "../src/index.js";
+import { scorecardMarkdown } from "./scorecard-markdown.js";
 
 const dir = process.argv[2] ?? join(import.meta.dirname, "..", "..", "shared", "data");
 const money = (x: number) => `$${(x / 1e9).toFixed(2)} bn`;
 const table = (header: string[], rows: (string | number)[][]) =>
   [`| ${header.join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.map((c) => String(c).replace(/\|/g, "\\|")).join(" | ")} |`)].join("\n");
+/** The summary's counts and shares, in one line. */
+const summaryLine = (s: DuplicationSummary) =>
+  JSON.stringify({ ...s, duplicatedShare: Number(s.duplicatedShare.value?.toFixed(6)), fragmentedShare: Number(s.fragmentedShare.value?.toFixed(6)) });
 const counts = (m: Model) => `${m.departments.length} departments, ${m.functions.length} functions, ${m.services.length} services, ${m.segments.length} segments`;
 
 // United States: sub-agencies as departments for the counts; agencies as departments for the "how many agencies" view.
@@ -72,7 +76,8 @@ console.log(
     ),
   ),
 );
-console.log(`\nSummary (sub-agencies as departments): ${JSON.stringify(findDuplication(us.model).summary)}\n`);
+console.log(`\nSummary (sub-agencies as departments): ${summaryLine(findDuplication(us.model).summary)}\n`);
+console.log(`Scorecard (\`buildScorecard\`, sub-agencies as departments):\n\n${scorecardMarkdown(buildScorecard(us.model))}\n`);
 
 // Canada.
 const ca = fromGcServiceInventory(readFileSync(join(dir, "canada-gc-si", "si_2024.csv"), "utf8"), { strict: false });
@@ -108,4 +113,5 @@ console.log(
     functions.slice(0, 10).map((d, i) => [i + 1, `${programName.get(d.kind === "function" ? d.id : "")} (${d.kind === "function" ? d.id.replace("program:", "") : ""})`, d.departmentIds.length]),
   ),
 );
-console.log(`\nSummary: ${JSON.stringify(report.summary)}`);
+console.log(`\nSummary: ${summaryLine(report.summary)}\n`);
+console.log(`Scorecard (\`buildScorecard\`):\n\n${scorecardMarkdown(buildScorecard(ca.model, { reports: { duplication: report } }))}`);

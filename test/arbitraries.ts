@@ -99,6 +99,7 @@ export function arbitraryModel(options: ArbitraryModelOptions = {}): fc.Arbitrar
       const fn: Record<string, unknown> = { id, name: name() };
       if (g(fc.boolean)) set(fn, "category", pick(["licensing", "inspection", "payment", "other"]));
       if (g(fc.boolean)) set(fn, "keywords", [name()]);
+      if (g(fc.boolean)) set(fn, "legalBasis", [{ title: name() }]);
       return fn;
     });
 
@@ -132,7 +133,13 @@ export function arbitraryModel(options: ArbitraryModelOptions = {}): fc.Arbitrar
       set(service, "fee", maybe(amount));
       set(service, "annualVolume", maybe(amount));
       set(service, "status", maybe(() => pick(["active", "planned", "retired"] as const)));
-      if (g(fc.boolean)) set(service, "published", { guide: g(fc.boolean), fee: g(fc.boolean) });
+      // Published flags: none, a few, or every item (each true or false).
+      const published = pick(["none", "some", "all"] as const);
+      if (published === "some") set(service, "published", { guide: g(fc.boolean), fee: g(fc.boolean) });
+      if (published === "all") {
+        const flags = Object.fromEntries(["guide", "legalBasis", "fee", "processingTime", "channels", "contact"].map((item) => [item, g(fc.boolean)]));
+        set(service, "published", flags);
+      }
       if (g(fc.boolean)) set(service, "quality", { satisfaction: g(fc.double, { min: 0, max: 1, noNaN: true }) });
       return service;
     });

@@ -11,7 +11,8 @@ import { describeValue } from "../issues.js";
 import { resolveOptions, type OptionRule, type OptionRules } from "../options.js";
 import { COLLECTIONS, type CollectionName, type Model } from "../schemas/model.js";
 import { buildScorecard as scorecard, PILLARS, scorecardInputs as _scorecardInputs, type PillarId, type ScorecardInputs, type ScorecardOptions, type ScorecardReports } from "./scorecard.js";
-import { OPENNESS_ITEMS } from "./transparency.js";
+import type { Measured } from "./measured.js";
+import { OPENNESS_ITEMS } from "./openness.js";
 import { requireModels } from "../model/require-model.js";
 
 /** An indicator before and after. `delta` is `after - before`, null when either is null. */
@@ -76,14 +77,17 @@ const delta = (before: number | null | undefined, after: number | null | undefin
   return { before: b, after: a, delta: a === null || b === null ? null : a - b };
 };
 
-/** Deltas of every numeric (or null) field two flat objects share or either has. */
+/** A field's number: itself, or the value of a measured one (`{ value, ... }`). */
+const numberOf = (v: unknown): unknown => (typeof v === "object" && v !== null && "value" in v ? (v as Measured).value : v);
+
+/** Deltas of every numeric (or null, or measured) field two flat objects share or either has. */
 function deltas(before: object, after: object): Record<string, Delta> {
   const out: Record<string, Delta> = {};
   const b = before as Record<string, unknown>;
   const a = after as Record<string, unknown>;
   for (const key of [...new Set([...Object.keys(b), ...Object.keys(a)])].sort(compareIds)) {
-    const x = b[key];
-    const y = a[key];
+    const x = numberOf(b[key]);
+    const y = numberOf(a[key]);
     const isNum = (v: unknown) => typeof v === "number" || v === null || v === undefined;
     if (isNum(x) && isNum(y) && !(x === undefined && y === undefined)) {
       out[key] = delta(x as number | null, y as number | null);
@@ -141,7 +145,7 @@ export function compareModels(before: Model, after: Model, options?: CompareOpti
   const cy = scorecard(after, { ...rest, reports: y });
 
   const pillars = {} as Record<PillarId, Delta>;
-  for (const id of PILLARS) pillars[id] = delta(cx.pillars.find((p) => p.id === id)!.score, cy.pillars.find((p) => p.id === id)!.score);
+  for (const id of PILLARS) pillars[id] = delta(cx.pillars.find((p) => p.id === id)!.score.value, cy.pillars.find((p) => p.id === id)!.score.value);
 
   const journeyChanges: JourneyChange[] = [];
   const jx = new Map(x.journeys.journeys.map((j) => [j.needId, j]));
@@ -155,8 +159,9 @@ export function compareModels(before: Model, after: Model, options?: CompareOpti
   }
 
   const opennessFlat = (t: ScorecardInputs["openness"]) => {
-    const flat: Record<string, number> = { share: t.overall.share, applicable: t.overall.applicable, published: t.overall.published, services: t.overall.services, fullyPublished: t.overall.fullyPublished };
-    for (const item of OPENNESS_ITEMS) flat[`${item}Share`] = t.overall.byItem[item].share;
+    const o = t.overall;
+    const flat: Record<string, number | null> = { share: o.share.value, applicable: o.share.denominator, published: o.share.numerator, services: o.services, fullyPublished: o.fullyPublished };
+    for (const item of OPENNESS_ITEMS) flat[`${item}Share`] = o.byItem[item].value;
     return flat;
   };
   const coverageFlat = (c: ScorecardInputs["coverage"]) => ({
@@ -169,7 +174,7 @@ export function compareModels(before: Model, after: Model, options?: CompareOpti
   });
 
   return {
-    scorecard: { composite: delta(cx.composite, cy.composite), pillars },
+    scorecard: { composite: delta(cx.composite.value, cy.composite.value), pillars },
     journeys: deltas(x.journeys.summary, y.journeys.summary),
     journeyChanges,
     openness: deltas(opennessFlat(x.openness), opennessFlat(y.openness)),

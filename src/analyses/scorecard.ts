@@ -9,16 +9,16 @@
  */
 import { resolveOptions, type OptionRule } from "../options.js";
 import type { Model } from "../schemas/model.js";
-import { isActiveService } from "../schemas/service.js";
 import { scoreCoverage, type CoverageOptions } from "./coverage/score-coverage.js";
 import type { CoverageReport } from "./coverage/types.js";
 import { findDuplication } from "./duplication/find-duplication.js";
 import type { DuplicationOptions, DuplicationReport } from "./duplication/types.js";
 import { analyzeJourneys, journeyVisitRules, type JourneysOptions } from "./journeys/analyze-journeys.js";
 import type { JourneysReport } from "./journeys/types.js";
-import { isEndToEndOnline, serviceVisits } from "./service-channels.js";
+import { complement, ratio, type Measured, type MissingReason } from "./measured.js";
+import { serviceInnovation, serviceQuality } from "./service-indicators.js";
 import { analyzeStaffing, type StaffingOptions, type StaffingReport } from "./staffing.js";
-import { scoreOpenness, type OpennessReport } from "./transparency.js";
+import { scoreOpenness, type OpennessReport } from "./openness.js";
 import { requireModel } from "../model/require-model.js";
 import { deprecatedAlias } from "../guard.js";
 
@@ -68,18 +68,34 @@ export interface Indicator {
   id: string;
   /** What it measures, in a few words. */
   label: string;
-  /** In [0, 1] when `weight > 0`; null when the model has no data for it. */
+  /** A share in [0, 1] when `weight > 0`, a count or a number for context; null when the model has no data for it. */
   value: number | null;
   /** Its weight inside the pillar's score; 0 for context shown beside it. */
   weight: number;
+  /** The measure a share comes from: its counts, the records known and assumed. */
+  basis?: Measured;
+  /** Why `value` is null; present only then. */
+  reason?: MissingReason;
+}
+
+/**
+ * A weighted mean of parts that may lack data: a pillar's score over its indicators, the composite over the pillars.
+ * `value` (0-100) is over the parts with a value only (`numerator`: their weighted scores in points; `denominator`:
+ * their weights); `known` and `total` count the parts with a value and the parts with a weight above 0.
+ */
+export interface WeightedScore extends Measured {
+  /** Ids of the parts with a weight above 0 and no value, left out of the mean. */
+  leftOut: string[];
+  /** The share of the weight the value stands on (known parts' weights over all weights); null when every weight is 0. */
+  coverageOfWeights: number | null;
 }
 
 /** One pillar's score and why. */
 export interface Pillar {
   id: PillarId;
   name: string;
-  /** 0-100, or null when none of its weighted indicators has data. */
-  score: number | null;
+  /** 0-100 over its indicators with data; null (reason `no_data`) when none of its weighted indicators has data. */
+  score: WeightedScore;
   /** The formula, as in docs/scorecard.md. */
   formula: string;
   indicators: Indicator[];
@@ -88,8 +104,8 @@ export interface Pillar {
 /** The report of {@link buildScorecard}. */
 export interface ScorecardReport {
   pillars: Pillar[];
-  /** Weighted mean of the pillars with a score, 0-100; null when none has one. */
-  composite: number | null;
+  /** Weighted mean of the pillars with a score, 0-100, listing the pillars left out; null when none has one. */
+  composite: WeightedScore;
   /** The weights used. */
   weights: Record<PillarId, number>;
 }
@@ -130,31 +146,43 @@ export function scorecardInputs(model: Model, options: ScorecardOptions = {}): S
   };
 }
 
-/** A weighted mean of the indicators with a value, times 100; null when none has one. */
-function score(indicators: readonly Indicator[]): number | null {
-  let sum = 0;
-  let weight = 0;
-  for (const i of indicators) {
-    if (i.weight <= 0 || i.value === null) continue;
-    sum += i.weight * i.value;
-    weight += i.weight;
+/** A weighted mean of parts with a value (`value` 0-100 each), over those with a weight above 0. */
+function weightedScore(parts: readonly { id: string; value: number | null; weight: number; assumed?: boolean }[], records: "indicators" | "pillars"): WeightedScore {
+  let sum = 0, weight = 0, all = 0, known = 0, total = 0, assumed = 0;
+  const leftOut: string[] = [];
+  for (const p of parts) {
+    if (!(p.weight > 0)) continue;
+    total++;
+    all += p.weight;
+    if (p.value === null) {
+      leftOut.push(p.id);
+      continue;
+    }
+    known++;
+    if (p.assumed) assumed++;
+    sum += p.weight * p.value;
+    weight += p.weight;
   }
-  return weight > 0 ? (100 * sum) / weight : null;
+  return { ...ratio(sum, weight, { unit: "points", known, total, records, assumed }), leftOut, coverageOfWeights: all > 0 ? weight / all : null };
 }
 
-/** Demand-weighted quality of active services: mean of satisfaction and on-time rate where recorded. */
-function serviceQuality(model: Model): number | null {
-  let sum = 0;
-  let weight = 0;
-  for (const s of model.services) {
-    if (!isActiveService(s) || !s.quality) continue;
-    const parts = [s.quality.satisfaction, s.quality.onTimeRate].filter((x): x is number => x !== undefined);
-    if (parts.length === 0) continue;
-    const w = s.annualVolume ?? 1;
-    sum += (w * parts.reduce((a, b) => a + b, 0)) / parts.length;
-    weight += w;
-  }
-  return weight > 0 ? sum / weight : null;
+/** A pillar's score from its indicators (shares in [0, 1], scored 0-100). */
+const pillarScore = (indicators: readonly Indicator[]) =>
+  weightedScore(
+    indicators.map((i) => ({ id: i.id, value: i.value === null ? null : 100 * i.value, weight: i.weight, assumed: (i.basis?.assumed ?? 0) > 0 })),
+    "indicators",
+  );
+
+/** A weighted indicator from a measure. */
+function measured(id: string, label: string, weight: number, m: Measured): Indicator {
+  const out: Indicator = { id, label, value: m.value, weight, basis: m };
+  if (m.reason) out.reason = m.reason;
+  return out;
+}
+
+/** A context indicator (weight 0): a count or a number, or null with a reason. */
+function context(id: string, label: string, value: number | null, reason: MissingReason = "no_data"): Indicator {
+  return value === null ? { id, label, value, weight: 0, reason } : { id, label, value, weight: 0 };
 }
 
 /** The innovation indicators from journeys, or from single services (weighted by volume) when no need has one. */
@@ -163,62 +191,52 @@ function innovation(model: Model, journeys: JourneysReport, options: JourneysOpt
     const s = journeys.summary;
     return { basis: "journeys" as const, endToEnd: s.endToEndOnlineShare, onceOnly: s.onceOnlyRate, oneVisit: s.atMostOneVisitShare };
   }
-  const { visitsOf, none } = journeyVisitRules(options);
-  let weight = 0, endToEnd = 0, oneVisit = 0, requests = 0, reused = 0;
-  for (const s of model.services) {
-    if (!isActiveService(s)) continue;
-    const w = s.annualVolume ?? 1;
-    weight += w;
-    if (isEndToEndOnline(s)) endToEnd += w;
-    if (serviceVisits(s, visitsOf, none) <= 1) oneVisit += w;
-    for (const e of s.evidence ?? []) {
-      requests += w;
-      if (e.source === "reused") reused += w;
-    }
-  }
-  if (weight === 0) return { basis: "services" as const, endToEnd: null, onceOnly: null, oneVisit: null };
-  return { basis: "services" as const, endToEnd: endToEnd / weight, onceOnly: requests > 0 ? reused / requests : 1, oneVisit: oneVisit / weight };
+  return { basis: "services" as const, ...serviceInnovation(model, journeyVisitRules(options)) };
 }
+
+/** The number of service items (of six) the model records, for the openness pillar's context. */
+const recordedItems = (t: OpennessReport) => Object.values(t.overall.byItem).filter((m) => m.reason !== "no_data").length;
 
 /** The five pillars from the analyses' reports (formulas: docs/scorecard.md). */
 function pillars(model: Model, inputs: ScorecardInputs, journeysOptions: JourneysOptions | undefined): Pillar[] {
   const { duplication, coverage, journeys, openness, staffing } = inputs;
   const d = duplication.summary;
-  const quality = serviceQuality(model);
   const inno = innovation(model, journeys, journeysOptions);
   const st = staffing.summary;
-  const make = (id: PillarId, name: string, formula: string, indicators: Indicator[]): Pillar => ({ id, name, score: score(indicators), formula, indicators });
+  const make = (id: PillarId, name: string, formula: string, indicators: Indicator[]): Pillar => ({ id, name, score: pillarScore(indicators), formula, indicators });
+  const measuredStaff = st.measured > 0;
   return [
     make("functionAllocation", "Allocation of functions", "100 × (1 − (duplicatedShare + fragmentedShare) / 2)", [
-      { id: "unduplicatedShare", label: "held functions not duplicated (1 − duplicatedShare)", value: d.heldFunctions > 0 ? 1 - d.duplicatedShare : null, weight: 1 },
-      { id: "unfragmentedShare", label: "held functions not fragmented (1 − fragmentedShare)", value: d.heldFunctions > 0 ? 1 - d.fragmentedShare : null, weight: 1 },
-      { id: "duplicatedFunctions", label: "functions led by departments with overlapping jurisdictions", value: d.duplicatedFunctions, weight: 0 },
-      { id: "fragmentedFunctions", label: "functions split over departments of one jurisdiction", value: d.fragmentedFunctions, weight: 0 },
-      { id: "heldFunctions", label: "functions held by some department", value: d.heldFunctions, weight: 0 },
+      measured("unduplicatedShare", "held functions not duplicated (1 − duplicatedShare)", 1, complement(d.duplicatedShare)),
+      measured("unfragmentedShare", "held functions not fragmented (1 − fragmentedShare)", 1, complement(d.fragmentedShare)),
+      context("duplicatedFunctions", "functions led by departments with overlapping jurisdictions", d.duplicatedFunctions, "not_computed"),
+      context("fragmentedFunctions", "functions split over departments of one jurisdiction", d.fragmentedFunctions, "not_computed"),
+      context("heldFunctions", "functions held by some department", d.heldFunctions),
     ]),
     make("publicServiceLevel", "Level of public services", "100 × (0.5 reach + 0.25 capacity + 0.25 quality), over the parts with data", [
-      { id: "reach", label: "demand reached by a remote channel or a nearby point", value: coverage.demand > 0 ? coverage.reach : null, weight: 0.5 },
-      { id: "capacity", label: "demand reached within capacity", value: coverage.demand > 0 ? coverage.capacity : null, weight: 0.25 },
-      { id: "quality", label: "mean satisfaction and on-time rate, weighted by volume", value: quality, weight: 0.25 },
-      { id: "gini", label: "Gini of regional reach (0 = even)", value: coverage.gini, weight: 0 },
-      { id: "gaps", label: "unreached demand cells", value: coverage.gaps.length, weight: 0 },
+      measured("reach", "demand reached by a remote channel or a nearby point", 0.5, coverage.reach),
+      measured("capacity", "demand reached within capacity", 0.25, coverage.capacity),
+      measured("quality", "mean satisfaction and on-time rate, weighted by volume", 0.25, serviceQuality(model)),
+      context("gini", "Gini of regional reach (0 = even)", coverage.gini, "no_demand"),
+      context("gaps", "unreached demand cells", coverage.reach.value === null ? null : coverage.gaps.length, "no_demand"),
     ]),
     make("governanceInnovation", "Governance innovation", "100 × mean(endToEndOnlineShare, onceOnlyRate, atMostOneVisitShare)", [
-      { id: "endToEndOnlineShare", label: `steps online end to end (${inno.basis})`, value: inno.endToEnd, weight: 1 },
-      { id: "onceOnlyRate", label: `evidence reused, not asked again (${inno.basis})`, value: inno.onceOnly, weight: 1 },
-      { id: "atMostOneVisitShare", label: `${inno.basis === "journeys" ? "journeys" : "services"} with at most one visit`, value: inno.oneVisit, weight: 1 },
-      { id: "repeatSubmissions", label: "evidence asked twice per journey", value: journeys.journeys.length > 0 ? journeys.summary.repeatSubmissions : null, weight: 0 },
+      measured("endToEndOnlineShare", `steps online end to end (${inno.basis})`, 1, inno.endToEnd),
+      measured("onceOnlyRate", `evidence reused, not asked again (${inno.basis})`, 1, inno.onceOnly),
+      measured("atMostOneVisitShare", `${inno.basis === "journeys" ? "journeys" : "services"} with at most one visit`, 1, inno.oneVisit),
+      context("repeatSubmissions", "evidence asked twice per journey", journeys.journeys.length > 0 ? journeys.summary.repeatSubmissions : null),
     ]),
     make("openness", "Openness of government affairs", "100 × published items / applicable items", [
-      { id: "publishedShare", label: "applicable service items published", value: openness.overall.applicable > 0 ? openness.overall.share : null, weight: 1 },
-      { id: "fullyPublished", label: "services with every item published", value: openness.overall.fullyPublished, weight: 0 },
+      measured("publishedShare", "applicable service items published", 1, openness.overall.share),
+      context("fullyPublished", "services with every recorded item published", openness.overall.share.value === null ? null : openness.overall.fullyPublished),
+      context("itemsRecorded", "service items the model records (of 6)", recordedItems(openness)),
     ]),
     make("civilService", "Civil service", "100 × (0.5 efficiency + 0.5 (1 − staffInMuchStaffLittleWork))", [
-      { id: "efficiency", label: "staff-weighted cases per staff member over the best comparable department", value: st.efficiency, weight: 0.5 },
-      { id: "staffNotIdle", label: "staff outside departments with much staff and little work", value: st.measured > 0 ? 1 - st.staffInMuchStaffLittleWork : null, weight: 0.5 },
-      { id: "muchStaffLittleWork", label: "departments with much staff and little work", value: st.muchStaffLittleWork, weight: 0 },
-      { id: "littleStaffMuchWork", label: "departments with little staff and much work", value: st.littleStaffMuchWork, weight: 0 },
-      { id: "vacancyRate", label: "authorized posts unfilled", value: st.vacancyRate, weight: 0 },
+      measured("efficiency", "staff-weighted cases per staff member over the best comparable department", 0.5, st.efficiency),
+      measured("staffNotIdle", "staff outside departments with much staff and little work", 0.5, complement(st.staffInMuchStaffLittleWork)),
+      context("muchStaffLittleWork", "departments with much staff and little work", measuredStaff ? st.muchStaffLittleWork : null),
+      context("littleStaffMuchWork", "departments with little staff and much work", measuredStaff ? st.littleStaffMuchWork : null),
+      measured("vacancyRate", "authorized posts unfilled", 0, st.vacancyRate),
     ]),
   ];
 }
@@ -228,21 +246,19 @@ function pillars(model: Model, inputs: ScorecardInputs, journeysOptions: Journey
  * composite. Formulas: docs/scorecard.md.
  * @example
  * const card = buildScorecard(exampleCounty, { weights: { civilService: 2 } });
- * card.pillars.map((p) => [p.id, p.score]); card.composite
+ * card.pillars.map((p) => [p.id, p.score.value]); card.composite.value // 0-100, over the pillars with data
+ * card.composite.leftOut // pillars left out for lack of data
  */
 export function buildScorecard(model: Model, options: ScorecardOptions = {}): ScorecardReport {
   model = requireModel("buildScorecard", model);
   const o = resolveScorecardOptions(options);
   const weights = o.weights;
   const list = pillars(model, scorecardInputs(model, o), o.journeys);
-  let sum = 0;
-  let weight = 0;
-  for (const p of list) {
-    if (p.score === null || weights[p.id] === 0) continue;
-    sum += weights[p.id] * p.score;
-    weight += weights[p.id];
-  }
-  return { pillars: list, composite: weight > 0 ? sum / weight : null, weights };
+  const composite = weightedScore(
+    list.map((p) => ({ id: p.id, value: p.score.value, weight: weights[p.id], assumed: (p.score.assumed ?? 0) > 0 })),
+    "pillars",
+  );
+  return { pillars: list, composite, weights };
 }
 
 /**

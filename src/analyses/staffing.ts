@@ -12,6 +12,7 @@ import type { Department } from "../schemas/department.js";
 import type { Model } from "../schemas/model.js";
 import { isActiveService } from "../schemas/service.js";
 import { requireModel } from "../model/require-model.js";
+import { ratio, type Measured } from "./measured.js";
 
 /** Defaults of {@link analyzeStaffing}. */
 export const STAFFING_DEFAULTS = {
@@ -48,8 +49,13 @@ export interface DepartmentStaffing {
   functions: number;
   /** Active services it provides as competent authority. */
   services: number;
-  /** Sum of the `annualVolume` of those services. */
-  cases: number;
+  /**
+   * Sum of the `annualVolume` of those services that have one; null when some active service has none and none has
+   * one (the caseload is unknown), 0 when it provides no active service.
+   */
+  cases: number | null;
+  /** Active services without `annualVolume`: left out of `cases`. */
+  servicesWithoutVolume: number;
   staffPerFunction: number | null;
   staffPer1000Cases: number | null;
   casesPerStaff: number | null;
@@ -68,21 +74,27 @@ export interface StaffingReport {
   departments: DepartmentStaffing[];
   summary: {
     departments: number;
+    /** Departments with a staff figure (`actual` or `authorized`). */
+    withStaff: number;
     /** Departments with staff above 0 and an active service of known `annualVolume` (caseload measured). */
     measured: number;
-    staff: number;
-    actual: number;
-    authorized: number;
-    cases: number;
+    /** Sums of the known figures; null when no department has one. */
+    staff: number | null;
+    actual: number | null;
+    authorized: number | null;
+    /** Sum of the known caseloads; null when no active service has an `annualVolume`. */
+    cases: number | null;
+    /** Active services without `annualVolume`, left out of `cases`. */
+    servicesWithoutVolume: number;
     casesPerStaff: number | null;
-    /** Pooled over departments with both figures: (sum authorized - sum actual) / sum authorized, at least 0. */
-    vacancyRate: number | null;
-    /** Staff-weighted mean relative efficiency over measured departments; null when none is measured. */
-    efficiency: number | null;
+    /** Pooled over departments with both figures: (sum authorized - sum actual) / sum authorized, at least 0 (unit `staff`). */
+    vacancyRate: Measured;
+    /** Staff-weighted mean relative efficiency over measured departments (unit `staff`; known: measured departments). */
+    efficiency: Measured;
     muchStaffLittleWork: number;
     littleStaffMuchWork: number;
-    /** Share of staff in departments flagged `much_staff_little_work`. */
-    staffInMuchStaffLittleWork: number;
+    /** Share of all staff in departments flagged `much_staff_little_work`; null when no caseload is measured. */
+    staffInMuchStaffLittleWork: Measured;
   };
 }
 
@@ -94,7 +106,8 @@ function median(sorted: readonly number[]): number {
 interface Workload {
   services: number;
   cases: number;
-  known: boolean;
+  /** Services without `annualVolume`. */
+  unknown: number;
 }
 
 /** Functions held and active services' workload, by department id. */
@@ -116,10 +129,11 @@ function workloads(model: Model): { functions: Map<string, number>; work: Map<st
   for (const s of model.services) {
     if (!isActiveService(s)) continue;
     let w = s.departmentId === lastId ? last : work.get(s.departmentId);
-    if (!w) work.set(s.departmentId, (w = { services: 0, cases: 0, known: false }));
+    if (!w) work.set(s.departmentId, (w = { services: 0, cases: 0, unknown: 0 }));
     w.services++;
-    w.cases += s.annualVolume ?? 0;
-    if (s.annualVolume !== undefined) w.known = true;
+    // An unknown volume adds nothing to the sum and is counted (docs/scorecard.md, "Missing annualVolume").
+    if (s.annualVolume === undefined) w.unknown++;
+    else w.cases += s.annualVolume;
     last = w;
     lastId = s.departmentId;
   }
@@ -131,7 +145,9 @@ function departmentRow(d: Department, functions: number, work: Workload): Depart
   const actual = d.staff?.actual ?? null;
   const authorized = d.staff?.authorized ?? null;
   const staff = actual ?? authorized;
-  const { services, cases, known } = work;
+  const { services, unknown } = work;
+  const known = services > unknown;
+  const cases = known || services === 0 ? work.cases : null;
   return {
     departmentId: d.id,
     level: d.level ?? null,
@@ -142,10 +158,11 @@ function departmentRow(d: Department, functions: number, work: Workload): Depart
     functions,
     services,
     cases,
+    servicesWithoutVolume: unknown,
     staffPerFunction: staff !== null && functions > 0 ? staff / functions : null,
-    staffPer1000Cases: staff !== null && cases > 0 ? (1000 * staff) / cases : null,
+    staffPer1000Cases: staff !== null && cases !== null && cases > 0 ? (1000 * staff) / cases : null,
     // Bodies without a service of known volume (audit, finance) are not measured on caseload.
-    casesPerStaff: staff !== null && staff > 0 && known ? cases / staff : null,
+    casesPerStaff: staff !== null && staff > 0 && known ? work.cases / staff : null,
     vacancyRate: actual !== null && authorized !== null && authorized > 0 ? Math.max(0, (authorized - actual) / authorized) : null,
     peerGroup: "*",
     relativeEfficiency: null,
@@ -190,15 +207,24 @@ function comparePeers(rows: DepartmentStaffing[], o: Required<StaffingOptions>):
   }
 }
 
-function summarize(rows: readonly DepartmentStaffing[]): StaffingReport["summary"] {
-  let staff = 0, actual = 0, authorized = 0, cases = 0, measured = 0, weighted = 0, weight = 0;
-  let vacancyActual = 0, vacancyAuthorized = 0, much = 0, little = 0, muchStaff = 0;
+/** Sums a nullable figure over rows: null when no row has it. */
+function knownSum(rows: readonly DepartmentStaffing[], get: (r: DepartmentStaffing) => number | null): number | null {
+  let sum: number | null = null;
   for (const r of rows) {
-    staff += r.staff ?? 0;
-    actual += r.actual ?? 0;
-    authorized += r.authorized ?? 0;
-    cases += r.cases;
+    const x = get(r);
+    if (x !== null) sum = (sum ?? 0) + x;
+  }
+  return sum;
+}
+
+function summarize(rows: readonly DepartmentStaffing[]): StaffingReport["summary"] {
+  let measured = 0, weighted = 0, weight = 0, withStaff = 0, withBoth = 0;
+  let vacancyActual = 0, vacancyAuthorized = 0, much = 0, little = 0, muchStaff = 0, withoutVolume = 0;
+  for (const r of rows) {
+    if (r.staff !== null) withStaff++;
+    withoutVolume += r.servicesWithoutVolume;
     if (r.vacancyRate !== null) {
+      withBoth++;
       vacancyActual += r.actual!;
       vacancyAuthorized += r.authorized!;
     }
@@ -213,19 +239,24 @@ function summarize(rows: readonly DepartmentStaffing[]): StaffingReport["summary
     }
     if (r.flags.includes("little_staff_much_work")) little++;
   }
+  const staff = knownSum(rows, (r) => r.staff);
+  const cases = knownSum(rows, (r) => (r.cases === null || (r.cases === 0 && r.services === 0) ? null : r.cases));
+  const departments = { total: rows.length, records: "departments" } as const;
   return {
     departments: rows.length,
+    withStaff,
     measured,
     staff,
-    actual,
-    authorized,
+    actual: knownSum(rows, (r) => r.actual),
+    authorized: knownSum(rows, (r) => r.authorized),
     cases,
-    casesPerStaff: staff > 0 ? cases / staff : null,
-    vacancyRate: vacancyAuthorized > 0 ? Math.max(0, (vacancyAuthorized - vacancyActual) / vacancyAuthorized) : null,
-    efficiency: weight > 0 ? weighted / weight : null,
+    servicesWithoutVolume: withoutVolume,
+    casesPerStaff: staff !== null && staff > 0 && cases !== null ? cases / staff : null,
+    vacancyRate: ratio(Math.max(0, vacancyAuthorized - vacancyActual), vacancyAuthorized, { unit: "staff", known: withBoth, ...departments }),
+    efficiency: ratio(weighted, weight, { unit: "staff", known: measured, ...departments }),
     muchStaffLittleWork: much,
     littleStaffMuchWork: little,
-    staffInMuchStaffLittleWork: staff > 0 ? muchStaff / staff : 0,
+    staffInMuchStaffLittleWork: ratio(muchStaff, staff ?? 0, { unit: "staff", known: measured, ...departments }),
   };
 }
 
@@ -241,7 +272,7 @@ export function analyzeStaffing(model: Model, options: StaffingOptions = {}): St
   model = requireModel("analyzeStaffing", model);
   const o = resolveOptions<Required<StaffingOptions>>(STAFFING_DEFAULTS, options, "analyzeStaffing", RULES);
   const { functions, work } = workloads(model);
-  const rows = model.departments.map((d) => departmentRow(d, functions.get(d.id) ?? 0, work.get(d.id) ?? { services: 0, cases: 0, known: false }));
+  const rows = model.departments.map((d) => departmentRow(d, functions.get(d.id) ?? 0, work.get(d.id) ?? { services: 0, cases: 0, unknown: 0 }));
   comparePeers(rows, o);
   for (const r of rows) {
     if (r.actual !== null && r.authorized !== null && r.actual > r.authorized) r.flags.push("over_establishment");

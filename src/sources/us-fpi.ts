@@ -103,7 +103,9 @@ function mapProgram(draft: InventoryDraft, line: number, get: Cell, o: Options):
   const objective = get("objective");
   if (objective !== "") service.description = objective;
   if (obligations !== undefined) service.annualVolume = obligations;
-  if (get("authorizations") !== "") service.published = { legalBasis: true };
+  // Every program rests on a law (assistance listings on their authorizing statutes, tax expenditures on the tax
+  // code); the inventory publishes the authorizations of some: the legal basis applies to all, published or not.
+  service.published = { legalBasis: get("authorizations") !== "" };
   draft.service(line, id, { id: `program:${id}`, ...service });
 }
 

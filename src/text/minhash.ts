@@ -30,7 +30,8 @@ export function lshParameters(threshold: number, maxHashes = 128, recall = 0.999
   let best: (LshParameters & { falseRate: number }) | undefined;
   for (let rows = 1; rows <= 16; rows++) {
     const p = Math.pow(t, rows);
-    const bands = p >= 1 ? 1 : Math.ceil(Math.log(1 - recall) / Math.log(1 - p));
+    // log1p: for a tiny p, log(1 - p) rounds to 0 and the band count to -Infinity.
+    const bands = p >= 1 ? 1 : Math.ceil(Math.log1p(-recall) / Math.log1p(-p));
     if (bands * rows > maxHashes) continue;
     const falseRate = 1 - Math.pow(1 - Math.pow(far, rows), bands);
     const better =

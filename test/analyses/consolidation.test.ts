@@ -31,9 +31,14 @@ describe("suggestConsolidation", () => {
             "actual": 118,
             "authorized": 130,
           },
+          "unknown": {
+            "actual": 0,
+            "authorized": 0,
+            "budget": 0,
+          },
         },
         {
-          "budget": 0,
+          "budget": null,
           "departmentIds": [
             "culture",
             "sports",
@@ -46,7 +51,12 @@ describe("suggestConsolidation", () => {
           "removesDuplication": [],
           "staff": {
             "actual": 42,
-            "authorized": 0,
+            "authorized": null,
+          },
+          "unknown": {
+            "actual": 0,
+            "authorized": 2,
+            "budget": 2,
           },
         },
       ]

@@ -50,11 +50,27 @@ describe("scoreCoverage on tiny fixtures", () => {
             "segmentId": "residents",
           },
         ],
-        "capacity": 1,
+        "capacity": {
+          "denominator": 4000,
+          "known": 1,
+          "numerator": 4000,
+          "records": "needs",
+          "total": 1,
+          "unit": "demand",
+          "value": 1,
+        },
         "demand": 4000,
         "gaps": [],
         "gini": 0,
-        "reach": 1,
+        "reach": {
+          "denominator": 4000,
+          "known": 1,
+          "numerator": 4000,
+          "records": "needs",
+          "total": 1,
+          "unit": "demand",
+          "value": 1,
+        },
       }
     `);
   });
@@ -63,8 +79,8 @@ describe("scoreCoverage on tiny fixtures", () => {
     // North is 11.1 km from the window, South 44.5 km: only North (1000 cases) is reached.
     // 2SFCA: R = 500 / 1000 = 0.5 -> North is served at 50% of its demand; capacity = 1000 * 0.5 / 4000.
     const report = scoreCoverage(fixture("point-in-and-out-of-reach"));
-    expect(report.reach).toBe(0.25);
-    expect(report.capacity).toBe(0.125);
+    expect(report.reach.value).toBe(0.25);
+    expect(report.capacity.value).toBe(0.125);
     expect(report.gaps).toEqual([{ needId: "n-permit", regionId: "south", segmentId: "residents", volume: 3000 }]);
     expect(report.byRegion.map((r) => [r.regionId, r.reach, r.capacity])).toEqual([
       ["north", 1, 0.5],
@@ -74,12 +90,12 @@ describe("scoreCoverage on tiny fixtures", () => {
     expect(report.gini).toBeCloseTo(0.75, 12);
     // A longer catchment reaches South too; the window's 500 cases are then shared by 4000.
     const wide = scoreCoverage(fixture("point-in-and-out-of-reach"), { maxCost: 45 });
-    expect([wide.reach, wide.capacity, wide.gaps.length]).toEqual([1, 0.125, 0]);
+    expect([wide.reach.value, wide.capacity.value, wide.gaps.length]).toEqual([1, 0.125, 0]);
   });
 
   it("a travel time given in the model replaces the great-circle distance", () => {
     const report = scoreCoverage(fixture("travel-time-matrix"));
-    expect([report.reach, report.capacity, report.gaps.length]).toEqual([1, 0.125, 0]);
+    expect([report.reach.value, report.capacity.value, report.gaps.length]).toEqual([1, 0.125, 0]);
     expect(gapsOf(fixture("travel-time-matrix"), { maxCost: 20 })).toEqual(["n-permit@south/residents"]);
   });
 
@@ -141,6 +157,29 @@ describe("scoreCoverage definitions", () => {
     ]);
   });
 
+  it("counts the population standing in for demand as assumed, on the basis of reach", () => {
+    const model = county({
+      needs: [
+        { id: "care", name: "Find care", kind: "need", segmentIds: [] },
+        { id: "water", name: "Clean water", kind: "need", segmentIds: [], demand: [{ regionId: "b", volume: 500 }] },
+      ],
+      services: [{ id: "s-line", name: "Care line", departmentId: "social", needIds: ["care"], channels: [{ kind: "phone" }] }],
+    });
+    // Care: the population (600 + 400) stands in for its demand, all reached; water: 500 cases, none reached.
+    expect(scoreCoverage(model).reach).toEqual({ value: 1000 / 1500, numerator: 1000, denominator: 1500, unit: "demand", known: 2, total: 2, records: "needs", assumed: 1 });
+  });
+
+  it("with no demand at all, reach, capacity and Gini are null (no_demand), and there are no gaps to report", () => {
+    // No need has demand and no leaf region has a population: nothing can be measured, not "everything is reached".
+    const model = county({
+      regions: [{ id: "county", name: "County" }],
+      services: [{ id: "s-line", name: "Care line", departmentId: "social", needIds: ["care"], channels: [{ kind: "phone" }] }],
+    });
+    const report = scoreCoverage(model);
+    const none = { value: null, numerator: 0, denominator: 0, unit: "demand", known: 0, total: 1, records: "needs", reason: "no_demand" };
+    expect([report.demand, report.reach, report.capacity, report.gini, report.gaps]).toEqual([0, none, none, null, []]);
+  });
+
   it("demand without a segment is split over the need's segments; a need with no segments is everyone's", () => {
     const model = county({
       needs: [
@@ -175,7 +214,7 @@ describe("scoreCoverage definitions", () => {
       { departmentId: "health", demand: 1000, reach: 0, capacity: 0 },
       { departmentId: "social", demand: 600, reach: 1, capacity: 1 },
     ]);
-    expect(report.reach).toBe(0.6);
+    expect(report.reach.value).toBe(0.6);
   });
 
   it("a remote channel with a capacity is shared like a service point", () => {
@@ -184,7 +223,7 @@ describe("scoreCoverage definitions", () => {
     });
     // One supply of 250 for 1000 cases, all at cost 0: R = 0.25.
     const report = scoreCoverage(model);
-    expect([report.reach, report.capacity]).toEqual([1, 0.25]);
+    expect([report.reach.value, report.capacity.value]).toEqual([1, 0.25]);
   });
 
   it("rejects bad options, naming them", () => {
@@ -316,14 +355,17 @@ describe("scoreCoverage properties", () => {
     fc.assert(
       fc.property(modelArb, fc.constantFrom("2sfca", "e2sfca", "3sfca", "gravity" as const), (input, method) => {
         const report = scoreCoverage(parseModel(input), { method });
-        for (const row of [report, ...report.byNeed, ...report.byRegion, ...report.bySegment, ...report.byDepartment]) {
+        const overall = report.reach.value === null ? [] : [{ reach: report.reach.value, capacity: report.capacity.value! }];
+        for (const row of [...overall, ...report.byNeed, ...report.byRegion, ...report.bySegment, ...report.byDepartment]) {
           expect(row.reach).toBeGreaterThanOrEqual(0);
           expect(row.reach).toBeLessThanOrEqual(1);
           expect(row.capacity).toBeGreaterThanOrEqual(0);
           expect(row.capacity).toBeLessThanOrEqual(row.reach + 1e-12);
         }
-        expect(report.gini).toBeGreaterThanOrEqual(0);
-        expect(report.gini).toBeLessThanOrEqual(1);
+        // No demand: no reach, no Gini; with demand, both are measured.
+        expect(report.gini === null).toBe(report.demand === 0);
+        expect(report.reach.reason === "no_demand").toBe(report.demand === 0);
+        if (report.gini !== null) expect(report.gini >= 0 && report.gini <= 1).toBe(true);
       }),
     );
   });
@@ -331,11 +373,13 @@ describe("scoreCoverage properties", () => {
   it("never lowers reach when a service or a channel is added", () => {
     fc.assert(
       fc.property(modelArb, fc.integer({ min: 0, max: 1 }), fc.subarray(["s0", "s1"]), fc.constantFrom("online", "mail"), (input, need, segs, kind) => {
-        const before = scoreCoverage(parseModel(input)).reach;
+        // Without demand, reach stays null (no service adds demand); with demand, it never falls.
+        const reach = (m: ModelInput) => scoreCoverage(parseModel(m)).reach.value ?? -1;
+        const before = reach(input);
         const extra = { id: "zz-new", name: "New", departmentId: "d1", needIds: [`n${need}`], segmentIds: segs, channels: [{ kind }] };
-        expect(scoreCoverage(parseModel({ ...input, services: [...(input.services ?? []), extra] })).reach).toBeGreaterThanOrEqual(before);
+        expect(reach({ ...input, services: [...(input.services ?? []), extra] })).toBeGreaterThanOrEqual(before);
         const services = (input.services ?? []).map((s, i) => (i === 0 ? { ...s, channels: [...(s.channels ?? []), { kind }] } : s));
-        expect(scoreCoverage(parseModel({ ...input, services })).reach).toBeGreaterThanOrEqual(before);
+        expect(reach({ ...input, services })).toBeGreaterThanOrEqual(before);
       }),
     );
   });
@@ -373,7 +417,7 @@ describe("scoreCoverage on the bundled county (the worked example of docs/covera
       { needId: "get-id-card", regionId: "gaoling", segmentId: "citizens", volume: 634 },
       { needId: "get-id-card", regionId: "yunwu", segmentId: "citizens", volume: 432 },
     ]);
-    expect([report.demand, report.reach.toFixed(3), report.capacity.toFixed(3), report.gini.toFixed(4)]).toEqual([31016, "0.966", "0.923", "0.0332"]);
+    expect([report.demand, report.reach.value!.toFixed(3), report.capacity.value!.toFixed(3), report.gini!.toFixed(4)]).toEqual([31016, "0.966", "0.923", "0.0332"]);
     const idCard = report.byNeed.find((n) => n.needId === "get-id-card")!;
     expect([idCard.reach.toFixed(3), idCard.capacity.toFixed(3)]).toEqual(["0.933", "0.850"]);
     expect(scoreCoverage(exampleCounty, { maxCost: 45 }).gaps).toEqual([]);

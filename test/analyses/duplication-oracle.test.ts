@@ -57,6 +57,7 @@ function oracle(model: Model, options: { overlapThreshold: number; roles: ("lead
   // Function duplication: pairs of lead holders with overlapping jurisdictions.
   const functionPairs = new Set<string>();
   const duplicatePairs = new Set<string>();
+  const duplicatedFunctions = new Set<string>();
   for (const f of model.functions) {
     D.forEach((_, a) =>
       D.forEach((_, b) => {
@@ -64,6 +65,7 @@ function oracle(model: Model, options: { overlapThreshold: number; roles: ("lead
           const scope = regionOf(a) === regionOf(b) ? "horizontal" : "vertical";
           functionPairs.add(`${f.id}:${D[a]}:${D[b]}:${scope}`);
           duplicatePairs.add(`${D[a]}|${D[b]}`);
+          duplicatedFunctions.add(f.id);
         }
       }),
     );
@@ -106,7 +108,7 @@ function oracle(model: Model, options: { overlapThreshold: number; roles: ("lead
       }
     }),
   );
-  return { fragmentation, functionPairs, servicePairs, overlap };
+  return { fragmentation, functionPairs, servicePairs, overlap, duplicatedFunctions };
 }
 
 function fromReport(model: Model, options: DuplicationOptions) {
@@ -173,10 +175,12 @@ describe("findDuplication agrees with a brute-force all-pairs oracle", () => {
         expect([...actual.functionPairs].sort()).toEqual([...expected.functionPairs].sort());
         expect([...actual.servicePairs].sort()).toEqual([...expected.servicePairs].sort());
         expect([...actual.overlap].sort()).toEqual([...expected.overlap].sort());
+        // The summary's shares count the oracle's functions: duplicated (a function pair's function) and fragmented.
         const { summary } = actual.report;
-        expect(summary.duplicatedShare).toBeGreaterThanOrEqual(0);
-        expect(summary.duplicatedShare).toBeLessThanOrEqual(1);
-        expect(summary.fragmentedShare).toBeLessThanOrEqual(1);
+        const held = new Set(model.assignments.map((x) => x.functionId)).size;
+        const duplicatedFunctions = expected.duplicatedFunctions.size;
+        expect([summary.duplicatedShare.numerator, summary.duplicatedShare.denominator]).toEqual([duplicatedFunctions, held]);
+        expect(summary.duplicatedShare.value).toBe(held === 0 ? null : duplicatedFunctions / held);
       }),
       { numRuns: 300, seed: 42 },
     );

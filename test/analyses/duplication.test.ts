@@ -11,7 +11,7 @@ describe("findDuplication on tiny fixtures", () => {
     expect(report.duplication).toEqual([]);
     expect(report.fragmentation).toEqual([]);
     expect(report.overlap).toEqual([]);
-    expect(report.summary).toMatchObject({ heldFunctions: 1, duplicatedFunctions: 0, duplicatedShare: 0, fragmentedShare: 0 });
+    expect(report.summary).toMatchObject({ heldFunctions: 1, duplicatedFunctions: 0, duplicatedShare: { value: 0 }, fragmentedShare: { value: 0 } });
   });
 
   it("finds a provincial department and a county bureau leading the same permit as vertical duplication", () => {
@@ -38,7 +38,7 @@ describe("findDuplication on tiny fixtures", () => {
       { kind: "function", id: "discharge-permit", regionId: "east", departmentIds: ["east-env", "prov-env"], hhi: 0.5, effectiveNumber: 2 },
     ]);
     expect(report.overlap).toEqual([]);
-    expect(report.summary).toMatchObject({ duplicatedFunctions: 1, duplicatedShare: 1, duplication: 1 });
+    expect(report.summary).toMatchObject({ duplicatedFunctions: 1, duplicatedShare: { value: 1, numerator: 1, denominator: 1 }, duplication: 1 });
     expect(findDuplication(fixture("county-bureau-and-provincial-department"), { scope: "horizontal" }).duplication).toEqual([]);
   });
 
@@ -149,7 +149,11 @@ describe("findDuplication on tiny fixtures", () => {
     const report = findDuplication(fixture("two-bureaus-license-the-same-activity"), { include: ["fragmentation"] });
     expect(report.duplication).toEqual([]);
     expect(report.fragmentation).toHaveLength(1);
-    expect(report.summary.duplication).toBe(0);
+    // Not looked for is not "none found": the counts of the parts left out are null, their shares not computed.
+    expect(report.summary).toMatchObject({ duplication: null, duplicatedFunctions: null, duplicatedServices: null, overlap: null, nearDuplicateFunctions: null, fragmentation: 1 });
+    expect(report.summary.notComputed).toEqual(["duplication", "overlap", "nearDuplicateFunctions"]);
+    expect(report.summary.duplicatedShare).toMatchObject({ value: null, reason: "not_computed" });
+    expect(report.summary.fragmentedShare.value).toBe(1);
   });
 
   it("refuses bad options and non-models with a message naming the fix", () => {
@@ -168,6 +172,13 @@ describe("findDuplication on tiny fixtures", () => {
 });
 
 describe("findDuplication options", () => {
+  it("takes a near-duplicate threshold as low as 0.05 (the banding stays finite)", () => {
+    const report = findDuplication(fixture("near-duplicate-function-names"), { nearDuplicateThreshold: 0.05 });
+    expect(report.nearDuplicateFunctions.length).toBeGreaterThanOrEqual(findDuplication(fixture("near-duplicate-function-names")).nearDuplicateFunctions.length);
+    expect(report.nearDuplicateFunctions.every((n) => n.similarity >= 0.05)).toBe(true);
+  });
+
+
   it("keeps the default of an option given as undefined", () => {
     const model = fixture("two-bureaus-license-the-same-activity");
     expect(findDuplication(model, { scope: undefined, roles: undefined })).toEqual(findDuplication(model));

@@ -59,12 +59,50 @@ describe("analyzeJourneys", () => {
     expect(s.weight).toBe(500);
     expect(s.inPersonVisits).toBeCloseTo(2.2, 12);
     expect(s.days).toBeCloseTo(7.2, 12);
-    expect(s.onceOnlyRate).toBeCloseTo(800 / 2800, 12);
-    expect(s.atMostOneVisitShare).toBeCloseTo(0.4, 12);
+    expect(s.onceOnlyRate).toEqual({ value: 800 / 2800, numerator: 800, denominator: 2800, unit: "weighted requests", known: 2, total: 2, records: "journeys" });
+    expect(s.atMostOneVisitShare).toEqual({ value: 0.4, numerator: 200, denominator: 500, unit: "demand", known: 2, total: 2, records: "journeys" });
     expect(s.atMostOneVisit).toBe(1);
-    expect(s.endToEndOnlineShare).toBeCloseTo(0.35, 12);
+    expect(s.endToEndOnlineShare.value).toBeCloseTo(0.35, 12);
     expect(s.repeatSubmissions).toBeCloseTo(1.8, 12);
     expect(s.departments).toBeCloseTo(2.6, 12);
+  });
+
+  it("has no once-only rate (null, not 1) when no journey asks for evidence", () => {
+    const input = fixture("newborn-and-business.json") as unknown as { services: Record<string, unknown>[] };
+    const noEvidence = parseModel({ ...input, services: input.services.map(({ evidence: _evidence, ...s }) => s) } as ModelInput);
+    const s = analyzeJourneys(noEvidence).summary;
+    expect(s.onceOnlyRate).toEqual({ value: null, numerator: 0, denominator: 0, unit: "weighted requests", known: 0, total: 2, records: "journeys", reason: "no_data" });
+    expect(analyzeJourneys(noEvidence).journeys.map((j) => j.onceOnlyRate)).toEqual([null, null]);
+  });
+
+  it("counts a step whose service has no channel as one visit and not online, and says so (assumed)", () => {
+    const input = fixture("newborn-and-business.json") as unknown as { services: { id: string; channels: unknown[] }[] };
+    // The business journey's tax step (in person, 1 visit by default) loses its channels: still 1 visit, by the default.
+    const model2 = parseModel({ ...input, services: input.services.map((x) => (x.id === "s-tax" ? { ...x, channels: [] } : x)) } as unknown as ModelInput);
+    const r = analyzeJourneys(model2);
+    expect(r.journeys.find((j) => j.needId === "n-business")).toMatchObject({ inPersonVisits: 1, stepsWithoutChannel: 1, endToEndOnlineShare: 0.5 });
+    expect(r.summary.atMostOneVisitShare).toMatchObject({ value: 0.4, known: 1, total: 2, assumed: 1 });
+    // Counting two visits for a step without a channel moves the business journey out of "at most one visit".
+    expect(analyzeJourneys(model2, { visitsWithoutChannel: 2 }).summary.atMostOneVisitShare.value).toBe(0);
+    // When no journey's steps all have channels, the share is not measured at all.
+    const noChannels = parseModel({ ...input, services: input.services.map((x) => ({ ...x, channels: [] })) } as unknown as ModelInput);
+    expect(analyzeJourneys(noChannels).summary.atMostOneVisitShare).toMatchObject({ value: null, reason: "no_data", known: 0, assumed: 2 });
+  });
+
+  it("weighs a journey whose need has no demand by the population, and one with a volume of 0 as 1 (assumed)", () => {
+    const input = fixture("newborn-and-business.json") as unknown as { regions: Record<string, unknown>[]; needs: Record<string, unknown>[] };
+    const byId = (id: string, patch: Record<string, unknown>) => (n: Record<string, unknown>) => (n.id === id ? { ...n, ...patch } : n);
+    const needs = input.needs.map(byId("n-newborn", { demand: undefined })).map(byId("n-business", { demand: [{ regionId: input.regions[0]!.id, volume: 0 }] }));
+    const r = analyzeJourneys(parseModel({ ...input, needs } as unknown as ModelInput));
+    const population = (input.regions as { id: string; parentId?: string; population?: number }[])
+      .filter((x) => !input.regions.some((y) => y.parentId === x.id))
+      .reduce((t, x) => t + (x.population ?? 0), 0);
+    // Business: demand 0 counts as 1 case, times its weight 2; newborn: the leaf regions' population.
+    expect(r.journeys.map((j) => [j.needId, j.volume, j.volumeFrom, j.weight])).toEqual([
+      ["n-business", 1, "default", 2],
+      ["n-newborn", population, "population", population],
+    ]);
+    expect(r.summary.onceOnlyRate.assumed).toBe(2);
   });
 
   it("reports only needs with a journey, sorted by need id", () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { buildScorecard, exampleCounty, findDuplication, GovGraphError, parseModel, scorecard, scoreCoverage, type ModelInput } from "../../src/index.js";
+import { buildScorecard, exampleCounty, findDuplication, GovGraphError, parseModel, PILLARS, scorecard, type ModelInput, type ScorecardReport } from "../../src/index.js";
 import { arbitraryShuffledModel } from "../arbitraries.js";
 
 const input: ModelInput = {
@@ -36,50 +36,113 @@ const input: ModelInput = {
   ],
 };
 
+const withServices = (patch: (s: NonNullable<ModelInput["services"]>[number]) => object) => parseModel({ ...input, services: input.services!.map((s) => ({ ...s, ...patch(s) })) } as ModelInput);
+
 describe("buildScorecard", () => {
   const model = parseModel(input);
   const card = buildScorecard(model);
-  const pillar = (id: string) => card.pillars.find((p) => p.id === id)!;
+  const pillarOf = (c: ScorecardReport, id: string) => c.pillars.find((p) => p.id === id)!;
+  const pillar = (id: string) => pillarOf(card, id);
+  const indicatorOf = (c: ScorecardReport, id: string) => c.pillars.flatMap((p) => p.indicators).find((i) => i.id === id)!;
 
   it("scores function allocation from the duplication summary", () => {
-    const { summary } = findDuplication(model);
-    // f1 is led by d1 and d2 in the same county: duplicated (1 of 2 held functions).
-    expect(summary.duplicatedShare).toBe(0.5);
-    expect(pillar("functionAllocation").score).toBeCloseTo(100 * (1 - (summary.duplicatedShare + summary.fragmentedShare) / 2), 9);
+    // f1 is led by d1 and d2 in the same county: duplicated and fragmented, 1 of 2 held functions each.
+    // 100 × (1 − (0.5 + 0.5) / 2) = 50.
+    expect(pillar("functionAllocation").score.value).toBe(50);
+    expect(pillar("functionAllocation").indicators[0]).toMatchObject({ id: "unduplicatedShare", value: 0.5, basis: { numerator: 1, denominator: 2, unit: "functions" } });
   });
 
   it("scores public service level from coverage and volume-weighted quality", () => {
-    const coverage = scoreCoverage(model);
     // The licence is online (reached everywhere, remote channels unlimited); the marriage needs a counter and the
     // county has no service point: reach = capacity = 1000 / 1500.
-    expect([coverage.reach, coverage.capacity]).toEqual([2 / 3, 2 / 3]);
     // Quality: s1 mean(0.8, 0.6) = 0.7 on 100 cases, s2 1 on 300 cases: (70 + 300) / 400 = 0.925.
-    expect(pillar("publicServiceLevel").indicators.find((i) => i.id === "quality")!.value).toBeCloseTo(0.925, 12);
-    expect(pillar("publicServiceLevel").score).toBeCloseTo(100 * (0.5 * coverage.reach + 0.25 * coverage.capacity + 0.25 * 0.925), 9);
+    // 100 × (0.5 × 2/3 + 0.25 × 2/3 + 0.25 × 0.925) = 50 + 23.125 = 73.125.
+    expect(indicatorOf(card, "reach").value).toBeCloseTo(2 / 3, 12);
+    expect(indicatorOf(card, "quality").basis).toMatchObject({ numerator: 370, denominator: 400, known: 2, total: 2, unit: "volume" });
+    expect(pillar("publicServiceLevel").score.value).toBeCloseTo(73.125, 9);
   });
 
   it("scores governance innovation from single services when no need has a journey", () => {
     // Weighted by volume (100, 300): end to end online s2 only = 300/400; evidence reused 300 of 400 requests;
     // at most one visit: s2 (0) but not s1 (2 visits) = 300/400. Mean 0.75 -> 75.
-    expect(pillar("governanceInnovation").score).toBeCloseTo(75, 9);
+    expect(pillar("governanceInnovation").score.value).toBeCloseTo(75, 9);
     expect(pillar("governanceInnovation").indicators[0]!.label).toContain("(services)");
   });
 
   it("scores openness from published items and the civil service from staffing", () => {
     // s1: guide, processingTime, channels, contact apply and are published (4/4); s2: 1 of 4. 5 / 8.
-    expect(pillar("openness").score).toBeCloseTo(62.5, 9);
+    expect(pillar("openness").score.value).toBe(62.5);
     // Cases per staff: d1 10, d2 30; best 30: d1 1/3, d2 1; staff-weighted (10/3 + 10) / 20 = 2/3. Median 20: no
-    // department below 20/3, so no idle staff: 100 * (0.5 * 2/3 + 0.5 * 1).
-    expect(pillar("civilService").score).toBeCloseTo(100 * (0.5 * (2 / 3) + 0.5), 9);
+    // department below 20/3, so no idle staff. 100 × (0.5 × 2/3 + 0.5 × 1) = 83.33.
+    expect(pillar("civilService").score.value).toBeCloseTo(250 / 3, 9);
   });
 
   it("weights the composite as the caller says", () => {
-    const scores = card.pillars.map((p) => p.score!);
-    expect(card.composite).toBeCloseTo(scores.reduce((a, b) => a + b, 0) / 5, 9);
+    // (50 + 73.125 + 75 + 62.5 + 83.333) / 5 = 68.7917.
+    expect(card.composite).toMatchObject({ known: 5, total: 5, leftOut: [], coverageOfWeights: 1, records: "pillars" });
+    expect(card.composite.value).toBeCloseTo(68.791667, 6);
     const onlyOpenness = buildScorecard(model, { weights: { functionAllocation: 0, publicServiceLevel: 0, governanceInnovation: 0, civilService: 0 } });
-    expect(onlyOpenness.composite).toBeCloseTo(62.5, 9);
-    const doubled = buildScorecard(model, { weights: { openness: 2 } });
-    expect(doubled.composite).toBeCloseTo((scores.reduce((a, b) => a + b, 0) + scores[3]!) / 6, 9);
+    expect(onlyOpenness.composite).toMatchObject({ value: 62.5, known: 1, total: 1 });
+    // Openness twice: (343.958 + 62.5) / 6 = 67.7431.
+    expect(buildScorecard(model, { weights: { openness: 2 } }).composite.value).toBeCloseTo(67.743056, 6);
+  });
+
+  it("leaves a pillar with no data out of the composite, saying which and how much of the weight is left", () => {
+    // No department reports staff: the civil service has no indicator with data.
+    const noStaff = buildScorecard(parseModel({ ...input, departments: input.departments!.map(({ staff: _staff, ...d }) => d) } as ModelInput));
+    expect(pillarOf(noStaff, "civilService").score).toMatchObject({ value: null, reason: "no_data", known: 0, total: 2, leftOut: ["efficiency", "staffNotIdle"], coverageOfWeights: 0 });
+    // (50 + 73.125 + 75 + 62.5) / 4 = 65.15625, over 4 of the 5 equal weights.
+    expect(noStaff.composite).toMatchObject({ value: 65.15625, known: 4, total: 5, leftOut: ["civilService"], coverageOfWeights: 0.8 });
+    const heavy = buildScorecard(parseModel({ ...input, departments: input.departments!.map(({ staff: _staff, ...d }) => d) } as ModelInput), { weights: { civilService: 2 } });
+    expect(heavy.composite.coverageOfWeights).toBeCloseTo(4 / 6, 12);
+  });
+
+  it("leaves an indicator with no data out of its pillar's weighted mean", () => {
+    // No quality recorded: 100 × (0.5 × 2/3 + 0.25 × 2/3) / 0.75 = 66.67, over 0.75 of the pillar's weight.
+    const noQuality = buildScorecard(withServices(() => ({ quality: undefined })));
+    expect(indicatorOf(noQuality, "quality")).toMatchObject({ value: null, reason: "no_data", basis: { known: 0, total: 2 } });
+    expect(pillarOf(noQuality, "publicServiceLevel").score).toMatchObject({ leftOut: ["quality"], coverageOfWeights: 0.75, known: 2, total: 3 });
+    expect(pillarOf(noQuality, "publicServiceLevel").score.value).toBeCloseTo(200 / 3, 9);
+  });
+
+  it("has no services-based once-only rate when no service asks for evidence (null, not 1)", () => {
+    const noEvidence = buildScorecard(withServices(() => ({ evidence: undefined })));
+    expect(indicatorOf(noEvidence, "onceOnlyRate")).toMatchObject({ value: null, reason: "no_data", basis: { known: 0, denominator: 0 } });
+    // The pillar stands on the other two: mean(0.75, 0.75).
+    expect(pillarOf(noEvidence, "governanceInnovation").score).toMatchObject({ value: 75, leftOut: ["onceOnlyRate"] });
+  });
+
+  it("counts a service with no channel as one visit, and not online, as a default it shows", () => {
+    const extra = { id: "s3", name: "Certificate", departmentId: "d1", functionIds: ["f2"], needIds: ["n-marry"], annualVolume: 100, channels: [] };
+    const withBare = parseModel({ ...input, services: [...input.services!, extra] } as ModelInput);
+    // At most one visit: s2 (300, online) and s3 (100, one visit by default) of 500 = 0.8; s3 is assumed.
+    expect(indicatorOf(buildScorecard(withBare), "atMostOneVisitShare").basis).toMatchObject({ value: 0.8, known: 2, total: 3, assumed: 1 });
+    expect(indicatorOf(buildScorecard(withBare), "endToEndOnlineShare").value).toBe(0.6);
+    // Counted as two visits instead, s3 falls out: 300 / 500.
+    expect(indicatorOf(buildScorecard(withBare, { journeys: { visitsWithoutChannel: 2 } }), "atMostOneVisitShare").value).toBe(0.6);
+  });
+
+  it("weighs a service without annualVolume as the mean volume of those that have one (not 1, not 0)", () => {
+    // s2 loses its volume: it weighs the mean known volume, s1's 100. Quality (0.7 × 100 + 1 × 100) / 200 = 0.85
+    // (a weight of 1 would give 0.703, a weight of 0 would give 0.7); end to end online 100 / 200.
+    const noVolume = buildScorecard(withServices((s) => (s.id === "s2" ? { annualVolume: undefined } : {})));
+    expect(indicatorOf(noVolume, "quality").basis).toMatchObject({ value: 0.85, known: 2, assumed: 1 });
+    expect(indicatorOf(noVolume, "endToEndOnlineShare").basis).toMatchObject({ value: 0.5, assumed: 1 });
+  });
+
+  it("reads a duplication report that left duplication out as not computed, not as none found", () => {
+    const reports = { duplication: findDuplication(model, { include: ["fragmentation"] }) };
+    const partial = buildScorecard(model, { reports });
+    expect(indicatorOf(partial, "unduplicatedShare")).toMatchObject({ value: null, reason: "not_computed" });
+    expect(indicatorOf(partial, "duplicatedFunctions")).toMatchObject({ value: null, reason: "not_computed" });
+    expect(pillarOf(partial, "functionAllocation").score).toMatchObject({ value: 50, leftOut: ["unduplicatedShare"] });
+  });
+
+  it("has no composite at all when no pillar has data", () => {
+    const empty = buildScorecard(parseModel({ schemaVersion: 1, regions: [{ id: "r", name: "R" }], departments: [{ id: "d", name: "D", regionId: "r" }] }));
+    expect(empty.pillars.map((p) => p.score.value)).toEqual([null, null, null, null, null]);
+    expect(empty.composite).toMatchObject({ value: null, reason: "no_data", known: 0, total: 5, coverageOfWeights: 0 });
+    expect(empty.composite.leftOut).toEqual([...PILLARS]);
   });
 
   it("lists the indicators behind each pillar", () => {
@@ -148,24 +211,22 @@ describe("buildScorecard", () => {
     expect(() => scorecard(exampleCounty, { weights: { nope: 1 } } as never)).toThrow(/^scorecard: option weights must name pillars only/);
   });
 
-  it("scores the bundled example with every pillar in range, as docs/scorecard.md quotes it", () => {
+  it("scores the bundled example as docs/scorecard.md quotes it", () => {
     const example = buildScorecard(exampleCounty);
-    for (const p of example.pillars) expect(p.score! >= 0 && p.score! <= 100).toBe(true);
-    expect(example.composite! > 0 && example.composite! < 100).toBe(true);
     const doc = readFileSync(new URL("../../docs/scorecard.md", import.meta.url), "utf8");
     const block = /\$ govgraph scorecard\n([\s\S]*?)```/.exec(doc)![1]!;
-    for (const [name, score] of [...example.pillars.map((p) => [p.name, p.score] as const), ["Composite", example.composite] as const]) {
+    for (const [name, score] of [...example.pillars.map((p) => [p.name, p.score.value] as const), ["Composite", example.composite.value] as const]) {
       expect(block).toMatch(new RegExp(`^${name} +${score!.toFixed(1)} `, "m"));
     }
   });
 
-  it("keeps every score in [0, 100] and ignores record order", () => {
+  it("leaves out exactly the pillars without a score, and ignores record order", () => {
     fc.assert(
       fc.property(arbitraryShuffledModel(), ([a, b]) => {
         const x = buildScorecard(parseModel(a));
         expect(buildScorecard(parseModel(b))).toEqual(x);
-        for (const s of [x.composite, ...x.pillars.map((p) => p.score)]) if (s !== null) expect(s >= 0 && s <= 100).toBe(true);
-        for (const p of x.pillars) for (const i of p.indicators) if (i.weight > 0 && i.value !== null) expect(i.value >= 0 && i.value <= 1).toBe(true);
+        expect(x.composite.leftOut).toEqual(x.pillars.filter((p) => p.score.value === null).map((p) => p.id));
+        for (const p of x.pillars) expect(p.score.leftOut).toEqual(p.indicators.filter((i) => i.weight > 0 && i.value === null).map((i) => i.id));
       }),
       { numRuns: 60 },
     );

@@ -65,9 +65,42 @@ describe("analyzeStaffing", () => {
     // Efficiency over measured departments (40*0.25 + 20*1 + 30*0.05 + 10*1) / 100 = 0.415. Vacancies pooled over
     // departments with both figures: authorized 50 + 20 + 25 + 10 = 105, actual 40 + 20 + 30 + 10 = 100, 5 / 105.
     // Staff in much-staff-little-work departments: d-met's 30 of 110.
-    expect(report.summary).toMatchObject({ departments: 6, measured: 4, staff: 110, cases: 4150, muchStaffLittleWork: 1, littleStaffMuchWork: 1, staffInMuchStaffLittleWork: 30 / 110 });
-    expect(report.summary.efficiency).toBeCloseTo(0.415, 12);
-    expect(report.summary.vacancyRate).toBeCloseTo(5 / 105, 12);
+    expect(report.summary).toMatchObject({ departments: 6, withStaff: 5, measured: 4, staff: 110, actual: 110, authorized: 105, cases: 4150, muchStaffLittleWork: 1, littleStaffMuchWork: 1 });
+    expect(report.summary.staffInMuchStaffLittleWork).toEqual({ value: 30 / 110, numerator: 30, denominator: 110, unit: "staff", known: 4, total: 6, records: "departments" });
+    expect(report.summary.efficiency).toMatchObject({ numerator: 41.5, denominator: 100, known: 4, total: 6 });
+    expect(report.summary.efficiency.value).toBeCloseTo(0.415, 12);
+    expect(report.summary.vacancyRate).toEqual({ value: 5 / 105, numerator: 5, denominator: 105, unit: "staff", known: 4, total: 6, records: "departments" });
+  });
+
+  it("leaves a service without annualVolume out of its department's cases and counts it; a caseload with no known volume is unknown", () => {
+    const model = parseModel({
+      ...input,
+      departments: [bureau("d-a", 10, 10), bureau("d-b", 10, 10), bureau("d-c", 10, 10)],
+      assignments: [],
+      services: [
+        service("s-a1", "d-a", 1000),
+        { id: "s-a2", name: "s-a2", departmentId: "d-a", channels: [{ kind: "online" }] },
+        service("s-b", "d-b", 500),
+        { id: "s-c", name: "s-c", departmentId: "d-c", channels: [{ kind: "online" }] },
+      ],
+    });
+    const r = analyzeStaffing(model);
+    // d-a: 1000 known cases plus one service of unknown volume (not 0, not 1): cases 1000, counted as without volume.
+    // d-c: its only service has no volume: cases unknown, not measured, not flagged idle.
+    expect(r.departments.map((d) => [d.departmentId, d.cases, d.servicesWithoutVolume, d.casesPerStaff])).toEqual([
+      ["d-a", 1000, 1, 100],
+      ["d-b", 500, 0, 50],
+      ["d-c", null, 1, null],
+    ]);
+    expect(r.summary).toMatchObject({ measured: 2, cases: 1500, servicesWithoutVolume: 2 });
+  });
+
+  it("says unknown, not 0, for staff no department reports, and has no efficiency, vacancy or idle share", () => {
+    const model = parseModel({ ...input, departments: [bureau("d-a", undefined, undefined)], assignments: [], services: [service("s-a", "d-a", 100)] });
+    const s = analyzeStaffing(model).summary;
+    expect([s.staff, s.actual, s.authorized, s.withStaff, s.measured, s.casesPerStaff]).toEqual([null, null, null, 0, 0, null]);
+    const none = { value: null, numerator: 0, denominator: 0, unit: "staff", known: 0, total: 1, records: "departments", reason: "no_data" };
+    expect([s.efficiency, s.vacancyRate, s.staffInMuchStaffLittleWork]).toEqual([none, none, none]);
   });
 
   it("takes the default for options given as undefined and names a bad option", () => {
@@ -79,13 +112,23 @@ describe("analyzeStaffing", () => {
     expect(() => analyzeStaffing(model, { flagratio: 2 } as never)).toThrow(/^analyzeStaffing: unknown option "flagratio"/);
   });
 
-  it("keeps efficiency and vacancy rates in [0, 1] and ignores record order", () => {
+  it("summarizes the same rows it reports and ignores record order on random models", () => {
     fc.assert(
       fc.property(arbitraryShuffledModel(), ([a, b]) => {
         const r = analyzeStaffing(parseModel(a));
         expect(analyzeStaffing(parseModel(b))).toEqual(r);
-        for (const d of r.departments) {
-          for (const x of [d.relativeEfficiency, d.vacancyRate]) if (x !== null) expect(x >= 0 && x <= 1).toBe(true);
+        // The summary pools the rows: staff-weighted efficiency and the counts of measured and staffed departments.
+        const measured = r.departments.filter((d) => d.relativeEfficiency !== null);
+        const weight = measured.reduce((t, d) => t + d.staff!, 0);
+        expect(r.summary.efficiency.denominator).toBe(weight);
+        expect(r.summary.efficiency.numerator).toBeCloseTo(measured.reduce((t, d) => t + d.staff! * d.relativeEfficiency!, 0), 9);
+        expect(r.summary.measured).toBe(r.departments.filter((d) => d.casesPerStaff !== null).length);
+        expect(r.summary.withStaff).toBe(r.departments.filter((d) => d.staff !== null).length);
+        // In each peer group with a measured department, the best one scores 1.
+        for (const group of new Set(measured.map((d) => d.peerGroup))) {
+          if (measured.some((d) => d.peerGroup === group && d.casesPerStaff! > 0)) {
+            expect(Math.max(...measured.filter((d) => d.peerGroup === group).map((d) => d.relativeEfficiency!))).toBe(1);
+          }
         }
       }),
       { numRuns: 50 },

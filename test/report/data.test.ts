@@ -64,8 +64,9 @@ describe("the data a report embeds", () => {
     expect([data.coverage.reach, data.coverage.capacity, data.coverage.reason]).toEqual([null, null, "no demand data"]);
     expect([data.duplication.summary.duplicatedShare, data.duplication.summary.fragmentedShare]).toEqual([null, null]);
     const reach = data.scorecard.pillars.find((p) => p.id === "publicServiceLevel")!.indicators.find((i) => i.id === "reach")!;
-    expect([reach.value, reach.reason]).toEqual([null, "no data"]);
-    expect(data.scorecard.leftOut).toEqual(["Allocation of functions", "Level of public services", "Civil service"]);
+    expect([reach.value, reach.reason]).toEqual([null, "no demand data"]);
+    // No service states what it publishes: openness has no data either, rather than 0%.
+    expect(data.scorecard.leftOut).toEqual(["Allocation of functions", "Level of public services", "Openness of government affairs", "Civil service"]);
     expect([data.staffingOpenness.staffing.staff, data.staffingOpenness.staffing.efficiency]).toEqual([null, null]);
     expect(data.journeys.summary.onceOnlyRate).toBeNull();
   });

@@ -36,11 +36,10 @@ describe("fromGcServiceInventory", () => {
   });
 
   it("reports non-numeric volumes and empty required fields with their line numbers", () => {
-    const [header, first] = excerpt.split("\n");
+    const [header] = excerpt.split("\n");
     const columns = header!.replace(/^\uFEFF/, "").split(",");
     const row = (values: Record<string, string>) => columns.map((c) => values[c] ?? "").join(",");
     const text = [header, row({ service_id: "A1", service_name_en: "One", owner_org: "x", num_applications_total: "many" }), row({ service_id: "A2", owner_org: "x" }), row({ service_id: "A3", service_name_en: "Three", owner_org: "x", num_applications_total: "NA" })].join("\n");
-    expect(first).toBeDefined();
     const { model, issues } = fromGcServiceInventory(text, { strict: false });
     expect(issues.map((i) => [i.path[0], i.code])).toEqual([
       [2, "not_a_number"],

@@ -58,13 +58,19 @@ function communityLinks(g: OverlapGraph, community: Int32Array, index: ModelInde
 
 /** One community's record: its members, regions, the functions it would stop duplicating, links, staff, budget. */
 function cluster(index: ModelIndex, members: number[], removes: ReadonlySet<number> | undefined, links: number, total: number): ConsolidationCluster {
-  const staff = { authorized: 0, actual: 0 };
-  let budget = 0;
+  // Unknown figures are left out of the sums and counted; a sum with no known figure is null, not 0.
+  const staff: ConsolidationCluster["staff"] = { authorized: null, actual: null };
+  let budget: number | null = null;
+  const unknown = { authorized: 0, actual: 0, budget: 0 };
+  const add = (sum: number | null, x: number | undefined, key: keyof typeof unknown) => {
+    if (x === undefined) unknown[key]++;
+    return x === undefined ? sum : (sum ?? 0) + x;
+  };
   for (const d of members) {
     const dept = index.model.departments[d]!;
-    staff.authorized += dept.staff?.authorized ?? 0;
-    staff.actual += dept.staff?.actual ?? 0;
-    budget += dept.budget ?? 0;
+    staff.authorized = add(staff.authorized, dept.staff?.authorized, "authorized");
+    staff.actual = add(staff.actual, dept.staff?.actual, "actual");
+    budget = add(budget, dept.budget, "budget");
   }
   return {
     departmentIds: members.map((d) => index.departments.ids[d]! as DepartmentId),
@@ -74,6 +80,7 @@ function cluster(index: ModelIndex, members: number[], removes: ReadonlySet<numb
     meanOverlap: links === 0 ? 0 : round(total / links),
     staff,
     budget,
+    unknown,
   };
 }
 

@@ -14,9 +14,11 @@ export interface ConsolidationCluster {
   /** Links inside the cluster (overlapping or duplicate pairs) and their mean weight. */
   links: number;
   meanOverlap: number;
-  /** Staff and budget of the members (sums of the known figures). */
-  staff: { authorized: number; actual: number };
-  budget: number;
+  /** Staff and budget of the members: sums of the known figures, null when no member has one. */
+  staff: { authorized: number | null; actual: number | null };
+  budget: number | null;
+  /** Members with no figure for each (left out of the sums above). */
+  unknown: { authorized: number; actual: number; budget: number };
 }
 
 /** A small department and the department it could be folded into. */

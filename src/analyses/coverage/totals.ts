@@ -9,6 +9,7 @@ import type { ModelIndex } from "../../graph/index-model.js";
 import { compareIds } from "../../model/records.js";
 import type { DemandCells } from "./demand.js";
 import type { DepartmentSums } from "./departments.js";
+import { ratio, type Basis } from "../measured.js";
 import type { CoverageGap, CoverageReport, CoverageRow } from "./types.js";
 
 interface Sums {
@@ -57,14 +58,27 @@ function totals(index: ModelIndex, cells: DemandCells, reached: Uint8Array, shar
 }
 
 
-const ratio = (part: number, whole: number) => (whole > 0 ? Math.min(1, part / whole) : 1);
+/** A row's share: rows exist only where there is demand. */
+const rowShare = (part: number, whole: number) => Math.min(1, part / whole);
+
+/** The basis of the overall shares: needs with demand cells, and those whose demand is their regions' population. */
+function needBasis(index: ModelIndex, cells: DemandCells): Basis {
+  let known = 0;
+  let assumed = 0;
+  index.model.needs.forEach((need, n) => {
+    if (cells.needStart[n + 1]! === cells.needStart[n]!) return;
+    known++;
+    if (!need.demand || need.demand.length === 0) assumed++;
+  });
+  return { unit: "demand", known, total: index.model.needs.length, records: "needs", assumed, reason: "no_demand" };
+}
 
 /** The rows of the ids with demand, with their reach and capacity shares. */
 function rows<K extends string, I>(key: K, ids: readonly I[], s: Sums, keep: (i: number) => boolean): ({ [k in K]: I } & CoverageRow)[] {
   return ids
     .map((id, i) => ({ id, i }))
     .filter(({ i }) => keep(i))
-    .map(({ id, i }) => ({ [key]: id, demand: s.demand[i]!, reach: ratio(s.reach[i]!, s.demand[i]!), capacity: ratio(s.capacity[i]!, s.demand[i]!) }) as { [k in K]: I } & CoverageRow);
+    .map(({ id, i }) => ({ [key]: id, demand: s.demand[i]!, reach: rowShare(s.reach[i]!, s.demand[i]!), capacity: rowShare(s.capacity[i]!, s.demand[i]!) }) as { [k in K]: I } & CoverageRow);
 }
 
 /** Orders rows by an id, null first. */
@@ -81,16 +95,17 @@ export function coverageReport(index: ModelIndex, cells: DemandCells, reached: U
   const { byNeed, byRegion, bySegment, demand, reach, capacity, gaps } = totals(index, cells, reached, share);
   const regionRows = rows("regionId", index.regions.ids, byRegion, (i) => byRegion.demand[i]! > 0).sort(byId((r) => r.regionId));
   gaps.sort((a, b) => b.volume - a.volume || compareIds(a.needId, b.needId) || compareIds(a.regionId, b.regionId) || byId<CoverageGap>((x) => x.segmentId)(a, b));
+  const basis = needBasis(index, cells);
   return {
     demand,
-    reach: ratio(reach, demand),
-    capacity: ratio(capacity, demand),
+    reach: ratio(Math.min(reach, demand), demand, basis),
+    capacity: ratio(Math.min(capacity, demand), demand, basis),
     byNeed: rows("needId", index.needs.ids, byNeed, (i) => byNeed.demand[i]! > 0).sort(byId((r) => r.needId)),
     byRegion: regionRows,
     bySegment: rows("segmentId", [null, ...index.segments.ids], bySegment, (i) => bySegment.demand[i]! > 0).sort(byId((r) => r.segmentId)),
     byDepartment: rows("departmentId", index.departments.ids, departments, (i) => departments.seen[i] === 1 && departments.demand[i]! > 0).sort(byId((r) => r.departmentId)),
     gaps,
-    gini: weightedGini(regionRows.map((r) => r.reach), regionRows.map((r) => r.demand)),
+    gini: demand > 0 ? weightedGini(regionRows.map((r) => r.reach), regionRows.map((r) => r.demand)) : null,
   };
 }
 

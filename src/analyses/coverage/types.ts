@@ -3,6 +3,7 @@
  * and department, with the unreached cells and the Gini coefficient of regional reach (docs/coverage.md).
  * @module
  */
+import type { Measured } from "../measured.js";
 
 /** Demand (cases a year) and the shares of it that are reached and served within capacity. */
 export interface CoverageRow {
@@ -22,7 +23,16 @@ export interface CoverageGap {
 }
 
 /** What `scoreCoverage` returns. */
-export interface CoverageReport extends CoverageRow {
+export interface CoverageReport {
+  /** Total volume of the demand cells (cases a year). */
+  demand: number;
+  /**
+   * Reached volume over demand (unit `demand`; records `needs`: known, the needs with demand cells; assumed, those whose
+   * demand is their leaf regions' population). Null with `no_demand` when there is no demand at all.
+   */
+  reach: Measured;
+  /** Volume reached within capacity over demand, on the same basis as `reach` (at most `reach`). */
+  capacity: Measured;
   byNeed: (CoverageRow & { needId: string })[];
   byRegion: (CoverageRow & { regionId: string })[];
   bySegment: (CoverageRow & { segmentId: string | null })[];
@@ -30,6 +40,6 @@ export interface CoverageReport extends CoverageRow {
   byDepartment: (CoverageRow & { departmentId: string })[];
   /** Unreached cells, largest volume first. */
   gaps: CoverageGap[];
-  /** Gini coefficient of regional reach, weighted by regional demand: 0 when every region is covered alike. */
-  gini: number;
+  /** Gini coefficient of regional reach, weighted by regional demand: 0 when every region is covered alike; null without demand. */
+  gini: number | null;
 }

@@ -5,10 +5,11 @@
  * @module
  */
 import { compareIds } from "../../model/records.js";
+import { missing, ratio } from "../measured.js";
 import type { DuplicationContext } from "./context.js";
-import type { DuplicationFinding, DuplicationReport, DuplicationSummary, FragmentationFinding, NearDuplicateFunction, OverlapFinding } from "./types.js";
+import type { DuplicationFinding, DuplicationPart, DuplicationReport, DuplicationSummary, FragmentationFinding, NearDuplicateFunction, OverlapFinding } from "./types.js";
 
-const round = (x: number) => Math.round(x * 1e6) / 1e6;
+const PARTS: readonly DuplicationPart[] = ["fragmentation", "duplication", "overlap", "nearDuplicateFunctions"];
 
 const byList = (a: readonly string[], b: readonly string[]) => {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
@@ -47,19 +48,24 @@ function summarize(ctx: DuplicationContext, findings: Omit<DuplicationReport, "s
       if (held[ctx.index.functions.of.get(x.id)!]) fragmentedHeld++;
     }
   }
+  const has = (part: DuplicationPart) => ctx.include.has(part);
+  const count = (part: DuplicationPart, n: number) => (has(part) ? n : null);
+  const basis = { unit: "functions", known: heldFunctions, total: ctx.nF, records: "functions" } as const;
+  const share = (part: DuplicationPart, n: number) => (has(part) ? ratio(n, heldFunctions, basis) : missing("not_computed", basis));
   return {
     functions: ctx.nF,
     heldFunctions,
-    duplicatedFunctions: duplicated.size,
-    duplicatedShare: heldFunctions === 0 ? 0 : round(duplicated.size / heldFunctions),
-    duplicatedServices: duplicatedServices.size,
-    fragmentedFunctions: fragmentedFunctions.size,
-    fragmentedNeeds: fragmentedNeeds.size,
-    fragmentedShare: heldFunctions === 0 ? 0 : round(fragmentedHeld / heldFunctions),
-    duplication: findings.duplication.length,
-    fragmentation: findings.fragmentation.length,
-    overlap: findings.overlap.length,
-    nearDuplicateFunctions: findings.nearDuplicateFunctions.length,
+    duplicatedFunctions: count("duplication", duplicated.size),
+    duplicatedShare: share("duplication", duplicated.size),
+    duplicatedServices: count("duplication", duplicatedServices.size),
+    fragmentedFunctions: count("fragmentation", fragmentedFunctions.size),
+    fragmentedNeeds: count("fragmentation", fragmentedNeeds.size),
+    fragmentedShare: share("fragmentation", fragmentedHeld),
+    duplication: count("duplication", findings.duplication.length),
+    fragmentation: count("fragmentation", findings.fragmentation.length),
+    overlap: count("overlap", findings.overlap.length),
+    nearDuplicateFunctions: count("nearDuplicateFunctions", findings.nearDuplicateFunctions.length),
+    notComputed: PARTS.filter((part) => !has(part)),
   };
 }
 

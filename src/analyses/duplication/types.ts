@@ -3,6 +3,7 @@
  * GAO-15-49SP) and near-duplicate functions, defined in docs/duplication.md.
  * @module
  */
+import type { Measured } from "../measured.js";
 import type { DepartmentId, FunctionId, NeedId, RegionId, SegmentId, ServiceId } from "../../schemas/ids.js";
 
 /** The parts of the duplication report, for the `include` option. */
@@ -90,27 +91,32 @@ export interface NearDuplicateFunction {
   similarity: number;
 }
 
-/** Counts and shares of the duplication report. */
+/**
+ * Counts and shares of the duplication report. The counts of a part that was not computed (left out of `include`)
+ * are null, and its shares null with reason `not_computed`: "not looked for" never reads as "none found".
+ */
 export interface DuplicationSummary {
   /** Functions in the model. */
   functions: number;
   /** Functions held by at least one department (any role). */
   heldFunctions: number;
   /** Functions with a function-duplication finding. */
-  duplicatedFunctions: number;
-  /** duplicatedFunctions / heldFunctions (0 when nothing is held). */
-  duplicatedShare: number;
+  duplicatedFunctions: number | null;
+  /** duplicatedFunctions / heldFunctions (unit and records `functions`; null with no_data when nothing is held). */
+  duplicatedShare: Measured;
   /** Services in a service-duplication finding. */
-  duplicatedServices: number;
-  fragmentedFunctions: number;
-  fragmentedNeeds: number;
+  duplicatedServices: number | null;
+  fragmentedFunctions: number | null;
+  fragmentedNeeds: number | null;
   /** Held functions with a fragmentation finding / heldFunctions. */
-  fragmentedShare: number;
+  fragmentedShare: Measured;
   /** Numbers of findings. */
-  duplication: number;
-  fragmentation: number;
-  overlap: number;
-  nearDuplicateFunctions: number;
+  duplication: number | null;
+  fragmentation: number | null;
+  overlap: number | null;
+  nearDuplicateFunctions: number | null;
+  /** The parts left out of `include`, in report order. */
+  notComputed: DuplicationPart[];
 }
 
 /** What `findDuplication` returns: plain JSON, every list sorted. */

@@ -10,6 +10,7 @@ import { compareIds } from "../../model/records.js";
 import type { Need } from "../../schemas/need.js";
 import type { Channel, Service } from "../../schemas/service.js";
 import { isEndToEndOnline, serviceDays, serviceVisits } from "../service-channels.js";
+import type { NeedVolume } from "./summary.js";
 import type { JourneyResult } from "./types.js";
 
 /** The visits a channel costs when it does not say, and a step whose service has no channel. @internal */
@@ -108,7 +109,7 @@ function evidenceTally(services: readonly Service[]) {
 }
 
 /** Measures one need's journey; throws `invalid_model` on an unknown service or a cycle in `after`. @internal */
-export function measureJourney(need: Need, weight: number, services: ReadonlyMap<string, Service>, rules: VisitRules): JourneyResult {
+export function measureJourney(need: Need, volume: NeedVolume, services: ReadonlyMap<string, Service>, rules: VisitRules): JourneyResult {
   const steps = journeySteps(need);
   const lookup = (id: string): Service => {
     const s = services.get(id);
@@ -121,8 +122,10 @@ export function measureJourney(need: Need, weight: number, services: ReadonlyMap
   const departments = new Set<string>();
   let inPersonVisits = 0;
   let endToEnd = 0;
+  let withoutChannel = 0;
   for (const s of stepServices) {
     departments.add(s.departmentId);
+    if (s.channels.length === 0) withoutChannel++;
     inPersonVisits += serviceVisits(s, rules.visitsOf, rules.none);
     if (isEndToEndOnline(s)) endToEnd++;
   }
@@ -131,10 +134,13 @@ export function measureJourney(need: Need, weight: number, services: ReadonlyMap
   return {
     needId: need.id,
     name: need.name,
-    weight,
+    weight: volume.weight,
+    volume: volume.volume,
+    volumeFrom: volume.volumeFrom,
     services: [...steps.keys()].sort(compareIds),
     departments: [...departments].sort(compareIds),
     inPersonVisits,
+    stepsWithoutChannel: withoutChannel,
     evidenceRequests: evidence.requests,
     citizenSupplied: evidence.requests - evidence.reused,
     reused: evidence.reused,

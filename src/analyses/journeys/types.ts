@@ -3,19 +3,26 @@
  * (docs/scorecard.md, "Journeys").
  * @module
  */
+import type { Measured } from "../measured.js";
 
 /** One need's journey, measured. */
 export interface JourneyResult {
   needId: string;
   name: string;
-  /** Demand weight of the journey in the summary: yearly volume times the need's weight. */
+  /** Demand weight of the journey in the summary: `volume` times the need's weight. */
   weight: number;
+  /** Cases a year: the need's demand, else the population of the leaf regions, else (when neither is above 0) 1. */
+  volume: number;
+  /** Where `volume` comes from; `population` and `default` are documented defaults (counted as assumed in the summary). */
+  volumeFrom: "demand" | "population" | "default";
   /** The services of the journey, sorted by id. */
   services: string[];
   /** Competent departments of those services, sorted by id. */
   departments: string[];
   /** Sum over steps of the fewest in-person visits any of the step's channels allows. */
   inPersonVisits: number;
+  /** Steps whose service has no channel: they count `visitsWithoutChannel` visits and are not online end to end. */
+  stepsWithoutChannel: number;
   /** Evidence requirements over all steps (an evidence type asked by two steps counts twice). */
   evidenceRequests: number;
   citizenSupplied: number;
@@ -34,22 +41,27 @@ export interface JourneyResult {
   criticalPath: string[];
 }
 
-/** The demand-weighted summary over every journey. */
+/**
+ * The demand-weighted summary over every journey. Means are null when no need has a journey. In the shares, `known`
+ * counts the journeys that carry the data (every step has a channel; for `onceOnlyRate`, the journey asks for
+ * evidence) and `assumed` those where a default stood in (a step without a channel, a volume from population or 1).
+ */
 export interface JourneysSummary {
   journeys: number;
   /** Sum of journey weights. */
   weight: number;
-  inPersonVisits: number;
-  departments: number;
-  services: number;
-  evidenceRequests: number;
-  /** Weighted reused requests over weighted requests; 1 when no journey asks for evidence. */
-  onceOnlyRate: number;
-  repeatSubmissions: number;
-  endToEndOnlineShare: number;
-  days: number;
-  /** Weighted share of journeys needing at most one in-person visit ("run at most once"). */
-  atMostOneVisitShare: number;
+  inPersonVisits: number | null;
+  departments: number | null;
+  services: number | null;
+  evidenceRequests: number | null;
+  /** Reused requests over requests, weighted by demand (unit `weighted requests`); null when no journey asks for evidence. */
+  onceOnlyRate: Measured;
+  repeatSubmissions: number | null;
+  /** Demand-weighted mean share of steps online end to end (unit `demand`). */
+  endToEndOnlineShare: Measured;
+  days: number | null;
+  /** Demand-weighted share of journeys needing at most one in-person visit, "run at most once" (unit `demand`). */
+  atMostOneVisitShare: Measured;
   /** Journeys with at most one in-person visit (count). */
   atMostOneVisit: number;
 }

@@ -53,7 +53,8 @@ export const duplicates: CommandDef = defineModelCommand({
     progress(ctx.io, `${duplicationSection.title}...`);
     const report = findDuplicates(model, duplicationOptions);
     const n = report.summary.duplication;
-    const blocks = [heading(`Duplication: ${name} (${formatCount(n)} finding${n === 1 ? "" : "s"})`, 1), ...renderDuplicates(report, { names: new Names([model]) })];
+    const found = n === null ? "duplication not computed" : `${formatCount(n)} finding${n === 1 ? "" : "s"}`;
+    const blocks = [heading(`Duplication: ${name} (${found})`, 1), ...renderDuplicates(report, { names: new Names([model]) })];
     return documentResult(ctx, { blocks, json: () => report }, duplicationFails(report, ctx.failOn) ? 3 : 0);
   },
 });

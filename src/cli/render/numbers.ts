@@ -4,8 +4,10 @@
  * Every number the CLI prints is formatted here, one precision per kind: counts with thousands separators
  * (`8,365,349,608`), shares as a percentage with one decimal that names its basis (`52.3% of demand`), HHI with
  * three decimals, scores 0-100 with one, money in millions or billions. Table cells keep the raw value beside
- * the text, so CSV gets `0.523` where text shows `52.3%`.
+ * the text, so CSV gets `0.523` where text shows `52.3%`. A value the analysis could not measure reads as its
+ * reason (`no data`, `no demand data`), a figure the model does not have as `unknown`; CSV leaves both cells empty.
  */
+import type { Measured, MissingReason } from "../../index.js";
 
 /** A number for a table: its text in text and Markdown, its raw value in CSV, right-aligned in text. @internal */
 export interface Value {
@@ -16,6 +18,20 @@ export interface Value {
 
 /** What a table shows where there is no number (CSV leaves the cell empty). @internal */
 export const NONE = "–";
+
+/** What a table shows for a figure the model does not have, such as a department's staff or budget. @internal */
+export const UNKNOWN = "unknown";
+
+/** Why a measured value is missing, in words, by the reason the analysis gives. @internal */
+export const MISSING_TEXT: Readonly<Record<MissingReason, string>> = {
+  no_data: "no data",
+  no_demand: "no demand data",
+  not_applicable: "not applicable",
+  not_computed: "not computed",
+};
+
+/** The words for a missing value's reason: `no data` when it gives none. @internal */
+export const formatMissing = (reason?: MissingReason): string => MISSING_TEXT[reason ?? "no_data"];
 
 const formatters = new Map<number, Intl.NumberFormat>();
 /** `x` with thousands separators and exactly `digits` decimals. */
@@ -96,9 +112,14 @@ export function share(value: number | null | undefined, basis: string, of?: { pa
   return cell(`${formatPercent(value)} ${basis}${of ? ` (${formatFraction(of.part, of.whole, of.what)})` : ""}`, value, false);
 }
 
-/** A count with what it counts and, when given, its share: `4 of 86 (4.7%)`. CSV gets the count. @internal */
-export function countOf(part: number, whole: number, shareOfWhole?: number | null): Value {
-  const pct = shareOfWhole === undefined ? "" : ` (${formatPercent(shareOfWhole)})`;
+/**
+ * A count with what it counts and, when given, its share: `4 of 86 (4.7%)`, `0 of 0 (no data)`. A count that was
+ * not computed reads `not computed`. CSV gets the count.
+ * @internal
+ */
+export function countOf(part: number | null, whole: number, shareOfWhole?: number | null): Value {
+  if (part === null) return missingCell("not_computed");
+  const pct = shareOfWhole === undefined ? "" : ` (${shareOfWhole === null ? formatMissing() : formatPercent(shareOfWhole)})`;
   return cell(`${formatCount(part)} of ${formatCount(whole)}${pct}`, part, false);
 }
 
@@ -112,3 +133,38 @@ export function signed(delta: number | null | undefined, format: (x: number) => 
   if (missing(delta)) return cell(NONE, null);
   return cell(delta === 0 ? "0" : `${delta > 0 ? "+" : "-"}${format(Math.abs(delta))}`, delta);
 }
+
+/**
+ * A cell for a value the analysis could not give: its reason in words (`no data`), right-aligned like the numbers
+ * it stands among; CSV leaves it empty.
+ * @internal
+ */
+export const missingCell = (reason?: MissingReason): Value => cell(formatMissing(reason), null);
+
+/** A count the model may not have (staff, a caseload): `unknown` where it has none. @internal */
+export const countOrUnknown = (n: number | null | undefined): Value => (missing(n) ? cell(UNKNOWN, null) : count(n));
+/** An amount of money the model may not have: `unknown` where it has none. @internal */
+export const moneyOrUnknown = (x: number | null | undefined): Value => (missing(x) ? cell(UNKNOWN, null) : money(x));
+
+/** A measured value drawn by `shown`, or why it has none (`no data`, `no demand data`). @internal */
+export function measuredCell(m: Measured, shown: (value: number) => Value): Value {
+  return m.value === null ? missingCell(m.reason) : shown(m.value);
+}
+
+/**
+ * A measured share as one cell that names its basis, the count behind it and the defaults it stands on, like
+ * {@link share}: `92.5% of items (2,480 of 2,682 services)`, `66.7% of demand (defaults for 2 of 3 needs)`, or why
+ * it has none (`no data`). CSV gets the share, empty when missing.
+ * @internal
+ */
+export function measuredShare(m: Measured, basis: string, of?: { part: number; whole: number; what: string }): Value {
+  return measuredCell(m, (value) => {
+    const notes = [...(of ? [formatFraction(of.part, of.whole, of.what)] : []), ...(m.assumed ? [`defaults for ${formatFraction(m.assumed, m.total, m.records)}`] : [])];
+    // A bare percentage is a number (right-aligned); one with words is text.
+    const words = basis !== "" || notes.length > 0;
+    return cell(`${formatPercent(value)}${basis ? ` ${basis}` : ""}${notes.length > 0 ? ` (${notes.join("; ")})` : ""}`, value, !words);
+  });
+}
+
+/** The text of a measured share, as {@link measuredShare} draws it. @internal */
+export const formatMeasured = (m: Measured, basis = ""): string => measuredShare(m, basis).text;

@@ -2,7 +2,7 @@ import { scoreCoverage, type CoverageReport, type CoverageRow } from "../../inde
 import type { FailOn } from "../command.js";
 import { nameColumns, type NameKind, type Names } from "../names.js";
 import { table, type Block } from "../render/document.js";
-import { count, decimal, described, formatCount, formatPercent, percent, share } from "../render/numbers.js";
+import { count, decimal, described, formatCount, formatPercent, measuredShare, missingCell, percent } from "../render/numbers.js";
 import type { Column } from "../render/table.js";
 import { defineSection, type SectionView } from "./section.js";
 
@@ -17,7 +17,7 @@ const lowestFirst = <R extends CoverageRow>(rows: readonly R[]) => [...rows].sor
 
 /** A table of coverage rows by a kind of record: its name and id, then the measures. */
 function byKind<R extends CoverageRow>(id: string, kind: NameKind, label: string, rows: readonly R[], key: (r: R) => string | null, names: Names): Block {
-  return table(id, [...nameColumns(kind, label), ...MEASURES], rows.map((r) => [...names.pair(kind, key(r)), ...measures(r)]));
+  return table(id, [...nameColumns(kind, label), ...MEASURES], rows.map((r) => [...names.pair(kind, key(r)), ...measures(r)]), { empty: `No ${kind} has demand.` });
 }
 
 function gaps(r: CoverageReport, names: Names): Block {
@@ -25,7 +25,12 @@ function gaps(r: CoverageReport, names: Names): Block {
     "coverage-gaps",
     [...nameColumns("need", "unreached need", false), ...nameColumns("region", "region"), ...nameColumns("segment", "segment", false), { label: "cases a year", csv: "volume" }],
     r.gaps.map((g) => [...names.pair("need", g.needId), ...names.pair("region", g.regionId), ...names.pair("segment", g.segmentId), count(g.volume)]),
-    { empty: "No gaps: every demand cell is reached." },
+    {
+      empty:
+        r.reach.value === null
+          ? "No demand data: no need has demand and no leaf region has a population, so reach cannot be measured."
+          : "No gaps: every demand cell is reached.",
+    },
   );
 }
 
@@ -38,12 +43,14 @@ export function renderCoverage(r: CoverageReport, { names }: SectionView): Block
       [{ label: "coverage", csv: "measure" }, "value"],
       [
         ["demand (cases a year)", count(r.demand)],
-        ["reached", share(r.reach, "of demand")],
-        ["reached within capacity", share(r.capacity, "of demand")],
-        ["Gini of regional reach (0 = even)", decimal(r.gini, 3)],
+        ["reached", measuredShare(r.reach, "of demand")],
+        ["reached within capacity", measuredShare(r.capacity, "of demand")],
+        ["Gini of regional reach (0 = even)", r.gini === null ? missingCell("no_demand") : decimal(r.gini, 3)],
         [
           "gaps (unreached cells)",
-          described(r.gaps.length, `${formatCount(r.gaps.length)} ${r.gaps.length === 1 ? "cell" : "cells"}, ${formatCount(unreached)} cases a year (${formatPercent(r.demand > 0 ? unreached / r.demand : null)} of demand)`),
+          r.reach.value === null
+            ? missingCell(r.reach.reason)
+            : described(r.gaps.length, `${formatCount(r.gaps.length)} ${r.gaps.length === 1 ? "cell" : "cells"}, ${formatCount(unreached)} cases a year (${formatPercent(unreached / r.demand)} of demand)`),
         ],
       ],
       { whole: true },

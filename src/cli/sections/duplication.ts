@@ -2,7 +2,7 @@ import { findDuplication, suggestConsolidation, type ConsolidationReport, type D
 import type { FailOn } from "../command.js";
 import { listCells, listColumns, nameColumns, type NameKind, type Names } from "../names.js";
 import { table, type Block } from "../render/document.js";
-import { count, countOf, decimal, hhi, money, similarity } from "../render/numbers.js";
+import { count, countOf, countOrUnknown, decimal, hhi, missingCell, moneyOrUnknown, similarity, type Value } from "../render/numbers.js";
 import { defineSection, type SectionView } from "./section.js";
 
 /** The duplication report with the consolidation suggestions drawn from it. @internal */
@@ -21,6 +21,12 @@ export function findDuplicates(model: Model, options: DuplicationOptions = {}): 
   return { ...duplication, consolidation };
 }
 
+/** A count of a part that `include` may have left out: `not computed` then. */
+const counted = (n: number | null): Value => (n === null ? missingCell("not_computed") : count(n));
+
+/** What an empty findings table says: none found, or that `include` left the part out. */
+const none = (found: number | null, part: string, text: string) => (found === null ? `${part} not computed (left out of --include).` : text);
+
 function measures(r: DuplicationReport): Block {
   const s = r.summary;
   return table(
@@ -28,14 +34,14 @@ function measures(r: DuplicationReport): Block {
     [{ label: "duplication", csv: "measure" }, "value"],
     [
       ["functions held by some department", count(s.heldFunctions)],
-      ["duplicated functions (of those held)", countOf(s.duplicatedFunctions, s.heldFunctions, s.duplicatedShare)],
-      ["fragmented functions (of those held)", countOf(s.fragmentedFunctions, s.heldFunctions, s.fragmentedShare)],
-      ["fragmented needs", count(s.fragmentedNeeds)],
-      ["duplicated services", count(s.duplicatedServices)],
-      ["duplication findings", count(s.duplication)],
-      ["fragmentation findings", count(s.fragmentation)],
-      ["overlapping department pairs", count(s.overlap)],
-      ["near-duplicate functions", count(s.nearDuplicateFunctions)],
+      ["duplicated functions (of those held)", countOf(s.duplicatedFunctions, s.heldFunctions, s.duplicatedShare.value)],
+      ["fragmented functions (of those held)", countOf(s.fragmentedFunctions, s.heldFunctions, s.fragmentedShare.value)],
+      ["fragmented needs", counted(s.fragmentedNeeds)],
+      ["duplicated services", counted(s.duplicatedServices)],
+      ["duplication findings", counted(s.duplication)],
+      ["fragmentation findings", counted(s.fragmentation)],
+      ["overlapping department pairs", counted(s.overlap)],
+      ["near-duplicate functions", counted(s.nearDuplicateFunctions)],
     ],
    { whole: true },
  );
@@ -52,7 +58,7 @@ function duplicationTable(r: DuplicationReport, names: Names): Block {
         ? ["function", ...what("function", [d.id]), d.scope, ...listCells(names, "department", d.departmentIds, 8), ...listCells(names, "region", d.regionIds, 8)]
         : ["service", ...what("service", d.ids), d.scope, ...listCells(names, "department", d.departmentIds, 8), ...listCells(names, "region", d.shared.regionIds, 8)],
     ),
-    { empty: "No duplication: no function is led twice, and no service repeated, in overlapping jurisdictions.", layout: "cards", title: "Duplication findings:" },
+    { empty: none(r.summary.duplication, "Duplication", "No duplication: no function is led twice, and no service repeated, in overlapping jurisdictions."), layout: "cards", title: "Duplication findings:" },
   );
 }
 
@@ -62,7 +68,7 @@ function fragmentationTable(r: DuplicationReport, names: Names): Block {
     "duplication-fragmentation",
     [{ label: "most fragmented", csv: "name" }, { label: "id", csv: "id", only: "csv" }, "kind", ...nameColumns("region", "jurisdiction", false), { label: "depts", csv: "departments" }, "HHI", { label: "effective number", csv: "effectiveNumber" }],
     rows.map((f) => [names.label(f.kind, f.id), f.id, f.kind, ...names.pair("region", f.regionId), count(f.departmentIds.length), hhi(f.hhi), decimal(f.effectiveNumber, 1)]),
-    { empty: "No fragmentation: no function or need is split over departments of one jurisdiction." },
+    { empty: none(r.summary.fragmentation, "Fragmentation", "No fragmentation: no function or need is split over departments of one jurisdiction.") },
   );
 }
 
@@ -74,7 +80,7 @@ function overlapTable(r: DuplicationReport, names: Names): Block {
     [...r.overlap]
       .sort((a, b) => b.score - a.score)
       .map((o) => [o.departmentIds.map((id) => names.label("department", id)).join(" + "), o.departmentIds.join("|"), o.basis, similarity(o.score), ...listCells(names, kind(o.basis), o.shared, 3)]),
-    { empty: "No two departments overlap above the threshold." },
+    { empty: none(r.summary.overlap, "Overlap", "No two departments overlap above the threshold.") },
   );
 }
 
@@ -83,7 +89,7 @@ function nearTable(r: DuplicationReport, names: Names): Block {
     "duplication-near-functions",
     [...nameColumns("function", "near-duplicate function"), { label: "and function", csv: "otherFunctionName" }, { label: "id", csv: "otherFunctionId", id: true }, "similarity"],
     r.nearDuplicateFunctions.map((n) => [...names.pair("function", n.functionIds[0]), ...names.pair("function", n.functionIds[1]), similarity(n.similarity)]),
-    { empty: "No two function names are near-duplicates." },
+    { empty: none(r.summary.nearDuplicateFunctions, "Near-duplicate functions", "No two function names are near-duplicates.") },
   );
 }
 
@@ -92,13 +98,13 @@ function consolidationTables(c: ConsolidationReport, names: Names): Block[] {
     table(
       "consolidation-merge-candidates",
       ["merge candidate", ...listColumns("department", "departments", true), ...listColumns("function", "removes duplication of"), "staff", { label: "budget", csv: "budget" }],
-      c.clusters.map((k, i) => [`#${i + 1}`, ...listCells(names, "department", k.departmentIds, 8), ...listCells(names, "function", k.removesDuplication, 8), count(k.staff.actual || k.staff.authorized), money(k.budget)]),
+      c.clusters.map((k, i) => [`#${i + 1}`, ...listCells(names, "department", k.departmentIds, 8), ...listCells(names, "function", k.removesDuplication, 8), countOrUnknown(k.staff.actual ?? k.staff.authorized), moneyOrUnknown(k.budget)]),
       { empty: "No merge candidate: no group of departments overlaps or duplicates each other.", layout: "cards", title: "Merge candidates:" },
     ),
     table(
       "consolidation-small-departments",
       [...nameColumns("department", "small department"), "functions", "staff", { label: "could fold into", csv: "intoName" }, { label: "into id", csv: "intoId", only: "csv" }, "because"],
-      c.smallDepartments.map((d) => [...names.pair("department", d.departmentId), count(d.functions), count(d.staff), ...names.pair("department", d.into), d.reason.replace(/_/g, " ")]),
+      c.smallDepartments.map((d) => [...names.pair("department", d.departmentId), count(d.functions), countOrUnknown(d.staff), ...names.pair("department", d.into), d.reason.replace(/_/g, " ")]),
       { empty: "No small department to fold into another." },
     ),
   ];

@@ -1,7 +1,7 @@
 import { analyzeJourneys, compareIds, type JourneysReport } from "../../index.js";
 import { nameColumns, type Names } from "../names.js";
 import { table, type Block } from "../render/document.js";
-import { count, decimal, percent, share } from "../render/numbers.js";
+import { count, decimal, measuredShare, missingCell, percent, type Value } from "../render/numbers.js";
 import type { Column } from "../render/table.js";
 import { defineSection, type SectionView } from "./section.js";
 
@@ -21,6 +21,9 @@ const JOURNEY_COLUMNS: (string | Column)[] = [
   { label: "online e2e (% of steps)", csv: "endToEndOnlineShare" },
   "days",
 ];
+
+/** A demand-weighted mean, or `no data` when no journey carries weight. */
+const mean = (x: number | null, digits = 2): Value => (x === null ? missingCell() : decimal(x, digits));
 
 /** Renders a journeys report: one row per journey, then the demand-weighted summary. @internal */
 export function renderJourneys(r: JourneysReport, { names }: SectionView): Block[] {
@@ -55,14 +58,14 @@ export function renderJourneys(r: JourneysReport, { names }: SectionView): Block
       [{ label: "journeys, weighted by demand", csv: "measure" }, "value"],
       [
         ["journeys", count(s.journeys)],
-        ["in-person visits per journey", decimal(s.inPersonVisits)],
-        ["departments per journey", decimal(s.departments)],
-        ["evidence requests per journey", decimal(s.evidenceRequests)],
-        ["once-only rate", share(s.onceOnlyRate, "of evidence requests reused")],
-        ["evidence asked again per journey", decimal(s.repeatSubmissions)],
-        ["steps online end to end", share(s.endToEndOnlineShare, "of steps")],
-        ["days along the critical path", decimal(s.days, 1)],
-        ["run at most once (<= 1 visit)", share(s.atMostOneVisitShare, "of demand", { part: s.atMostOneVisit, whole: s.journeys, what: "journeys" })],
+        ["in-person visits per journey", mean(s.inPersonVisits)],
+        ["departments per journey", mean(s.departments)],
+        ["evidence requests per journey", mean(s.evidenceRequests)],
+        ["once-only rate", measuredShare(s.onceOnlyRate, "of evidence requests reused")],
+        ["evidence asked again per journey", mean(s.repeatSubmissions)],
+        ["steps online end to end", measuredShare(s.endToEndOnlineShare, "of steps")],
+        ["days along the critical path", mean(s.days, 1)],
+        ["run at most once (<= 1 visit)", measuredShare(s.atMostOneVisitShare, "of demand", { part: s.atMostOneVisit, whole: s.journeys, what: "journeys" })],
       ],
       { whole: true },
     ),

@@ -1,18 +1,19 @@
 import { compareIds, scoreOpenness, OPENNESS_ITEMS, type OpennessReport } from "../../index.js";
 import { nameColumns } from "../names.js";
 import { paragraph, table, type Block } from "../render/document.js";
-import { count, countOf, formatCount, formatPercent, percent } from "../render/numbers.js";
+import { count, countOf, formatCount, formatPercent, measuredShare, missingCell, percent } from "../render/numbers.js";
 import { defineSection, type SectionView } from "./section.js";
 
 /** Renders an openness report: items, the least open departments first, the overall share. @internal */
 export function renderOpenness(r: OpennessReport, { names }: SectionView): Block[] {
-  const worst = [...r.departments].sort((a, b) => a.share - b.share || compareIds(a.departmentId, b.departmentId));
+  // Departments with nothing to measure (null share) last.
+  const worst = [...r.departments].sort((a, b) => (a.share ?? 2) - (b.share ?? 2) || compareIds(a.departmentId, b.departmentId));
   const o = r.overall;
   return [
     table(
       "openness-items",
       ["item", { label: "applies to (services)", csv: "applicable" }, "published", { label: "share of applicable", csv: "share" }],
-      OPENNESS_ITEMS.map((item) => [item, count(o.byItem[item].applicable), count(o.byItem[item].published), percent(o.byItem[item].share)]),
+      OPENNESS_ITEMS.map((item) => [item, count(o.byItem[item].denominator), count(o.byItem[item].numerator), measuredShare(o.byItem[item], "")]),
       { whole: true },
     ),
     table(
@@ -20,12 +21,14 @@ export function renderOpenness(r: OpennessReport, { names }: SectionView): Block
       [...nameColumns("department", "least open department"), "services", { label: "items published", csv: "published" }, { label: "share of applicable", csv: "share" }, "most missing"],
       worst.map((d) => {
         const most = OPENNESS_ITEMS.filter((i) => d.missing[i] > 0).sort((a, b) => d.missing[b] - d.missing[a]);
-        return [...names.pair("department", d.departmentId), count(d.services), countOf(d.published, d.applicable), percent(d.share), most.slice(0, 3).join(", ") || "–"];
+        return [...names.pair("department", d.departmentId), count(d.services), countOf(d.published, d.applicable), d.share === null ? missingCell() : percent(d.share), most.slice(0, 3).join(", ") || "–"];
       }),
     ),
     paragraph(
-      `Overall: ${formatPercent(o.share)} of applicable items published (${formatCount(o.published)} of ${formatCount(o.applicable)}); ` +
-        `${formatCount(o.fullyPublished)} of ${formatCount(o.services)} active services publish everything.`,
+      o.share.value === null
+        ? `Overall: no data: the model records none of the items that apply to its ${formatCount(o.services)} active services.`
+        : `Overall: ${formatPercent(o.share.value)} of applicable items published (${formatCount(o.share.numerator)} of ${formatCount(o.share.denominator)}); ` +
+            `${formatCount(o.fullyPublished)} of ${formatCount(o.services)} active services publish every item the model records.`,
     ),
   ];
 }

@@ -1,6 +1,6 @@
 import { scorecard, type Indicator, type ScorecardInputs, type ScorecardReport } from "../../index.js";
 import { table, type Block } from "../render/document.js";
-import { count, decimal, percent, score, type Value } from "../render/numbers.js";
+import { count, decimal, formatPercent, measuredCell, measuredShare, missingCell, score, type Value } from "../render/numbers.js";
 import { coverageSection } from "./coverage.js";
 import { duplicationSection } from "./duplication.js";
 import { journeysSection } from "./journeys.js";
@@ -8,15 +8,27 @@ import { defineSection, earlierReport, type SectionOptions } from "./section.js"
 import { staffingSection } from "./staffing.js";
 import { opennessSection } from "./openness.js";
 
-/** Context indicators that are not counts: shares, and decimals with their precision. */
-const SHARES = new Set(["vacancyRate"]);
+/** Context indicators that are decimals, with their precision. */
 const DECIMALS: Record<string, number> = { gini: 3, repeatSubmissions: 2 };
 
-/** An indicator's value: weighted ones are shares, context ones counts unless said otherwise. */
+/**
+ * An indicator's value: a measured share with the defaults it stands on (`defaults for 12 of 40 services`), a
+ * context count or decimal, or why it has none (`no data`).
+ */
 function indicatorValue(i: Indicator): Value {
-  if (i.weight > 0 || SHARES.has(i.id)) return percent(i.value);
+  if (i.basis) return measuredShare(i.basis, "");
+  if (i.value === null) return missingCell(i.reason);
   if (i.id in DECIMALS) return decimal(i.value, DECIMALS[i.id]);
-  return i.value === null || Number.isInteger(i.value) ? count(i.value) : decimal(i.value, 2);
+  return Number.isInteger(i.value) ? count(i.value) : decimal(i.value, 2);
+}
+
+/** How the composite is computed, naming the pillars it leaves out for lack of data and the weight it covers. */
+function compositeFormula(r: ScorecardReport): string {
+  const c = r.composite;
+  const base = "weighted mean of the pillars with a score";
+  if (c.leftOut.length === 0) return base;
+  const names = c.leftOut.map((id) => r.pillars.find((p) => p.id === id)?.name ?? id).join(", ");
+  return `${base}; left out for lack of data: ${names} (covers ${c.coverageOfWeights === null ? "none" : formatPercent(c.coverageOfWeights)} of the weight)`;
 }
 
 /** Renders a scorecard: the pillars, the composite, and each pillar's indicators. @internal */
@@ -26,8 +38,8 @@ export function renderScorecard(r: ScorecardReport): Block[] {
       "scorecard-pillars",
       [{ label: "pillar", csv: "pillarName" }, { label: "id", csv: "pillarId", only: "csv" }, { label: "score (0-100)", csv: "score" }, "weight", "formula"],
       [
-        ...r.pillars.map((p) => [p.name, p.id, score(p.score), decimal(r.weights[p.id], 1), p.formula]),
-        ["Composite", "composite", score(r.composite), null, "weighted mean of the pillars with a score"],
+        ...r.pillars.map((p) => [p.name, p.id, measuredCell(p.score, score), decimal(r.weights[p.id], 1), p.formula]),
+        ["Composite", "composite", measuredCell(r.composite, score), null, compositeFormula(r)],
       ],
       { whole: true },
     ),

@@ -1,13 +1,14 @@
 import { compareIds, analyzeStaffing, type StaffingReport } from "../../index.js";
 import { nameColumns } from "../names.js";
 import { table, type Block } from "../render/document.js";
-import { count, decimal, described, formatCount, formatPercent, percent, share } from "../render/numbers.js";
+import { countOrUnknown, decimal, described, formatCount, formatMeasured, measuredShare, missingCell, percent } from "../render/numbers.js";
 import { defineSection, type SectionView } from "./section.js";
 
 /** Renders a staffing report: the flagged departments, the largest first, then the totals. @internal */
 export function renderStaffing(r: StaffingReport, { names }: SectionView): Block[] {
   const flagged = r.departments.filter((d) => d.flags.length > 0).sort((a, b) => (b.staff ?? 0) - (a.staff ?? 0) || compareIds(a.departmentId, b.departmentId));
   const s = r.summary;
+  const measured = s.measured > 0;
   return [
     table(
       "staffing-flagged",
@@ -23,28 +24,31 @@ export function renderStaffing(r: StaffingReport, { names }: SectionView): Block
       ],
       flagged.map((d) => [
         ...names.pair("department", d.departmentId),
-        count(d.staff),
-        count(d.authorized),
-        count(d.cases),
+        countOrUnknown(d.staff),
+        countOrUnknown(d.authorized),
+        countOrUnknown(d.cases),
         decimal(d.casesPerStaff, 1),
         percent(d.relativeEfficiency),
         d.peerGroup,
         { text: d.flags.join(", ").replace(/_/g, " "), value: d.flags.join("|"), right: false },
       ]),
-      { empty: "No department stands out." },
+      { empty: s.measured === 0 ? "No department is measured: none has both a staff figure and an active service with an annualVolume." : "No department stands out." },
     ),
     table(
       "staffing-summary",
       [{ label: "staffing", csv: "measure" }, "value"],
       [
         ["departments", described(s.departments, `${formatCount(s.departments)} (caseload measured in ${formatCount(s.measured)})`)],
-        ["staff in post", count(s.actual)],
-        ["authorized posts", count(s.authorized)],
-        ["vacancy rate", share(s.vacancyRate, "of authorized posts unfilled")],
-        ["cases per staff member", decimal(s.casesPerStaff, 1)],
-        ["relative efficiency", share(s.efficiency, "of the best peer's cases per staff, staff-weighted")],
-        ["much staff, little work", described(s.muchStaffLittleWork, `${formatCount(s.muchStaffLittleWork)} departments, ${formatPercent(s.staffInMuchStaffLittleWork)} of staff`)],
-        ["little staff, much work", described(s.littleStaffMuchWork, `${formatCount(s.littleStaffMuchWork)} departments`)],
+        ["staff in post", countOrUnknown(s.actual)],
+        ["authorized posts", countOrUnknown(s.authorized)],
+        ["vacancy rate", measuredShare(s.vacancyRate, "of authorized posts unfilled")],
+        ["cases per staff member", s.casesPerStaff === null ? missingCell() : decimal(s.casesPerStaff, 1)],
+        ["relative efficiency", measuredShare(s.efficiency, "of the best peer's cases per staff, staff-weighted")],
+        [
+          "much staff, little work",
+          measured ? described(s.muchStaffLittleWork, `${formatCount(s.muchStaffLittleWork)} departments, ${formatMeasured(s.staffInMuchStaffLittleWork)} of staff`) : missingCell(),
+        ],
+        ["little staff, much work", measured ? described(s.littleStaffMuchWork, `${formatCount(s.littleStaffMuchWork)} departments`) : missingCell()],
       ],
       { whole: true },
     ),

@@ -95,7 +95,7 @@ export function journeysData(model: Model, report: JourneysReport, pos: Position
       inPersonVisits: mean(s.inPersonVisits),
       departments: mean(s.departments),
       evidenceRequests: mean(s.evidenceRequests),
-      onceOnlyRate: any && s.evidenceRequests > 0 ? share(s.onceOnlyRate) : null,
+      onceOnlyRate: share(s.onceOnlyRate),
       endToEndOnlineShare: mean(s.endToEndOnlineShare),
       atMostOneVisitShare: mean(s.atMostOneVisitShare),
       repeatSubmissions: mean(s.repeatSubmissions),

@@ -15,11 +15,15 @@ export function share(x: unknown): Share {
   return null;
 }
 
-/** Why a report value is missing: its own `reason` when it gives one, else `fallback`; null when it has a value. @internal */
+/** The words for the reasons analysis reports give for a missing value. */
+const REASONS: Readonly<Record<string, string>> = { no_data: "no data", no_demand: "no demand data", not_applicable: "not applicable", not_computed: "not computed" };
+
+/** Why a report value is missing: its own `reason` when it gives one (in words), else `fallback`; null when it has a value. @internal */
 export function reasonOf(x: unknown, fallback: string): string | null {
   if (share(x) !== null) return null;
   if (x !== null && typeof x === "object" && "reason" in x && typeof (x as { reason: unknown }).reason === "string") {
-    return (x as { reason: string }).reason;
+    const reason = (x as { reason: string }).reason;
+    return REASONS[reason] ?? reason;
   }
   return fallback;
 }

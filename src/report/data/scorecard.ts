@@ -3,7 +3,7 @@ import { reasonOf, share } from "./records.js";
 import type { IndicatorData, ScorecardData } from "./types.js";
 
 /** Context indicators that count things, and those that are plain numbers; every other indicator is a share. */
-const COUNTS = new Set(["duplicatedFunctions", "fragmentedFunctions", "heldFunctions", "gaps", "fullyPublished", "muchStaffLittleWork", "littleStaffMuchWork"]);
+const COUNTS = new Set(["duplicatedFunctions", "fragmentedFunctions", "heldFunctions", "gaps", "fullyPublished", "itemsRecorded", "muchStaffLittleWork", "littleStaffMuchWork"]);
 const NUMBERS = new Set(["gini", "repeatSubmissions"]);
 
 function kindOf(id: string, weight: number): IndicatorData["kind"] {
@@ -25,12 +25,12 @@ export function scorecardData(card: ScorecardReport): ScorecardData {
       value: share(i.value),
       weight: i.weight,
       kind: kindOf(i.id, i.weight),
-      reason: reasonOf(i.value, "no data"),
+      reason: reasonOf(i.basis ?? i, "no data"),
     })),
   }));
   return {
     composite: share(card.composite),
-    leftOut: pillars.filter((p) => p.score === null && p.weight > 0).map((p) => p.name),
+    leftOut: card.composite.leftOut.map((id) => pillars.find((p) => p.id === id)?.name ?? id),
     pillars,
   };
 }

@@ -93,7 +93,7 @@ export interface GraphData {
 
 /** The duplication section. */
 export interface DuplicationData {
-  summary: { functions: number; heldFunctions: number; duplicatedFunctions: number; fragmentedFunctions: number; duplicatedShare: Share; fragmentedShare: Share; duplicatedServices: number };
+  summary: { functions: number; heldFunctions: number; duplicatedFunctions: number | null; fragmentedFunctions: number | null; duplicatedShare: Share; fragmentedShare: Share; duplicatedServices: number | null };
   graph: GraphData;
   duplication: DuplicationRow[];
   fragmentation: FragmentationRow[];
@@ -166,7 +166,7 @@ export interface JourneysData {
 }
 
 /** `[department, staff, cases, cases per staff, relative efficiency, vacancy rate, flags (bits: 1 much staff little work, 2 little staff much work, 4 over establishment, 8 high vacancy), peer group]` */
-export type StaffingRow = [department: number, staff: number | null, cases: number, casesPerStaff: number | null, efficiency: Share, vacancy: Share, flags: number, peerGroup: string];
+export type StaffingRow = [department: number, staff: number | null, cases: number | null, casesPerStaff: number | null, efficiency: Share, vacancy: Share, flags: number, peerGroup: string];
 
 /** `[department, active services, share published, then published and applicable count of each item]` */
 export type OpennessRow = [department: number, services: number, share: Share, ...counts: number[]];

@@ -76,8 +76,8 @@ describe("govgraph coverage", () => {
     const unknown = await run(["coverage", "region-not-served.json", "--format", "csv", "--table", "region"]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('Unknown --table "region". Tables of this output: coverage-totals, coverage-needs,');
-    const json = JSON.parse((await run(["coverage", "planned-service.json", "--include-planned", "--format", "json"])).stdout) as { reach: number };
-    expect(json.reach).toBe(1);
+    const json = JSON.parse((await run(["coverage", "planned-service.json", "--include-planned", "--format", "json"])).stdout) as { reach: { value: number } };
+    expect(json.reach.value).toBe(1);
   });
 
   it("rejects bad options with exit 2", async () => {

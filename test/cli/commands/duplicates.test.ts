@@ -51,13 +51,39 @@ describe("govgraph duplicates", () => {
       #1  Health Bureau; Market Regulation Bureau
           department ids          health, market
           removes duplication of  Food stall licence
-          staff                   0
-          budget                  0
+          staff                   unknown
+          budget                  unknown
 
-      small department          id      functions  staff  could fold into           because
-      Health Bureau             health          1      –  Market Regulation Bureau  highest overlap
-      Market Regulation Bureau  market          1      –  Health Bureau             highest overlap
+      small department          id      functions  staff    could fold into           because
+      Health Bureau             health          1  unknown  Market Regulation Bureau  highest overlap
+      Market Regulation Bureau  market          1  unknown  Health Bureau             highest overlap
       "
+    `);
+  });
+
+  it("says which parts --include left out instead of reporting none found", async () => {
+    const { code, stdout } = await run(["duplicates", "two-bureaus-license-the-same-activity.json", "--include", "fragmentation"]);
+    expect(code).toBe(0);
+    expect(stdout.split("\n\n").slice(0, 4).join("\n\n")).toMatchInlineSnapshot(`
+      "Duplication: Two bureaus of one county both license food stalls: horizontal duplication,
+      fragmentation by volume (duplication not computed)
+      ========================================================================================
+
+      duplication                           value
+      functions held by some department     1
+      duplicated functions (of those held)  not computed
+      fragmented functions (of those held)  1 of 1 (100.0%)
+      fragmented needs                      0
+      duplicated services                   not computed
+      duplication findings                  not computed
+      fragmentation findings                1
+      overlapping department pairs          not computed
+      near-duplicate functions              not computed
+
+      Duplication not computed (left out of --include).
+
+      most fragmented     kind      jurisdiction  depts  HHI    effective number
+      Food stall licence  function  County            2  0.625               1.6"
     `);
   });
 

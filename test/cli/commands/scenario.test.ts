@@ -47,7 +47,13 @@ describe("govgraph scorecard", () => {
     const weighted = JSON.parse((await run(["scorecard", "newborn-and-business.json", "--format", "json", "--weight", "governanceInnovation=3"])).stdout);
     expect(plain.pillars.map((p: { id: string }) => p.id)).toEqual(["functionAllocation", "publicServiceLevel", "governanceInnovation", "openness", "civilService"]);
     expect(weighted.weights.governanceInnovation).toBe(3);
-    expect(weighted.composite).not.toBe(plain.composite);
+    // The fixture has no functions, published flags or staff: the composite stands on two pillars. Weighing
+    // innovation 3 adds it twice more to their mean.
+    expect(plain.composite.leftOut).toEqual(["functionAllocation", "openness", "civilService"]);
+    const innovation = plain.pillars.find((p: { id: string }) => p.id === "governanceInnovation").score.value;
+    expect(weighted.composite.value).toBeCloseTo((2 * plain.composite.value + 2 * innovation) / 4, 9);
+    expect(weighted.composite.coverageOfWeights).toBeCloseTo(4 / 7, 12);
+    expect(weighted.composite.value).not.toBeCloseTo(plain.composite.value, 3);
     const text = (await run(["scorecard", "newborn-and-business.json"])).stdout;
     expect(text).toContain("Governance innovation");
     expect(text).toContain("Composite");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { countOf, formatCount, formatDecimal, formatMoney, formatPercent, share, signed } from "../../../src/cli/render/numbers.js";
+import { countOf, countOrUnknown, formatCount, formatDecimal, formatMoney, formatPercent, measuredShare, missingCell, moneyOrUnknown, share, signed } from "../../../src/cli/render/numbers.js";
+import type { Measured } from "../../../src/index.js";
 
 describe("number formats, one precision per kind", () => {
   it("counts get thousands separators", () => {
@@ -35,5 +36,27 @@ describe("number formats, one precision per kind", () => {
     expect(countOf(4, 86, 4 / 86)).toEqual({ text: "4 of 86 (4.7%)", value: 4, right: false });
     expect(signed(-1200, formatCount).text).toBe("-1,200");
     expect(signed(0.025, (x) => formatDecimal(x * 100, 1) + " pp").text).toBe("+2.5 pp");
+  });
+
+  it("what the analysis does not know reads as its reason or unknown, never 0 or 100%; CSV leaves the cell empty", () => {
+    const none: Measured = { value: null, numerator: 0, denominator: 0, unit: "demand", known: 0, total: 3, records: "needs", reason: "no_demand" };
+    expect(measuredShare(none, "of demand")).toEqual({ text: "no demand data", value: null, right: true });
+    expect(measuredShare({ ...none, reason: undefined }, "of demand").text).toBe("no data");
+    expect(missingCell("not_computed").text).toBe("not computed");
+    expect(missingCell("not_applicable").text).toBe("not applicable");
+    expect(countOrUnknown(null)).toEqual({ text: "unknown", value: null, right: true });
+    expect(countOrUnknown(0).text).toBe("0");
+    expect(moneyOrUnknown(undefined).text).toBe("unknown");
+    expect(moneyOrUnknown(306_500_000).text).toBe("306.5 million");
+    expect(countOf(null, 86, null).text).toBe("not computed");
+    expect(countOf(0, 0, null).text).toBe("0 of 0 (no data)");
+  });
+
+  it("a measured share names its basis, its counts and the defaults it stands on; a bare one is a number", () => {
+    const reach: Measured = { value: 2 / 3, numerator: 2, denominator: 3, unit: "demand", known: 3, total: 3, records: "needs", assumed: 2 };
+    expect(measuredShare(reach, "of demand")).toEqual({ text: "66.7% of demand (defaults for 2 of 3 needs)", value: 2 / 3, right: false });
+    const legal: Measured = { value: 2480 / 2682, numerator: 2480, denominator: 2682, unit: "items", known: 2682, total: 2682, records: "services" };
+    expect(measuredShare(legal, "of items", { part: 2480, whole: 2682, what: "programs" }).text).toBe("92.5% of items (2,480 of 2,682 programs)");
+    expect(measuredShare(legal, "")).toEqual({ text: "92.5%", value: 2480 / 2682, right: true });
   });
 });
