@@ -13,7 +13,7 @@ const scratch = () => mkdtempSync(join(tmpdir(), "govgraph-import-"));
 describe("govgraph import SOURCE INPUT --out model.json", () => {
   it("maps the US inventory, says what it mapped, and the model it writes is the library's, ready for analyze", async () => {
     const dir = scratch();
-    // The input beside the output, by a relative path: the first line's width does not depend on where the tests run.
+    // A copy beside the output, so that the summary (wrapped at 100 columns) does not depend on the checkout's path.
     copyFileSync(real("us-fpi-excerpt.csv"), join(dir, "us-fpi-excerpt.csv"));
     const run = await runIn(dir, ["import", "us-fpi", "us-fpi-excerpt.csv", "--out", "us.json"]);
     expect(run.code).toBe(0);
