@@ -1,6 +1,6 @@
 /**
  * Analyze benchmark (issue 5, "Speed"). `govgraph analyze` runs every analysis (summary, validation, journeys,
- * transparency, staffing, coverage, duplication with consolidation, scorecard) and renders one report.
+ * openness, staffing, coverage, duplication with consolidation, scorecard) and renders one report.
  * - Province: the real command (`runCli(["analyze", file])`, reading the JSON text from memory) takes at most 3x a
  *   bare `JSON.parse` of the same text, timed in the same rounds; a table shows where the time goes, by section.
  * - Nation: in a fresh process, validation, every section and the text rendering of the generated nation model in

@@ -1,6 +1,6 @@
 /**
  * Scenario benchmark (issue 5, "Speed"). On a generated province, a scenario of 100 operations of every kind
- * (merges, a split, transfers, function removals, new services and channels, digitisation, evidence reuse, closed
+ * (merges, a split, transfers, function removals, new services and channels, digitization, evidence reuse, closed
  * points, staff changes) applies in under 1 s. Baselines timed in the same rounds: a bare `JSON.parse` of the
  * model's JSON text, and the naive way, the same operations applied one `applyScenario` call at a time.
  * Also checked: the inverse patches restore the input exactly.

@@ -36,6 +36,11 @@ export class GovGraphError extends Error {
   readonly issues: Issue[];
 
   constructor(code: GovGraphErrorCode, message: string, options: { path?: (string | number)[]; issues?: Issue[]; cause?: unknown } = {}) {
+    if (typeof code !== "string" || typeof message !== "string" || typeof options !== "object" || options === null) {
+      // Only a caller's own misuse gets here: the error it throws is a well-formed one about that misuse.
+      const message = "GovGraphError: arguments code and message must be strings and options an object. Pass (code, message, { issues? }).";
+      throw new GovGraphError("invalid_input", message, { issues: [{ code: "invalid_argument", path: [], pointer: "", message, severity: "error" }] });
+    }
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     if (options.path) this.path = options.path;
@@ -45,5 +50,18 @@ export class GovGraphError extends Error {
 
 /** Turns a path into a JSON Pointer (RFC 6901). */
 export function toPointer(path: readonly (string | number | symbol)[]): string {
+  if (!isPath(path)) {
+    const message = 'toPointer: argument path must be an array of keys (strings, numbers or symbols). Pass a path such as ["services", 3, "name"].';
+    throw new GovGraphError("invalid_input", message, { issues: [{ code: "invalid_argument", path: ["path"], pointer: "/path", message, severity: "error" }] });
+  }
   return path.map((key) => "/" + String(key).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+}
+
+/** An array of keys; false for anything else, a Proxy whose traps throw included. */
+function isPath(path: unknown): boolean {
+  try {
+    return Array.isArray(path) && path.every((key) => typeof key === "string" || typeof key === "number" || typeof key === "symbol");
+  } catch {
+    return false;
+  }
 }

@@ -120,8 +120,9 @@ export { analyzeJourneys, JOURNEYS_DEFAULTS } from "./analyses/journeys/analyze-
 export type { JourneysOptions } from "./analyses/journeys/analyze-journeys.js";
 export type { JourneyResult, JourneysReport, JourneysSummary } from "./analyses/journeys/types.js";
 export { REMOTE_CHANNELS } from "./analyses/service-channels.js";
-export { scoreTransparency, TRANSPARENCY_ITEMS } from "./analyses/transparency.js";
-export type { DepartmentTransparency, PublishedCount, ServiceTransparency, TransparencyItem, TransparencyReport } from "./analyses/transparency.js";
+export { scoreOpenness, OPENNESS_ITEMS, scoreTransparency, TRANSPARENCY_ITEMS } from "./analyses/openness.js";
+export type { DepartmentOpenness, OpennessItem, OpennessReport, PublishedCount, ServiceOpenness } from "./analyses/openness.js";
+export type { DepartmentTransparency, ServiceTransparency, TransparencyItem, TransparencyReport } from "./analyses/openness.js";
 export { analyzeStaffing, STAFFING_DEFAULTS } from "./analyses/staffing.js";
 export type { DepartmentStaffing, StaffingFlag, StaffingOptions, StaffingReport } from "./analyses/staffing.js";
 export { findDuplication, DUPLICATION_DEFAULTS } from "./analyses/duplication/find-duplication.js";
@@ -149,9 +150,9 @@ export { scoreCoverage, COVERAGE_DEFAULTS } from "./analyses/coverage/score-cove
 export type { CoverageOptions } from "./analyses/coverage/score-coverage.js";
 export type { CoverageGap, CoverageReport, CoverageRow } from "./analyses/coverage/types.js";
 export { buildScorecard, scorecard, PILLARS, SCORECARD_DEFAULTS } from "./analyses/scorecard.js";
-export type { Indicator, Pillar, PillarId, ScorecardInputs, ScorecardOptions, ScorecardReport, WeightedScore } from "./analyses/scorecard.js";
+export type { Indicator, Pillar, PillarId, ScorecardInputs, ScorecardOptions, ScorecardReport, ScorecardReports, WeightedScore } from "./analyses/scorecard.js";
 export { compareModels, COMPARE_DEFAULTS } from "./analyses/compare.js";
-export type { CompareOptions, ComparisonReport, Delta, JourneyChange, RecordChanges } from "./analyses/compare.js";
+export type { CompareOptions, CompareReport, ComparisonReport, Delta, JourneyChange, RecordChanges } from "./analyses/compare.js";
 
 // The bundled example
 export { countyInput, exampleCounty } from "./examples/index.js";

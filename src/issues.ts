@@ -5,6 +5,7 @@
  * problem reads the same wherever it is found.
  */
 import { toPointer, type Issue } from "./errors.js";
+import { checkArgument, describeArgument, hasFields, isArrayOf, isString, type ArgumentRule } from "./guard.js";
 
 /** Where something is, as keys and indexes from the root of an input. */
 export type IssuePath = (string | number)[];
@@ -39,6 +40,7 @@ export function dotPath(path: readonly (string | number)[]): string {
  * //   → at services[0].departmentId
  */
 export function formatIssues(issues: readonly Issue[]): string {
+  checkArgument("formatIssues", "issues", issues, isArrayOf(hasFields({ message: isString, path: isArrayOf(isKey, "keys") }, "an issue {message, path, severity}"), "issues"), "Pass the issues of a validation or a GovGraphError");
   return issues
     .map((item) => {
       const where = item.path.length ? `\n  → at ${dotPath(item.path)}` : "";
@@ -46,6 +48,8 @@ export function formatIssues(issues: readonly Issue[]): string {
     })
     .join("\n");
 }
+
+const isKey: ArgumentRule = (v) => (typeof v === "string" || typeof v === "number" ? undefined : `must be a string or a number, got ${describeArgument(v)}`);
 
 /** The text with its first letter in upper case. @internal */
 export function capitalize(text: string): string {

@@ -16,6 +16,7 @@ export type OptionRules<D> = { readonly [K in keyof D]?: OptionRule };
 
 const describe = (value: unknown): string => {
   if (value === null) return "null";
+  if (!isExaminable(value)) return "a value that cannot be examined";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "string") return JSON.stringify(value.length > 40 ? value.slice(0, 37) + "..." : value);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
@@ -69,8 +70,9 @@ export const isFunction: OptionRule = (v) => (typeof v === "function" ? undefine
  */
 export function resolveOptions<D extends object>(defaults: D, options: unknown, fn: string, rules: OptionRules<D> = {}): D {
   if (options === undefined) return { ...defaults };
-  if (typeof options !== "object" || options === null || Array.isArray(options)) {
-    throw new GovGraphError("invalid_input", `${fn}: options must be an object, got ${describe(options)}. Pass an object such as {} or leave it out.`);
+  if (typeof options !== "object" || options === null || !isExaminable(options) || Array.isArray(options)) {
+    const message = `${fn}: options must be an object, got ${describe(options)}. Pass an object such as {} or leave it out.`;
+    throw new GovGraphError("invalid_input", message, { issues: [{ ...optionIssue("", message), path: ["options"], pointer: "/options" }] });
   }
   const out: Record<string, unknown> = { ...(defaults as Record<string, unknown>) };
   const issues: Issue[] = [];
@@ -79,7 +81,8 @@ export function resolveOptions<D extends object>(defaults: D, options: unknown, 
   try {
     entries = Object.keys(options).map((key) => [key, (options as Record<string, unknown>)[key]]);
   } catch (error) {
-    throw new GovGraphError("invalid_input", `${fn}: the options could not be read (${error instanceof Error ? error.message : String(error)}). Pass a plain object.`);
+    const message = `${fn}: the options could not be read (${error instanceof Error ? error.message : String(error)}). Pass a plain object.`;
+    throw new GovGraphError("invalid_input", message, { issues: [{ ...optionIssue("", message), path: ["options"], pointer: "/options" }] });
   }
   for (const [key, value] of entries) {
     if (!Object.hasOwn(defaults, key)) {
@@ -98,6 +101,16 @@ export function resolveOptions<D extends object>(defaults: D, options: unknown, 
     throw new GovGraphError("invalid_input", `${first}${more}. Fix the options and try again.`, { issues });
   }
   return out as D;
+}
+
+/** False for a revoked Proxy, on which even `Array.isArray` throws. */
+function isExaminable(value: unknown): boolean {
+  try {
+    void Array.isArray(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function optionIssue(key: string, message: string): Issue {

@@ -2,7 +2,7 @@
  * Compare
  * =======
  * What moved between two models (typically before and after a scenario): the delta of every indicator of the
- * scorecard, journeys, transparency, staffing, duplication and coverage, and the records added, removed or changed.
+ * scorecard, journeys, openness, staffing, duplication and coverage, and the records added, removed or changed.
  * Records are matched by id (by their id pair for assignments and travel costs); a record shared by both models
  * (immer's structural sharing) is unchanged without being compared field by field.
  */
@@ -10,9 +10,10 @@ import { compareIds, compareKeys, keyString, recordKey, sameJson, type RecordKey
 import { describeValue } from "../issues.js";
 import { resolveOptions, type OptionRule, type OptionRules } from "../options.js";
 import { COLLECTIONS, type CollectionName, type Model } from "../schemas/model.js";
-import { buildScorecard as scorecard, PILLARS, scorecardInputs as _scorecardInputs, type PillarId, type ScorecardInputs, type ScorecardOptions } from "./scorecard.js";
+import { buildScorecard as scorecard, PILLARS, scorecardInputs as _scorecardInputs, type PillarId, type ScorecardInputs, type ScorecardOptions, type ScorecardReports } from "./scorecard.js";
 import type { Measured } from "./measured.js";
-import { TRANSPARENCY_ITEMS } from "./transparency.js";
+import { OPENNESS_ITEMS } from "./openness.js";
+import { requireModels } from "../model/require-model.js";
 
 /** An indicator before and after. `delta` is `after - before`, null when either is null. */
 export interface Delta {
@@ -40,7 +41,7 @@ export interface ComparisonReport {
   journeys: Record<string, Delta>;
   /** Journeys present in either model whose indicators differ, by need id. */
   journeyChanges: JourneyChange[];
-  transparency: Record<string, Delta>;
+  openness: Record<string, Delta>;
   staffing: Record<string, Delta>;
   duplication: Record<string, Delta>;
   coverage: Record<string, Delta>;
@@ -48,10 +49,13 @@ export interface ComparisonReport {
   records: Partial<Record<CollectionName, RecordChanges>>;
 }
 
+/** @deprecated Use {@link ComparisonReport}: reports are named after what they hold (`DuplicationReport`, `ComparisonReport`). */
+export type CompareReport = ComparisonReport;
+
 /** Options of {@link compareModels}: the scorecard's (weights, analysis options), applied to both models. */
 export type CompareOptions = Omit<ScorecardOptions, "reports"> & {
   /** Reports already computed for each model. */
-  reports?: { before?: Partial<ScorecardInputs>; after?: Partial<ScorecardInputs> };
+  reports?: { before?: ScorecardReports; after?: ScorecardReports };
 };
 
 /** Defaults of {@link compareModels}: none of its own; options left out keep the scorecard's and the analyses' defaults. */
@@ -125,13 +129,14 @@ function collectionChanges(c: CollectionName, xs: readonly object[], ys: readonl
 }
 
 /**
- * Compares two models indicator by indicator (scorecard pillars and composite, journeys, transparency, staffing,
+ * Compares two models indicator by indicator (scorecard pillars and composite, journeys, openness, staffing,
  * duplication and coverage summaries) and lists the records that differ. `compareModels(m, m)` has every delta 0.
  * @example
  * const { model: after } = applyScenario(exampleCounty, [{ op: "digitizeService", serviceId: "get-birth-certificate" }]);
  * compareModels(exampleCounty, after).journeys.endToEndOnlineShare.delta
  */
 export function compareModels(before: Model, after: Model, options?: CompareOptions): ComparisonReport {
+  [before, after] = requireModels("compareModels", { before, after }) as [Model, Model];
   const resolved = resolveOptions(COMPARE_DEFAULTS, options, "compareModels", COMPARE_RULES) as Record<string, unknown>;
   const { reports, ...rest } = Object.fromEntries(Object.entries(resolved).filter(([, v]) => v !== undefined)) as CompareOptions;
   const x = _scorecardInputs(before, { ...rest, reports: reports?.before });
@@ -153,10 +158,10 @@ export function compareModels(before: Model, after: Model, options?: CompareOpti
     if (Object.keys(d).length > 0 || !a || !b) journeyChanges.push({ needId, deltas: d });
   }
 
-  const transparencyFlat = (t: ScorecardInputs["transparency"]) => {
+  const opennessFlat = (t: ScorecardInputs["openness"]) => {
     const o = t.overall;
     const flat: Record<string, number | null> = { share: o.share.value, applicable: o.share.denominator, published: o.share.numerator, services: o.services, fullyPublished: o.fullyPublished };
-    for (const item of TRANSPARENCY_ITEMS) flat[`${item}Share`] = o.byItem[item].value;
+    for (const item of OPENNESS_ITEMS) flat[`${item}Share`] = o.byItem[item].value;
     return flat;
   };
   const coverageFlat = (c: ScorecardInputs["coverage"]) => ({
@@ -172,7 +177,7 @@ export function compareModels(before: Model, after: Model, options?: CompareOpti
     scorecard: { composite: delta(cx.composite.value, cy.composite.value), pillars },
     journeys: deltas(x.journeys.summary, y.journeys.summary),
     journeyChanges,
-    transparency: deltas(transparencyFlat(x.transparency), transparencyFlat(y.transparency)),
+    openness: deltas(opennessFlat(x.openness), opennessFlat(y.openness)),
     staffing: deltas(x.staffing.summary, y.staffing.summary),
     duplication: deltas(x.duplication.summary, y.duplication.summary),
     coverage: deltas(coverageFlat(x.coverage), coverageFlat(y.coverage)),

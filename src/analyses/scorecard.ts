@@ -18,7 +18,9 @@ import type { JourneysReport } from "./journeys/types.js";
 import { complement, ratio, type Measured, type MissingReason } from "./measured.js";
 import { serviceInnovation, serviceQuality } from "./service-indicators.js";
 import { analyzeStaffing, type StaffingOptions, type StaffingReport } from "./staffing.js";
-import { scoreTransparency, type TransparencyReport } from "./transparency.js";
+import { scoreOpenness, type OpennessReport } from "./openness.js";
+import { requireModel } from "../model/require-model.js";
+import { deprecatedAlias } from "../guard.js";
 
 /** The five pillars, in report order. */
 export const PILLARS = ["functionAllocation", "publicServiceLevel", "governanceInnovation", "openness", "civilService"] as const;
@@ -39,9 +41,15 @@ export interface ScorecardInputs {
   duplication: DuplicationReport;
   coverage: CoverageReport;
   journeys: JourneysReport;
-  transparency: TransparencyReport;
+  openness: OpennessReport;
   staffing: StaffingReport;
 }
+
+/** Reports already computed, as {@link ScorecardOptions.reports} takes them. */
+export type ScorecardReports = Partial<ScorecardInputs> & {
+  /** @deprecated The old name of `openness`. */
+  transparency?: OpennessReport;
+};
 
 /** Options of {@link buildScorecard}. */
 export interface ScorecardOptions {
@@ -52,7 +60,7 @@ export interface ScorecardOptions {
   journeys?: JourneysOptions;
   staffing?: StaffingOptions;
   /** Reports already computed for this model, used instead of running their analyses again. */
-  reports?: Partial<ScorecardInputs>;
+  reports?: ScorecardReports;
 }
 
 /** One number behind a pillar. */
@@ -142,7 +150,7 @@ export function scorecardInputs(model: Model, options: ScorecardOptions = {}, sc
     duplication: r.duplication ?? findDuplication(model, duplicationOptions),
     coverage: r.coverage ?? scoreCoverage(model, o.coverage),
     journeys: r.journeys ?? analyzeJourneys(model, o.journeys),
-    transparency: r.transparency ?? scoreTransparency(model),
+    openness: r.openness ?? r.transparency ?? scoreOpenness(model),
     staffing: r.staffing ?? analyzeStaffing(model, o.staffing),
   };
 }
@@ -196,11 +204,11 @@ function innovation(model: Model, journeys: JourneysReport, options: JourneysOpt
 }
 
 /** The number of service items (of six) the model records, for the openness pillar's context. */
-const recordedItems = (t: TransparencyReport) => Object.values(t.overall.byItem).filter((m) => m.reason !== "no_data").length;
+const recordedItems = (t: OpennessReport) => Object.values(t.overall.byItem).filter((m) => m.reason !== "no_data").length;
 
 /** The five pillars from the analyses' reports (formulas: docs/scorecard.md). */
 function pillars(model: Model, inputs: ScorecardInputs, journeysOptions: JourneysOptions | undefined): Pillar[] {
-  const { duplication, coverage, journeys, transparency, staffing } = inputs;
+  const { duplication, coverage, journeys, openness, staffing } = inputs;
   const d = duplication.summary;
   const inno = innovation(model, journeys, journeysOptions);
   const st = staffing.summary;
@@ -228,9 +236,9 @@ function pillars(model: Model, inputs: ScorecardInputs, journeysOptions: Journey
       context("repeatSubmissions", "evidence asked twice per journey", journeys.journeys.length > 0 ? journeys.summary.repeatSubmissions : null),
     ]),
     make("openness", "Openness of government affairs", "100 × published items / applicable items", [
-      measured("publishedShare", "applicable service items published", 1, transparency.overall.share),
-      context("fullyPublished", "services with every recorded item published", transparency.overall.share.value === null ? null : transparency.overall.fullyPublished),
-      context("itemsRecorded", "service items the model records (of 6)", recordedItems(transparency)),
+      measured("publishedShare", "applicable service items published", 1, openness.overall.share),
+      context("fullyPublished", "services with every recorded item published", openness.overall.share.value === null ? null : openness.overall.fullyPublished),
+      context("itemsRecorded", "service items the model records (of 6)", recordedItems(openness)),
     ]),
     make("civilService", "Civil service", "100 × (0.5 efficiency + 0.5 (1 − staffInMuchStaffLittleWork))", [
       measured("efficiency", "staff-weighted cases per staff member over the best comparable department", 0.5, st.efficiency),
@@ -251,6 +259,7 @@ function pillars(model: Model, inputs: ScorecardInputs, journeysOptions: Journey
  * card.composite.leftOut // pillars left out for lack of data
  */
 export function buildScorecard(model: Model, options: ScorecardOptions = {}): ScorecardReport {
+  model = requireModel("buildScorecard", model);
   const o = resolveScorecardOptions(options);
   const weights = o.weights;
   const list = pillars(model, scorecardInputs(model, o, true), o.journeys);
@@ -265,4 +274,4 @@ export function buildScorecard(model: Model, options: ScorecardOptions = {}): Sc
  * The old name of {@link buildScorecard}.
  * @deprecated Use `buildScorecard`, which computes the same report (functions that compute a report are verbs).
  */
-export const scorecard: (model: Model, options?: ScorecardOptions) => ScorecardReport = buildScorecard;
+export const scorecard: (model: Model, options?: ScorecardOptions) => ScorecardReport = deprecatedAlias("scorecard", "buildScorecard", buildScorecard);

@@ -11,6 +11,7 @@ import { inRange, resolveOptions } from "../options.js";
 import type { Department } from "../schemas/department.js";
 import type { Model } from "../schemas/model.js";
 import { isActiveService } from "../schemas/service.js";
+import { requireModel } from "../model/require-model.js";
 import { ratio, type Measured } from "./measured.js";
 
 /** Defaults of {@link analyzeStaffing}. */
@@ -268,6 +269,7 @@ function summarize(rows: readonly DepartmentStaffing[]): StaffingReport["summary
  * departments.filter((d) => d.flags.includes("much_staff_little_work"))
  */
 export function analyzeStaffing(model: Model, options: StaffingOptions = {}): StaffingReport {
+  model = requireModel("analyzeStaffing", model);
   const o = resolveOptions<Required<StaffingOptions>>(STAFFING_DEFAULTS, options, "analyzeStaffing", RULES);
   const { functions, work } = workloads(model);
   const rows = model.departments.map((d) => departmentRow(d, functions.get(d.id) ?? 0, work.get(d.id) ?? { services: 0, cases: 0, unknown: 0 }));

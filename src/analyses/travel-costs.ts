@@ -7,12 +7,16 @@
  * wide as the maximum cost, so a region only visits the points of the cells around it: never an all-pairs matrix.
  */
 import { GovGraphError } from "../errors.js";
-import type { ModelIndex } from "../graph/index-model.js";
+import { isModelIndex, type ModelIndex } from "../graph/index-model.js";
+import { checkArgument, checkArguments, deprecatedAlias, hasFields, isArrayOf, isFiniteNumber, isNumber, isString } from "../guard.js";
 import { inRange, resolveOptions } from "../options.js";
 import { EARTH_RADIUS_KM, GeoGrid, haversine } from "./accessibility/geo-grid.js";
 import type { CatchmentCost } from "./accessibility/types.js";
 
 export { EARTH_RADIUS_KM };
+
+const isLatLon = hasFields({ lat: isFiniteNumber, lon: isFiniteNumber }, "a point { lat, lon }");
+const isLocations = isArrayOf(hasFields({ id: isString, lat: isNumber, lon: isNumber }, "a location { id, lat, lon }"), "locations");
 
 /** A point on the Earth in decimal degrees. */
 export interface LatLon {
@@ -25,6 +29,7 @@ export interface LatLon {
  * @example greatCircleKm({ lat: 51.5, lon: -0.12 }, { lat: 48.86, lon: 2.35 }) // ~343.6
  */
 export function greatCircleKm(a: LatLon, b: LatLon): number {
+  checkArguments("greatCircleKm", [["a", a, isLatLon], ["b", b, isLatLon]], "Pass two points { lat, lon } in decimal degrees");
   return haversine(a.lat, a.lon, b.lat, b.lon);
 }
 
@@ -118,6 +123,7 @@ function pointsByRegion(index: ModelIndex) {
  * const table = buildTravelCosts(indexModel(model), { maxCost: 30 });
  */
 export function buildTravelCosts(index: ModelIndex, options: TravelCostOptions): TravelCostTable {
+  checkArgument("buildTravelCosts", "index", index, isModelIndex, "Pass indexModel(model) and { maxCost }");
   const { maxCost, regions: wanted } = resolveMaxCost(TRAVEL_COST_DEFAULTS, options, "buildTravelCosts", { regions: (v: unknown) => (v instanceof Uint8Array ? undefined : "must be a Uint8Array") });
   const nRegions = index.regions.ids.length;
   const given = givenCosts(index);
@@ -170,6 +176,7 @@ export interface GeoLocation extends LatLon {
  * floatingCatchment({ demand, supply, costs: buildGeoCosts(towns, clinics, { maxCost: 30 }) })
  */
 export function buildGeoCosts(from: readonly GeoLocation[], to: readonly GeoLocation[], options: { maxCost: number }): CatchmentCost[] {
+  checkArguments("buildGeoCosts", [["from", from, isLocations], ["to", to, isLocations]], "Pass two lists of {id, lat, lon} and { maxCost }");
   const { maxCost } = resolveMaxCost({ maxCost: undefined as number | undefined }, options, "buildGeoCosts");
   const lat = Float64Array.from(to, (t) => t.lat);
   const lon = Float64Array.from(to, (t) => t.lon);
@@ -186,7 +193,7 @@ export function buildGeoCosts(from: readonly GeoLocation[], to: readonly GeoLoca
 }
 
 /** @deprecated Use {@link buildTravelCosts} (same function, named for what it does). */
-export const travelCosts = buildTravelCosts;
+export const travelCosts = deprecatedAlias("travelCosts", "buildTravelCosts", buildTravelCosts);
 
 /** @deprecated Use {@link buildGeoCosts} (same function, named for what it does). */
-export const geoCosts = buildGeoCosts;
+export const geoCosts = deprecatedAlias("geoCosts", "buildGeoCosts", buildGeoCosts);

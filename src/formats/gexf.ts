@@ -23,6 +23,7 @@ import { mulberry32 } from "../random.js";
 import { integerIn, oneOf, resolveOptions } from "../options.js";
 import type { Model } from "../schemas/model.js";
 import { checkXmlKey, xmlSafe } from "./graphml.js";
+import { requireModel } from "../model/require-model.js";
 
 /** Options of {@link toGexf}. */
 export interface GexfOptions {
@@ -111,6 +112,7 @@ function duplicated(model: Model): Set<string> {
  * writeFileSync("county.gexf", toGexf(exampleCounty, { iterations: 200 }));
  */
 export function toGexf(model: Model, options: GexfOptions = {}): string {
+  model = requireModel("toGexf", model);
   const fn = "toGexf";
   const o = resolveOptions(GEXF_DEFAULTS, options, fn, {
     iterations: integerIn(0, 100_000),

@@ -13,6 +13,7 @@ import { GovGraphError } from "../errors.js";
 import { toGraph } from "../graph/to-graph.js";
 import { resolveOptions } from "../options.js";
 import type { Model } from "../schemas/model.js";
+import { requireModel } from "../model/require-model.js";
 
 /** Options of {@link graphmlChunks}. */
 export interface GraphMLOptions {
@@ -130,6 +131,7 @@ export function* writeGraphML(graph: Graph, chunkSize: number, fn = "graphmlChun
  * for (const chunk of graphmlChunks(model)) if (!out.write(chunk)) await once(out, "drain");
  */
 export function graphmlChunks(model: Model, options: GraphMLOptions = {}): Generator<string, void, undefined> {
+  model = requireModel("graphmlChunks", model);
   const { chunkSize } = resolveOptions(GRAPHML_DEFAULTS, options, "graphmlChunks", {
     chunkSize: (v) => (typeof v === "number" && v >= 1 ? undefined : "must be a number >= 1"),
   });
@@ -142,5 +144,6 @@ export function graphmlChunks(model: Model, options: GraphMLOptions = {}): Gener
  * writeFileSync("county.graphml", toGraphML(exampleCounty));
  */
 export function toGraphML(model: Model): string {
+  model = requireModel("toGraphML", model);
   return [...writeGraphML(toGraph(model), GRAPHML_DEFAULTS.chunkSize, "toGraphML")].join("");
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import * as entities from "../schemas/index.js";
 import { govgraphRegistry } from "../schemas/registry.js";
 import { compareIds } from "../model/records.js";
+import { checkArgument, isString } from "../guard.js";
 
 // Schemas join the registry when their module runs; touching every export of src/schemas keeps each of those
 // modules in any bundle. A schema registered elsewhere (a scenario's operations) is picked up once its module loads.
@@ -18,6 +19,7 @@ export type JsonSchema = { [key: string]: unknown };
  * @example schemaFileName("govgraph.ServicePoint") // "service-point.json"
  */
 export function schemaFileName(id: string): string {
+  checkArgument("schemaFileName", "id", id, isString, 'Pass a schema id such as "govgraph.ServicePoint"');
   const name = id.startsWith("govgraph.") ? id.slice("govgraph.".length) : id;
   return name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase() + ".json";
 }

@@ -16,6 +16,7 @@ import { row, type Csr } from "../graph/csr.js";
 import { indexModel } from "../graph/index-model.js";
 import { integerIn, oneOf, resolveOptions } from "../options.js";
 import type { Model } from "../schemas/model.js";
+import { requireModel } from "../model/require-model.js";
 
 /** Options of {@link toMermaid}. */
 export interface MermaidOptions {
@@ -189,6 +190,7 @@ function journeyLevel(model: Model, o: typeof MERMAID_DEFAULTS): string {
  * toMermaid(exampleCounty, { level: "journey", id: "have-a-baby" });
  */
 export function toMermaid(model: Model, options: MermaidOptions = {}): string {
+  model = requireModel(FN, model);
   const o = resolveOptions(MERMAID_DEFAULTS, options, FN, {
     level: oneOf(["department", "journey"]),
     id: (v) => (typeof v === "string" ? undefined : `must be a string, got ${typeof v}`),

@@ -17,6 +17,7 @@ import type { DepartmentId, FunctionId, NeedId, RegionId } from "../schemas/ids.
 import type { Model } from "../schemas/model.js";
 import { buildModel } from "./build.js";
 import { TIERS } from "./tiers.js";
+import { markValidated } from "../model/validated.js";
 
 /** The three sizes of {@link generateModel}. */
 export type GenerateSize = "county" | "province" | "nation";
@@ -53,13 +54,15 @@ export interface GeneratedModel {
 
 /**
  * Builds a seeded synthetic government with planted duplicates and gaps, and the ground truth to score against.
- * The model is in canonical order and valid by construction (it is not run through zod: the nation tier is too
- * big for that to be cheap; `validateModel` accepts it).
+ * The model is in canonical order, valid by construction and frozen (it is not run through zod: the nation tier
+ * is too big for that to be cheap; `validateModel` accepts it), so the analyses take it without validating it.
  * @example
  * const { model, truth } = generateModel({ size: "county", seed: 7 });
  * truth.duplicatedFunctions[0]; // { functionId: "fc-...", departmentIds: ["C001/...", "C001/..."] }
  */
 export function generateModel(options: GenerateOptions = {}): GeneratedModel {
   const { size, seed } = resolveOptions<Required<GenerateOptions>>(GENERATE_DEFAULTS, options, "generateModel", { size: oneOf(Object.keys(TIERS)) });
-  return buildModel(TIERS[size], seed, size) as unknown as GeneratedModel;
+  const generated = buildModel(TIERS[size], seed, size);
+  markValidated(generated.model);
+  return generated as unknown as GeneratedModel;
 }

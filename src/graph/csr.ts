@@ -1,3 +1,6 @@
+import { checkArgument, checkArguments, describeArgument, type ArgumentRule } from "../guard.js";
+import { integerIn } from "../options.js";
+
 /** Compressed sparse rows: the targets of row `i` are `targets[offsets[i] .. offsets[i + 1])`. */
 export interface Csr {
   readonly offsets: Uint32Array;
@@ -11,7 +14,7 @@ export interface Csr {
  * const bureaus = getRow(index.functionDepartments, index.functions.of.get("f-licence")!);
  */
 export function getRow(csr: Csr, i: number): Uint32Array {
-  return csr.targets.subarray(csr.offsets[i]!, csr.offsets[i + 1]!);
+  return rowOf("getRow", csr, i);
 }
 
 /**
@@ -21,20 +24,51 @@ export function getRow(csr: Csr, i: number): Uint32Array {
  * const services = getDegree(index.departmentServices, index.departments.of.get("edu")!);
  */
 export function getDegree(csr: Csr, i: number): number {
+  return degreeOf("getDegree", csr, i);
+}
+
+function rowOf(fn: string, csr: Csr, i: number): Uint32Array {
+  if (!isRowOf(csr, i)) checkRow(fn, csr, i);
+  return csr.targets.subarray(csr.offsets[i]!, csr.offsets[i + 1]!);
+}
+
+function degreeOf(fn: string, csr: Csr, i: number): number {
+  if (!isRowOf(csr, i)) checkRow(fn, csr, i);
   return csr.offsets[i + 1]! - csr.offsets[i]!;
+}
+
+/** Whether `i` is a row of `csr` (the fast path of the argument check: a few comparisons). */
+function isRowOf(csr: Csr, i: number): boolean {
+  try {
+    return csr.offsets instanceof Uint32Array && csr.targets instanceof Uint32Array && Number.isInteger(i) && i >= 0 && i < csr.offsets.length - 1;
+  } catch {
+    return false;
+  }
+}
+
+const isCsr: ArgumentRule = (v) =>
+  typeof v === "object" && v !== null && (v as Csr).offsets instanceof Uint32Array && (v as Csr).targets instanceof Uint32Array
+    ? undefined
+    : `must be a relation of indexModel's result (a Csr of Uint32Array offsets and targets), got ${describeArgument(v)}`;
+
+/** Throws the `invalid_input` error of a bad `csr` or row `i`. */
+function checkRow(fn: string, csr: Csr, i: number): void {
+  checkArguments(fn, [["csr", csr, isCsr]], "Pass a relation of indexModel(model), such as index.departmentFunctions");
+  const rows = csr.offsets.length - 1;
+  checkArgument(fn, "i", i, integerIn(0, rows - 1), `Pass a dense index below ${rows}, such as index.departments.of.get(id)`);
 }
 
 /**
  * The targets of row `i`, as a view (no copy).
  * @deprecated Use {@link getRow}; `row` stays as an alias.
  */
-export const row = getRow;
+export const row = (csr: Csr, i: number): Uint32Array => rowOf("row", csr, i);
 
 /**
  * The number of targets of row `i`.
  * @deprecated Use {@link getDegree}; `degree` stays as an alias.
  */
-export const degree = getDegree;
+export const degree = (csr: Csr, i: number): number => degreeOf("degree", csr, i);
 
 /**
  * Builds a CSR of `rows` rows from a visitor that calls `emit(row, target)` for every pair, in two passes

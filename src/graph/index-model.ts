@@ -9,6 +9,8 @@ import { csrFromPairs, transpose, type Csr } from "./csr.js";
 import { idTable, listRelation, lookup, referenceColumn, unknownId, type IdTable } from "./id-table.js";
 import { serviceRelations } from "./service-relations.js";
 import { buildTree, identity, plain, type Tree } from "./tree.js";
+import { requireModel } from "../model/require-model.js";
+import { describeArgument, type ArgumentRule } from "../guard.js";
 
 /** The role code of a lead assignment in {@link ModelIndex.departmentFunctionRoles} and `functionDepartmentRoles`. */
 export const ROLE_LEAD = 0;
@@ -95,6 +97,7 @@ export interface ModelIndex {
  * const bureaus = getRow(index.functionDepartments, index.functions.of.get("f-licence")!);
  */
 export function indexModel(model: Model): ModelIndex {
+  model = requireModel("indexModel", model);
   // A frozen model cannot change, so its index is built once and shared by every analysis that asks.
   if (!Object.isFrozen(model)) return buildIndex(model);
   let index = cache.get(model);
@@ -103,6 +106,10 @@ export function indexModel(model: Model): ModelIndex {
 }
 
 const cache = new WeakMap<Model, ModelIndex>();
+
+/** An index that {@link indexModel} returned (it caches every index it builds, by model). @internal */
+export const isModelIndex: ArgumentRule = (v) =>
+  typeof v === "object" && v !== null && cache.get((v as ModelIndex).model) === v ? undefined : `must be the index of a model, as indexModel returns, got ${describeArgument(v)}`;
 
 /** Each department's supervising department (-1 for none) and jurisdiction region. */
 function departmentColumns(model: Model, regions: IdTable, departments: IdTable) {

@@ -4,6 +4,7 @@ import type { Model } from "../schemas/model.js";
 import { addEdges } from "./graph-edges.js";
 import { addNodes } from "./graph-nodes.js";
 import type { EdgeAttributes, GovGraph, GraphAttributes, NodeAttributes } from "./types.js";
+import { requireModel } from "../model/require-model.js";
 
 /**
  * Builds the model's full graph: a graphology `MultiDirectedGraph` with one node per record (`kind:id`) and one
@@ -14,6 +15,7 @@ import type { EdgeAttributes, GovGraph, GraphAttributes, NodeAttributes } from "
  * graph.outNeighbors("department:edu"); // ["region:county", "function:f12", "service:s1", ...]
  */
 export function toGraph(model: Model): GovGraph {
+  model = requireModel("toGraph", model);
   const graph: GovGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>();
   if (model.meta?.name !== undefined) graph.setAttribute("name", model.meta.name);
   try {

@@ -8,6 +8,7 @@
  * The steps live in scenario/: parse.ts, check-ids.ts, work.ts, operations.ts, finish.ts, recheck.ts.
  */
 import type { Model } from "../schemas/model.js";
+import type { ScenarioOperationInput } from "../schemas/scenario.js";
 import { produceWithPatches } from "./edit/immer.js";
 import { checkIds } from "./scenario/check-ids.js";
 import { changedRecords, writeDraft, type Changed } from "./scenario/finish.js";
@@ -16,8 +17,8 @@ import { applyOperation } from "./scenario/operations.js";
 import { parseOperations } from "./scenario/parse.js";
 import { recheck } from "./scenario/recheck.js";
 import { Work, type Draftable } from "./scenario/work.js";
-import { invalidModel, validateModel } from "./validate.js";
-import { isValidatedModel, markValidated } from "./validated.js";
+import { requireModel } from "./require-model.js";
+import { markValidated } from "./validated.js";
 
 export type { ScenarioLogEntry, ScenarioResult } from "./scenario/log.js";
 
@@ -34,8 +35,8 @@ export type { ScenarioLogEntry, ScenarioResult } from "./scenario/log.js";
  * ]);
  * compareModels(exampleCounty, after).scorecard.composite.delta
  */
-export function applyScenario(model: Model, operations: unknown): ScenarioResult {
-  const base = validated(model);
+export function applyScenario(model: Model, operations: readonly ScenarioOperationInput[]): ScenarioResult {
+  const base = requireModel("applyScenario", model);
   const ops = parseOperations(operations);
   checkIds(base, ops);
   const log: ScenarioLogEntry[] = [];
@@ -49,12 +50,4 @@ export function applyScenario(model: Model, operations: unknown): ScenarioResult
   const errors = recheck(next, changed);
   if (errors.length > 0) throw operationsError("the scenario leaves the model invalid: ", errors, "Change the operations; nothing was applied");
   return { model: markValidated(next), log, patches, inversePatches };
-}
-
-/** The model itself when govgraph validated it, else its validated copy; throws `invalid_model` when it is not valid. */
-function validated(model: unknown): Model {
-  if (isValidatedModel(model)) return model;
-  const result = validateModel(model);
-  if (!result.ok || !result.model) throw invalidModel("applyScenario", result.issues);
-  return result.model;
 }

@@ -5,7 +5,7 @@
  * every problem; see docs/validation.md for the codes and messages.
  */
 import { GovGraphError, type Issue } from "../errors.js";
-import { article, counted, describeValue, issue, quote } from "../issues.js";
+import { article, clause, counted, describeValue, issue, quote } from "../issues.js";
 import { resolveOptions } from "../options.js";
 import { COLLECTIONS, type CollectionName, type Model } from "../schemas/model.js";
 import { checkIntegrity, type RawCollections } from "./integrity.js";
@@ -71,13 +71,17 @@ export function parseModel(input: unknown): Model {
   return result.model;
 }
 
-/** The `invalid_model` error for a list of issues, its message quoting the first error. @internal */
-export function invalidModel(fn: string, issues: Issue[]): GovGraphError {
+/**
+ * The `invalid_model` error for a list of issues, its message quoting the first error; `argument` names the
+ * argument that holds the model when it is not `model` (`compareModels`'s `after`). @internal
+ */
+export function invalidModel(fn: string, issues: Issue[], argument = "model"): GovGraphError {
   const errors = issues.filter((i) => i.severity === "error");
   const first = errors[0];
+  const what = argument === "model" ? "the model" : `the model given as ${argument}`;
   return new GovGraphError(
     "invalid_model",
-    `${fn}: the model has ${counted(errors.length, "error")} (all listed in issues), the first at ${first?.pointer || "/"}: ${first?.message ?? "unknown"}`,
+    `${fn}: ${what} has ${counted(errors.length, "error")} (all listed in issues), the first at ${first?.pointer || "/"}: ${clause(first?.message ?? "unknown")}. Fix the issues listed in error.issues.`,
     { issues },
   );
 }

@@ -21,8 +21,9 @@ export function markValidatedFrozen(model: Model): Model {
 }
 
 /**
- * True for a model returned by `validateModel`, `parseModel`, `parseModelJson`, `applyScenario` or an edit
- * function: valid, canonical and frozen, so it need not be checked again. A cheap test (a set lookup), never a
+ * True for a model returned by `validateModel`, `parseModel`, `parseModelJson`, `generateModel`, `applyScenario`
+ * or an edit function: valid, canonical and frozen, so it need not be checked again (model/require-model.ts).
+ * A cheap test (a set lookup), never a
  * validation: a copy of a valid model is not recognised. @internal
  */
 export function isValidatedModel(value: unknown): value is Model {

@@ -7,7 +7,9 @@
  * request, so it opens from file:// on a laptop without internet. docs/report.md shows it.
  * @module
  */
-import { GovGraphError, type Model, type ScorecardInputs, type ScorecardOptions } from "../index.js";
+import { checkArgument, hasFields, isObject as isPlainObject, optional } from "../guard.js";
+import { requireModel } from "../model/require-model.js";
+import { type Model, type ScorecardInputs, type ScorecardOptions } from "../index.js";
 import { integerIn, resolveOptions, type OptionRule } from "../options.js";
 import { buildReportData, type ReportInputs } from "./data/build.js";
 import { reportPage } from "./page.js";
@@ -49,14 +51,12 @@ export const REPORT_DEFAULTS = {
 };
 
 const isObject = (what: string): OptionRule => (v) => (typeof v === "object" && v !== null && !Array.isArray(v) ? undefined : `must be ${what}`);
-const isModel = (v: unknown) => typeof v === "object" && v !== null && (v as { schemaVersion?: unknown }).schemaVersion === 1;
-
-/** Throws when `model` is not a validated model (the analyses would fail less clearly). */
-function checkModel(model: unknown, what: string): asserts model is Model {
-  if (!isModel(model)) {
-    throw new GovGraphError("invalid_model", `renderReport: ${what} is not a validated model (schemaVersion 1). Pass the model returned by validateModel or parseModel.`);
-  }
-}
+const maybeObject = optional(isPlainObject);
+/** The reports a caller may pass, each read once here so that a hostile value is refused before the work starts. */
+const isReports = hasFields(
+  { duplication: maybeObject, coverage: maybeObject, journeys: maybeObject, openness: maybeObject, transparency: maybeObject, staffing: maybeObject, scorecard: maybeObject },
+  "an object of analysis reports",
+);
 
 const afterName = (before: Model, after: Model) => (after.meta?.name && after.meta.name !== before.meta?.name ? after.meta.name : "after");
 
@@ -69,7 +69,8 @@ const afterName = (before: Model, after: Model) => (after.meta?.name && after.me
  * // with scenarios: renderReport(before, {}, { compare: { model: after, title: "merged bureaus" } })
  */
 export function renderReport(model: Model, reports: ReportInputs = {}, options?: ReportOptions): string {
-  checkModel(model, "the model");
+  model = requireModel("renderReport", model);
+  checkArgument("renderReport", "reports", reports, isReports, "Pass {} or leave it out");
   const o = resolveOptions(REPORT_DEFAULTS, options, "renderReport", {
     title: (v) => (typeof v === "string" && v.trim() !== "" ? undefined : "must be a non-empty string"),
     analyses: isObject("an object of analysis options"),
@@ -78,16 +79,13 @@ export function renderReport(model: Model, reports: ReportInputs = {}, options?:
     seed: integerIn(-(2 ** 31), 2 ** 32 - 1),
     compare: isObject("an object { model, reports?, title? }"),
   });
-  if (typeof reports !== "object" || reports === null || Array.isArray(reports)) {
-    throw new GovGraphError("invalid_input", "renderReport: reports must be an object of analysis reports. Pass {} or leave it out.");
-  }
-  if (o.compare) checkModel(o.compare.model, "compare.model");
+  const compare = o.compare && { ...o.compare, model: requireModel("renderReport", o.compare.model, "options.compare.model") };
   const title = o.title ?? model.meta?.name ?? "govgraph report";
   const data = buildReportData(model, reports, {
     title,
     analyses: o.analyses ?? {},
     layout: { nodeLimit: o.graphNodeLimit, iterations: o.layoutIterations, seed: o.seed },
-    ...(o.compare ? { compare: { model: o.compare.model, reports: o.compare.reports, title: o.compare.title ?? afterName(model, o.compare.model) } } : {}),
+    ...(compare ? { compare: { model: compare.model, reports: compare.reports, title: compare.title ?? afterName(model, compare.model) } } : {}),
   });
   return reportPage(data);
 }

@@ -5,11 +5,20 @@ import { DepartmentId, EvidenceId, FunctionId, PointId, ServiceId } from "./ids.
 import { govgraphRegistry } from "./registry.js";
 import { Channel, Service } from "./service.js";
 
-/** Merges departments into one of them (`into` an id among `ids`) or into a new department (`into` a record). */
+/** A new department a merger creates: a department record whose `regionId` may be left out when the merged departments share one. */
+export const MergedDepartment = Department.partial({ regionId: true }).register(govgraphRegistry, {
+  id: "govgraph.MergedDepartment",
+  description: "The new department of a merger: a department record whose regionId may be left out when the merged departments share one region",
+});
+
+/**
+ * Merges departments into one of them (`into` an id among `ids`) or into a new department (`into` a record; without
+ * `regionId` it takes the region the merged departments share, and is refused when they are in different regions).
+ */
 export const MergeDepartments = z.strictObject({
   op: z.literal("mergeDepartments"),
   ids: z.array(DepartmentId).min(2),
-  into: z.union([DepartmentId, Department]),
+  into: z.union([DepartmentId, MergedDepartment]),
 });
 /** One new department split off, with the functions, services and evidence it takes. */
 export const SplitPart = z.strictObject({

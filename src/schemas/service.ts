@@ -3,6 +3,7 @@ import { Amount } from "./common.js";
 import { DepartmentId, EvidenceId, FunctionId, NeedId, RegionId, SegmentId, ServiceId } from "./ids.js";
 import { govgraphRegistry } from "./registry.js";
 import { userRecord } from "./user-record.js";
+import { checkArgument, describeArgument, type ArgumentRule } from "../guard.js";
 
 /** How a service is delivered. `online`, `phone`, `mail` and `mobile` are remote. */
 export const ChannelKind = z.enum(["in_person", "online", "phone", "mail", "mobile", "kiosk", "outreach"]);
@@ -50,6 +51,12 @@ export type Quality = z.infer<typeof Quality>;
 export const ServiceStatus = z.enum(["active", "planned", "retired"]);
 export type ServiceStatus = z.infer<typeof ServiceStatus>;
 
+const isServiceWithStatus: ArgumentRule = (v) => {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return `must be a service record, got ${describeArgument(v)}`;
+  const status: unknown = (v as { status?: unknown }).status;
+  return status === undefined || ServiceStatus.options.includes(status as ServiceStatus) ? undefined : `has status ${describeArgument(status)}, not one of ${ServiceStatus.options.join(", ")}`;
+};
+
 /**
  * Whether a service is delivered today: its `status` is `active`, or absent (the default). Every analysis counts
  * only active services unless its options say otherwise.
@@ -57,6 +64,7 @@ export type ServiceStatus = z.infer<typeof ServiceStatus>;
  * model.services.filter(isActiveService).length
  */
 export function isActiveService(service: { readonly status?: ServiceStatus | undefined }): boolean {
+  checkArgument("isActiveService", "service", service, isServiceWithStatus, "Pass a service record");
   return service.status === undefined || service.status === "active";
 }
 

@@ -15,6 +15,7 @@ import { csvHeader } from "../formats/csv-folder/drafts.js";
 import { csvIssue, refuseOnErrors, sortCsvIssues, type CsvImportResult, type CsvIssue } from "../formats/csv-folder/issues.js";
 import { oneOf, resolveOptions } from "../options.js";
 import type { ModelInput } from "../schemas/model.js";
+import { checkArgument, isJsonData } from "../guard.js";
 
 /** Options of {@link fromKenyaEcitizen}. */
 export interface KenyaEcitizenOptions {
@@ -183,6 +184,7 @@ function mapServices(files: Readonly<Record<string, unknown>>, m: Mapper, byName
  * findDuplication(model).duplication; // service names offered by several agencies
  */
 export function fromKenyaEcitizen(files: Readonly<Record<string, string>>, options: KenyaEcitizenOptions = {}): CsvImportResult {
+  checkArgument(FN, "files", files, isJsonData("an object of file names and texts"), 'Pass { "ministries.csv": text, ... }');
   const o = resolveOptions(KENYA_ECITIZEN_DEFAULTS, options, FN, { functions: oneOf(["service_name", "none"]) });
   if (typeof files !== "object" || files === null || Array.isArray(files)) {
     throw new GovGraphError("invalid_input", `${FN}: expected an object of file names and texts, got ${Array.isArray(files) ? "an array" : typeof files}. Pass { "ministries.csv": text, ... }.`);

@@ -35,7 +35,7 @@ describe("compareModels", () => {
     );
   });
 
-  it("shows what digitising the busiest journey step moves, and which record changed", () => {
+  it("shows what digitizing the busiest journey step moves, and which record changed", () => {
     // The busiest journey step not yet online end to end: register-real-estate (4,200 cases a year), one of the four
     // steps of build-rural-house, whose online channel still needs one visit to a counter.
     const candidates = exampleCounty.needs
@@ -69,7 +69,7 @@ describe("compareModels", () => {
     expect(staffing.departments).toEqual({ before: exampleCounty.departments.length, after: exampleCounty.departments.length - 1, delta: -1 });
   });
 
-  it("never sees coverage reach fall when a service is digitised", () => {
+  it("never sees coverage reach fall when a service is digitized", () => {
     fc.assert(
       fc.property(
         arbitraryModel().chain((input) => {

@@ -205,8 +205,10 @@ describe("buildScorecard", () => {
     expect(() => buildScorecard(model, { staffing: { flagRatio: "3" as never } })).toThrow(/^analyzeStaffing: option flagRatio/);
   });
 
-  it("keeps scorecard as a deprecated alias of buildScorecard", () => {
-    expect(scorecard).toBe(buildScorecard);
+  it("keeps scorecard as a deprecated alias of buildScorecard, whose errors name scorecard", () => {
+    expect(scorecard(exampleCounty)).toEqual(buildScorecard(exampleCounty));
+    expect(() => scorecard(null as never)).toThrow(/^scorecard: the model has 1 error/);
+    expect(() => scorecard(exampleCounty, { weights: { nope: 1 } } as never)).toThrow(/^scorecard: option weights must name pillars only/);
   });
 
   it("scores the bundled example as docs/scorecard.md quotes it", () => {

@@ -232,7 +232,7 @@ describe("--help and --version", () => {
                     departments
         scorecard   Score the five reform pillars 0-100 (functions, services, innovation, openness, civil
                     service) and a composite
-        scenario    Apply what-if operations (merge, transfer, digitise, reuse evidence...) and report
+        scenario    Apply what-if operations (merge, transfer, digitize, reuse evidence...) and report
                     what moved
         compare     Compare two models: the change of every indicator, and the records added, removed or
                     changed
@@ -270,8 +270,8 @@ describe("--help and --version", () => {
         file  A model JSON file (default: the bundled example)
 
       Options:
-            --only ID,ID                Run only these sections (summary, validation, journeys,
-                                        transparency, staffing, coverage, duplication, scorecard)
+            --only ID,ID                Run only these sections (summary, validation, journeys, openness,
+                                        staffing, coverage, duplication, scorecard)
             --top N                     Rows of each table in text and md (default 20; csv and json have
                                         every row)
             --verbose                   List warnings one by one instead of grouped by code
@@ -395,6 +395,12 @@ describe("govgraph analyze", () => {
       expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
       expect(stderr).toContain(`${command}: ${flag} "${value}" lists nothing. Give one or more items separated by commas.`);
     }
+  });
+
+  it("runs the openness section for --only openness, and for its former id transparency", async () => {
+    const sections = async (only: string) => Object.keys(JSON.parse((await run(["analyze", "tiny-county.json", "--only", only, "--format", "json"])).stdout).sections);
+    expect(await sections("openness")).toEqual(["openness"]);
+    expect(await sections("transparency")).toEqual(["openness"]);
   });
 
   it("renders Markdown with --format md", async () => {

@@ -23,7 +23,7 @@ export function textRuns(): string[][] {
   ];
 }
 
-/** Writes the model, a scenario on it (a service digitised, one retired, two departments merged) and its result. */
+/** Writes the model, a scenario on it (a service digitized, one retired, two departments merged) and its result. */
 export function writeInputs(dir: string, model: Model, after: Model, ops: unknown[]): void {
   writeFileSync(join(dir, "model.json"), JSON.stringify(model));
   writeFileSync(join(dir, "after.json"), JSON.stringify(after));
@@ -41,7 +41,7 @@ export async function expectFits(dir: string, argv: string[], width: number): Pr
   return stdout;
 }
 
-/** Operations on a model: digitise its first service, retire its last, merge its first two departments. */
+/** Operations on a model: digitize its first service, retire its last, merge its first two departments. */
 export function scenarioOps(model: Model): unknown[] {
   const [a, b] = model.departments;
   return [

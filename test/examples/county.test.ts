@@ -8,7 +8,7 @@ import {
   findDuplication,
   parseModel,
   scoreCoverage,
-  scoreTransparency,
+  scoreOpenness,
   suggestConsolidation,
   validateModel,
   type Model,
@@ -327,9 +327,9 @@ describe("the analyses on the example find what is planted", () => {
     ]);
   });
 
-  it("scoreTransparency and analyzeStaffing: the unpublished permit, the over-establishment and the vacancies", () => {
-    const transparency = scoreTransparency(exampleCounty);
-    expect(transparency.services.find((s) => s.serviceId === "apply-water-abstraction-permit")!.share).toBe(0);
+  it("scoreOpenness and analyzeStaffing: the unpublished permit, the over-establishment and the vacancies", () => {
+    const openness = scoreOpenness(exampleCounty);
+    expect(openness.services.find((s) => s.serviceId === "apply-water-abstraction-permit")!.share).toBe(0);
     const flags = new Map(analyzeStaffing(exampleCounty).departments.map((d) => [d.departmentId as string, d.flags]));
     expect(flags.get("chengguan-gov")).toContain("over_establishment");
     expect(flags.get("yunwu-gov")).toContain("high_vacancy");

@@ -236,9 +236,9 @@ describe("fromCsvFolder", () => {
   });
 
   it("refuses what is not a folder, and bad options", () => {
-    expect(() => fromCsvFolder("regions.csv" as never)).toThrow(/fromCsvFolder: expected an object of file names and texts, got string/);
+    expect(() => fromCsvFolder("regions.csv" as never)).toThrow(/^fromCsvFolder: argument files must be an object of file names and texts, got "regions.csv"/);
     expect(() => fromCsvFolder({ "a.csv": "x" })).toThrow(/none of the files is part of a govgraph CSV folder/);
-    expect(() => fromCsvFolder({ "regions.csv": 3 as never })).toThrow(/the file "regions.csv" is not text/);
+    expect(() => fromCsvFolder({ "regions.csv": 3 as never })).toThrow(/the file "regions.csv" is 3\. Pass/);
     expect(() => fromCsvFolder({ "regions.csv": "id,name\n" }, { strict: "no" as never })).toThrow(/option strict must be true or false/);
     const missing = issuesOf(() => fromCsvFolder({ "departments.csv": "id,regionId\ngov,county\n" }));
     expect(missing[0]!.message).toBe('departments.csv line 1, column "name": the header has no column "name", which every row needs; no row of the file is read');

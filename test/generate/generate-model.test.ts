@@ -247,7 +247,7 @@ describe("writeModelStream", () => {
       ...county.model,
       meta: { license: "CC0-1.0", name: "messy" },
       regions: [...county.model.regions].reverse().map((r, i) => (i === 0 ? { ...r, attributes: { z: 1, a: null }, name: r.name } : r)),
-      segments: [],
+      segments: [...county.model.segments].reverse(),
     } as unknown as Model;
     for (const indent of [0, 2, 4]) {
       let text = "";

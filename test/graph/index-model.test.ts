@@ -107,17 +107,28 @@ describe("indexModel on deep trees", () => {
   });
 });
 
+/** The error `run` throws (the test fails when it throws none). */
+function errorOf(run: () => unknown): GovGraphError {
+  try {
+    run();
+  } catch (error) {
+    return error as GovGraphError;
+  }
+  throw new Error("expected an error");
+}
+
 describe("indexModel on bad models", () => {
-  it("names the record and field of a dangling reference", () => {
+  it("validates a model govgraph has not, naming the record and field of a dangling reference", () => {
     const bad = { ...county, services: [{ ...county.services[0]!, functionIds: ["f-school", "f-gone"] }] } as unknown as Model;
-    expect(() => indexModel(bad)).toThrow(GovGraphError);
-    expect(() => indexModel(bad)).toThrow('indexModel: services[0].functionIds[1] refers to unknown id "f-gone". Run validateModel first.');
-    const badEvidence = { ...county, services: [{ ...county.services[0]!, evidence: [{ evidenceId: "e-gone", source: "citizen" }] }] } as unknown as Model;
-    expect(() => indexModel(badEvidence)).toThrow('services[0].evidence[0].evidenceId refers to unknown id "e-gone"');
-    const badRegion = { ...county, services: [{ ...county.services[1]!, regionIds: ["nowhere"] }] } as unknown as Model;
-    expect(() => indexModel(badRegion)).toThrow('services[0].regionIds[0] refers to unknown id "nowhere"');
-    const badAssignment = { ...county, assignments: [{ departmentId: "nobody", functionId: "f-school", role: "lead" }] } as unknown as Model;
-    expect(() => indexModel(badAssignment)).toThrow('assignments[0].departmentId refers to unknown id "nobody"');
+    const error = errorOf(() => indexModel(bad));
+    expect(error).toBeInstanceOf(GovGraphError);
+    expect(error.code).toBe("invalid_model");
+    expect(error.message).toMatch(/^indexModel: the model has \d+ errors? \(all listed in issues\)/);
+    const pointers = (input: unknown) => errorOf(() => indexModel(input as Model)).issues.filter((i) => i.code === "unknown_reference").map((i) => i.pointer);
+    expect(pointers(bad)).toContain("/services/0/functionIds/1");
+    expect(pointers({ ...county, services: [{ ...county.services[0]!, evidence: [{ evidenceId: "e-gone", source: "citizen" }] }] })).toContain("/services/0/evidence/0/evidenceId");
+    expect(pointers({ ...county, services: [{ ...county.services[1]!, regionIds: ["nowhere"] }] })).toContain("/services/0/regionIds/0");
+    expect(pointers({ ...county, assignments: [{ departmentId: "nobody", functionId: "f-school", role: "lead" }] })).toContain("/assignments/0/departmentId");
   });
 
   it("rejects a parentId cycle", () => {
@@ -133,7 +144,7 @@ describe("indexModel on bad models", () => {
       servicePoints: [],
       evidence: [],
     } as unknown as Model;
-    expect(() => indexModel(cyclic)).toThrow(/parentId cycle/);
+    expect(errorOf(() => indexModel(cyclic)).issues.map((i) => i.code)).toContain("cycle");
   });
 });
 
@@ -252,8 +263,13 @@ describe("the CSR accessors", () => {
     expect(getRow(csr, 2).buffer).toBe(csr.targets.buffer);
   });
 
-  it("keeps row and degree as deprecated aliases of the same functions", () => {
-    expect(row).toBe(getRow);
-    expect(degree).toBe(getDegree);
+  it("keeps row and degree as deprecated aliases that give the same results and name themselves in errors", () => {
+    const index = indexModel(county);
+    for (let d = 0; d < index.departments.ids.length; d++) {
+      expect(row(index.departmentFunctions, d)).toEqual(getRow(index.departmentFunctions, d));
+      expect(degree(index.departmentFunctions, d)).toBe(getDegree(index.departmentFunctions, d));
+    }
+    expect(() => row(index.departmentFunctions, -1)).toThrow(/^row: argument i must be an integer/);
+    expect(() => getDegree(index.departmentFunctions, index.departments.ids.length)).toThrow(/^getDegree: argument i must be an integer/);
   });
 });

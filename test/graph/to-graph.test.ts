@@ -152,8 +152,9 @@ describe("toGraph", () => {
   it("rejects a dangling reference and a repeated list entry with a GovGraphError", () => {
     const dangling = { ...county, services: [{ ...county.services[0]!, needIds: ["n-missing"] }] } as unknown as Model;
     expect(() => toGraph(dangling)).toThrow(GovGraphError);
-    expect(() => toGraph(dangling)).toThrow(/toGraph: .*"need:n-missing".*Run validateModel first/);
-    const repeated = { ...county, services: [{ ...county.services[0]!, functionIds: ["f-school", "f-school"] }] } as unknown as Model;
+    expect(() => toGraph(dangling)).toThrow(/^toGraph: the model has \d+ errors? \(all listed in issues\), the first at \/services\/0\/needIds\/0: .*"n-missing"/);
+    // A list entry given twice passes validation; the graph refuses the repeated edge.
+    const repeated = { ...county, services: [{ ...county.services[0]!, functionIds: ["f-school", "f-school"] }, ...county.services.slice(1)] } as unknown as Model;
     expect(() => toGraph(repeated)).toThrow(/toGraph: .*"performs:s-enrol->f-school" edge already exists/);
   });
 

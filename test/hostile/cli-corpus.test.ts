@@ -18,7 +18,7 @@ function setUp(): string {
   copyFileSync(join(fixtures, "several-errors.json"), join(dir, "bad.json"));
   copyFileSync(join(fixtures, "malformed.json"), join(dir, "malformed.json"));
   copyFileSync(join(journeys, "newborn-and-business.json"), join(dir, "journeys.json"));
-  copyFileSync(join(journeys, "digitise-and-merge.ops.json"), join(dir, "ops.json"));
+  copyFileSync(join(journeys, "digitize-and-merge.ops.json"), join(dir, "ops.json"));
   writeFileSync(join(dir, "old.txt"), "previous report\n", { mode: 0o640 });
   symlinkSync("old.txt", join(dir, "link.txt"));
   symlinkSync("model.json", join(dir, "model-link.json"));

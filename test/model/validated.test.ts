@@ -47,8 +47,10 @@ describe("isValidatedModel", () => {
     for (const value of [structuredClone(county), { ...county }, input, null, undefined, 1, "county", []]) expect(isValidatedModel(value)).toBe(false);
   });
 
-  it("does not vouch for the edit of a model it never validated", () => {
+  it("validates a model it never validated before editing it, so the edit is validated too", () => {
     const plain = JSON.parse(stringifyModel(parseModel(county)));
-    expect(isValidatedModel(addRecord(plain, "segments", { id: "elderly", name: "Elderly" }))).toBe(false);
+    expect(isValidatedModel(plain)).toBe(false);
+    expect(isValidatedModel(addRecord(plain, "segments", { id: "elderly", name: "Elderly" }))).toBe(true);
+    expect(() => addRecord({ ...plain, schemaVersion: 2 }, "segments", { id: "elderly", name: "Elderly" })).toThrow(/^addRecord: the model has 1 error/);
   });
 });

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildScorecard, fromFederalProgramInventory, fromGcServiceInventory, scoreCoverage, scoreTransparency, type ScorecardReport } from "../../src/index.js";
+import { buildScorecard, fromFederalProgramInventory, fromGcServiceInventory, scoreCoverage, scoreOpenness, type ScorecardReport } from "../../src/index.js";
 import { scorecardMarkdown } from "../../scripts/scorecard-markdown.js";
 
 const data = join(import.meta.dirname, "..", "..", "..", "shared", "data");
@@ -34,10 +34,10 @@ describe("the scorecard of the US Federal Program Inventory FY2024", () => {
   it("has no reach without demand, and finds the legal basis published for 2,480 of 2,682 programs", () => {
     const coverage = scoreCoverage(model);
     expect([coverage.demand, coverage.reach.value, coverage.reach.reason, coverage.gaps]).toEqual([0, null, "no_demand", []]);
-    const legal = scoreTransparency(model).overall.byItem.legalBasis;
+    const legal = scoreOpenness(model).overall.byItem.legalBasis;
     expect([legal.numerator, legal.denominator]).toEqual([2480, 2682]);
     // The inventory says nothing about guides, fees, time limits, channels or contacts.
-    const items = scoreTransparency(model).overall.byItem;
+    const items = scoreOpenness(model).overall.byItem;
     expect([items.guide, items.fee, items.processingTime, items.channels, items.contact].map((m) => m.reason)).toEqual(["no_data", "no_data", "no_data", "no_data", "no_data"]);
   });
 

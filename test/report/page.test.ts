@@ -51,7 +51,10 @@ describe("renderReport: one self-contained page", () => {
       `renderReport: unknown option "colour". Options: ${Object.keys(REPORT_DEFAULTS).join(", ")}. Fix the options and try again.`,
     ]);
     expect(error(() => renderReport(exampleCounty, {}, { layoutIterations: -1 }))).toEqual(["invalid_input", "renderReport: option layoutIterations must be an integer in [0, 100000], got -1. Fix the options and try again."]);
-    expect(error(() => renderReport({ schemaVersion: 2 } as never))).toEqual(["invalid_model", "renderReport: the model is not a validated model (schemaVersion 1). Pass the model returned by validateModel or parseModel."]);
+    expect(error(() => renderReport({ schemaVersion: 2 } as never))).toEqual([
+      "invalid_model",
+      'renderReport: the model has 1 error (all listed in issues), the first at /schemaVersion: "schemaVersion" must be 1, not 2. This version of govgraph reads schemaVersion 1. Fix the issues listed in error.issues.',
+    ]);
     const other = parseModel({ schemaVersion: 1, regions: [{ id: "x", name: "X" }], departments: [{ id: "a", name: "A", regionId: "x" }, { id: "b", name: "B", regionId: "x" }], functions: [{ id: "f", name: "F" }], assignments: [{ departmentId: "a", functionId: "f" }, { departmentId: "b", functionId: "f" }] });
     expect(error(() => renderReport(exampleCounty, { duplication: findDuplication(other) }))).toEqual([
       "invalid_input",

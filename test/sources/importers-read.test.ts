@@ -11,7 +11,7 @@ import {
   fromKenyaEcitizen,
   parseModel,
   scoreCoverage,
-  scoreTransparency,
+  scoreOpenness,
   suggestConsolidation,
   type Model,
 } from "../../src/index.js";
@@ -73,7 +73,7 @@ const reports = (m: Model) =>
     findDuplication(m, { nearDuplicateThreshold: 0.05, overlapThreshold: 0.05 }),
     scoreCoverage(m),
     analyzeJourneys(m),
-    scoreTransparency(m),
+    scoreOpenness(m),
     analyzeStaffing(m),
     suggestConsolidation(m),
     buildScorecard(m),

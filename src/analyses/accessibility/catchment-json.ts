@@ -6,6 +6,7 @@
  * shape than `[{"from": "...", "to": "...", "cost": n}, ...]` (escapes, other fields) still reads, through `JSON.parse`.
  */
 import { GovGraphError } from "../../errors.js";
+import { checkArgument, isTextOrBytes } from "../../guard.js";
 import { ByteIdTable } from "./byte-ids.js";
 import { CostColumnBuilder } from "./column-builder.js";
 import { parseDecimal } from "./decimal.js";
@@ -206,9 +207,7 @@ function readSlow(bytes: Uint8Array): CatchmentJson {
  * floatingCatchment(input);
  */
 export function parseCatchmentJson(json: string | Uint8Array): CatchmentJson {
-  if (typeof json !== "string" && !(json instanceof Uint8Array)) {
-    throw new GovGraphError("invalid_input", `${FN}: expected JSON text or bytes, got ${typeof json}. Pass the file's contents.`);
-  }
+  checkArgument(FN, "json", json, isTextOrBytes, "Pass the file's contents");
   const bytes = typeof json === "string" ? encoder.encode(json) : json;
   try {
     return readFast(bytes);

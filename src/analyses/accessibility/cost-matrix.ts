@@ -5,7 +5,7 @@
  * typed-array columns {@link floatingCatchment} takes: ids are looked up from the bytes, no record is built per
  * row, and the text may come in chunks (a stream), so a file far larger than its rows' objects would be fits.
  */
-import { GovGraphError } from "../../errors.js";
+import { checkArgument, checkArguments, hasFields, isArrayOf, isString, isTextOrBytes, type ArgumentRule } from "../../guard.js";
 import { resolveOptions, type OptionRule } from "../../options.js";
 import { ByteIdTable } from "./byte-ids.js";
 import { CostColumnBuilder } from "./column-builder.js";
@@ -45,6 +45,14 @@ const RULES: { [K in keyof typeof DEFAULTS]?: OptionRule } = {
   delimiter: (v) => (typeof v === "string" && v.length === 1 && v.charCodeAt(0) < 128 && v !== '"' ? undefined : "must be one ASCII character other than a quote"),
 };
 const NAMES = ["origin", "destination", "cost"] as const;
+const isIds = isArrayOf(hasFields({ id: isString }, "a location { id }"), "locations { id }");
+const isLocations: ArgumentRule = hasFields({ demand: isIds, supply: isIds }, "an object { demand, supply } of locations { id }");
+const isChunks: ArgumentRule = (v) => {
+  const o = v as { getReader?: unknown; [Symbol.asyncIterator]?: unknown; [Symbol.iterator]?: unknown } | null;
+  const iterable = typeof o === "object" && o !== null && [o.getReader, o[Symbol.asyncIterator], o[Symbol.iterator]].some((f) => typeof f === "function");
+  return iterable ? undefined : "must be a ReadableStream or an iterable of text or bytes, got " + (v === null ? "null" : typeof v);
+};
+const LOCATIONS_FIX = "Pass { demand, supply }, the lists whose ids the matrix names";
 const encoder = new TextEncoder();
 /** Costs that mark an unroutable pair: the row is left out, as a pair without an entry is out of reach. */
 const UNROUTABLE = new Set(["", "inf", "Infinity", "+inf"]);
@@ -66,15 +74,15 @@ class CsvCostMatrix implements CostMatrixReader {
 
   constructor(locations: CostMatrixLocations, private readonly options: typeof DEFAULTS, fn: string) {
     this.problems = new Problems(fn);
-    this.demand = new ByteIdTable((locations?.demand ?? []).map((d) => d?.id));
-    this.supply = new ByteIdTable((locations?.supply ?? []).map((s) => s?.id));
+    this.demand = new ByteIdTable(locations.demand.map((d) => d.id));
+    this.supply = new ByteIdTable(locations.supply.map((s) => s.id));
     this.delimiter = options.delimiter.charCodeAt(0);
     if (options.header === false) this.useColumns(this.positions());
   }
 
   push(chunk: string | Uint8Array): void {
+    checkArgument(this.problems.fn, "chunk", chunk, isTextOrBytes, "Push each piece of the file as text or bytes");
     let bytes = typeof chunk === "string" ? encoder.encode(chunk) : chunk;
-    if (!(bytes instanceof Uint8Array)) throw new GovGraphError("invalid_input", `${this.problems.fn}: a chunk is ${typeof chunk}. Pass text or a Uint8Array.`);
     if (!this.started && bytes.length > 0) {
       this.started = true;
       if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
@@ -189,6 +197,7 @@ class CsvCostMatrix implements CostMatrixReader {
  */
 export function createCostMatrixReader(locations: CostMatrixLocations, options?: CostMatrixOptions): CostMatrixReader {
   const fn = "createCostMatrixReader";
+  checkArgument(fn, "locations", locations, isLocations, LOCATIONS_FIX);
   return new CsvCostMatrix(locations, resolveOptions(DEFAULTS, options, fn, RULES), fn);
 }
 
@@ -199,6 +208,7 @@ export function createCostMatrixReader(locations: CostMatrixLocations, options?:
  */
 export function parseCostMatrix(csv: string | Uint8Array, locations: CostMatrixLocations, options?: CostMatrixOptions): CatchmentCostArrays {
   const fn = "parseCostMatrix";
+  checkArguments(fn, [["csv", csv, isTextOrBytes], ["locations", locations, isLocations]], LOCATIONS_FIX);
   const reader = new CsvCostMatrix(locations, resolveOptions(DEFAULTS, options, fn, RULES), fn);
   reader.push(csv);
   return reader.finish();
@@ -216,6 +226,7 @@ export async function readCostMatrix(
   options?: CostMatrixOptions,
 ): Promise<CatchmentCostArrays> {
   const fn = "readCostMatrix";
+  checkArguments(fn, [["chunks", chunks, isChunks], ["locations", locations, isLocations]], LOCATIONS_FIX);
   const reader = new CsvCostMatrix(locations, resolveOptions(DEFAULTS, options, fn, RULES), fn);
   if (typeof (chunks as ReadableStream).getReader === "function") {
     const stream = (chunks as ReadableStream<string | Uint8Array>).getReader();

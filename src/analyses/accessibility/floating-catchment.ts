@@ -1,4 +1,5 @@
 import { GovGraphError } from "../../errors.js";
+import { checkArgument, hasFields, readingArgument } from "../../guard.js";
 import { inRange, isFunction, oneOf, resolveOptions, type OptionRule } from "../../options.js";
 import { checkCostColumns, columnsOfRecords, isCostColumns } from "./cost-columns.js";
 import { catchmentAccess } from "./kernel.js";
@@ -20,6 +21,7 @@ const INPUT_DEFAULTS = {
   weight: undefined as WeightFunction | undefined,
 };
 
+const IS_INPUT = hasFields({}, "an object { demand, supply, costs, ... }");
 const isList: OptionRule = (v) => (Array.isArray(v) ? undefined : "must be an array of {id, value}");
 const INPUT_RULES = {
   demand: isList,
@@ -80,10 +82,14 @@ function byRank(table: LocationTable): Float64Array {
  */
 export function floatingCatchment(input: CatchmentInput): CatchmentResult[] {
   const problems = new Problems(FN);
-  const { demand, supply, costs, method, maxCost, weight } = resolveInput(input, problems);
-  const d = locationTable(demand, "demand", problems);
-  const s = locationTable(supply, "supply", problems);
-  const [columns, count] = costColumns(costs, d, s, problems);
+  checkArgument(FN, "input", input, IS_INPUT, "Pass { demand, supply, costs, method?, maxCost?, weight? }");
+  const { demand, costs, method, maxCost, weight, d, s, columns, count } = readingArgument(FN, "input", () => {
+    const resolved = resolveInput(input, problems);
+    const d = locationTable(resolved.demand, "demand", problems);
+    const s = locationTable(resolved.supply, "supply", problems);
+    const [columns, count] = costColumns(resolved.costs, d, s, problems);
+    return { ...resolved, d, s, columns, count };
+  });
   problems.throwIfAny();
   checkRepeats(costs, columns, count, d.values.length, problems);
   problems.throwIfAny();

@@ -1,4 +1,5 @@
 import { GovGraphError } from "../../errors.js";
+import { checkArgument, isJsonData } from "../../guard.js";
 import { resolveOptions, type OptionRule } from "../../options.js";
 import type { CatchmentMethod, WeightFunction } from "./types.js";
 
@@ -39,6 +40,7 @@ export const weights = {
    * @example weights.step({ 10: 1, 20: 0.68, 30: 0.22 })(15) // 0.68
    */
   step(steps: Readonly<Record<number, number>>): WeightFunction {
+    checkArgument("weights.step", "steps", steps, isJsonData("an object of costs and weights"), "Pass an object of costs and weights, such as { 10: 1, 20: 0.5 }");
     const entries = Object.entries(steps).map(([k, v]) => [Number(k), v] as const);
     for (const [k, v] of entries) {
       if (Number.isNaN(k)) fail("weights.step", `the key "${k}" is not a number`, "Use numeric costs as keys");

@@ -18,6 +18,7 @@ import { clusters } from "./clusters.js";
 import { overlapGraph } from "./overlap-graph.js";
 import { smallDepartments } from "./small-departments.js";
 import type { ConsolidationReport } from "./types.js";
+import { requireModel } from "../../model/require-model.js";
 
 /** Options of {@link suggestConsolidation}. */
 export interface ConsolidationOptions {
@@ -88,6 +89,7 @@ function reusable(model: Model, o: Resolved): DuplicationAnalysis | undefined {
  * suggestConsolidation(exampleCounty, { duplication: report }); // the same suggestions, duplication run once
  */
 export function suggestConsolidation(model: Model, options: ConsolidationOptions = {}): ConsolidationReport {
+  model = requireModel("suggestConsolidation", model);
   return consolidate(model, options);
 }
 

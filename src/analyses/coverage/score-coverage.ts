@@ -29,6 +29,7 @@ import { pointSites, siteCapacities } from "./sites.js";
 import { supplies } from "./supplies.js";
 import { coverageReport } from "./totals.js";
 import type { CoverageReport } from "./types.js";
+import { requireModel } from "../../model/require-model.js";
 
 /** Options of {@link scoreCoverage}. */
 export interface CoverageOptions {
@@ -68,6 +69,7 @@ const RULES = {
  * gaps[0] // { needId: "n-birth", regionId: "r-hills", segmentId: "s-families", volume: 410 }
  */
 export function scoreCoverage(model: Model, options: CoverageOptions = {}): CoverageReport {
+  model = requireModel("scoreCoverage", model);
   const o = resolveOptions<CoverageOptions & typeof COVERAGE_DEFAULTS>(COVERAGE_DEFAULTS, options, "scoreCoverage", RULES);
   const index = indexModel(model);
   const demand = demandCells(model, index);

@@ -29,6 +29,7 @@ import { findOverlap, type CandidatePairs } from "./overlap.js";
 import { findServiceDuplication } from "./service-duplication.js";
 import { duplicationReport } from "./summary.js";
 import type { DuplicationFinding, DuplicationOptions, DuplicationReport, OverlapHub } from "./types.js";
+import { requireModel } from "../../model/require-model.js";
 
 /** Defaults of {@link findDuplication}. */
 export const DUPLICATION_DEFAULTS = {
@@ -126,5 +127,6 @@ function sortHubs(hubs: OverlapHub[]): OverlapHub[] {
  * console.log(summary.duplicatedFunctions, duplication[0]);
  */
 export function findDuplication(model: Model, options: DuplicationOptions = {}): DuplicationReport {
+  model = requireModel("findDuplication", model);
   return analyzeDuplication(model, options).report;
 }

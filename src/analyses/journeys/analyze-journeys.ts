@@ -16,6 +16,7 @@ import { ChannelKind, type Channel, type Service } from "../../schemas/service.j
 import { measureJourney, type VisitRules } from "./measure-journey.js";
 import { needWeights, summarizeJourneys } from "./summary.js";
 import type { JourneysReport } from "./types.js";
+import { requireModel } from "../../model/require-model.js";
 
 /** Defaults of {@link analyzeJourneys}: the in-person visits a channel costs when it does not say (`visits`). */
 export const JOURNEYS_DEFAULTS = {
@@ -63,6 +64,7 @@ export function journeyVisitRules(options: JourneysOptions | undefined): VisitRu
  * summary.atMostOneVisitShare // share of demand whose journey needs at most one trip to an office
  */
 export function analyzeJourneys(model: Model, options: JourneysOptions = {}): JourneysReport {
+  model = requireModel("analyzeJourneys", model);
   const rules = journeyVisitRules(options);
   const withJourney = model.needs.filter((n) => n.journey !== undefined && n.journey.length > 0);
   const wanted = new Set<string>();

@@ -6,7 +6,7 @@ import { documentResult } from "../output.js";
 import { failOnOption, TABLE_OPTION, VIEW_OPTIONS } from "../output-options.js";
 import { diagram, heading, type Block } from "../render/document.js";
 import { countIssues } from "../render/issues.js";
-import { FAIL_ON_SECTIONS, SECTIONS } from "../sections/index.js";
+import { FAIL_ON_SECTIONS, SECTION_ALIASES, SECTIONS } from "../sections/index.js";
 import type { AnalyzeSection, SectionOptions } from "../sections/section.js";
 
 /** `govgraph analyze [file]`: every analysis of the model, section by section. @internal */
@@ -57,7 +57,8 @@ function sectionsOf({ values, failOn }: CommandContext): readonly AnalyzeSection
   return ids === undefined ? SECTIONS : selectSections(ids, failOn);
 }
 
-function selectSections(ids: string[], failOn: readonly FailOn[]): readonly AnalyzeSection[] {
+function selectSections(names: string[], failOn: readonly FailOn[]): readonly AnalyzeSection[] {
+  const ids = names.map((id) => SECTION_ALIASES[id] ?? id);
   for (const kind of failOn) if (!ids.includes(FAIL_ON_SECTIONS[kind])) ids.push(FAIL_ON_SECTIONS[kind]);
   return ids.map((id) => {
     const section = SECTIONS.find((s) => s.id === id);

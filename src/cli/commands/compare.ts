@@ -59,7 +59,7 @@ export function renderComparison(r: ComparisonReport, names: Names): Block[] {
   ];
   const groups: [string, Record<string, Delta>][] = [
     ["journeys (weighted by demand)", r.journeys],
-    ["openness", r.transparency],
+    ["openness", r.openness],
     ["staffing", r.staffing],
     ["duplication", r.duplication],
     ["coverage", r.coverage],

@@ -1,4 +1,4 @@
-import { applyScenario, compareModels, modelJsonChunks } from "../../index.js";
+import { applyScenario, compareModels, modelJsonChunks, type ScenarioOperationInput } from "../../index.js";
 import { FORCE_OPTION } from "../args.js";
 import { defineCommand, UsageError } from "../command.js";
 import { progress } from "../io.js";
@@ -20,7 +20,7 @@ function logTable(log: ReturnType<typeof applyScenario>["log"]): Block {
  */
 export const scenario = defineCommand({
   name: "scenario",
-  summary: "Apply what-if operations (merge, transfer, digitise, reuse evidence...) and report what moved",
+  summary: "Apply what-if operations (merge, transfer, digitize, reuse evidence...) and report what moved",
   args: [
     { name: "model", description: "A model JSON file (with one file only: the bundled example)" },
     { name: "ops", description: "The operations, a JSON array (schemas/scenario.json)" },
@@ -39,7 +39,8 @@ export const scenario = defineCommand({
     const { source, name, model } = loadModel(io, modelFile);
     const ops = readJsonFile(io, opsFile);
     progress(io, "applying the operations...");
-    const result = applyScenario(model, ops);
+    // The operations are checked by applyScenario, which names every problem.
+    const result = applyScenario(model, ops as ScenarioOperationInput[]);
     progress(io, "comparing...");
     const comparison = compareModels(model, result.model);
     const report = documentResult(ctx, {

@@ -6,7 +6,7 @@ import { duplicationSection } from "./duplication.js";
 import { journeysSection } from "./journeys.js";
 import { defineSection, earlierReport, type SectionOptions } from "./section.js";
 import { staffingSection } from "./staffing.js";
-import { transparencySection } from "./transparency.js";
+import { opennessSection } from "./openness.js";
 
 /** Context indicators that are decimals, with their precision. */
 const DECIMALS: Record<string, number> = { gini: 3, repeatSubmissions: 2 };
@@ -59,7 +59,7 @@ function earlierInputs(options: SectionOptions): Partial<ScorecardInputs> {
     duplication: earlierReport(options, duplicationSection),
     coverage: earlierReport(options, coverageSection),
     journeys: earlierReport(options, journeysSection),
-    transparency: earlierReport(options, transparencySection),
+    openness: earlierReport(options, opennessSection),
     staffing: earlierReport(options, staffingSection),
   };
   return Object.fromEntries(Object.entries(inputs).filter(([, report]) => report !== undefined));

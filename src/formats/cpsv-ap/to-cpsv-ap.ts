@@ -7,8 +7,8 @@
  * @module
  */
 import jsonld from "jsonld";
-import { GovGraphError } from "../../errors.js";
 import { oneOf, resolveOptions } from "../../options.js";
+import { requireModel } from "../../model/require-model.js";
 import type { Model } from "../../schemas/model.js";
 import { cpsvApDocumentLoader } from "./document-loader.js";
 import { Iris } from "./iris.js";
@@ -52,9 +52,7 @@ export async function toCpsvAp(model: Model, options: ToCpsvApOptions = {}): Pro
     base: (v) => (typeof v === "string" && BASE.test(v) ? undefined : `must be an absolute IRI ending with "/", "#" or ":", got ${JSON.stringify(v)}`),
     language: (v) => (typeof v === "string" && LANGUAGE_TAG.test(v) ? undefined : `must be a language tag such as "en" or "zh-Hans", got ${JSON.stringify(v)}`),
   });
-  if (typeof model !== "object" || model === null || (model as { schemaVersion?: unknown }).schemaVersion !== 1) {
-    throw new GovGraphError("invalid_input", `${fn}: expected a model with schemaVersion 1. Validate it first with validateModel or parseModel.`);
-  }
+  model = requireModel(fn, model);
   const iris = new Iris(o.base);
   if (o.format === "turtle") {
     const sink = new TurtleWriter({ ...NS, ...CODE_LIST_PREFIXES, ...iris.prefixes }, o.language);

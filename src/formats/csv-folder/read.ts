@@ -14,6 +14,7 @@ import { locate, newDrafts, readTable, type Drafts } from "./drafts.js";
 import { csvIssue, refuseOnErrors, sortCsvIssues, type CsvImportResult, type CsvIssue } from "./issues.js";
 import { prune } from "./prune.js";
 import { CSV_FOLDER_FILES, META_FILE, TABLES } from "./tables.js";
+import { checkArgument, describeArgument, type ArgumentRule } from "../../guard.js";
 
 /** Options of {@link fromCsvFolder}. */
 export interface CsvFolderOptions {
@@ -28,6 +29,16 @@ const FN = "fromCsvFolder";
 
 /** A file of a CSV folder: its text, or a function returning it (called when its table is read, maybe twice). */
 export type CsvFolderFile = string | (() => string);
+
+/** An object whose every value is a file's text or a function returning it. */
+const isFileTable: ArgumentRule = (v) => {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return `must be an object of file names and texts, got ${describeArgument(v)}`;
+  for (const name of Object.keys(v)) {
+    const file = (v as Record<string, unknown>)[name];
+    if (typeof file !== "string" && typeof file !== "function") return `must be an object of file names and texts; the file ${JSON.stringify(name)} is ${describeArgument(file)}`;
+  }
+  return undefined;
+};
 
 function checkFiles(files: unknown): Readonly<Record<string, CsvFolderFile>> {
   if (typeof files !== "object" || files === null || Array.isArray(files)) {
@@ -109,6 +120,7 @@ function placed(drafts: Drafts, issues: readonly Issue[], seen: Set<string>): Cs
  * const large = fromCsvFolder({ "assignments.csv": () => readFileSync("model/assignments.csv", "utf8"), ... });
  */
 export function fromCsvFolder(files: Readonly<Record<string, CsvFolderFile>>, options: CsvFolderOptions = {}): CsvImportResult {
+  checkArgument(FN, "files", files, isFileTable, 'Pass { "regions.csv": text, ... }');
   const { strict } = resolveOptions(CSV_FOLDER_DEFAULTS, options, FN);
   const checked = checkFiles(files);
   let { drafts, issues } = readFiles(checked);

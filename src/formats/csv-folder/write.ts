@@ -11,6 +11,7 @@ import type { Model } from "../../schemas/model.js";
 import { encodeAttributes, encodeList, encodeScalar } from "./cells.js";
 import { formatCsvField, formatCsvRecord } from "../csv-write.js";
 import { META_FILE, TABLES, type Column, type Table } from "./tables.js";
+import { requireModel } from "../../model/require-model.js";
 
 /** Options of {@link csvFolderChunks}. */
 export interface CsvFolderChunksOptions {
@@ -71,10 +72,15 @@ export function metaJson(model: Model): string {
  * @example
  * for (const { file, text } of csvFolderChunks(model)) appendFileSync(join(dir, file), text);
  */
-export function* csvFolderChunks(model: Model, options: CsvFolderChunksOptions = {}): Generator<CsvFolderChunk, void, undefined> {
+export function csvFolderChunks(model: Model, options: CsvFolderChunksOptions = {}): Generator<CsvFolderChunk, void, undefined> {
+  model = requireModel("csvFolderChunks", model);
   const { chunkSize } = resolveOptions(CSV_FOLDER_CHUNKS_DEFAULTS, options, "csvFolderChunks", {
     chunkSize: (v) => (typeof v === "number" && v >= 1 ? undefined : "must be a number >= 1"),
   });
+  return folderChunks(model, chunkSize);
+}
+
+function* folderChunks(model: Model, chunkSize: number): Generator<CsvFolderChunk, void, undefined> {
   const canonical = canonicalize(model);
   yield { file: META_FILE, text: metaJson(canonical) };
   for (const table of TABLES) {
@@ -105,6 +111,7 @@ export function* csvFolderChunks(model: Model, options: CsvFolderChunksOptions =
  * files["assignments.csv"].split("\r\n")[0]; // "departmentId,functionId,role,tags,attributes"
  */
 export function toCsvFolder(model: Model): Record<string, string> {
+  model = requireModel("toCsvFolder", model);
   const files: Record<string, string> = {};
   for (const { file, text } of csvFolderChunks(model, { chunkSize: Infinity })) files[file] = (files[file] ?? "") + text;
   return files;

@@ -14,6 +14,7 @@ import { flattenJson } from "./flatten.js";
 import { readCsvTables } from "./read-csv.js";
 import { checkReferences } from "./references.js";
 import { tablesToModel } from "./to-model.js";
+import { checkArgument, isJsonData } from "../../guard.js";
 
 /** Options of {@link fromHsds}. */
 export interface HsdsImportOptions {
@@ -52,6 +53,7 @@ function isTabular(input: object): input is Record<string, string> {
  */
 export function fromHsds(input: HsdsInput, options: HsdsImportOptions = {}): ImportResult {
   const fn = "fromHsds";
+  if (typeof input !== "string") checkArgument(fn, "input", input, isJsonData("HSDS JSON (text or parsed) or the tables of a data package", { array: true }), "Pass a file's text, or an object of file name to CSV text");
   const o = resolveOptions(HSDS_IMPORT_DEFAULTS as Required<HsdsImportOptions>, options, fn, { rootRegionId: nonEmpty, rootRegionName: nonEmpty });
   if (input === null || (typeof input !== "string" && typeof input !== "object")) {
     throw new GovGraphError("invalid_input", `${fn}: expected HSDS JSON (text or parsed) or the tables of a data package, got ${input === null ? "null" : typeof input}. Pass a file's text, or an object of file name to CSV text.`);

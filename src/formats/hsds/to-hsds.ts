@@ -5,11 +5,11 @@
  * Mapping and losses: docs/hsds.md.
  * @module
  */
-import { invalidModel, validateModel } from "../../model/validate.js";
 import type { Model } from "../../schemas/model.js";
 import { oneOf, resolveOptions } from "../../options.js";
 import { modelToTables } from "./from-model.js";
 import { tablesToCsv, tablesToJson } from "./write.js";
+import { requireModel } from "../../model/require-model.js";
 
 /** Options of {@link toHsds}. */
 export interface HsdsExportOptions {
@@ -38,9 +38,8 @@ export function toHsds(model: Model, options?: { format?: "json" }): HsdsObject[
 export function toHsds(model: Model, options?: HsdsExportOptions): HsdsObject[] | Record<string, string>;
 export function toHsds(model: Model, options: HsdsExportOptions = {}): HsdsObject[] | Record<string, string> {
   const fn = "toHsds";
+  model = requireModel(fn, model);
   const o = resolveOptions(HSDS_EXPORT_DEFAULTS as Required<HsdsExportOptions>, options, fn, { format: oneOf(["json", "csv"]) });
-  const result = validateModel(model);
-  if (!result.ok || !result.model) throw invalidModel(fn, result.issues);
-  const tables = modelToTables(fn, result.model);
-  return o.format === "csv" ? tablesToCsv(tables, result.model.meta) : tablesToJson(tables);
+  const tables = modelToTables(fn, model);
+  return o.format === "csv" ? tablesToCsv(tables, model.meta) : tablesToJson(tables);
 }

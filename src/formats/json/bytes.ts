@@ -6,6 +6,7 @@ import type { Model } from "../../schemas/model.js";
 import { JsonByteReader } from "./byte-reader.js";
 import type { JsonBytes } from "./byte-window.js";
 import { duplicateKeyIssue } from "./duplicate-keys.js";
+import { canBeExamined, checkArgument } from "../../guard.js";
 
 export type { JsonBytes } from "./byte-window.js";
 
@@ -90,6 +91,7 @@ function validateBytes(bytes: JsonBytes, options: ParseModelJsonBytesOptions, fn
 }
 
 function readJsonBytes(bytes: JsonBytes, options: ParseModelJsonBytesOptions, fn: string): { value: unknown; duplicates: Issue[] } {
+  checkArgument(fn, "bytes", bytes, canBeExamined, "Pass new Uint8Array(await file.arrayBuffer())");
   const isIterable = typeof bytes === "object" && bytes !== null && typeof (bytes as Iterable<Uint8Array>)[Symbol.iterator] === "function" && typeof bytes !== "string";
   if (!(bytes instanceof Uint8Array) && !isIterable) {
     const got = bytes === null ? "null" : typeof bytes;

@@ -2,6 +2,8 @@ import { canonicalize } from "../../model/records.js";
 import { COLLECTIONS, type Model } from "../../schemas/model.js";
 import { inRange, integerIn, resolveOptions } from "../../options.js";
 import { arrange, getLayouts } from "./layout.js";
+import { requireModel } from "../../model/require-model.js";
+import { checkArgument, isFunction } from "../../guard.js";
 
 const BATCH = 512;
 // JSON.stringify indents by 10 spaces at most.
@@ -35,6 +37,7 @@ export const WRITE_MODEL_STREAM_DEFAULTS = { indent: 2, chunkSize: 1 << 20 } as 
  * const text = stringifyModel(model, { indent: 0 });
  */
 export function stringifyModel(model: Model, options: StringifyOptions = {}): string {
+  model = requireModel("stringifyModel", model);
   const { indent } = resolveOptions<Required<StringifyOptions>>(STRINGIFY_DEFAULTS, options, "stringifyModel", { indent: INDENT });
   let text = "";
   for (const chunk of chunks(model, indent, Infinity)) text += chunk;
@@ -52,6 +55,8 @@ export function stringifyModel(model: Model, options: StringifyOptions = {}): st
  * closeSync(fd);
  */
 export function writeModelStream(model: Model, write: (chunk: string) => void, options: WriteModelStreamOptions = {}): void {
+  model = requireModel("writeModelStream", model);
+  checkArgument("writeModelStream", "write", write, isFunction, "Pass a function that takes each chunk of text");
   for (const chunk of chunks(model, ...streamOptions(options, "writeModelStream"))) write(chunk);
 }
 
@@ -62,6 +67,7 @@ export function writeModelStream(model: Model, write: (chunk: string) => void, o
  * for (const chunk of modelJsonChunks(model)) if (!out.write(chunk)) await once(out, "drain");
  */
 export function modelJsonChunks(model: Model, options: WriteModelStreamOptions = {}): Generator<string, void, undefined> {
+  model = requireModel("modelJsonChunks", model);
   return chunks(model, ...streamOptions(options, "modelJsonChunks"));
 }
 

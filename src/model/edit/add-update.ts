@@ -11,6 +11,8 @@ import { invalidModel } from "../validate.js";
 import { immer } from "./immer.js";
 import { collectionOrThrow, inputKey, insertionPoint, normalizeKey, notFound, positionOf, type RecordInput, type RecordKey } from "./lookup.js";
 import { checked } from "./review.js";
+import { requireModel } from "../require-model.js";
+import { checkArgument, isJsonData } from "../../guard.js";
 
 type Collections = Record<CollectionName, unknown[]>;
 
@@ -23,7 +25,9 @@ type Collections = Record<CollectionName, unknown[]>;
  */
 export function addRecord<C extends CollectionName>(model: Model, collection: C, record: RecordInput<C>): Model {
   const fn = "addRecord";
+  model = requireModel(fn, model);
   collectionOrThrow(fn, collection);
+  checkArgument(fn, "record", record, isJsonData("a record"), `Pass a record of ${String(collection)}, such as docs/model.md describes`);
   const records = model[collection] as readonly unknown[];
   const key = inputKey(collection, record);
   let at = records.length;
@@ -61,7 +65,9 @@ export function updateRecord<C extends CollectionName>(
   patch: Partial<RecordInput<C>>,
 ): Model {
   const fn = "updateRecord";
+  model = requireModel(fn, model);
   collectionOrThrow(fn, collection);
+  checkArgument(fn, "patch", patch, isJsonData("an object of fields"), "Pass the fields to change, such as { fee: 0 }");
   const k = normalizeKey(fn, collection, key);
   const at = positionOf(model, collection, k);
   if (at < 0) throw notFound(fn, collection, key);

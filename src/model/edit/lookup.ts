@@ -4,7 +4,7 @@
  * The keys the edit functions accept, checked, and where a key's record is (or would go) in its collection.
  */
 import { GovGraphError } from "../../errors.js";
-import { quote } from "../../issues.js";
+import { issue, quote } from "../../issues.js";
 import { COLLECTIONS, type CollectionName, type Model, type ModelInput } from "../../schemas/model.js";
 import {
   compareKeys,
@@ -16,6 +16,7 @@ import {
   recordKey,
   type RecordKeyValue,
 } from "../records.js";
+import { describeArgument } from "../../guard.js";
 
 /** How a record is addressed: its `id`, or its pair of ids for assignments and travel costs. */
 export type RecordKey<C extends CollectionName> = C extends "assignments"
@@ -30,29 +31,45 @@ export type RecordInput<C extends CollectionName> = NonNullable<ModelInput[C]>[n
 /** Throws `invalid_operation` unless `collection` names a collection. @internal */
 export function collectionOrThrow(fn: string, collection: string): void {
   if (!(COLLECTIONS as readonly string[]).includes(collection)) {
-    throw new GovGraphError("invalid_operation", `${fn}: there is no collection ${quote(collection)}. Use one of ${COLLECTIONS.join(", ")}.`);
+    const name = typeof collection === "string" ? quote(collection) : describeArgument(collection);
+    throw argumentError("invalid_operation", "collection", `${fn}: there is no collection ${name}. Use one of ${COLLECTIONS.join(", ")}.`);
   }
 }
 
 /** The key a caller passed, as a {@link RecordKeyValue}; throws `invalid_operation` when it has the wrong shape. @internal */
 export function normalizeKey(fn: string, collection: CollectionName, key: unknown): RecordKeyValue {
-  const shown = JSON.stringify(key) ?? String(key);
   if (isPairCollection(collection)) {
     const [k1, k2] = PAIR_KEYS[collection];
-    const k = key as Record<string, unknown> | null;
-    if (typeof k === "object" && k !== null && typeof k[k1] === "string" && typeof k[k2] === "string") return [k[k1] as string, k[k2] as string];
-    throw new GovGraphError("invalid_operation", `${fn}: ${collection} are addressed by {${k1}, ${k2}}, not ${shown}. Pass both ids.`);
+    const pair = pairOf(key, k1, k2);
+    if (pair) return pair;
+    throw argumentError("invalid_operation", "key", `${fn}: ${collection} are addressed by {${k1}, ${k2}}, not ${describeArgument(key)}. Pass both ids.`);
   }
   if (typeof key === "string") return key;
-  throw new GovGraphError("invalid_operation", `${fn}: ${collection} are addressed by their id string, not ${shown}. Pass the id.`);
+  throw argumentError("invalid_operation", "key", `${fn}: ${collection} are addressed by their id string, not ${describeArgument(key)}. Pass the id.`);
+}
+
+/** An error about one argument, with its issue. */
+function argumentError(code: "invalid_operation" | "not_found", argument: string, message: string): GovGraphError {
+  return new GovGraphError(code, message, { path: [argument], issues: [issue(code, [argument], message)] });
+}
+
+/** The two ids of a pair key, read once (a hostile object gives undefined, not an exception). */
+function pairOf(key: unknown, k1: string, k2: string): [string, string] | undefined {
+  try {
+    if (typeof key !== "object" || key === null) return undefined;
+    const [a, b] = [(key as Record<string, unknown>)[k1], (key as Record<string, unknown>)[k2]];
+    return typeof a === "string" && typeof b === "string" ? [a, b] : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The key of a record as a caller wrote it, when its key fields are strings. @internal */
 export function inputKey(collection: CollectionName, record: unknown): RecordKeyValue | undefined {
   if (typeof record !== "object" || record === null) return undefined;
-  const key = recordKey(collection, record);
+  const key: RecordKeyValue | undefined = recordKey(collection, record);
   const parts = typeof key === "string" ? [key] : key;
-  return parts.every((part) => typeof part === "string") ? key : undefined;
+  return Array.isArray(parts) && parts.every((part) => typeof part === "string") ? key : undefined;
 }
 
 /** Position of each key in a (frozen, hence cacheable) collection array. */
@@ -77,5 +94,5 @@ export function insertionPoint(records: readonly unknown[], collection: Collecti
 
 /** The `not_found` error of a key. @internal */
 export function notFound(fn: string, collection: CollectionName, key: unknown): GovGraphError {
-  return new GovGraphError("not_found", `${fn}: there is no ${keyLabel(collection, key)} in ${collection}. Check the ${isPairCollection(collection) ? "ids" : "id"}.`);
+  return argumentError("not_found", "key", `${fn}: there is no ${keyLabel(collection, key)} in ${collection}. Check the ${isPairCollection(collection) ? "ids" : "id"}.`);
 }

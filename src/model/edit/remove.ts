@@ -13,6 +13,7 @@ import { applyPlan, cascadePlan } from "./cascade.js";
 import { immer } from "./immer.js";
 import { collectionOrThrow, normalizeKey, notFound, positionOf, type RecordKey } from "./lookup.js";
 import { checked } from "./review.js";
+import { requireModel } from "../require-model.js";
 
 /** Options of {@link removeRecord}. */
 export interface RemoveOptions {
@@ -40,7 +41,9 @@ export interface Referrer {
  * findReferrers(model, "departments", "d-met").map((r) => `${r.collection} ${r.field}`)
  */
 export function findReferrers<C extends CollectionName>(model: Model, collection: C, key: RecordKey<C>): Referrer[] {
+  model = requireModel("findReferrers", model);
   collectionOrThrow("findReferrers", collection);
+  normalizeKey("findReferrers", collection, key);
   if (isPairCollection(collection) || typeof key !== "string") return [];
   const out: Referrer[] = [];
   for (const ref of REFERENCE_FIELDS) {
@@ -69,6 +72,7 @@ function referrerKey(collection: CollectionName, record: unknown): string | Reco
  */
 export function removeRecord<C extends CollectionName>(model: Model, collection: C, key: RecordKey<C>, options?: RemoveOptions): Model {
   const fn = "removeRecord";
+  model = requireModel(fn, model);
   const { cascade } = resolveOptions(REMOVE_DEFAULTS, options, fn);
   collectionOrThrow(fn, collection);
   const k = normalizeKey(fn, collection, key);

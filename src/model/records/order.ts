@@ -7,6 +7,8 @@
  */
 import { COLLECTIONS, type CollectionName, type Model } from "../../schemas/model.js";
 import { PAIR_KEYS, type RecordKeyValue } from "./keys.js";
+import { checkArgument, checkArguments, describeArgument, isString, type ArgumentRule } from "../../guard.js";
+import { isValidatedModel } from "../validated.js";
 
 /**
  * Orders ids by UTF-16 code units, the same in every locale.
@@ -14,23 +16,29 @@ import { PAIR_KEYS, type RecordKeyValue } from "./keys.js";
  * ["b", "a", "B"].sort(compareIds) // ["B", "a", "b"]
  */
 export function compareIds(a: string, b: string): number {
+  if (typeof a !== "string" || typeof b !== "string") checkArguments("compareIds", [["a", a, isString], ["b", b, isString]], "Pass two ids");
+  return byCodeUnits(a, b);
+}
+
+/** {@link compareIds} without its argument check, for orders that may meet a record not validated yet. */
+function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Orders two keys of the same collection: ids, or pairs by their first id then their second. @internal */
 export function compareKeys(a: RecordKeyValue, b: RecordKeyValue): number {
-  if (typeof a === "string") return compareIds(a, b as string);
+  if (typeof a === "string") return byCodeUnits(a, b as string);
   const [b1, b2] = b as [string, string];
-  return compareIds(a[0], b1) || compareIds(a[1], b2);
+  return byCodeUnits(a[0], b1) || byCodeUnits(a[1], b2);
 }
 
 type Row = Record<string, string>;
 type RecordOrder = (a: object, b: object) => number;
 
-const byId: RecordOrder = (a, b) => compareIds((a as Row).id!, (b as Row).id!);
+const byId: RecordOrder = (a, b) => byCodeUnits((a as Row).id!, (b as Row).id!);
 
 function byPair([first, second]: readonly [string, string]): RecordOrder {
-  return (a, b) => compareIds((a as Row)[first]!, (b as Row)[first]!) || compareIds((a as Row)[second]!, (b as Row)[second]!);
+  return (a, b) => byCodeUnits((a as Row)[first]!, (b as Row)[first]!) || byCodeUnits((a as Row)[second]!, (b as Row)[second]!);
 }
 
 /** The canonical order of each collection's records. @internal */
@@ -77,10 +85,28 @@ export function inOrder<T extends object>(records: readonly T[], order: RecordOr
  * canonicalize(model).departments.map((d) => d.id) // sorted by compareIds
  */
 export function canonicalize(model: Model): Model {
+  if (isValidatedModel(model as unknown)) return model;
+  checkArgument("canonicalize", "model", model, isModelShape, "Pass a model with every collection, such as validateModel returns");
   const out = { ...model } as Record<CollectionName, readonly object[]>;
   for (const c of COLLECTIONS) out[c] = inOrder(model[c] as readonly object[], RECORD_ORDER[c]);
   return out as unknown as Model;
 }
+
+/** Every collection an array of records whose key fields are strings: what ordering needs (not a validation). */
+const isModelShape: ArgumentRule = (v) => {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return `must be a model object, got ${describeArgument(v)}`;
+  for (const c of COLLECTIONS) {
+    const records: unknown = (v as Record<string, unknown>)[c];
+    if (!Array.isArray(records)) return `must have every collection as an array, but ${c} is ${describeArgument(records)}`;
+    const keys = c in PAIR_KEYS ? PAIR_KEYS[c as keyof typeof PAIR_KEYS] : ["id"];
+    for (let i = 0; i < records.length; i++) {
+      const r: unknown = records[i];
+      const bad = typeof r !== "object" || r === null ? "is not a record" : keys.find((k) => typeof (r as Record<string, unknown>)[k] !== "string");
+      if (bad !== undefined) return `must have records with string keys, but ${c}[${i}] ${bad === "is not a record" ? bad : `has no string ${bad}`}`;
+    }
+  }
+  return undefined;
+};
 
 /** True when two records (or any JSON values) are equal as JSON, whatever the order of their keys. @internal */
 export function sameJson(a: unknown, b: unknown): boolean {

@@ -16,7 +16,7 @@ type Counts = Record<"assignments" | "joinedAssignments" | "services" | "partner
 
 /** Applies a `mergeDepartments` operation. @internal */
 export function mergeDepartments(w: Work, op: Operation<"mergeDepartments">, index: number): ScenarioLogEntry {
-  const into = typeof op.into === "string" ? undefined : op.into;
+  const into = typeof op.into === "string" ? undefined : newDepartment(w, op, index);
   const survivorId = into?.id ?? (op.into as string);
   const merged = op.ids.filter((id) => id !== survivorId);
   const staff = sumStaff(op.ids.map((id) => w.readDepartment(id).staff));
@@ -42,6 +42,22 @@ export function mergeDepartments(w: Work, op: Operation<"mergeDepartments">, ind
     ...counts,
     staff: survivor.staff ?? null,
   });
+}
+
+/** The new department `into`, with the region the merged departments share when it gives none. */
+function newDepartment(w: Work, op: Operation<"mergeDepartments">, index: number): Department {
+  const into = op.into as Exclude<typeof op.into, string>;
+  if (into.regionId !== undefined) return into as Department;
+  const regions = [...new Set(op.ids.map((id) => w.readDepartment(id).regionId as string))].sort(compareIds);
+  if (regions.length > 1) {
+    throw operationError(
+      index,
+      op,
+      `gives the new department ${JSON.stringify(into.id)} no "regionId", and the merged departments are in ${regions.length} regions (${regions.map((r) => JSON.stringify(r)).join(", ")})`,
+      `Add "regionId" to "into": one of those regions, or the region that holds them`,
+    );
+  }
+  return { ...into, regionId: regions[0]! as Department["regionId"] };
 }
 
 /** The survivor's new parent: above the highest absorbed department on its chain, so the tree stays acyclic. */

@@ -4,12 +4,13 @@ import {
   compareModels,
   findDuplication,
   scoreCoverage,
-  scorecard,
-  scoreTransparency,
+  buildScorecard,
+  scoreOpenness,
   type Model,
   type ScorecardInputs,
   type ScorecardOptions,
   type ScorecardReport,
+  type ScorecardReports,
 } from "../../index.js";
 import { compareData } from "./compare.js";
 import { coverageData } from "./coverage.js";
@@ -22,7 +23,7 @@ import { staffingOpennessData } from "./staffing-openness.js";
 import type { RegionTable, ReportData } from "./types.js";
 
 /** Analysis reports already computed for a model, used instead of running them again. */
-export type ReportInputs = Partial<ScorecardInputs> & { scorecard?: ScorecardReport };
+export type ReportInputs = ScorecardReports & { scorecard?: ScorecardReport };
 
 /** What {@link buildReportData} needs besides the model. @internal */
 export interface BuildOptions {
@@ -38,10 +39,10 @@ export function runAnalyses(model: Model, given: ReportInputs, analyses: Omit<Sc
     duplication: given.duplication ?? findDuplication(model, analyses.duplication),
     coverage: given.coverage ?? scoreCoverage(model, analyses.coverage),
     journeys: given.journeys ?? analyzeJourneys(model, analyses.journeys),
-    transparency: given.transparency ?? scoreTransparency(model),
+    openness: given.openness ?? given.transparency ?? scoreOpenness(model),
     staffing: given.staffing ?? analyzeStaffing(model, analyses.staffing),
   };
-  return { ...inputs, scorecard: given.scorecard ?? scorecard(model, { ...analyses, reports: inputs }) };
+  return { ...inputs, scorecard: given.scorecard ?? buildScorecard(model, { ...analyses, reports: inputs }) };
 }
 
 function regionTable(model: Model): { table: RegionTable; at: Map<string, number> } {
@@ -95,7 +96,7 @@ export function buildReportData(model: Model, given: ReportInputs, options: Buil
     duplication: duplicationData(reports.duplication, pos, services, graph, names),
     coverage: coverageData(model, reports.coverage, pos),
     journeys: journeysData(model, reports.journeys, pos, services, options.analyses.journeys ?? {}),
-    staffingOpenness: staffingOpennessData(reports.staffing, reports.transparency, pos),
+    staffingOpenness: staffingOpennessData(reports.staffing, reports.openness, pos),
     compare,
   };
 }

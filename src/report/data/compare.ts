@@ -15,7 +15,7 @@ export function compareData(r: ComparisonReport, before: string, after: string, 
   let unchanged = 0;
   const sources: [string, Record<string, Delta>][] = [
     ["Journeys (demand-weighted)", r.journeys],
-    ["Openness", r.transparency],
+    ["Openness", r.openness],
     ["Staffing", r.staffing],
     ["Duplication", r.duplication],
     ["Coverage", r.coverage],

@@ -1,4 +1,4 @@
-import { TRANSPARENCY_ITEMS, type StaffingFlag, type StaffingReport, type TransparencyReport } from "../../index.js";
+import { OPENNESS_ITEMS, type StaffingFlag, type StaffingReport, type OpennessReport } from "../../index.js";
 import { position, share, type Positions } from "./records.js";
 import type { OpennessRow, StaffingOpennessData, StaffingRow } from "./types.js";
 
@@ -6,7 +6,7 @@ import type { OpennessRow, StaffingOpennessData, StaffingRow } from "./types.js"
 export const FLAG_BITS: Record<StaffingFlag, number> = { much_staff_little_work: 1, little_staff_much_work: 2, over_establishment: 4, high_vacancy: 8 };
 
 /** The staffing and openness section: flagged departments, and each department's published items. @internal */
-export function staffingOpennessData(staffing: StaffingReport, transparency: TransparencyReport, pos: Positions): StaffingOpennessData {
+export function staffingOpennessData(staffing: StaffingReport, openness: OpennessReport, pos: Positions): StaffingOpennessData {
   const flagged: StaffingRow[] = staffing.departments
     .filter((d) => d.flags.length > 0)
     .map((d) => [
@@ -22,24 +22,24 @@ export function staffingOpennessData(staffing: StaffingReport, transparency: Tra
   const s = staffing.summary;
 
   // Published and applicable counts of each item per department, from the services (the department rows pool them).
-  const items = TRANSPARENCY_ITEMS.length;
+  const items = OPENNESS_ITEMS.length;
   const counts = new Map<string, number[]>();
-  for (const service of transparency.services) {
+  for (const service of openness.services) {
     let c = counts.get(service.departmentId);
     if (!c) counts.set(service.departmentId, (c = new Array<number>(2 * items).fill(0)));
     for (const item of service.applicable) {
-      const k = TRANSPARENCY_ITEMS.indexOf(item);
+      const k = OPENNESS_ITEMS.indexOf(item);
       c[2 * k + 1]!++;
       if (!service.missing.includes(item)) c[2 * k]!++;
     }
   }
-  const departments: OpennessRow[] = transparency.departments.map((d) => [
+  const departments: OpennessRow[] = openness.departments.map((d) => [
     position(pos.departments, d.departmentId),
     d.services,
     share(d.share),
     ...(counts.get(d.departmentId) ?? new Array<number>(2 * items).fill(0)),
   ]);
-  const o = transparency.overall;
+  const o = openness.overall;
   return {
     staffing: {
       departments: s.departments,
@@ -53,8 +53,8 @@ export function staffingOpennessData(staffing: StaffingReport, transparency: Tra
       share: share(o.share),
       services: o.services,
       fullyPublished: o.fullyPublished,
-      items: [...TRANSPARENCY_ITEMS],
-      byItem: TRANSPARENCY_ITEMS.map((item) => [o.byItem[item].numerator, o.byItem[item].denominator]),
+      items: [...OPENNESS_ITEMS],
+      byItem: OPENNESS_ITEMS.map((item) => [o.byItem[item].numerator, o.byItem[item].denominator]),
       departments,
     },
   };

@@ -68,7 +68,7 @@ describe("govgraph scorecard", () => {
 
 describe("govgraph scenario", () => {
   it("applies the operations and prints what moved", async () => {
-    const { code, stdout } = await run(["scenario", "newborn-and-business.json", "digitise-and-merge.ops.json"]);
+    const { code, stdout } = await run(["scenario", "newborn-and-business.json", "digitize-and-merge.ops.json"]);
     expect(code).toBe(0);
     expect(stdout).toContain('0  digitizeService   made "s-hukou" available online end to end');
     expect(stdout).toContain("journeys (weighted by demand): inPersonVisits");
@@ -77,7 +77,7 @@ describe("govgraph scenario", () => {
 
   it("writes the changed model to --model-out, and the report to --out like every command", async () => {
     const dir = mkdtempSync(join(tmpdir(), "govgraph-scenario-"));
-    const args = [join(fixtures, "newborn-and-business.json"), join(fixtures, "digitise-and-merge.ops.json")];
+    const args = [join(fixtures, "newborn-and-business.json"), join(fixtures, "digitize-and-merge.ops.json")];
     const { code, stdout } = await run(["scenario", ...args, "--model-out", "after.json", "--out", "report.md", "--format", "md"], dir);
     expect([code, stdout]).toEqual([0, ""]);
     const after = parseModel(JSON.parse(readFileSync(join(dir, "after.json"), "utf8")));
@@ -107,10 +107,10 @@ describe("govgraph compare", () => {
 });
 
 describe("govgraph analyze", () => {
-  it("includes the journeys, transparency, staffing and scorecard sections", async () => {
+  it("includes the journeys, openness, staffing and scorecard sections", async () => {
     const { stdout } = await run(["analyze", "newborn-and-business.json", "--format", "json"]);
     const sections = Object.keys(JSON.parse(stdout).sections);
-    for (const id of ["journeys", "transparency", "staffing", "scorecard"]) expect(sections).toContain(id);
+    for (const id of ["journeys", "openness", "staffing", "scorecard"]) expect(sections).toContain(id);
     expect(sections.indexOf("scorecard")).toBe(sections.length - 1);
   });
 });

@@ -43,7 +43,7 @@ describe("what an inventory does not hold reads as no data in the text, never as
   });
 
   it("openness counts only the recorded item; staffing without staff figures is unknown", async () => {
-    expect(await analyze("transparency,staffing")).toMatchInlineSnapshot(`
+    expect(await analyze("openness,staffing")).toMatchInlineSnapshot(`
       "Openness (published service information)
       ----------------------------------------
 

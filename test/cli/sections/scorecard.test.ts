@@ -30,6 +30,6 @@ describe("the scorecard section of analyze", () => {
 
   it("comes after the five sections it reuses", () => {
     const ids = SECTIONS.map((s) => s.id);
-    for (const id of ["journeys", "transparency", "staffing", "coverage", "duplication"]) expect(ids.indexOf(id)).toBeLessThan(ids.indexOf("scorecard"));
+    for (const id of ["journeys", "openness", "staffing", "coverage", "duplication"]) expect(ids.indexOf(id)).toBeLessThan(ids.indexOf("scorecard"));
   });
 });

@@ -64,7 +64,7 @@ describe("checking a scenario's ids", () => {
 
   it("refuses a malformed operation and an id used after it was merged away", () => {
     expect(() => applyScenario(model, [{ op: "mergeDepartments", ids: ["d-met"], into: "d-met" }])).toThrow(
-      /operation 0 \(mergeDepartments\) is malformed at \/0\/ids/,
+      /^applyScenario: operation 0 \(mergeDepartments\): "ids" must have at least 2 item/,
     );
     expect(() =>
       applyScenario(model, [

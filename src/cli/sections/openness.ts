@@ -1,26 +1,26 @@
-import { compareIds, scoreTransparency, TRANSPARENCY_ITEMS, type TransparencyReport } from "../../index.js";
+import { compareIds, scoreOpenness, OPENNESS_ITEMS, type OpennessReport } from "../../index.js";
 import { nameColumns } from "../names.js";
 import { paragraph, table, type Block } from "../render/document.js";
 import { count, countOf, formatCount, formatPercent, measuredShare, missingCell, percent } from "../render/numbers.js";
 import { defineSection, type SectionView } from "./section.js";
 
-/** Renders a transparency report: items, the least open departments first, the overall share. @internal */
-export function renderTransparency(r: TransparencyReport, { names }: SectionView): Block[] {
+/** Renders an openness report: items, the least open departments first, the overall share. @internal */
+export function renderOpenness(r: OpennessReport, { names }: SectionView): Block[] {
   // Departments with nothing to measure (null share) last.
   const worst = [...r.departments].sort((a, b) => (a.share ?? 2) - (b.share ?? 2) || compareIds(a.departmentId, b.departmentId));
   const o = r.overall;
   return [
     table(
-      "transparency-items",
+      "openness-items",
       ["item", { label: "applies to (services)", csv: "applicable" }, "published", { label: "share of applicable", csv: "share" }],
-      TRANSPARENCY_ITEMS.map((item) => [item, count(o.byItem[item].denominator), count(o.byItem[item].numerator), measuredShare(o.byItem[item], "")]),
+      OPENNESS_ITEMS.map((item) => [item, count(o.byItem[item].denominator), count(o.byItem[item].numerator), measuredShare(o.byItem[item], "")]),
       { whole: true },
     ),
     table(
-      "transparency-departments",
+      "openness-departments",
       [...nameColumns("department", "least open department"), "services", { label: "items published", csv: "published" }, { label: "share of applicable", csv: "share" }, "most missing"],
       worst.map((d) => {
-        const most = TRANSPARENCY_ITEMS.filter((i) => d.missing[i] > 0).sort((a, b) => d.missing[b] - d.missing[a]);
+        const most = OPENNESS_ITEMS.filter((i) => d.missing[i] > 0).sort((a, b) => d.missing[b] - d.missing[a]);
         return [...names.pair("department", d.departmentId), count(d.services), countOf(d.published, d.applicable), d.share === null ? missingCell() : percent(d.share), most.slice(0, 3).join(", ") || "–"];
       }),
     ),
@@ -33,11 +33,11 @@ export function renderTransparency(r: TransparencyReport, { names }: SectionView
   ];
 }
 
-/** The transparency section of `govgraph analyze`. @internal */
-export const transparencySection = defineSection<TransparencyReport>({
-  id: "transparency",
+/** The openness section of `govgraph analyze`. @internal */
+export const opennessSection = defineSection<OpennessReport>({
+  id: "openness",
   title: "Openness (published service information)",
   weight: 0.5,
-  run: (model) => scoreTransparency(model),
-  render: renderTransparency,
+  run: (model) => scoreOpenness(model),
+  render: renderOpenness,
 });

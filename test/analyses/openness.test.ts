@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { parseModel, scoreTransparency, type ModelInput } from "../../src/index.js";
+import { GovGraphError, OPENNESS_ITEMS, parseModel, scoreOpenness, scoreTransparency, TRANSPARENCY_ITEMS, type ModelInput } from "../../src/index.js";
 import { arbitraryShuffledModel } from "../arbitraries.js";
 
 const all = { guide: true, legalBasis: true, fee: true, processingTime: true, channels: true, contact: true };
@@ -23,8 +23,8 @@ const input: ModelInput = {
   ],
 };
 
-describe("scoreTransparency", () => {
-  const report = scoreTransparency(parseModel(input));
+describe("scoreOpenness", () => {
+  const report = scoreOpenness(parseModel(input));
 
   it("counts each item only where it applies", () => {
     // s-a: all six apply (legal basis via f-law, fee field) and all are published: 6 / 6.
@@ -115,7 +115,7 @@ describe("scoreTransparency", () => {
         { id: "p3", name: "Program 3", departmentId: "d2", functionIds: ["f-none"], channels: [], published: { legalBasis: false } },
       ],
     });
-    const r = scoreTransparency(model);
+    const r = scoreOpenness(model);
     expect(r.overall.byItem.legalBasis).toEqual({ value: 2 / 3, numerator: 2, denominator: 3, unit: "services", known: 3, total: 3, records: "services" });
     // The legal basis is the only item the model records: the overall share stands on it alone.
     expect(r.overall.share.value).toBe(2 / 3);
@@ -134,7 +134,7 @@ describe("scoreTransparency", () => {
         { id: "s2", name: "Two", departmentId: "d1", functionIds: ["f-none"], channels: [] },
       ],
     });
-    const r = scoreTransparency(model);
+    const r = scoreOpenness(model);
     // Only the guide is recorded: s1 publishes it, s2 (which states nothing) does not.
     expect(r.services.map((x) => [x.serviceId, x.applicable, x.missing])).toEqual([
       ["s1", ["guide"], []],
@@ -148,12 +148,12 @@ describe("scoreTransparency", () => {
 
   it("says an item applies nowhere (not_applicable) when the model records it but no service charges a fee", () => {
     const model = parseModel({ ...input, services: [{ id: "s1", name: "One", departmentId: "d1", functionIds: ["f-none"], channels: [], published: { guide: true, fee: false } }] });
-    expect(scoreTransparency(model).overall.byItem.fee).toMatchObject({ value: null, denominator: 0, reason: "not_applicable" });
+    expect(scoreOpenness(model).overall.byItem.fee).toMatchObject({ value: null, denominator: 0, reason: "not_applicable" });
   });
 
   it("gives a share of null, not 1, when nothing applies: no service records any item", () => {
     const model = parseModel({ ...input, services: [{ id: "s1", name: "One", departmentId: "d1", functionIds: ["f-law"], channels: [] }] });
-    const r = scoreTransparency(model);
+    const r = scoreOpenness(model);
     expect(r.services).toEqual([{ serviceId: "s1", departmentId: "d1", applicable: [], published: 0, share: null, missing: [] }]);
     expect(r.departments.map((d) => [d.departmentId, d.applicable, d.share])).toEqual([["d1", 0, null]]);
     expect(r.overall.share).toEqual({ value: null, numerator: 0, denominator: 0, unit: "items", known: 0, total: 1, records: "services", reason: "no_data" });
@@ -163,8 +163,8 @@ describe("scoreTransparency", () => {
   it("pools the same counts at every level and ignores record order on random models", () => {
     fc.assert(
       fc.property(arbitraryShuffledModel(), ([a, b]) => {
-        const r = scoreTransparency(parseModel(a));
-        expect(scoreTransparency(parseModel(b))).toEqual(r);
+        const r = scoreOpenness(parseModel(a));
+        expect(scoreOpenness(parseModel(b))).toEqual(r);
         // The services' counts add up to each department's and to the overall share's numerator and denominator.
         const sum = (xs: { applicable: unknown[] | number; published: number }[]) =>
           xs.reduce((acc, x) => [acc[0]! + (Array.isArray(x.applicable) ? x.applicable.length : x.applicable), acc[1]! + x.published], [0, 0]);
@@ -175,5 +175,15 @@ describe("scoreTransparency", () => {
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+describe("the deprecated transparency names", () => {
+  it("give the same report and items, and name themselves in their errors", () => {
+    const model = parseModel(input);
+    expect(scoreTransparency(model)).toEqual(scoreOpenness(model));
+    expect(TRANSPARENCY_ITEMS).toBe(OPENNESS_ITEMS);
+    expect(() => scoreTransparency(null as never)).toThrow(GovGraphError);
+    expect(() => scoreTransparency(null as never)).toThrow(/^scoreTransparency: the model has 1 error/);
   });
 });
