@@ -75,7 +75,7 @@ export { HSDS_ATTRIBUTE_PREFIX } from "./formats/hsds/kept.js";
 export { toCpsvAp, TO_CPSV_AP_DEFAULTS } from "./formats/cpsv-ap/to-cpsv-ap.js";
 export type { ToCpsvApOptions } from "./formats/cpsv-ap/to-cpsv-ap.js";
 export { fromCpsvAp, FROM_CPSV_AP_DEFAULTS } from "./formats/cpsv-ap/from-cpsv-ap.js";
-export type { FromCpsvApOptions } from "./formats/cpsv-ap/from-cpsv-ap.js";
+export type { FromCpsvApOptions, FromCpsvApResult } from "./formats/cpsv-ap/from-cpsv-ap.js";
 export { CPSV_AP_EXTENSION_NAMESPACE } from "./formats/cpsv-ap/vocabulary.js";
 export { CPSV_AP_CONTEXT_URLS } from "./formats/cpsv-ap/document-loader.js";
 export type { CpsvApFormat } from "./formats/cpsv-ap/parse.js";

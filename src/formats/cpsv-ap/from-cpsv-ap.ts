@@ -58,7 +58,8 @@ export async function fromCpsvAp(text: string, options: FromCpsvApOptions = {}):
   return readOnFastPath(text, format) ?? (await readIndexed(text, format, o));
 }
 
-type FromCpsvApResult = Omit<ImportResult, "issues"> & { issues: RdfIssue[] };
+/** What {@link fromCpsvAp} returns: the model and every issue, each with where it is in the document. */
+export type FromCpsvApResult = Omit<ImportResult, "issues"> & { issues: RdfIssue[] };
 
 /** A document govgraph wrote, read on the fast path (fast-path.ts); `undefined` when it strays from it. */
 function readOnFastPath(text: string, format: CpsvApFormat): FromCpsvApResult | undefined {
