@@ -12,6 +12,11 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-expressions": ["error", { allowShortCircuit: true, allowTernary: true }],
     },
   },
+  // Functions that fit on a screen.
+  {
+    files: ["src/**/*.ts"],
+    rules: { "max-lines-per-function": ["error", 80] },
+  },
   {
     files: ["src/**/*.ts"],
     ignores: ["src/cli/**"],

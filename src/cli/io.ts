@@ -86,24 +86,7 @@ export function nodeIo(): CliIo {
     },
     readBytes(path) {
       this.inputs?.push(resolve(this.cwd, path));
-      // readFileSync stops at 2 GB; a Buffer holds up to 4 GB.
-      let fd: number | undefined;
-      try {
-        fd = openSync(resolve(this.cwd, path), "r");
-        const size = fstatSync(fd).size;
-        const bytes = Buffer.allocUnsafe(size);
-        let at = 0;
-        while (at < size) {
-          const read = readSync(fd, bytes, at, Math.min(size - at, 1 << 30), at);
-          if (read === 0) break;
-          at += read;
-        }
-        return at < size ? bytes.subarray(0, at) : bytes;
-      } catch (error) {
-        throw fileError("readFile", path, error);
-      } finally {
-        if (fd !== undefined) closeSync(fd);
-      }
+      return readWholeFile(resolve(this.cwd, path), path);
     },
     readChunks(path) {
       const full = resolve(this.cwd, path);
@@ -130,6 +113,27 @@ export function nodeIo(): CliIo {
       }
     },
   };
+}
+
+/** Reads a whole file as bytes (readFileSync stops at 2 GB; a Buffer holds up to 4 GB), or throws the GovGraphError of `readFile`. */
+function readWholeFile(full: string, path: string): Buffer {
+  let fd: number | undefined;
+  try {
+    fd = openSync(full, "r");
+    const size = fstatSync(fd).size;
+    const bytes = Buffer.allocUnsafe(size);
+    let at = 0;
+    while (at < size) {
+      const read = readSync(fd, bytes, at, Math.min(size - at, 1 << 30), at);
+      if (read === 0) break;
+      at += read;
+    }
+    return at < size ? bytes.subarray(0, at) : bytes;
+  } catch (error) {
+    throw fileError("readFile", path, error);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** Opens a file for reading, or throws the GovGraphError of `readFile`. */

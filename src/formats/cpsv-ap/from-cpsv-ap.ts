@@ -58,7 +58,7 @@ export async function fromCpsvAp(text: string, options: FromCpsvApOptions = {}):
   return readOnFastPath(text, format) ?? (await readIndexed(text, format, o));
 }
 
-/** What {@link fromCpsvAp} gives: the model and the issues of the document, each placed where RDF can place it. */
+/** What {@link fromCpsvAp} returns: the model and every issue, each with where it is in the document. */
 export type FromCpsvApResult = Omit<ImportResult, "issues"> & { issues: RdfIssue[] };
 
 /** A document govgraph wrote, read on the fast path (fast-path.ts); `undefined` when it strays from it. */

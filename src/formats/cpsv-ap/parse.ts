@@ -1,7 +1,7 @@
 import jsonld from "jsonld";
 import { Parser } from "n3";
 import { GovGraphError } from "../../errors.js";
-import { locateJsonError } from "../json/json-error.js";
+import { lineAndColumn, locateJsonError } from "../json/json-error.js";
 import { cpsvApDocumentLoader } from "./document-loader.js";
 import { rdfIssue, type RdfIssue } from "./issues.js";
 import type { LiteralValue, ObjectValue, RdfGraph } from "./graph.js";
@@ -188,12 +188,3 @@ export async function parseJsonLd(text: string, fn: string, graph: RdfGraph): Pr
   }
 }
 
-function lineAndColumn(text: string, index: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < index; i = text.indexOf("\n", i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, column: index - start + 1 };
-}

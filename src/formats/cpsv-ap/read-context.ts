@@ -135,11 +135,14 @@ export class ReadContext {
   }
 }
 
+/** Sets a field of a record being read when the document gives it a value (absent fields stay absent). @internal */
+export function setDefined(draft: Record<string, unknown>, field: string, value: unknown): void {
+  if (value !== undefined) draft[field] = value;
+}
+
 /** Copies the record's own data (`tags`, `attributes`) from the extension, or a service's keywords. @internal */
 export function readUserData(ctx: ReadContext, node: string, draft: Draft, hints: Record<string, number[]>, keywordPredicate?: string): void {
   const tags = keywordPredicate === undefined ? ctx.strings(node, T.tag) : ctx.graph.texts(node, keywordPredicate);
-  const list = ctx.ordered(node, tags, hints, "tags", true);
-  if (list !== undefined) draft.tags = list;
-  const attributes = ctx.json(node, T.attributes);
-  if (attributes !== undefined) draft.attributes = attributes;
+  setDefined(draft, "tags", ctx.ordered(node, tags, hints, "tags", true));
+  setDefined(draft, "attributes", ctx.json(node, T.attributes));
 }

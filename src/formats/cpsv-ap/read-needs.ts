@@ -1,4 +1,4 @@
-import { readUserData, type Draft, type ReadContext } from "./read-context.js";
+import { readUserData, setDefined, type Draft, type ReadContext } from "./read-context.js";
 import { T } from "./vocabulary.js";
 
 /** A need (a `cv:Event`; a `cv:LifeEvent` or `cv:BusinessEvent` says its kind). @internal */
@@ -10,12 +10,9 @@ export function readNeed(ctx: ReadContext, node: string, segmentOf: (node: strin
   const kind = graph.is(node, T.LifeEvent) ? "life_event" : graph.is(node, T.BusinessEvent) ? "business_event" : "need";
   const need = ctx.add("needs", node, { name: ctx.name(node, T.title), kind });
   need.segmentIds = ctx.ordered(node, graph.nodes(node, T.audience).map(segmentOf), hints, "segmentIds", false);
-  const demand = ctx.json(node, T.demand);
-  if (demand !== undefined) need.demand = demand;
-  const weight = ctx.amount(node, T.weight);
-  if (weight !== undefined) need.weight = weight;
-  const journey = ctx.json(node, T.journey);
-  if (journey !== undefined) need.journey = journey;
+  setDefined(need, "demand", ctx.json(node, T.demand));
+  setDefined(need, "weight", ctx.amount(node, T.weight));
+  setDefined(need, "journey", ctx.json(node, T.journey));
   readUserData(ctx, node, need, hints);
   return need;
 }

@@ -1,6 +1,6 @@
 import { compareNodes } from "./read-order.js";
 import { parseWktPoint } from "./literals.js";
-import { readUserData, type Draft, type ReadContext } from "./read-context.js";
+import { readUserData, setDefined, type Draft, type ReadContext } from "./read-context.js";
 import { T } from "./vocabulary.js";
 
 /** The model node's meta (a document govgraph wrote). @internal */
@@ -25,10 +25,8 @@ export function readRegion(ctx: ReadContext, node: string): Draft {
   const region = ctx.add("regions", node, { name: ctx.name(node, T.title, T.geographicName) });
   const parent = graph.node(node, T.isPartOf);
   if (parent !== undefined && (ctx.own || graph.is(parent, T.Location))) region.parentId = readRegion(ctx, parent).id;
-  const level = graph.value(node, T.level);
-  if (level !== undefined) region.level = level;
-  const population = ctx.amount(node, T.population);
-  if (population !== undefined) region.population = population;
+  setDefined(region, "level", graph.value(node, T.level));
+  setDefined(region, "population", ctx.amount(node, T.population));
   const wkt = graph.value(node, T.geometry);
   const location = wkt === undefined ? undefined : parseWktPoint(wkt);
   if (location) region.location = location;
@@ -41,8 +39,7 @@ export function readSegment(ctx: ReadContext, node: string): Draft {
   const existing = ctx.get("segments", node);
   if (existing) return existing;
   const segment = ctx.add("segments", node, { name: ctx.name(node) });
-  const description = ctx.graph.text(node, T.definition);
-  if (description !== undefined) segment.description = description;
+  setDefined(segment, "description", ctx.graph.text(node, T.definition));
   readUserData(ctx, node, segment, ctx.hints(node));
   return segment;
 }
@@ -60,10 +57,8 @@ export function readDepartment(ctx: ReadContext, node: string, regionOf: (node: 
     const value = graph.value(node, predicate);
     if (value !== undefined) department[key] = value;
   }
-  const staff = ctx.json(node, T.staff);
-  if (staff !== undefined) department.staff = staff;
-  const budget = ctx.amount(node, T.budget);
-  if (budget !== undefined) department.budget = budget;
+  setDefined(department, "staff", ctx.json(node, T.staff));
+  setDefined(department, "budget", ctx.amount(node, T.budget));
   const hints = ctx.hints(node);
   const identifiers = graph.nodes(node, T.admsIdentifier).sort(compareNodes).flatMap((id) => {
     const value = graph.value(id, T.notation) ?? graph.value(id, T.identifier);
@@ -81,17 +76,13 @@ export function readFunction(ctx: ReadContext, node: string): Draft {
   if (existing) return existing;
   const { graph } = ctx;
   const fn = ctx.add("functions", node, { name: ctx.name(node) });
-  const description = graph.text(node, T.definition, T.description);
-  if (description !== undefined) fn.description = description;
-  const category = graph.value(node, T.category);
-  if (category !== undefined) fn.category = category;
-  const domain = graph.value(node, T.domain) ?? (ctx.own ? undefined : cofogCode(graph.value(node, T.notation) ?? fn.name as string));
-  if (domain !== undefined) fn.domain = domain;
+  setDefined(fn, "description", graph.text(node, T.definition, T.description));
+  setDefined(fn, "category", graph.value(node, T.category));
+  setDefined(fn, "domain", graph.value(node, T.domain) ?? (ctx.own ? undefined : cofogCode(graph.value(node, T.notation) ?? fn.name as string)));
   const hints = ctx.hints(node);
   const laws = graph.nodes(node, T.legalBasis).sort(compareNodes);
   if (laws.length > 0 || hints.legalBasis !== undefined) fn.legalBasis = laws.map((law) => legalBasisOf(ctx, law));
-  const keywords = ctx.ordered(node, graph.texts(node, T.altLabel), hints, "keywords", true);
-  if (keywords !== undefined) fn.keywords = keywords;
+  setDefined(fn, "keywords", ctx.ordered(node, graph.texts(node, T.altLabel), hints, "keywords", true));
   readUserData(ctx, node, fn, hints);
   return fn;
 }
@@ -118,8 +109,7 @@ export function readEvidence(ctx: ReadContext, node: string, departmentOf: (node
   if (existing) return existing;
   const evidence = ctx.add("evidence", node, { name: ctx.name(node, T.title, T.description) });
   const issuer = ctx.graph.node(node, T.publisher);
-  const issuerId = issuer === undefined ? undefined : departmentOf(issuer);
-  if (issuerId !== undefined) evidence.issuerId = issuerId;
+  setDefined(evidence, "issuerId", issuer === undefined ? undefined : departmentOf(issuer));
   readUserData(ctx, node, evidence, ctx.hints(node));
   return evidence;
 }
@@ -133,10 +123,8 @@ export function readServicePoint(ctx: ReadContext, node: string, regionOf: (node
   const location = wkt === undefined ? undefined : parseWktPoint(wkt);
   if (location) point.location = location;
   point.serviceIds = ctx.ordered(node, graph.nodes(node, T.offers).map(serviceOf), hints, "serviceIds", false);
-  const capacity = ctx.amount(node, T.capacity);
-  if (capacity !== undefined) point.capacity = capacity;
-  const kind = graph.value(node, T.kind);
-  if (kind !== undefined) point.kind = kind;
+  setDefined(point, "capacity", ctx.amount(node, T.capacity));
+  setDefined(point, "kind", graph.value(node, T.kind));
   readUserData(ctx, node, point, hints);
   return point;
 }

@@ -2,7 +2,7 @@ import type { ChannelKind } from "../../schemas/service.js";
 import { nodeIssue } from "./issues.js";
 import { durationToDays } from "./literals.js";
 import { channelKindOf, statusOf } from "./mapping.js";
-import { readUserData, type Draft, type ReadContext } from "./read-context.js";
+import { readUserData, setDefined, type Draft, type ReadContext } from "./read-context.js";
 import { compareNodes } from "./read-order.js";
 import { T } from "./vocabulary.js";
 
@@ -39,21 +39,15 @@ export function readService(ctx: ReadContext, node: string, links: ServiceLinks)
   if (!own) events.push(...links.eventsOf(node));
   service.needIds = ctx.ordered(node, events.map(links.need), hints, "needIds", false);
   service.segmentIds = ctx.ordered(node, graph.nodes(node, T.audience).map(links.segment), hints, "segmentIds", false);
-  const regionIds = ctx.ordered(node, graph.nodes(node, T.spatial).map(links.region), hints, "regionIds", true);
-  if (regionIds !== undefined) service.regionIds = regionIds;
+  setDefined(service, "regionIds", ctx.ordered(node, graph.nodes(node, T.spatial).map(links.region), hints, "regionIds", true));
   const costs = graph.nodes(node, T.hasCost).sort(compareNodes);
   service.channels = readChannels(ctx, node, costs);
-  const evidence = own ? readOwnEvidence(ctx, node, hints, links) : readOtherEvidence(ctx, node, links);
-  if (evidence !== undefined) service.evidence = evidence;
-  const days = ctx.amount(node, T.processingDays) ?? readDays(ctx, node);
-  if (days !== undefined) service.processingDays = days;
-  const fee = serviceFee(ctx, costs);
-  if (fee !== undefined) service.fee = fee;
-  const volume = ctx.amount(node, T.annualVolume);
-  if (volume !== undefined) service.annualVolume = volume;
+  setDefined(service, "evidence", own ? readOwnEvidence(ctx, node, hints, links) : readOtherEvidence(ctx, node, links));
+  setDefined(service, "processingDays", ctx.amount(node, T.processingDays) ?? readDays(ctx, node));
+  setDefined(service, "fee", serviceFee(ctx, costs));
+  setDefined(service, "annualVolume", ctx.amount(node, T.annualVolume));
   const status = graph.node(node, T.status);
-  const mapped = status === undefined ? undefined : statusOf(status);
-  if (mapped !== undefined) service.status = mapped;
+  setDefined(service, "status", status === undefined ? undefined : statusOf(status));
   for (const key of ["published", "quality"] as const) {
     const value = ctx.json(node, T[key]);
     if (value !== undefined) service[key] = value;
@@ -97,17 +91,13 @@ function readChannels(ctx: ReadContext, service: string, costs: string[]): Draft
       continue;
     }
     const channel: Record<string, unknown> = { kind };
-    const endToEnd = ctx.boolean(node, T.endToEnd);
-    if (endToEnd !== undefined) channel.endToEnd = endToEnd;
+    setDefined(channel, "endToEnd", ctx.boolean(node, T.endToEnd));
     const visits = ctx.amount(node, T.visits);
     if (visits !== undefined && Number.isInteger(visits)) channel.visits = visits;
-    const days = ctx.amount(node, T.processingDays) ?? readDays(ctx, node);
-    if (days !== undefined) channel.processingDays = days;
+    setDefined(channel, "processingDays", ctx.amount(node, T.processingDays) ?? readDays(ctx, node));
     const cost = costs.find((c) => graph.node(c, T.ifAccessedThrough) === node);
-    const fee = cost === undefined ? undefined : ctx.amount(cost, T.hasValue);
-    if (fee !== undefined) channel.fee = fee;
-    const capacity = ctx.amount(node, T.capacity);
-    if (capacity !== undefined) channel.capacity = capacity;
+    setDefined(channel, "fee", cost === undefined ? undefined : ctx.amount(cost, T.hasValue));
+    setDefined(channel, "capacity", ctx.amount(node, T.capacity));
     readUserData(ctx, node, channel as Draft, ctx.hints(node));
     channels.push(channel);
   }

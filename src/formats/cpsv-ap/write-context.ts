@@ -1,5 +1,5 @@
 import type { Iris } from "./iris.js";
-import { jsonLiteral, numberLiteral } from "./literals.js";
+import { jsonLiteral, numberLiteral, wktPoint } from "./literals.js";
 import { orderHint, sortedDistinct } from "./order.js";
 import type { TripleSink } from "./sink.js";
 import { T, XSD } from "./vocabulary.js";
@@ -60,6 +60,30 @@ export function writeTextList(
   }
   const hint = orderHint(values, true);
   if (hint !== undefined) hints[field] = hint;
+}
+
+/** Opens a record that has a title: its class, `dct:identifier` and `dct:title`. @internal */
+export function writeTitled(ctx: WriteContext, subject: string, type: string, id: string, title: string): void {
+  ctx.sink.iri(subject, T.type, type);
+  ctx.sink.lit(subject, T.identifier, id);
+  ctx.sink.text(subject, T.title, title);
+}
+
+/** Opens a record written as a concept of one of govgraph's schemes: identifier, label and definition. @internal */
+export function writeConcept(ctx: WriteContext, subject: string, scheme: string, record: { id: string; name: string; description?: string | undefined }): void {
+  const { sink } = ctx;
+  sink.iri(subject, T.type, T.Concept);
+  sink.iri(subject, T.inScheme, scheme);
+  sink.lit(subject, T.identifier, record.id);
+  sink.text(subject, T.prefLabel, record.name);
+  if (record.description !== undefined) sink.text(subject, T.definition, record.description);
+}
+
+/** Writes a location as a WKT point (`locn:geometry`) when the record has one. @internal */
+export function writeGeometry(ctx: WriteContext, subject: string, location: { lat: number; lon: number } | undefined): void {
+  if (location === undefined) return;
+  const wkt = wktPoint(location);
+  ctx.sink.lit(subject, T.geometry, wkt.value, wkt.datatype);
 }
 
 /** Writes a number literal when the value is there. @internal */

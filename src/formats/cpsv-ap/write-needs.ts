@@ -1,8 +1,7 @@
 import { compareIds } from "../../model/records.js";
 import type { Model } from "../../schemas/model.js";
-import { wktPoint } from "./literals.js";
 import { T } from "./vocabulary.js";
-import { writeIdList, writeJson, writeNumber, writeString, writeUserData, type Hints, type WriteContext } from "./write-context.js";
+import { writeGeometry, writeIdList, writeJson, writeNumber, writeString, writeTitled, writeUserData, type Hints, type WriteContext } from "./write-context.js";
 
 const EVENT_CLASS = { life_event: T.LifeEvent, business_event: T.BusinessEvent } as const;
 
@@ -37,9 +36,7 @@ export function writeEvidenceTypes(ctx: WriteContext, model: Model): void {
   const { sink, iris } = ctx;
   for (const evidence of model.evidence) {
     const s = iris.of("evidence", evidence.id);
-    sink.iri(s, T.type, T.Evidence);
-    sink.lit(s, T.identifier, evidence.id);
-    sink.text(s, T.title, evidence.name);
+    writeTitled(ctx, s, T.Evidence, evidence.id, evidence.name);
     if (evidence.issuerId !== undefined) sink.iri(s, T.publisher, iris.of("departments", evidence.issuerId));
     writeUserData(ctx, s, evidence, {});
   }
@@ -51,14 +48,9 @@ export function writeServicePoints(ctx: WriteContext, model: Model): void {
   for (const point of model.servicePoints) {
     const s = iris.of("servicePoints", point.id);
     const hints: Hints = {};
-    sink.iri(s, T.type, T.ServicePoint);
-    sink.lit(s, T.identifier, point.id);
-    sink.text(s, T.title, point.name);
+    writeTitled(ctx, s, T.ServicePoint, point.id, point.name);
     sink.iri(s, T.spatial, iris.of("regions", point.regionId));
-    if (point.location) {
-      const wkt = wktPoint(point.location);
-      sink.lit(s, T.geometry, wkt.value, wkt.datatype);
-    }
+    writeGeometry(ctx, s, point.location);
     writeIdList(ctx, s, T.offers, point.serviceIds, (id) => iris.of("services", id), hints, "serviceIds");
     writeNumber(ctx, s, T.capacity, point.capacity);
     writeString(ctx, s, T.kind, point.kind);

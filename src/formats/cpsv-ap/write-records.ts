@@ -1,7 +1,6 @@
 import type { Model } from "../../schemas/model.js";
-import { wktPoint } from "./literals.js";
 import { T, XSD } from "./vocabulary.js";
-import { writeJson, writeNumber, writeString, writeTextList, writeUserData, type Hints, type WriteContext } from "./write-context.js";
+import { writeConcept, writeGeometry, writeJson, writeNumber, writeString, writeTextList, writeTitled, writeUserData, type Hints, type WriteContext } from "./write-context.js";
 
 /** The model node (`gg:Model`, with the model's meta) and the two concept schemes. @internal */
 export function writeModelNode(ctx: WriteContext, model: Model): void {
@@ -26,30 +25,21 @@ export function writeRegions(ctx: WriteContext, model: Model): void {
   const { sink, iris } = ctx;
   for (const region of model.regions) {
     const s = iris.of("regions", region.id);
-    sink.iri(s, T.type, T.Location);
-    sink.lit(s, T.identifier, region.id);
-    sink.text(s, T.title, region.name);
+    writeTitled(ctx, s, T.Location, region.id, region.name);
     if (region.parentId !== undefined) sink.iri(s, T.isPartOf, iris.of("regions", region.parentId));
     writeString(ctx, s, T.level, region.level);
     writeNumber(ctx, s, T.population, region.population);
-    if (region.location) {
-      const wkt = wktPoint(region.location);
-      sink.lit(s, T.geometry, wkt.value, wkt.datatype);
-    }
+    writeGeometry(ctx, s, region.location);
     writeUserData(ctx, s, region, {});
   }
 }
 
 /** Segments as concepts of the audience scheme (a service's `dct:audience`). @internal */
 export function writeSegments(ctx: WriteContext, model: Model): void {
-  const { sink, iris } = ctx;
+  const { iris } = ctx;
   for (const segment of model.segments) {
     const s = iris.of("segments", segment.id);
-    sink.iri(s, T.type, T.Concept);
-    sink.iri(s, T.inScheme, iris.scheme("segments"));
-    sink.lit(s, T.identifier, segment.id);
-    sink.text(s, T.prefLabel, segment.name);
-    if (segment.description !== undefined) sink.text(s, T.definition, segment.description);
+    writeConcept(ctx, s, iris.scheme("segments"), segment);
     writeUserData(ctx, s, segment, {});
   }
 }
@@ -108,11 +98,7 @@ export function writeFunctions(ctx: WriteContext, model: Model): void {
   const { sink, iris } = ctx;
   for (const fn of model.functions) {
     const s = iris.of("functions", fn.id);
-    sink.iri(s, T.type, T.Concept);
-    sink.iri(s, T.inScheme, iris.scheme("functions"));
-    sink.lit(s, T.identifier, fn.id);
-    sink.text(s, T.prefLabel, fn.name);
-    if (fn.description !== undefined) sink.text(s, T.definition, fn.description);
+    writeConcept(ctx, s, iris.scheme("functions"), fn);
     writeString(ctx, s, T.category, fn.category);
     writeString(ctx, s, T.domain, fn.domain);
     const hints: Hints = {};

@@ -13,6 +13,17 @@ export function invalidJsonError(fn: string, line: number, column: number, reaso
   return new GovGraphError("invalid_json", message, { issues: [issue], cause });
 }
 
+/** The 1-based line and column (UTF-16 code units) of an index in a text. @internal */
+export function lineAndColumn(text: string, index: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < index; i = text.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: index - lineStart + 1 };
+}
+
 /** ` (near "...")`: the text around an error index, or nothing at the end of the text. @internal */
 export function jsonExcerpt(text: string, index: number): string {
   if (index >= text.length || text.trim() === "") return "";

@@ -1,7 +1,7 @@
 import { GovGraphError } from "../../errors.js";
 import { invalidModel, validateModel } from "../../model/validate.js";
 import type { Model } from "../../schemas/model.js";
-import { invalidJsonError, jsonExcerpt, locateJsonError } from "./json-error.js";
+import { invalidJsonError, jsonExcerpt, lineAndColumn, locateJsonError } from "./json-error.js";
 
 /**
  * Parses JSON text into a plain value, as `JSON.parse` does (a leading byte order mark skipped), but a syntax error
@@ -61,12 +61,3 @@ function fromNativeMessage(text: string, message: string): { index: number; reas
   return { index: at ? Number(at[1]) : text.length, reason: message };
 }
 
-function lineAndColumn(text: string, index: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < index; i = text.indexOf("\n", i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: index - lineStart + 1 };
-}
