@@ -81,6 +81,8 @@ async function main(): Promise<void> {
     }
     return;
   }
+  // Rewritten (and said) only when the client changed, so that `npm run build` leaves the committed file alone.
+  if (existsSync(BUNDLE_MODULE) && readFileSync(BUNDLE_MODULE, "utf8") === text) return;
   writeFileSync(BUNDLE_MODULE, text);
   console.log(`src/report/client-bundle.ts: script ${Math.round(text.length / 1024)} KB`);
 }
