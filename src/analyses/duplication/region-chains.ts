@@ -10,7 +10,8 @@ import type { Tree } from "../../graph/tree.js";
 /**
  * Items placed in regions, arranged along the region tree: the distinct regions (shallowest first), for each the
  * nearest strict ancestor that also holds items (`up`, -1 for none), whether another region below it holds items
- * (`inner`), and its items in increasing order. Typed arrays are reused between calls (an epoch stamps them).
+ * (`inner`), and its items in increasing order. Typed arrays are reused between calls (an epoch stamps them), so
+ * `items` is valid until the next load.
  * @internal
  */
 export class RegionChains {
@@ -26,6 +27,7 @@ export class RegionChains {
   private readonly depth: Uint32Array;
   private readonly preorder: Uint32Array;
   private stack = new Int32Array(0);
+  private buffer = new Float64Array(64);
 
   constructor(private readonly tree: Tree) {
     const n = tree.parent.length;
@@ -44,7 +46,9 @@ export class RegionChains {
   load(items: ArrayLike<number>, regionOf: ArrayLike<number>, byItem: boolean): void {
     const epoch = ++this.epoch;
     const count = items.length;
-    const keys = new Float64Array(count);
+    // One buffer for every load (the previous load's items are not read once the next one starts).
+    if (this.buffer.length < count) this.buffer = new Float64Array(Math.max(count, this.buffer.length * 2));
+    const keys = this.buffer.subarray(0, count);
     let largest = 1;
     for (let k = 0; k < count; k++) if (items[k]! > largest) largest = items[k]!;
     // (region, item) packed in one float: region * scale + item stays below 2^53 for any realistic model.

@@ -48,8 +48,9 @@ export function writeDraft(w: Work): void {
       for (const [p, r] of [...copies].sort((a, b) => a[0] - b[0])) target[p] = r;
       continue;
     }
+    const rows = w.baseRows(c);
     const kept: Row[] = [];
-    for (let p = 0; p < n; p++) if (!removed?.has(p)) kept.push(w.read(c, p));
+    for (let p = 0; p < n; p++) if (!removed?.has(p)) kept.push(copies.get(p) ?? rows[p]!);
     (w.draft as unknown as Record<string, readonly Row[]>)[c] = Object.freeze(mergeInOrder(c, kept, added));
   }
 }
