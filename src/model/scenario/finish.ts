@@ -4,7 +4,7 @@
  * Writes the working copy into the draft once all operations ran, and lists what changed for the re-check.
  */
 import { deepFreeze } from "../freeze.js";
-import { RECORD_ORDER } from "../records.js";
+import { isPairCollection, RECORD_ORDER } from "../records.js";
 import type { Draftable, Row, Work } from "./work.js";
 
 /** A record the scenario added (no base) or edited (a copy of its base record). @internal */
@@ -29,6 +29,16 @@ export function changedRecords(w: Work): Map<Draftable, Changed[]> {
     out.set(c, list);
   }
   return out;
+}
+
+/** The id collections whose records all kept their positions and ids (edited in place, none added or removed). @internal */
+export function sameIdCollections(w: Work): Draftable[] {
+  return [...touched(w.copies)].filter((c) => {
+    if (isPairCollection(c) || w.removed.get(c)?.size || w.added.get(c)?.length) return false;
+    const rows = w.baseRows(c);
+    for (const [p, r] of w.copies.get(c)!) if (r.id !== rows[p]!.id) return false;
+    return true;
+  });
 }
 
 /**
