@@ -38,7 +38,9 @@ describe("buildScorecard on an edited frozen model", () => {
   });
 
   it("applies scenarios one after the other on a frozen model as on an unfrozen copy (shared base tables stay untouched)", () => {
-    const [[a, b], [c, d]] = mergePairs(base);
+    const [same, across] = mergePairs(base);
+    const [a, b] = same!;
+    const [c, d] = across!;
     const service = base.services.find((s) => s.status !== "retired" && s.departmentId === c)!;
     const scenarios: ScenarioOperationInput[][] = [
       [{ op: "mergeDepartments", ids: [a!, b!], into: a! }],
