@@ -28,6 +28,7 @@ export class RegionChains {
   private readonly preorder: Uint32Array;
   private stack = new Int32Array(0);
   private buffer = new Float64Array(64);
+  private sortKeys = new Float64Array(64);
 
   constructor(private readonly tree: Tree) {
     const n = tree.parent.length;
@@ -68,8 +69,7 @@ export class RegionChains {
       this.end[r] = k + 1;
     }
     this.link(regions);
-    const depth = this.depth;
-    regions.sort((x, y) => depth[x]! - depth[y]! || x - y);
+    this.sortBy(regions, this.depth);
     this.regions = regions;
     this.items = keys;
   }
@@ -80,8 +80,7 @@ export class RegionChains {
    * tree, so a deep tree costs no more than a flat one).
    */
   private link(regions: number[]): void {
-    const pre = this.preorder;
-    regions.sort((x, y) => pre[x]! - pre[y]!);
+    this.sortBy(regions, this.preorder);
     if (this.stack.length < regions.length) this.stack = new Int32Array(regions.length);
     const stack = this.stack;
     let top = -1;
@@ -92,6 +91,19 @@ export class RegionChains {
       if (a >= 0) this.inner[a] = 1;
       stack[++top] = r;
     }
+  }
+
+  /**
+   * Sorts regions by `rank`, then by index: as packed keys `rank * n + region` in a reused typed array (a native
+   * numeric sort, no comparator called per pair; below 2^53 for any realistic tree).
+   */
+  private sortBy(regions: number[], rank: Uint32Array): void {
+    const n = rank.length;
+    if (this.sortKeys.length < regions.length) this.sortKeys = new Float64Array(Math.max(regions.length, this.sortKeys.length * 2));
+    const keys = this.sortKeys.subarray(0, regions.length);
+    for (let k = 0; k < regions.length; k++) keys[k] = rank[regions[k]!]! * n + regions[k]!;
+    keys.sort();
+    for (let k = 0; k < regions.length; k++) regions[k] = keys[k]! % n;
   }
 
   /** The number of items at `r` and the regions above it. */
