@@ -21,6 +21,14 @@ export function idTable(records: readonly { id: string }[]): IdTable {
   return table;
 }
 
+/**
+ * Records that the frozen `next` holds the same ids at the same positions as the frozen `base` (an edit that changed
+ * other fields only), so that `next` shares `base`'s table. @internal
+ */
+export function shareIdTable(next: readonly { id: string }[], base: readonly { id: string }[]): void {
+  if (next !== base && Object.isFrozen(next) && Object.isFrozen(base) && next.length === base.length) tables.set(next, idTable(base));
+}
+
 function buildIdTable(records: readonly { id: string }[]): IdTable {
   const ids = new Array<string>(records.length);
   const of = new Map<string, number>();

@@ -9,9 +9,11 @@
  */
 import type { Model } from "../schemas/model.js";
 import type { ScenarioOperationInput } from "../schemas/scenario.js";
+import { shareIdTable } from "../graph/id-table.js";
 import { produceWithPatches } from "./edit/immer.js";
+import { shareOrder } from "./records/order.js";
 import { checkIds } from "./scenario/check-ids.js";
-import { changedRecords, writeDraft, type Changed } from "./scenario/finish.js";
+import { changedRecords, sameIdCollections, writeDraft, type Changed } from "./scenario/finish.js";
 import { operationsError, type ScenarioLogEntry, type ScenarioResult } from "./scenario/log.js";
 import { applyOperation } from "./scenario/operations.js";
 import { parseOperations } from "./scenario/parse.js";
@@ -41,13 +43,20 @@ export function applyScenario(model: Model, operations: readonly ScenarioOperati
   checkIds(base, ops);
   const log: ScenarioLogEntry[] = [];
   let changed = new Map<Draftable, Changed[]>();
+  let sameIds: Draftable[] = [];
   const [next, patches, inversePatches] = produceWithPatches(base, (draft) => {
     const w = new Work(base, draft as Model);
     ops.forEach((op, i) => log.push(applyOperation(w, op, i)));
     writeDraft(w);
     changed = changedRecords(w);
+    sameIds = sameIdCollections(w);
   });
   const errors = recheck(next, changed);
   if (errors.length > 0) throw operationsError("the scenario leaves the model invalid: ", errors, "Change the operations; nothing was applied");
+  // Collections edited in place keep their ids and order: their id tables and order checks are the base's.
+  for (const c of sameIds) {
+    shareIdTable(next[c] as readonly { id: string }[], base[c] as readonly { id: string }[]);
+    shareOrder(next[c], base[c]);
+  }
   return { model: markValidated(next), log, patches, inversePatches };
 }

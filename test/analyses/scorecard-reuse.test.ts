@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyScenario, buildScorecard, findDuplication, generateModel, scoreCoverage, validateModel, type Model } from "../../src/index.js";
+import { applyScenario, buildScorecard, findDuplication, generateModel, scoreCoverage, validateModel, type Model, type ScenarioOperationInput } from "../../src/index.js";
 
 /** A deep, unfrozen copy: nothing computed for the frozen original can be reused for it. */
 const thawed = (model: Model): Model => structuredClone(model);
@@ -35,5 +35,26 @@ describe("buildScorecard on an edited frozen model", () => {
     expect(buildScorecard(base)).toEqual(buildScorecard(base, { reports: { duplication: full } }));
     const edited = applyScenario(base, [{ op: "closeServicePoint", pointId: base.servicePoints[0]!.id }]).model;
     expect(scoreCoverage(edited)).toEqual(scoreCoverage(thawed(edited)));
+  });
+
+  it("applies scenarios one after the other on a frozen model as on an unfrozen copy (shared base tables stay untouched)", () => {
+    const [same, across] = mergePairs(base);
+    const [a, b] = same!;
+    const [c, d] = across!;
+    const service = base.services.find((s) => s.status !== "retired" && s.departmentId === c)!;
+    const scenarios: ScenarioOperationInput[][] = [
+      [{ op: "mergeDepartments", ids: [a!, b!], into: a! }],
+      [{ op: "digitizeService", serviceId: service.id }, { op: "mergeDepartments", ids: [c!, d!], into: d! }],
+      [{ op: "mergeDepartments", ids: [c!, d!], into: c! }, { op: "retireService", serviceId: service.id }],
+      [{ op: "mergeDepartments", ids: [a!, b!], into: b! }],
+    ];
+    for (const operations of scenarios) {
+      const after = applyScenario(base, operations).model;
+      const fresh = applyScenario(thawed(base), operations).model;
+      expect(after).toEqual(fresh);
+      // Services edited in place keep their ids: the edited model's index and order checks are the base's.
+      expect(buildScorecard(after)).toEqual(buildScorecard(thawed(after)));
+      expect(findDuplication(after)).toEqual(findDuplication(thawed(after)));
+    }
   });
 });

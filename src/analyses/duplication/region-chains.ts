@@ -10,7 +10,8 @@ import type { Tree } from "../../graph/tree.js";
 /**
  * Items placed in regions, arranged along the region tree: the distinct regions (shallowest first), for each the
  * nearest strict ancestor that also holds items (`up`, -1 for none), whether another region below it holds items
- * (`inner`), and its items in increasing order. Typed arrays are reused between calls (an epoch stamps them).
+ * (`inner`), and its items in increasing order. Typed arrays are reused between calls (an epoch stamps them), so
+ * `items` is valid until the next load.
  * @internal
  */
 export class RegionChains {
@@ -26,6 +27,8 @@ export class RegionChains {
   private readonly depth: Uint32Array;
   private readonly preorder: Uint32Array;
   private stack = new Int32Array(0);
+  private buffer = new Float64Array(64);
+  private sortKeys = new Float64Array(64);
 
   constructor(private readonly tree: Tree) {
     const n = tree.parent.length;
@@ -44,7 +47,9 @@ export class RegionChains {
   load(items: ArrayLike<number>, regionOf: ArrayLike<number>, byItem: boolean): void {
     const epoch = ++this.epoch;
     const count = items.length;
-    const keys = new Float64Array(count);
+    // One buffer for every load (the previous load's items are not read once the next one starts).
+    if (this.buffer.length < count) this.buffer = new Float64Array(Math.max(count, this.buffer.length * 2));
+    const keys = this.buffer.subarray(0, count);
     let largest = 1;
     for (let k = 0; k < count; k++) if (items[k]! > largest) largest = items[k]!;
     // (region, item) packed in one float: region * scale + item stays below 2^53 for any realistic model.
@@ -64,8 +69,7 @@ export class RegionChains {
       this.end[r] = k + 1;
     }
     this.link(regions);
-    const depth = this.depth;
-    regions.sort((x, y) => depth[x]! - depth[y]! || x - y);
+    this.sortBy(regions, this.depth);
     this.regions = regions;
     this.items = keys;
   }
@@ -76,8 +80,7 @@ export class RegionChains {
    * tree, so a deep tree costs no more than a flat one).
    */
   private link(regions: number[]): void {
-    const pre = this.preorder;
-    regions.sort((x, y) => pre[x]! - pre[y]!);
+    this.sortBy(regions, this.preorder);
     if (this.stack.length < regions.length) this.stack = new Int32Array(regions.length);
     const stack = this.stack;
     let top = -1;
@@ -88,6 +91,19 @@ export class RegionChains {
       if (a >= 0) this.inner[a] = 1;
       stack[++top] = r;
     }
+  }
+
+  /**
+   * Sorts regions by `rank`, then by index: as packed keys `rank * n + region` in a reused typed array (a native
+   * numeric sort, no comparator called per pair; below 2^53 for any realistic tree).
+   */
+  private sortBy(regions: number[], rank: Uint32Array): void {
+    const n = rank.length;
+    if (this.sortKeys.length < regions.length) this.sortKeys = new Float64Array(Math.max(regions.length, this.sortKeys.length * 2));
+    const keys = this.sortKeys.subarray(0, regions.length);
+    for (let k = 0; k < regions.length; k++) keys[k] = rank[regions[k]!]! * n + regions[k]!;
+    keys.sort();
+    for (let k = 0; k < regions.length; k++) regions[k] = keys[k]! % n;
   }
 
   /** The number of items at `r` and the regions above it. */

@@ -65,6 +65,15 @@ export function lowerBound(length: number, below: (index: number) => boolean): n
 const ordered = new WeakMap<readonly object[], RecordOrder>();
 
 /**
+ * Records that the frozen `next` holds records with the same keys at the same positions as the frozen `base` (an
+ * edit that changed other fields only): in order when `base` was found in order. @internal
+ */
+export function shareOrder(next: readonly object[], base: readonly object[]): void {
+  const order = ordered.get(base);
+  if (order && next !== base && Object.isFrozen(next) && next.length === base.length) ordered.set(next, order);
+}
+
+/**
  * The records in `order`: the same array when they already are (no copy), else a sorted copy. A frozen array
  * found in order is remembered, so the unchanged collections of an edited model are not checked again.
  * @internal

@@ -4,7 +4,7 @@
  * Writes the working copy into the draft once all operations ran, and lists what changed for the re-check.
  */
 import { deepFreeze } from "../freeze.js";
-import { RECORD_ORDER } from "../records.js";
+import { isPairCollection, lowerBound, RECORD_ORDER } from "../records.js";
 import type { Draftable, Row, Work } from "./work.js";
 
 /** A record the scenario added (no base) or edited (a copy of its base record). @internal */
@@ -31,6 +31,16 @@ export function changedRecords(w: Work): Map<Draftable, Changed[]> {
   return out;
 }
 
+/** The id collections whose records all kept their positions and ids (edited in place, none added or removed). @internal */
+export function sameIdCollections(w: Work): Draftable[] {
+  return [...touched(w.copies)].filter((c) => {
+    if (isPairCollection(c) || w.removed.get(c)?.size || w.added.get(c)?.length) return false;
+    const rows = w.baseRows(c);
+    for (const [p, r] of w.copies.get(c)!) if (r.id !== rows[p]!.id) return false;
+    return true;
+  });
+}
+
 /**
  * Writes the changes into the draft, frozen so that immer need not walk them: edited records in place (one patch
  * each) when a collection kept its records, else the whole collection rebuilt in canonical order (kept and added
@@ -48,9 +58,7 @@ export function writeDraft(w: Work): void {
       for (const [p, r] of [...copies].sort((a, b) => a[0] - b[0])) target[p] = r;
       continue;
     }
-    const kept: Row[] = [];
-    for (let p = 0; p < n; p++) if (!removed?.has(p)) kept.push(w.read(c, p));
-    (w.draft as unknown as Record<string, readonly Row[]>)[c] = Object.freeze(mergeInOrder(c, kept, added));
+    (w.draft as unknown as Record<string, readonly Row[]>)[c] = Object.freeze(mergeInOrder(c, keptRecords(w.baseRows(c), copies, removed), added));
   }
 }
 
@@ -65,7 +73,25 @@ function freezeCopies(copies: ReadonlyMap<number, Row>, rows: readonly Row[]): v
   }
 }
 
-/** Kept records (in canonical order) and added ones merged into canonical order. */
+/** The base records not removed, edited ones replaced by their copies, in order (runs copied without a lookup each). */
+function keptRecords(rows: readonly Row[], copies: ReadonlyMap<number, Row>, removed: ReadonlySet<number> | undefined): Row[] {
+  const n = rows.length;
+  const cut = [...(removed ?? [])].filter((p) => p < n).sort((a, b) => a - b);
+  const kept = new Array<Row>(n - cut.length);
+  let k = 0;
+  let from = 0;
+  for (const stop of [...cut, n]) {
+    for (let p = from; p < stop; p++) kept[k++] = rows[p]!;
+    from = stop + 1;
+  }
+  for (const [p, r] of copies) {
+    const below = lowerBound(cut.length, (i) => cut[i]! < p);
+    if (cut[below] !== p) kept[p - below] = r;
+  }
+  return kept;
+}
+
+/** Kept records (in canonical order) and added ones merged into canonical order (each added one placed by binary search). */
 function mergeInOrder(c: Draftable, kept: readonly Row[], added: Row[]): Row[] {
   const order = RECORD_ORDER[c];
   for (const r of added) deepFreeze(r);
@@ -73,7 +99,8 @@ function mergeInOrder(c: Draftable, kept: readonly Row[], added: Row[]): Row[] {
   const next: Row[] = [];
   let i = 0;
   for (const r of added) {
-    while (i < kept.length && order(kept[i]!, r) < 0) next.push(kept[i++]!);
+    const at = i + lowerBound(kept.length - i, (k) => order(kept[i + k]!, r) < 0);
+    while (i < at) next.push(kept[i++]!);
     next.push(r);
   }
   while (i < kept.length) next.push(kept[i++]!);

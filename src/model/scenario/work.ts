@@ -8,9 +8,9 @@
  */
 import type { Department } from "../../schemas/department.js";
 import type { Model } from "../../schemas/model.js";
+import { basePositions, baseReferrers, sortedByDepartment } from "./base-tables.js";
 import {
   compareIds,
-  forEachReference,
   forEachReferenceOf,
   isPairCollection,
   lowerBound,
@@ -45,9 +45,12 @@ export class Work {
   readonly removed = new Map<Draftable, Set<number>>();
   /** Edited base records: plain shallow copies, written into the draft arrays (no per-record immer proxy). */
   readonly copies = new Map<Draftable, Map<number, Row>>();
-  private readonly positions = new Map<Draftable, Map<string, number>>();
+  /** Positions of the records added, by id (the base's are in its shared table). */
+  private readonly addedPositions = new Map<Draftable, Map<string, number>>();
+  /** Per reference field: positions noted by this scenario (edited copies, added records, moves), by id. */
   private readonly reverse = new Map<ReferenceField, Map<string, number[]>>();
-  private byDepartment: boolean | undefined;
+  /** Per reference field: the ids whose list in `reverse` already holds the base's positions. */
+  private readonly merged = new Map<ReferenceField, Set<string>>();
 
   constructor(
     readonly base: Model,
@@ -59,20 +62,10 @@ export class Work {
     return this.base[c] as unknown as readonly Row[];
   }
 
-  private positionsOf(c: Draftable): Map<string, number> {
-    let map = this.positions.get(c);
-    if (!map) {
-      map = new Map();
-      const rows = this.baseRows(c);
-      for (let i = 0; i < rows.length; i++) map.set(rows[i]!.id as string, i);
-      this.positions.set(c, map);
-    }
-    return map;
-  }
-
   /** Position of a live record with this id, or undefined. */
   find(c: Draftable & IdCollection, id: string): number | undefined {
-    const p = this.positionsOf(c).get(id);
+    // An id added again after its base record was removed is found at its new position.
+    const p = this.addedPositions.get(c)?.get(id) ?? basePositions(this.baseRows(c)).get(id);
     return p === undefined || this.removed.get(c)?.has(p) ? undefined : p;
   }
 
@@ -119,7 +112,10 @@ export class Work {
     const list = this.added.get(c)!;
     const p = this.base[c].length + list.length;
     list.push(record);
-    if (!isPairCollection(c)) this.positionsOf(c).set(record.id as string, p);
+    if (!isPairCollection(c)) {
+      if (!this.addedPositions.has(c)) this.addedPositions.set(c, new Map());
+      this.addedPositions.get(c)!.set(record.id as string, p);
+    }
     for (const [ref, index] of this.reverse) {
       if (ref.from === c) forEachReferenceOf(ref, record, (id) => note(index, id, p));
     }
@@ -137,15 +133,20 @@ export class Work {
     const c = ref.from as Draftable;
     if (ref === REFS.assignmentsOfDepartment && this.assignmentsSortedByDepartment()) return this.departmentAssignments(id);
     let index = this.reverse.get(ref);
-    if (!index) {
+    let merged = this.merged.get(ref);
+    if (!index || !merged) {
+      // What this scenario changed so far; the base's positions join each id's list on its first read.
       const built = new Map<string, number[]>();
       const n = this.base[c].length;
-      const copies = this.copies.get(c);
-      // Records as they stand now: base records not edited, edited copies, added records.
-      forEachReference(ref, this.base[c], (x, p) => copies?.has(p) || note(built, x, p));
-      for (const [p, r] of copies ?? []) forEachReferenceOf(ref, r, (x) => note(built, x, p));
-      forEachReference(ref, this.added.get(c) ?? [], (x, k) => note(built, x, n + k));
+      for (const [p, r] of this.copies.get(c) ?? []) forEachReferenceOf(ref, r, (x) => note(built, x, p));
+      (this.added.get(c) ?? []).forEach((r, k) => forEachReferenceOf(ref, r, (x) => note(built, x, n + k)));
       this.reverse.set(ref, (index = built));
+      this.merged.set(ref, (merged = new Set()));
+    }
+    if (!merged.has(id)) {
+      merged.add(id);
+      const fromBase = baseReferrers(ref, this.baseRows(c)).get(id);
+      if (fromBase) index.set(id, [...fromBase, ...(index.get(id) ?? [])]);
     }
     const list = index.get(id);
     if (!list) return [];
@@ -169,14 +170,7 @@ export class Work {
 
   /** Assignments are never re-keyed in place, and a canonical model keeps them sorted by department. */
   private assignmentsSortedByDepartment(): boolean {
-    if (this.byDepartment === undefined) {
-      const rows = this.baseRows("assignments");
-      this.byDepartment = true;
-      for (let p = 1; p < rows.length && this.byDepartment; p++) {
-        if (compareIds(rows[p - 1]!.departmentId as string, rows[p]!.departmentId as string) > 0) this.byDepartment = false;
-      }
-    }
-    return this.byDepartment;
+    return sortedByDepartment(this.baseRows("assignments"));
   }
 
   /** Live positions of a department's assignments: a range of the base (sorted by department), then added ones. */
