@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", ".bench/", "docs/api/", "coverage/", "node_modules/", "schemas/"] },
+  { ignores: ["dist/", "generated/", ".bench/", "docs/api/", "coverage/", "node_modules/", "schemas/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

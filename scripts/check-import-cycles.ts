@@ -68,9 +68,12 @@ function specifiers(file: string, types: boolean): string[] {
 /** Each module's imports of other modules below `root`, by absolute path; type-only imports unless `types` is false. */
 export function importGraph(root: string, types = true): Map<string, string[]> {
   const graph = new Map<string, string[]>();
-  for (const file of tsFiles(root)) {
+  const files = tsFiles(root);
+  const below = new Set(files);
+  for (const file of files) {
     const targets = specifiers(file, types).map((specifier) => resolveImport(file, specifier));
-    graph.set(file, [...new Set(targets.filter((path): path is string => path !== undefined))]);
+    // Modules outside `root` (a generated one beside it) take no part in its circles.
+    graph.set(file, [...new Set(targets.filter((path): path is string => path !== undefined && below.has(path)))]);
   }
   return graph;
 }

@@ -1,4 +1,4 @@
-import { REPORT_HASHES, REPORT_SCRIPT, REPORT_STYLE } from "./client-bundle.js";
+import { REPORT_HASHES, REPORT_SCRIPT, REPORT_STYLE } from "../../generated/report-client.js";
 import type { ReportData } from "./data/types.js";
 import { SECTIONS } from "./sections.js";
 

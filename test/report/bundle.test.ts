@@ -2,6 +2,6 @@ import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { BUNDLE_MODULE, reportBundleModule } from "../../scripts/build-report.js";
 
-it("the committed page script is built from src/report/client (npm run report:bundle rebuilds it)", async () => {
+it("the page script renderReport inlines is the build of src/report/client as it is now (npm test rebuilds it first)", async () => {
   expect(await reportBundleModule()).toBe(readFileSync(BUNDLE_MODULE, "utf8"));
 });
