@@ -51,8 +51,20 @@ export const VALIDATE_DEFAULTS = { adopt: false } as const satisfies Required<Va
  */
 export function validateModel(input: unknown, options?: ValidateOptions): ValidationResult {
   const { adopt } = resolveOptions(VALIDATE_DEFAULTS, options, "validateModel");
+  return validateGuarded(input, new OnePass(adopt), adopt);
+}
+
+/**
+ * {@link validateModel} of JSON data govgraph parsed itself (so adopted), whose records `pass` has already checked
+ * as they were read (see `OnePass`). @internal
+ */
+export function validateAdoptedJson(input: unknown, pass: OnePass): ValidationResult {
+  return validateGuarded(input, pass, true);
+}
+
+function validateGuarded(input: unknown, pass: OnePass, adopt: boolean): ValidationResult {
   try {
-    return validate(input, adopt);
+    return validate(input, pass, adopt);
   } catch (error) {
     // A hostile value (a throwing getter, a revoked proxy) must still give an answer, not an exception.
     const message = error instanceof Error ? error.message : String(error);
@@ -89,7 +101,7 @@ export function invalidModel(fn: string, issues: Issue[], argument = "model"): G
 const TOP_KEYS = ["schemaVersion", "meta", ...COLLECTIONS] as const;
 const TOP_KEY_SET = new Set<string>(TOP_KEYS);
 
-function validate(input: unknown, adopt: boolean): ValidationResult {
+function validate(input: unknown, pass: OnePass, adopt: boolean): ValidationResult {
   const issues: Issue[] = [];
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     const got = input === null ? "null" : Array.isArray(input) ? "an array" : article(typeof input);
@@ -97,7 +109,7 @@ function validate(input: unknown, adopt: boolean): ValidationResult {
     return { ok: false, issues };
   }
   const root = input as Record<string, unknown>;
-  const fast = new OnePass(adopt).finish(root);
+  const fast = pass.finish(root);
   if (fast) return { ok: true, ...fast };
   checkTopLevel(root, issues);
   const meta = root.meta === undefined ? undefined : parseMeta(root.meta);

@@ -6,17 +6,30 @@
  * element whose parsed keys are fewer than its counted ones is walked again to find them.
  */
 import type { IssuePath } from "../../issues.js";
-import { decodeOrThrow, syntaxError, tooLongError, type ReaderContext } from "./byte-errors.js";
+import { decodeArrayOrThrow, syntaxError, tooLongError, type ReaderContext } from "./byte-errors.js";
 import { isSpace } from "./byte-scan.js";
 import { findDuplicateKeys, keyCount, type DuplicateKey } from "./duplicate-keys.js";
-import { MAX_STRING_LENGTH } from "./utf8.js";
+import { MAX_STRING_LENGTH, type BracketedDecoder } from "./utf8.js";
 
 /** What a batch list needs of its reader. @internal */
 export interface BatchReader extends ReaderContext {
   /** Repeated keys found so far. */
   readonly duplicates: DuplicateKey[];
+  /** Decodes batches (its buffer lives as long as the reader). */
+  readonly decoder: BracketedDecoder;
   /** The offset of the comma or closing bracket after the value starting at `from`. */
   elementEnd(from: number): number;
+  /** Told of each batch of a top-level array's elements as it is parsed (and checked for repeated keys). */
+  readonly listener?: ArrayListener | undefined;
+}
+
+/**
+ * Told of the elements of the top-level object's arrays a batch at a time, as they are parsed, and of each such
+ * array's end: what lets a model be validated while its records are still in the processor's caches. @internal
+ */
+export interface ArrayListener {
+  elements(key: string, elements: readonly unknown[]): void;
+  ended(key: string): void;
 }
 
 /** The longest batch of text: two characters are left for the brackets around it. */
@@ -52,11 +65,11 @@ export class BatchList {
   parse(from: number, to: number, first: boolean, outer: string, counts?: number[]): void {
     if (to - from > MAX_TEXT && this.split(from, to, first, outer, counts)) return;
     const at = [...this.path, this.count];
-    const text = decodeOrThrow(this.r, from, to, at);
-    if (text.length > MAX_TEXT) throw tooLongError(this.r, this.valueStart(from, to), text.length, at);
+    const text = decodeArrayOrThrow(this.r, this.r.decoder, from, to, at);
+    if (text.length > MAX_STRING_LENGTH) throw tooLongError(this.r, this.valueStart(from, to), text.length - 2, at);
     let part: unknown[];
     try {
-      part = JSON.parse(`[${text}]`) as unknown[];
+      part = JSON.parse(text) as unknown[];
     } catch (error) {
       throw syntaxError(this.r, outer + (first ? "[" : "[0,"), from, error);
     }
@@ -68,10 +81,10 @@ export class BatchList {
   /** Parses a batch whose end was guessed: false, and nothing kept, when it is not a list of whole elements. */
   guess(from: number, to: number, first: boolean): boolean {
     if (to - from > MAX_TEXT) return false;
-    const text = decodeOrThrow(this.r, from, to, [...this.path, this.count]);
+    const text = decodeArrayOrThrow(this.r, this.r.decoder, from, to, [...this.path, this.count]);
     let part: unknown[];
     try {
-      part = JSON.parse(`[${text}]`) as unknown[];
+      part = JSON.parse(text) as unknown[];
     } catch {
       return false;
     }
@@ -99,6 +112,7 @@ export class BatchList {
     if (part.length === 0) return;
     this.parts.push(part);
     this.count += part.length;
+    if (this.path.length === 1) this.r.listener?.elements(String(this.path[0]), part);
   }
 
   /** A batch too long for one string, parsed element by element; false when it is one element. */

@@ -9,7 +9,7 @@ import { GovGraphError, type Issue } from "../../errors.js";
 import { dotPath, type IssuePath } from "../../issues.js";
 import type { ByteWindow, Position } from "./byte-window.js";
 import { invalidJsonError, jsonExcerpt, locateJsonError } from "./json-error.js";
-import { DecodeError, decodeUtf8, MAX_STRING_LENGTH } from "./utf8.js";
+import { type BracketedDecoder, DecodeError, decodeUtf8, MAX_STRING_LENGTH } from "./utf8.js";
 
 /** An `invalid_encoding` issue: the byte offset of the first byte that is not UTF-8, and its line and column. */
 export interface EncodingIssue extends Issue {
@@ -59,9 +59,21 @@ export function tooLongError(r: ReaderContext, offset: number, units: number, pa
 
 /** Decodes the bytes between two absolute offsets, or throws the `invalid_encoding` or too-long error. @internal */
 export function decodeOrThrow(r: ReaderContext, from: number, to: number, path: IssuePath): string {
+  return decodeWith(r, from, to, path, decodeUtf8);
+}
+
+/**
+ * Decodes the bytes between two absolute offsets as the text of an array (between brackets) with `decoder`, or
+ * throws the `invalid_encoding` or too-long error. @internal
+ */
+export function decodeArrayOrThrow(r: ReaderContext, decoder: BracketedDecoder, from: number, to: number, path: IssuePath): string {
+  return decodeWith(r, from, to, path, (bytes, start, end) => decoder.decode(bytes, start, end));
+}
+
+function decodeWith(r: ReaderContext, from: number, to: number, path: IssuePath, decode: (bytes: Uint8Array, from: number, to: number) => string): string {
   const w = r.w;
   try {
-    return decodeUtf8(w.bytes, from - w.base, to - w.base);
+    return decode(w.bytes, from - w.base, to - w.base);
   } catch (error) {
     if (!(error instanceof DecodeError)) throw error;
     const problem = error.problem;

@@ -19,8 +19,8 @@ import { syntaxError, decodeOrThrow, foreignEncodingError, type ReaderContext } 
 import { findBytes, isSpace, scanValues, ValueScan } from "./byte-scan.js";
 import { ByteWindow, type JsonBytes } from "./byte-window.js";
 import { keyCount, type DuplicateKey } from "./duplicate-keys.js";
-import { BatchList, findDuplicatesIn } from "./batches.js";
-import { foreignEncoding } from "./utf8.js";
+import { BatchList, findDuplicatesIn, type ArrayListener } from "./batches.js";
+import { BracketedDecoder, foreignEncoding } from "./utf8.js";
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -52,6 +52,7 @@ export class JsonByteReader implements ReaderContext {
   bom = 0;
   /** Repeated keys found: always those of the top-level object, every one with `allKeys`. */
   readonly duplicates: DuplicateKey[] = [];
+  readonly decoder = new BracketedDecoder();
   /** The first byte still needed: the window may drop those before it. */
   private keep = 0;
   /** Keys counted by the last `valueEnd`. */
@@ -62,6 +63,7 @@ export class JsonByteReader implements ReaderContext {
     readonly fn: string,
     batch: number,
     private readonly allKeys: boolean,
+    readonly listener?: ArrayListener,
   ) {
     this.w = new ByteWindow(source, fn);
     this.batch = Math.min(batch, MAX_BATCH);
@@ -163,6 +165,7 @@ export class JsonByteReader implements ReaderContext {
       if (this.byte(start) === OPEN_BRACKET) {
         let list: unknown[];
         [list, end] = this.array(start, '{"":', [key]);
+        this.listener?.ended(key);
         define(out, key, list);
       } else {
         end = this.valueEnd(start);

@@ -1,7 +1,10 @@
 import { GovGraphError, type Issue } from "../../errors.js";
 import { counted } from "../../issues.js";
 import { inRange, oneOf, resolveOptions } from "../../options.js";
-import { invalidModel, sortIssues, validateModel, type ValidationResult } from "../../model/validate.js";
+import { invalidModel, sortIssues, validateAdoptedJson, type ValidationResult } from "../../model/validate.js";
+import { OnePass } from "../../model/validate/one-pass.js";
+import { COLLECTIONS, type CollectionName } from "../../schemas/model.js";
+import type { ArrayListener } from "./batches.js";
 import type { Model } from "../../schemas/model.js";
 import { JsonByteReader } from "./byte-reader.js";
 import type { JsonBytes } from "./byte-window.js";
@@ -12,7 +15,12 @@ export type { JsonBytes } from "./byte-window.js";
 
 /** Options of {@link parseJsonBytes}, {@link parseModelJsonBytes} and {@link validateModelJsonBytes}. */
 export interface ParseModelJsonBytesOptions {
-  /** Bytes of whole array elements decoded and parsed at a time (at least 1; at most 256 MB are used). */
+  /**
+   * Bytes of whole array elements decoded and parsed at a time (at least 1; at most 256 MB are used). The default,
+   * 512 KB, keeps each batch's text an ordinary short-lived string: Node makes a decoded text of more than about
+   * 1 MB an external string, and each 64 MB of those asks the garbage collector for a full collection of the heap
+   * (on a 1 GB file, a dozen collections of a heap growing to a gigabyte).
+   */
   batchBytes?: number;
   /**
    * Which objects are checked for a key that appears twice (`duplicate_key`): `"top-level"` (the model's own keys,
@@ -22,7 +30,7 @@ export interface ParseModelJsonBytesOptions {
 }
 
 /** Defaults of {@link ParseModelJsonBytesOptions}. */
-export const PARSE_MODEL_JSON_BYTES_DEFAULTS = { batchBytes: 16 << 20, duplicateKeys: "top-level" } as const satisfies Required<ParseModelJsonBytesOptions>;
+export const PARSE_MODEL_JSON_BYTES_DEFAULTS = { batchBytes: 512 << 10, duplicateKeys: "top-level" } as const satisfies Required<ParseModelJsonBytesOptions>;
 
 const RULES = { batchBytes: inRange(1, Infinity), duplicateKeys: oneOf(["top-level", "all"]) };
 
@@ -81,16 +89,31 @@ export function validateModelJsonBytes(bytes: JsonBytes, options: ParseModelJson
   return validateBytes(bytes, options, "validateModelJsonBytes");
 }
 
+const COLLECTION_SET = new Set<string>(COLLECTIONS);
+
+/** Gives a model's records to its one-pass validation as they are read, while they are in the processor's caches. */
+function feeding(pass: OnePass): ArrayListener {
+  return {
+    elements: (key, elements) => {
+      if (COLLECTION_SET.has(key)) pass.records(key as CollectionName, elements);
+    },
+    ended: (key) => {
+      if (COLLECTION_SET.has(key)) pass.completed(key as CollectionName);
+    },
+  };
+}
+
 function validateBytes(bytes: JsonBytes, options: ParseModelJsonBytesOptions, fn: string): JsonBytesValidation {
-  const { value, duplicates } = readJsonBytes(bytes, options, fn);
-  const result = validateModel(value, { adopt: true });
+  const pass = new OnePass(true);
+  const { value, duplicates } = readJsonBytes(bytes, options, fn, feeding(pass));
+  const result = validateAdoptedJson(value, pass);
   if (duplicates.length === 0) return { ...result, data: value };
   const issues = [...duplicates, ...result.issues];
   sortIssues(issues);
   return { ok: false, issues, data: value };
 }
 
-function readJsonBytes(bytes: JsonBytes, options: ParseModelJsonBytesOptions, fn: string): { value: unknown; duplicates: Issue[] } {
+function readJsonBytes(bytes: JsonBytes, options: ParseModelJsonBytesOptions, fn: string, listener?: ArrayListener): { value: unknown; duplicates: Issue[] } {
   checkArgument(fn, "bytes", bytes, canBeExamined, "Pass new Uint8Array(await file.arrayBuffer())");
   const isIterable = typeof bytes === "object" && bytes !== null && typeof (bytes as Iterable<Uint8Array>)[Symbol.iterator] === "function" && typeof bytes !== "string";
   if (!(bytes instanceof Uint8Array) && !isIterable) {
@@ -98,7 +121,7 @@ function readJsonBytes(bytes: JsonBytes, options: ParseModelJsonBytesOptions, fn
     throw new GovGraphError("invalid_json", `${fn}: expected the file's bytes as a Uint8Array (or an iterable of chunks), got ${got}. Pass new Uint8Array(await file.arrayBuffer()), or use ${fn.replace("Bytes", "")} for text.`);
   }
   const { batchBytes, duplicateKeys } = resolveOptions<Required<ParseModelJsonBytesOptions>>(PARSE_MODEL_JSON_BYTES_DEFAULTS, options, fn, RULES);
-  const reader = new JsonByteReader(bytes, fn, Math.floor(batchBytes), duplicateKeys === "all");
+  const reader = new JsonByteReader(bytes, fn, Math.floor(batchBytes), duplicateKeys === "all", listener);
   const value = reader.document();
   const found = reader.duplicates;
   if (found.length === 0) return { value, duplicates: [] };

@@ -83,6 +83,20 @@ describe("parseModelJsonBytes", () => {
     );
   });
 
+  it("scans every byte (duplicateKeys: \"all\") to the value JSON.parse gives, strings of quotes and backslashes cut across chunks anywhere", () => {
+    const tricky = fc.string({ unit: fc.constantFrom("\\", '"', "a", "é", "{", "]", ",", ":"), maxLength: 12 });
+    const value = fc.array(fc.dictionary(tricky, fc.oneof(tricky, fc.array(tricky, { maxLength: 3 })), { maxKeys: 3 }), { maxLength: 6 });
+    fc.assert(
+      fc.property(value, fc.integer({ min: 1, max: 40 }), fc.array(fc.nat(), { maxLength: 4 }), (list, batchBytes, cuts) => {
+        const bytes = encode(JSON.stringify({ list }, null, cuts.length % 2 === 0 ? 2 : 0));
+        const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+        const chunks = [0, ...at].map((from, k) => bytes.subarray(from, k < at.length ? at[k] : bytes.length));
+        for (const input of [bytes, chunks]) expect(parseJsonBytes(input, { batchBytes, duplicateKeys: "all" })).toEqual({ list });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("gives the same model as parseModelJson for any model", () => {
     fc.assert(
       fc.property(arbitraryModel(), fc.integer({ min: 1, max: 300 }), (input, batchBytes) => {
