@@ -7,7 +7,7 @@
  */
 import { indexModel, type ModelIndex } from "../../graph/index-model.js";
 import type { Model } from "../../schemas/model.js";
-import { travelCosts, type TravelCostTable } from "../travel-costs.js";
+import { buildTravelCosts, type TravelCostTable } from "../travel-costs.js";
 import type { PointSites } from "./sites.js";
 
 /** The regions within reach of point `p` are `region[k]`, `cost[k]` for `k` in `start[p] .. start[p + 1]`. @internal */
@@ -22,12 +22,12 @@ export interface NearPoints {
  * are asked of a model that holds the standing points alone (the same regions and travel costs).
  */
 function standingCosts(index: ModelIndex, wanted: Uint8Array, maxCost: number, sites: PointSites): TravelCostTable {
-  if (!sites.merged) return travelCosts(index, { maxCost, regions: wanted });
+  if (!sites.merged) return buildTravelCosts(index, { maxCost, regions: wanted });
   const model = index.model;
   const servicePoints = Array.from(sites.standing, (p) => ({ ...model.servicePoints[p]!, serviceIds: [] }));
   const empty = { segments: [], departments: [], functions: [], assignments: [], services: [], needs: [], evidence: [] };
   const standing = { schemaVersion: 1, ...empty, regions: model.regions, servicePoints, travelCosts: model.travelCosts } as unknown as Model;
-  const table = travelCosts(indexModel(standing), { maxCost, regions: wanted });
+  const table = buildTravelCosts(indexModel(standing), { maxCost, regions: wanted });
   return { offsets: table.offsets, costs: table.costs, points: table.points.map((k) => sites.standing[k]!) };
 }
 

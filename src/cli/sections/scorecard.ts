@@ -1,4 +1,4 @@
-import { scorecard, type Indicator, type ScorecardInputs, type ScorecardReport } from "../../index.js";
+import { buildScorecard, type Indicator, type ScorecardInputs, type ScorecardReport } from "../../index.js";
 import { table, type Block } from "../render/document.js";
 import { count, decimal, formatPercent, measuredCell, measuredShare, missingCell, score, type Value } from "../render/numbers.js";
 import { coverageSection } from "./coverage.js";
@@ -70,6 +70,6 @@ export const scorecardSection = defineSection<ScorecardReport>({
   id: "scorecard",
   title: "Reform scorecard",
   weight: 0.5,
-  run: (model, options) => scorecard(model, { reports: earlierInputs(options) }),
+  run: (model, options) => buildScorecard(model, { reports: earlierInputs(options) }),
   render: (r) => renderScorecard(r),
 });
