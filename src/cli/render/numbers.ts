@@ -34,13 +34,52 @@ export const MISSING_TEXT: Readonly<Record<MissingReason, string>> = {
 export const formatMissing = (reason?: MissingReason): string => MISSING_TEXT[reason ?? "no_data"];
 
 const formatters = new Map<number, Intl.NumberFormat>();
-/** `x` with thousands separators and exactly `digits` decimals. */
-function grouped(x: number, digits: number): string {
+
+/** `x` with thousands separators and exactly `digits` decimals, as `Intl.NumberFormat("en-US")` writes it. */
+function intlGrouped(x: number, digits: number): string {
   let f = formatters.get(digits);
   if (!f) formatters.set(digits, (f = new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })));
-  const text = f.format(x);
+  return f.format(x);
+}
+
+/**
+ * `x` with thousands separators and exactly `digits` decimals, as `Intl.NumberFormat("en-US")` writes it (it rounds
+ * the shortest decimal that reads back as `x`, half away from zero), at a tenth of its cost: a national report
+ * formats millions of numbers. Intl writes what has an exponent in JavaScript (below 10^-6, from 10^21 on).
+ */
+function grouped(x: number, digits: number): string {
+  const shortest = String(Math.abs(x));
+  let text = Number.isFinite(x) && !shortest.includes("e") ? (x < 0 ? "-" : "") + separated(roundDecimal(shortest, digits)) : intlGrouped(x, digits);
   // -0.0 reads as a loss where there is none.
-  return /^-0(\.0+)?$/.test(text) ? text.slice(1) : text;
+  if (text.charCodeAt(0) === 45 && /^-0(\.0+)?$/.test(text)) text = text.slice(1);
+  return text;
+}
+
+/** A decimal without sign or exponent (`"1659216.95"`) rounded half up to `digits` decimals (`"1659217.0"`). */
+function roundDecimal(decimal: string, digits: number): string {
+  const dot = decimal.indexOf(".");
+  const whole = dot < 0 ? decimal : decimal.slice(0, dot);
+  const fraction = dot < 0 ? "" : decimal.slice(dot + 1);
+  if (fraction.length <= digits) return digits === 0 ? whole : `${whole}.${fraction.padEnd(digits, "0")}`;
+  let kept = whole + fraction.slice(0, digits);
+  if (fraction.charCodeAt(digits) >= 53 /* "5" */) {
+    let i = kept.length - 1;
+    while (i >= 0 && kept[i] === "9") i--;
+    kept = (i < 0 ? "1" : kept.slice(0, i) + String.fromCharCode(kept.charCodeAt(i) + 1)) + "0".repeat(kept.length - 1 - i);
+  }
+  const cut = kept.length - digits;
+  return digits === 0 ? kept : `${kept.slice(0, cut)}.${kept.slice(cut)}`;
+}
+
+/** A decimal without sign with a comma between each group of three digits of its whole part. */
+function separated(decimal: string): string {
+  const dot = decimal.indexOf(".");
+  const end = dot < 0 ? decimal.length : dot;
+  if (end <= 3) return decimal;
+  const first = end % 3 || 3;
+  let out = decimal.slice(0, first);
+  for (let i = first; i < end; i += 3) out += "," + decimal.slice(i, i + 3);
+  return out + decimal.slice(end);
 }
 
 const missing = (x: number | null | undefined): x is null | undefined => x === null || x === undefined || Number.isNaN(x);

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { countOf, countOrUnknown, formatCount, formatDecimal, formatMoney, formatPercent, measuredShare, missingCell, moneyOrUnknown, share, signed } from "../../../src/cli/render/numbers.js";
 import type { Measured } from "../../../src/index.js";
@@ -14,6 +15,17 @@ describe("number formats, one precision per kind", () => {
     expect(formatDecimal(2, 2)).toBe("2.00");
     expect(formatDecimal(-0.0001, 2)).toBe("0.00");
     expect(formatDecimal(0.31244, 3)).toBe("0.312");
+  });
+
+  it("writes what Intl.NumberFormat(\"en-US\") writes, for any number and precision, -0 aside (fast-check)", () => {
+    const intl = (x: number, digits: number) => new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x).replace(/^-(0(\.0+)?)$/, "$1");
+    const numbers = fc.oneof(fc.double({ noNaN: true }), fc.integer().map((n) => n / 1000), fc.integer({ min: -1e6, max: 1e6 }).map((n) => n + 0.5), fc.constantFrom(0.125, 2.675, 1e21, -1e21, 999.95, 999_999.5));
+    fc.assert(
+      fc.property(numbers, fc.integer({ min: 0, max: 3 }), (x, digits) => {
+        expect(formatDecimal(x, digits)).toBe(intl(x, digits));
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it("shares are percentages with one decimal; almost none or almost all is not rounded to 0% or 100%", () => {
