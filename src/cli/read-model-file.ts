@@ -19,7 +19,7 @@ import { progress, type CliIo } from "./io.js";
 import { notJsonError, otherJsonError, startsLikeJson } from "./sniff.js";
 
 /** Files above this size (bytes) are read in chunks rather than in one piece. @internal */
-export const LARGE_FILE_BYTES = 64 * 1024 * 1024;
+export const LARGE_FILE_BYTES = 256 * 1024 * 1024;
 
 /**
  * Reads a model file and validates it, every repeated key an issue; errors as `file:line:column`. A file that is
