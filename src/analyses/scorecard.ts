@@ -18,7 +18,7 @@ import type { JourneysReport } from "./journeys/types.js";
 import { complement, ratio, type Measured, type MissingReason } from "./measured.js";
 import { serviceInnovation, serviceQuality } from "./service-indicators.js";
 import { analyzeStaffing, type StaffingOptions, type StaffingReport } from "./staffing.js";
-import { scoreOpenness, type OpennessReport } from "./openness.js";
+import { opennessOverall, scoreOpenness, type OpennessReport } from "./openness.js";
 import { requireModel } from "../model/require-model.js";
 import { deprecatedAlias } from "../guard.js";
 
@@ -138,7 +138,8 @@ const SCORED_PARTS: readonly DuplicationPart[] = ["fragmentation", "duplication"
 
 /**
  * Runs the analyses a scorecard needs (those not given). With `scoredOnly`, the duplication analysis runs only the
- * parts the pillars read (overlap and near-duplicate functions left out), so its report is not for display.
+ * parts the pillars read (overlap and near-duplicate functions left out) and the openness report has its overall
+ * part only, so these reports are not for display.
  * @internal
  */
 export function scorecardInputs(model: Model, options: ScorecardOptions = {}, scoredOnly = false): ScorecardInputs {
@@ -150,7 +151,7 @@ export function scorecardInputs(model: Model, options: ScorecardOptions = {}, sc
     duplication: r.duplication ?? findDuplication(model, duplicationOptions),
     coverage: r.coverage ?? scoreCoverage(model, o.coverage),
     journeys: r.journeys ?? analyzeJourneys(model, o.journeys),
-    openness: r.openness ?? r.transparency ?? scoreOpenness(model),
+    openness: r.openness ?? r.transparency ?? (scoredOnly ? opennessOverall(model) : scoreOpenness(model)),
     staffing: r.staffing ?? analyzeStaffing(model, o.staffing),
   };
 }
