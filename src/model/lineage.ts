@@ -8,7 +8,7 @@
  * difference is found by walking the two arrays side by side, comparing keys only where the objects differ.
  */
 import type { CollectionName, Model } from "../schemas/model.js";
-import { RECORD_ORDER } from "./records.js";
+import { RECORD_ORDER, sameJson } from "./records.js";
 import { isValidatedModel } from "./validated.js";
 
 /** The model each validated model was made from by an edit or a scenario. */
@@ -89,8 +89,8 @@ function walk(next: readonly object[], base: readonly object[], order: (a: objec
 
 /**
  * True when `c` of `model` holds its records at the same positions as `base`'s and each edited record has the same
- * values (the same objects, for nested values) as its base record in every field of `fields`: what an analysis
- * that reads only those fields computed for the base holds for `model` too. @internal
+ * values (equal as JSON) as its base record in every field of `fields`: what an analysis that reads only those
+ * fields computed for the base holds for `model` too. @internal
  */
 export function sameFields(model: Model, base: Model, c: CollectionName, fields: readonly string[]): boolean {
   if (model[c] === base[c]) return true;
@@ -98,7 +98,7 @@ export function sameFields(model: Model, base: Model, c: CollectionName, fields:
   if (!diff.inPlace) return false;
   const next = model[c] as readonly Record<string, unknown>[];
   const before = base[c] as readonly Record<string, unknown>[];
-  return diff.changed.every((p) => fields.every((f) => next[p]![f] === before[p]![f]));
+  return diff.changed.every((p) => fields.every((f) => sameJson(next[p]![f], before[p]![f])));
 }
 
 /**
