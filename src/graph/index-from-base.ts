@@ -9,22 +9,35 @@
  */
 import { collectionDiff, type CollectionDiff } from "../model/lineage.js";
 import type { Model } from "../schemas/model.js";
+import type { Csr } from "./csr.js";
 import type { IdTable } from "./id-table.js";
-import type { ModelIndex } from "./index-model.js";
-import type { KeptServices } from "./service-relations.js";
+import type { KeptServices, ServiceRelations } from "./service-relations.js";
+import type { Tree } from "./tree.js";
+
+type Tables = Record<"regions" | "segments" | "functions" | "needs" | "evidence" | "services", IdTable>;
+
+/** What this module and the index builder read of the base model's index (a `ModelIndex`). @internal */
+export interface BaseIndex extends ServiceRelations, Tables {
+  readonly model: Model;
+  readonly regionTree: Tree;
+  readonly departmentFunctions: Csr;
+  readonly departmentFunctionRoles: Uint8Array;
+  readonly pointServices: Csr;
+  readonly servicePoints: Csr;
+  readonly pointRegion: Int32Array;
+  readonly regionPoints: Csr;
+}
 
 /** The base model's index, and how the departments moved. @internal */
 export interface IndexBase {
-  index: ModelIndex;
+  index: BaseIndex;
   departments: CollectionDiff;
   /** 1 for a base department kept as the same record. */
   keptDepartment: Uint8Array;
 }
 
-type Tables = Record<"regions" | "segments" | "functions" | "needs" | "evidence" | "services", IdTable>;
-
 /** The base of `model`'s index, when the base model's index uses the same tables for what services and assignments name. @internal */
-export function indexBase(model: Model, baseIndex: ModelIndex | undefined, tables: Tables): IndexBase | undefined {
+export function indexBase(model: Model, baseIndex: BaseIndex | undefined, tables: Tables): IndexBase | undefined {
   if (!baseIndex) return undefined;
   const same = (["regions", "segments", "functions", "needs", "evidence"] as const).every((t) => tables[t] === baseIndex[t]);
   if (!same) return undefined;

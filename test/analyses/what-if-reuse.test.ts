@@ -66,7 +66,7 @@ function pairs(model: Model): { same: [string, string]; third: string; across: [
 
 /** A department holding a function that a department of another jurisdiction holds too, and that department. */
 function sharedFunctionElsewhere(model: Model): [string, string] {
-  const regionOf = new Map(model.departments.map((d) => [d.id, d.regionId]));
+  const regionOf = new Map<string, string>(model.departments.map((d) => [d.id, d.regionId]));
   const holders = new Map<string, string[]>();
   for (const a of model.assignments) holders.get(a.functionId)?.push(a.departmentId) ?? holders.set(a.functionId, [a.departmentId]);
   for (const list of holders.values()) {
