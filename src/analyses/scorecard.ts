@@ -11,7 +11,7 @@ import { resolveOptions, type OptionRule } from "../options.js";
 import type { Model } from "../schemas/model.js";
 import { scoreCoverage, type CoverageOptions } from "./coverage/score-coverage.js";
 import type { CoverageReport } from "./coverage/types.js";
-import { DUPLICATION_DEFAULTS, findDuplication } from "./duplication/find-duplication.js";
+import { analyzeDuplication, DUPLICATION_DEFAULTS, findDuplication } from "./duplication/find-duplication.js";
 import type { DuplicationOptions, DuplicationPart, DuplicationReport } from "./duplication/types.js";
 import { analyzeJourneys, journeyVisitRules, type JourneysOptions } from "./journeys/analyze-journeys.js";
 import type { JourneysReport } from "./journeys/types.js";
@@ -138,8 +138,8 @@ const SCORED_PARTS: readonly DuplicationPart[] = ["fragmentation", "duplication"
 
 /**
  * Runs the analyses a scorecard needs (those not given). With `scoredOnly`, the duplication analysis runs only the
- * parts the pillars read (overlap and near-duplicate functions left out) and the openness report has its overall
- * part only, so these reports are not for display.
+ * parts the pillars read (overlap and near-duplicate functions left out, findings shared with what is kept for models
+ * made from this one) and the openness report has its overall part only, so these reports are not for display.
  * @internal
  */
 export function scorecardInputs(model: Model, options: ScorecardOptions = {}, scoredOnly = false): ScorecardInputs {
@@ -148,7 +148,7 @@ export function scorecardInputs(model: Model, options: ScorecardOptions = {}, sc
   const parts = o.duplication?.include ?? DUPLICATION_DEFAULTS.include;
   const duplicationOptions = scoredOnly ? { ...o.duplication, include: parts.filter((p) => SCORED_PARTS.includes(p)) } : o.duplication;
   return {
-    duplication: r.duplication ?? findDuplication(model, duplicationOptions),
+    duplication: r.duplication ?? (scoredOnly ? analyzeDuplication(model, duplicationOptions, false, true).report : findDuplication(model, duplicationOptions)),
     coverage: r.coverage ?? scoreCoverage(model, o.coverage),
     journeys: r.journeys ?? analyzeJourneys(model, o.journeys),
     openness: r.openness ?? r.transparency ?? (scoredOnly ? opennessOverall(model) : scoreOpenness(model)),

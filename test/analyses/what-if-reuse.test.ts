@@ -202,6 +202,11 @@ describe("what-if on a frozen model: reuse from the model it was made from", () 
     for (const x of first.fragmentation) x.departmentIds.length = 0;
     for (const x of first.duplication) x.departmentIds.reverse();
     buildScorecard(after).pillars[3]!.indicators[0]!.basis!.numerator = -1;
+    const coverage = scoreCoverage(after);
+    coverage.byRegion[0]!.demand = -1;
+    coverage.reach.numerator = -1;
+    coverage.byNeed.length = 0;
+    expect(scoreCoverage(after)).toEqual(scoreCoverage(fresh(after)));
     expect(findDuplication(after)).toEqual(expected);
     expect(findDuplication(apply(after, { op: "mergeDepartments", ids: across, into: across[0] }))).toEqual(findDuplication(fresh(apply(after, { op: "mergeDepartments", ids: across, into: across[0] }))));
     expect(buildScorecard(after)).toEqual(buildScorecard(fresh(after)));

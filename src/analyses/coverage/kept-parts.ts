@@ -18,6 +18,7 @@ import type { NearPoints } from "./near-points.js";
 import type { Reach } from "./reach.js";
 import type { PointSites } from "./sites.js";
 import type { Supplies } from "./supplies.js";
+import type { CoverageTotals } from "./totals.js";
 
 /** The options of `scoreCoverage` with every default filled in (but `weight`). @internal */
 export interface ResolvedCoverageOptions {
@@ -39,6 +40,8 @@ export interface CoverageParts {
   reach: Reach;
   share: Float64Array;
   sums: DepartmentSums;
+  /** The report's parts read from the cells (kept private: reports get copies). */
+  totals: CoverageTotals;
 }
 
 /** The service fields supplies read. */

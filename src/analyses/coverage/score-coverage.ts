@@ -28,7 +28,7 @@ import { findReach, type CoverageInputs } from "./reach.js";
 import { RegionRanges } from "./region-ranges.js";
 import { pointSites, siteCapacities } from "./sites.js";
 import { supplies } from "./supplies.js";
-import { coverageReport } from "./totals.js";
+import { copyTotals, coverageReport, coverageTotals } from "./totals.js";
 import type { CoverageReport } from "./types.js";
 import { requireModel } from "../../model/require-model.js";
 
@@ -75,7 +75,8 @@ export function scoreCoverage(model: Model, options: CoverageOptions = {}): Cove
   const index = indexModel(model);
   const parts = coverageParts(model, index, o, PriorParts.of(model, o));
   keepParts(model, parts);
-  return coverageReport(index, parts.demand, parts.reach.reached, parts.share, parts.sums);
+  // The totals are kept with the parts (and may be the base's): the report gets a copy, so what is kept stays as it was.
+  return coverageReport(index, copyTotals(parts.totals), parts.sums);
 }
 
 /** Computes the parts of coverage, taking over those of the base model that `prior` can lend. */
@@ -101,5 +102,6 @@ function coverageParts(model: Model, index: ModelIndex, o: ResolvedCoverageOptio
   const reach = findReach(input, o.weight ?? defaultWeight(o.method));
   // Capacity: a floating catchment of the limited supplies over the cells that have no unlimited way in.
   const share = capacityShares(o.method, demand.volume, reach, served.capacity);
-  return { options: o, demand, sites, served, near: input.near, reach, share, sums: departmentSums(input, share) };
+  const totals = coverageTotals(index, demand, reach.reached, share);
+  return { options: o, demand, sites, served, near: input.near, reach, share, sums: departmentSums(input, share), totals };
 }

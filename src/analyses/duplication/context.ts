@@ -44,10 +44,12 @@ export class DuplicationContext {
   /** Where the findings of each function and need are kept for models made from this one (a validated model). */
   readonly log: KeptFindings | undefined;
 
+  /** `internal`: the report stays with the caller, so kept findings go into it as they are (frozen), not copied. */
   constructor(
     readonly model: Model,
     readonly index: ModelIndex,
     readonly o: ResolvedDuplicationOptions,
+    readonly internal = false,
   ) {
     this.nD = index.departments.ids.length;
     this.nF = index.functions.ids.length;

@@ -110,7 +110,7 @@ function findingsOf(ctx: DuplicationContext, involved: Involvement, kind: "funct
   const logged = kind === "function" ? ctx.log?.functionFragments : ctx.log?.needFragments;
   const kept = ctx.prior?.fragments(kind, i);
   if (kept) {
-    for (const x of kept) out.push(reportCopy(x));
+    for (const x of kept) out.push(ctx.internal ? (x as FragmentationFinding) : reportCopy(x));
     if (logged) logged[i] = kept;
     return;
   }

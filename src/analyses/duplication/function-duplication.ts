@@ -17,7 +17,7 @@ export function findFunctionDuplication(ctx: DuplicationContext, out: Duplicatio
     const kept = ctx.prior?.duplicates(f);
     const found = kept ?? findingsOf(ctx, f, leads);
     for (const { finding, members } of found) {
-      out.push(reportCopy(finding));
+      out.push(ctx.internal ? (finding as FunctionDuplication) : reportCopy(finding));
       ctx.duplicates.add(Array.from(members), [f], finding.scope === "vertical");
     }
     if (ctx.log) ctx.log.functionDuplicates[f] = found;
