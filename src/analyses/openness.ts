@@ -9,6 +9,7 @@ import { compareIds } from "../model/records.js";
 import type { Model } from "../schemas/model.js";
 import { isActiveService, type Service } from "../schemas/service.js";
 import { ratio, type Measured } from "./measured.js";
+import { keptResult, sameFields } from "../model/lineage.js";
 import { requireModel } from "../model/require-model.js";
 import { deprecatedAlias } from "../guard.js";
 
@@ -121,6 +122,94 @@ function byItem(itemApplicable: Int32Array, itemPublished: Int32Array, recorded:
   return out;
 }
 
+/** The running counts of one pass over the services. */
+interface Counts {
+  itemApplicable: Int32Array;
+  itemPublished: Int32Array;
+  fullyPublished: number;
+  withItems: number;
+  services: number;
+}
+
+/** What {@link scoreOpenness} reports of each active service, by department, when asked for the detail. */
+interface Detail {
+  services: ServiceOpenness[];
+  byDepartment: Map<string, Tally>;
+}
+
+/** A department's tally in the detail, looked up only when the department changes (services come grouped by it). */
+function tallyOf(detail: Detail, departmentId: string, last: { id?: string; tally?: Tally }): Tally {
+  if (last.tally && last.id === departmentId) return last.tally;
+  let t = detail.byDepartment.get(departmentId);
+  if (!t) detail.byDepartment.set(departmentId, (t = { applicable: 0, published: 0, services: 0, missing: new Int32Array(OPENNESS_ITEMS.length) }));
+  last.id = departmentId;
+  last.tally = t;
+  return t;
+}
+
+/** Counts the applicable and published items of every active service, and fills `detail` when given. */
+function countItems(model: Model, recorded: number, detail: Detail | undefined): Counts {
+  const hasLegalBasis = new Set<string>();
+  for (const f of model.functions) if (f.legalBasis && f.legalBasis.length > 0) hasLegalBasis.add(f.id);
+  // Counts by item position in OPENNESS_ITEMS (typed arrays: no lookups by item name in the loop).
+  const counts: Counts = { itemApplicable: new Int32Array(OPENNESS_ITEMS.length), itemPublished: new Int32Array(OPENNESS_ITEMS.length), fullyPublished: 0, withItems: 0, services: 0 };
+  const last = {};
+  for (const s of model.services) {
+    if (!isActiveService(s)) continue;
+    const mask = applicableMask(applies(s, hasLegalBasis)) & recorded;
+    const d = detail && tallyOf(detail, s.departmentId, last);
+    let missing = 0;
+    for (let i = 0; i < OPENNESS_ITEMS.length; i++) {
+      if (!(mask & (1 << i))) continue;
+      counts.itemApplicable[i]!++;
+      if (s.published?.[OPENNESS_ITEMS[i]!] === true) counts.itemPublished[i]!++;
+      else {
+        missing |= 1 << i;
+        if (d) d.missing[i]!++;
+      }
+    }
+    const applicable = ITEM_LISTS[mask]!.length;
+    const published = applicable - ITEM_LISTS[missing]!.length;
+    counts.services++;
+    if (applicable > 0) {
+      counts.withItems++;
+      if (missing === 0) counts.fullyPublished++;
+    }
+    if (!detail || !d) continue;
+    detail.services.push({ serviceId: s.id, departmentId: s.departmentId, applicable: ITEM_LISTS[mask]!.slice(), published, share: applicable ? published / applicable : null, missing: ITEM_LISTS[missing]!.slice() });
+    d.applicable += applicable;
+    d.published += published;
+    d.services++;
+  }
+  return counts;
+}
+
+/** The overall part of the report from the counts. */
+function overallOf(c: Counts, recorded: number): OpennessReport["overall"] {
+  const total = (x: Int32Array) => x.reduce((a, b) => a + b, 0);
+  const share = ratio(total(c.itemPublished), total(c.itemApplicable), { unit: "items", known: c.withItems, total: c.services, records: "services" });
+  return { share, services: c.services, fullyPublished: c.fullyPublished, byItem: byItem(c.itemApplicable, c.itemPublished, recorded, c.services) };
+}
+
+/** The service fields the overall openness reads (besides the functions' `legalBasis`). */
+const OVERALL_FIELDS = ["status", "published", "fee", "channels", "functionIds"];
+
+const overalls = new WeakMap<Model, OpennessReport["overall"]>();
+
+/**
+ * The openness report with its overall part only (no service or department rows): what the scorecard reads. Kept
+ * for a validated model, and reused for one made from it with the same functions whose services kept their positions
+ * and the fields the overall reads (a merge of departments moves services, nothing else). @internal
+ */
+export function opennessOverall(model: Model): OpennessReport {
+  const unchanged = (base: Model) => base.functions === model.functions && sameFields(model, base, "services", OVERALL_FIELDS);
+  const overall = keptResult(overalls, model, unchanged, () => {
+    const recorded = recordedItems(model);
+    return overallOf(countItems(model, recorded, undefined), recorded);
+  });
+  return { services: [], departments: [], overall: structuredClone(overall) };
+}
+
 /**
  * Scores how much of each active service is published, rolled up per department and overall.
  * The guide, processing time, channels and contact apply to every service; the legal basis applies when one of the
@@ -134,56 +223,14 @@ function byItem(itemApplicable: Int32Array, itemPublished: Int32Array, recorded:
  */
 export function scoreOpenness(model: Model): OpennessReport {
   model = requireModel("scoreOpenness", model);
-  const hasLegalBasis = new Set<string>();
-  for (const f of model.functions) if (f.legalBasis && f.legalBasis.length > 0) hasLegalBasis.add(f.id);
   const recorded = recordedItems(model);
-
-  const services: ServiceOpenness[] = [];
-  // Counts by item position in OPENNESS_ITEMS (typed arrays: no lookups by item name in the loop).
-  const byDepartment = new Map<string, Tally>();
-  const itemApplicable = new Int32Array(OPENNESS_ITEMS.length);
-  const itemPublished = new Int32Array(OPENNESS_ITEMS.length);
-  let fullyPublished = 0;
-  let withItems = 0;
-  let lastDepartment: string | undefined;
-  let d: Tally | undefined;
-  for (const s of model.services) {
-    if (!isActiveService(s)) continue;
-    const mask = applicableMask(applies(s, hasLegalBasis)) & recorded;
-    const applicable = ITEM_LISTS[mask]!.slice();
-    // Services of one department usually come together: look the department up only when it changes.
-    if (!d || s.departmentId !== lastDepartment) {
-      lastDepartment = s.departmentId;
-      d = byDepartment.get(s.departmentId);
-      if (!d) byDepartment.set(s.departmentId, (d = { applicable: 0, published: 0, services: 0, missing: new Int32Array(OPENNESS_ITEMS.length) }));
-    }
-    const missing: OpennessItem[] = [];
-    for (let i = 0; i < OPENNESS_ITEMS.length; i++) {
-      if (!(mask & (1 << i))) continue;
-      itemApplicable[i]!++;
-      if (s.published?.[OPENNESS_ITEMS[i]!] === true) itemPublished[i]!++;
-      else {
-        missing.push(OPENNESS_ITEMS[i]!);
-        d.missing[i]!++;
-      }
-    }
-    const published = applicable.length - missing.length;
-    if (applicable.length > 0) {
-      withItems++;
-      if (missing.length === 0) fullyPublished++;
-    }
-    services.push({ serviceId: s.id, departmentId: s.departmentId, applicable, published, share: applicable.length ? published / applicable.length : null, missing });
-    d.applicable += applicable.length;
-    d.published += published;
-    d.services++;
-  }
-  services.sort((a, b) => compareIds(a.serviceId, b.serviceId));
-  const departments = [...byDepartment]
+  const detail: Detail = { services: [], byDepartment: new Map() };
+  const counts = countItems(model, recorded, detail);
+  const services = detail.services.sort((a, b) => compareIds(a.serviceId, b.serviceId));
+  const departments = [...detail.byDepartment]
     .map(([departmentId, t]) => ({ departmentId, services: t.services, ...pooled(t.applicable, t.published), missing: itemRecord(t.missing) }))
     .sort((a, b) => compareIds(a.departmentId, b.departmentId));
-  const total = (c: Int32Array) => c.reduce((a, b) => a + b, 0);
-  const share = ratio(total(itemPublished), total(itemApplicable), { unit: "items", known: withItems, total: services.length, records: "services" });
-  return { services, departments, overall: { share, services: services.length, fullyPublished, byItem: byItem(itemApplicable, itemPublished, recorded, services.length) } };
+  return { services, departments, overall: overallOf(counts, recorded) };
 }
 
 /** @deprecated Use {@link scoreOpenness}: the same analysis under the one word govgraph uses for it. */

@@ -11,14 +11,14 @@ import { resolveOptions, type OptionRule } from "../options.js";
 import type { Model } from "../schemas/model.js";
 import { scoreCoverage, type CoverageOptions } from "./coverage/score-coverage.js";
 import type { CoverageReport } from "./coverage/types.js";
-import { DUPLICATION_DEFAULTS, findDuplication } from "./duplication/find-duplication.js";
+import { analyzeDuplication, DUPLICATION_DEFAULTS, findDuplication } from "./duplication/find-duplication.js";
 import type { DuplicationOptions, DuplicationPart, DuplicationReport } from "./duplication/types.js";
 import { analyzeJourneys, journeyVisitRules, type JourneysOptions } from "./journeys/analyze-journeys.js";
 import type { JourneysReport } from "./journeys/types.js";
 import { complement, ratio, type Measured, type MissingReason } from "./measured.js";
 import { serviceInnovation, serviceQuality } from "./service-indicators.js";
 import { analyzeStaffing, type StaffingOptions, type StaffingReport } from "./staffing.js";
-import { scoreOpenness, type OpennessReport } from "./openness.js";
+import { opennessOverall, scoreOpenness, type OpennessReport } from "./openness.js";
 import { requireModel } from "../model/require-model.js";
 import { deprecatedAlias } from "../guard.js";
 
@@ -138,7 +138,8 @@ const SCORED_PARTS: readonly DuplicationPart[] = ["fragmentation", "duplication"
 
 /**
  * Runs the analyses a scorecard needs (those not given). With `scoredOnly`, the duplication analysis runs only the
- * parts the pillars read (overlap and near-duplicate functions left out), so its report is not for display.
+ * parts the pillars read (overlap and near-duplicate functions left out, findings shared with what is kept for models
+ * made from this one) and the openness report has its overall part only, so these reports are not for display.
  * @internal
  */
 export function scorecardInputs(model: Model, options: ScorecardOptions = {}, scoredOnly = false): ScorecardInputs {
@@ -147,10 +148,10 @@ export function scorecardInputs(model: Model, options: ScorecardOptions = {}, sc
   const parts = o.duplication?.include ?? DUPLICATION_DEFAULTS.include;
   const duplicationOptions = scoredOnly ? { ...o.duplication, include: parts.filter((p) => SCORED_PARTS.includes(p)) } : o.duplication;
   return {
-    duplication: r.duplication ?? findDuplication(model, duplicationOptions),
+    duplication: r.duplication ?? (scoredOnly ? analyzeDuplication(model, duplicationOptions, false, true).report : findDuplication(model, duplicationOptions)),
     coverage: r.coverage ?? scoreCoverage(model, o.coverage),
     journeys: r.journeys ?? analyzeJourneys(model, o.journeys),
-    openness: r.openness ?? r.transparency ?? scoreOpenness(model),
+    openness: r.openness ?? r.transparency ?? (scoredOnly ? opennessOverall(model) : scoreOpenness(model)),
     staffing: r.staffing ?? analyzeStaffing(model, o.staffing),
   };
 }

@@ -10,6 +10,7 @@
  * @internal
  * @module
  */
+import { keptResult, sameFields } from "../model/lineage.js";
 import type { Model } from "../schemas/model.js";
 import { isActiveService, type Service } from "../schemas/service.js";
 import type { VisitRules } from "./journeys/measure-journey.js";
@@ -43,8 +44,20 @@ function qualityOf(s: Service): number | undefined {
   return q.onTimeRate === undefined ? q.satisfaction : (q.satisfaction + q.onTimeRate) / 2;
 }
 
-/** Volume-weighted quality of the active services that record it (known: those services). @internal */
+/** The service fields {@link serviceQuality} reads. */
+const QUALITY_FIELDS = ["status", "quality", "annualVolume"];
+
+const qualities = new WeakMap<Model, Measured>();
+
+/**
+ * Volume-weighted quality of the active services that record it (known: those services). Kept for a validated
+ * model, and reused for one made from it whose services kept their positions and these fields. @internal
+ */
 export function serviceQuality(model: Model): Measured {
+  return { ...keptResult(qualities, model, (base) => sameFields(model, base, "services", QUALITY_FIELDS), () => measureQuality(model)) };
+}
+
+function measureQuality(model: Model): Measured {
   const active = model.services.filter(isActiveService);
   const rated = active.filter((s) => qualityOf(s) !== undefined);
   const { weights, assumed } = volumeWeights(rated);

@@ -10,6 +10,8 @@ import { idTable, listRelation, lookup, referenceColumn, unknownId, type IdTable
 import { serviceRelations } from "./service-relations.js";
 import { buildTree, identity, plain, type Tree } from "./tree.js";
 import { requireModel } from "../model/require-model.js";
+import { baseOf } from "../model/lineage.js";
+import { indexBase, keptAssignments, keptServices, type IndexBase } from "./index-from-base.js";
 import { describeArgument, type ArgumentRule } from "../guard.js";
 
 /** The role code of a lead assignment in {@link ModelIndex.departmentFunctionRoles} and `functionDepartmentRoles`. */
@@ -101,7 +103,10 @@ export function indexModel(model: Model): ModelIndex {
   // A frozen model cannot change, so its index is built once and shared by every analysis that asks.
   if (!Object.isFrozen(model)) return buildIndex(model);
   let index = cache.get(model);
-  if (!index) cache.set(model, (index = buildIndex(model)));
+  if (index) return index;
+  // A model made from another by a scenario or an edit copies what it shares with that model's index.
+  const base = baseOf(model);
+  cache.set(model, (index = buildIndex(model, base && cache.get(base))));
   return index;
 }
 
@@ -123,16 +128,18 @@ function departmentColumns(model: Model, regions: IdTable, departments: IdTable)
   return { departmentParent, departmentRegion };
 }
 
-/** The assignments as parallel arrays of department, function and role codes. */
-function assignmentPairs(model: Model, departments: IdTable, functions: IdTable) {
+/** The assignments as parallel arrays of department, function and role codes (those of the base's kept ones copied). */
+function assignmentPairs(model: Model, departments: IdTable, functions: IdTable, b: IndexBase | undefined) {
   const n = model.assignments.length;
-  const department = new Int32Array(n);
-  const fn = new Int32Array(n);
-  const role = new Uint8Array(n);
+  const kept = b && keptAssignments(model, b);
+  const department = kept?.department ?? new Int32Array(n);
+  const fn = kept?.fn ?? new Uint32Array(n);
+  const role = kept?.role ?? new Uint8Array(n);
   // Assignments come sorted by department: reuse the previous lookup while the department does not change.
   let lastId: string | undefined;
   let last = -1;
   for (let i = 0; i < n; i++) {
+    if (kept && department[i]! >= 0) continue;
     const a = model.assignments[i]!;
     if (a.departmentId !== lastId) {
       const d = departments.of.get(a.departmentId);
@@ -147,7 +154,23 @@ function assignmentPairs(model: Model, departments: IdTable, functions: IdTable)
   return { department, fn, role };
 }
 
-function buildIndex(model: Model): ModelIndex {
+/** The relations of the service points: the base's when the points, the services' ids and the regions are the same. */
+function pointRelations(model: Model, tables: { regions: IdTable; services: IdTable }, b: IndexBase | undefined) {
+  const base = b?.index;
+  if (base && base.model.servicePoints === model.servicePoints && base.services === tables.services && base.regions === tables.regions) {
+    return { pointServices: base.pointServices, servicePoints: base.servicePoints, pointRegion: base.pointRegion, regionPoints: base.regionPoints };
+  }
+  const pointRegion = referenceColumn(model.servicePoints, (p) => p.regionId, tables.regions, "servicePoints", "regionId");
+  const pointServices = listRelation(model.servicePoints, (p) => p.serviceIds, tables.services, "servicePoints", "serviceIds");
+  return {
+    pointServices,
+    servicePoints: plain(transpose(pointServices, tables.services.ids.length)),
+    pointRegion,
+    regionPoints: plain(csrFromPairs(tables.regions.ids.length, pointRegion, identity(pointRegion.length))),
+  };
+}
+
+function buildIndex(model: Model, baseIndex?: ModelIndex): ModelIndex {
   const tables = {
     regions: idTable(model.regions),
     segments: idTable(model.segments),
@@ -158,25 +181,23 @@ function buildIndex(model: Model): ModelIndex {
     evidence: idTable(model.evidence),
     points: idTable(model.servicePoints),
   };
-  const { regions, departments, functions, services } = tables;
+  const { regions, departments, functions } = tables;
   const nRegions = regions.ids.length;
   const nDepartments = departments.ids.length;
-  const regionParent = referenceColumn(model.regions, (r) => r.parentId, regions, "regions", "parentId");
+  const b = indexBase(model, baseIndex, tables);
   const { departmentParent, departmentRegion } = departmentColumns(model, regions, departments);
-  const pairs = assignmentPairs(model, departments, functions);
+  const pairs = assignmentPairs(model, departments, functions, b);
   const byDepartment = csrFromPairs(nDepartments, pairs.department, pairs.fn, pairs.role);
   const byFunction = csrFromPairs(functions.ids.length, pairs.fn, pairs.department, pairs.role);
-  const s = serviceRelations(model, tables, departmentRegion);
+  const s = serviceRelations(model, tables, departmentRegion, b && keptServices(model, b));
   const evidenceIssuer = referenceColumn(model.evidence, (e) => e.issuerId, departments, "evidence", "issuerId");
-  const pointRegion = referenceColumn(model.servicePoints, (p) => p.regionId, regions, "servicePoints", "regionId");
-  const pointServices = listRelation(model.servicePoints, (p) => p.serviceIds, services, "servicePoints", "serviceIds");
   const evidenceServices = transpose(s.serviceEvidence, tables.evidence.ids.length, s.serviceEvidenceSources);
   const reverse = (csr: Csr, columns: IdTable) => plain(transpose(csr, columns.ids.length));
   const byRow = (rows: number, of: Int32Array) => plain(csrFromPairs(rows, of, identity(of.length)));
   return {
     model,
     ...tables,
-    regionTree: buildTree(regionParent),
+    regionTree: b?.index.model.regions === model.regions ? b.index.regionTree : buildTree(referenceColumn(model.regions, (r) => r.parentId, regions, "regions", "parentId")),
     departmentTree: buildTree(departmentParent),
     departmentRegion,
     regionDepartments: byRow(nRegions, departmentRegion),
@@ -195,9 +216,6 @@ function buildIndex(model: Model): ModelIndex {
     evidenceServiceSources: evidenceServices.values!,
     evidenceIssuer,
     departmentEvidence: byRow(nDepartments, evidenceIssuer),
-    pointServices,
-    servicePoints: reverse(pointServices, services),
-    pointRegion,
-    regionPoints: byRow(nRegions, pointRegion),
+    ...pointRelations(model, tables, b),
   };
 }

@@ -21,6 +21,7 @@ import { recheck } from "./scenario/recheck.js";
 import { Work, type Draftable } from "./scenario/work.js";
 import { requireModel } from "./require-model.js";
 import { markValidated } from "./validated.js";
+import { noteBase } from "./lineage.js";
 
 export type { ScenarioLogEntry, ScenarioResult } from "./scenario/log.js";
 
@@ -58,5 +59,7 @@ export function applyScenario(model: Model, operations: readonly ScenarioOperati
     shareIdTable(next[c] as readonly { id: string }[], base[c] as readonly { id: string }[]);
     shareOrder(next[c], base[c]);
   }
-  return { model: markValidated(next), log, patches, inversePatches };
+  markValidated(next);
+  noteBase(next, base);
+  return { model: next, log, patches, inversePatches };
 }

@@ -39,8 +39,11 @@ function markReached(input: CoverageInputs, list: readonly number[], g: number, 
   cells.forCells(ranges.merge(open), gi, (c) => (mark[c] = id));
 }
 
-/** Sums, per department, the demand its services are for and the part they reach within capacity. @internal */
-export function departmentSums(input: CoverageInputs, share: Float64Array): DepartmentSums {
+/**
+ * Sums, per department, the demand its services are for and the part they reach within capacity; with `only`, for
+ * the departments it marks (the others are left at 0). A department's sums read its own services alone. @internal
+ */
+export function departmentSums(input: CoverageInputs, share: Float64Array, only?: Uint8Array): DepartmentSums {
   const { index, demand, cells, ranges } = input;
   const nDepartments = index.departments.ids.length;
   const sums: DepartmentSums = { demand: new Float64Array(nDepartments), reach: new Float64Array(nDepartments), capacity: new Float64Array(nDepartments), seen: new Uint8Array(nDepartments) };
@@ -50,9 +53,11 @@ export function departmentSums(input: CoverageInputs, share: Float64Array): Depa
   const eligible: number[] = [];
   for (let n = 0; n < index.needs.ids.length; n++) {
     if (demand.needStart[n] === demand.needStart[n + 1]) continue;
+    const all = cells.servicesOf(n);
+    const services = (only ? all.filter((s) => only[owner[s]!]) : all).sort((a, b) => owner[a]! - owner[b]! || a - b);
+    if (services.length === 0) continue;
     cells.set(n, true);
     const segs = demand.needSegments[n]!;
-    const services = cells.servicesOf(n).sort((a, b) => owner[a]! - owner[b]! || a - b);
     for (let i = 0; i < services.length; ) {
       const d = owner[services[i]!]!;
       let j = i;

@@ -12,7 +12,7 @@
  * through the travel-cost grid (travel-costs.ts), never all pairs.
  * @module
  */
-import { indexModel } from "../../graph/index-model.js";
+import { indexModel, type ModelIndex } from "../../graph/index-model.js";
 import { inRange, isFunction, listOf, oneOf, resolveOptions } from "../../options.js";
 import type { Model } from "../../schemas/model.js";
 import { ChannelKind } from "../../schemas/service.js";
@@ -23,11 +23,12 @@ import { demandCells } from "./demand.js";
 import { departmentSums } from "./departments.js";
 import { nearPoints } from "./near-points.js";
 import { NeedCells } from "./need-cells.js";
+import { keepParts, PriorParts, type CoverageParts, type ResolvedCoverageOptions } from "./kept-parts.js";
 import { findReach, type CoverageInputs } from "./reach.js";
 import { RegionRanges } from "./region-ranges.js";
 import { pointSites, siteCapacities } from "./sites.js";
 import { supplies } from "./supplies.js";
-import { coverageReport } from "./totals.js";
+import { copyTotals, coverageReport, coverageTotals } from "./totals.js";
 import type { CoverageReport } from "./types.js";
 import { requireModel } from "../../model/require-model.js";
 
@@ -72,24 +73,35 @@ export function scoreCoverage(model: Model, options: CoverageOptions = {}): Cove
   model = requireModel("scoreCoverage", model);
   const o = resolveOptions<CoverageOptions & typeof COVERAGE_DEFAULTS>(COVERAGE_DEFAULTS, options, "scoreCoverage", RULES);
   const index = indexModel(model);
-  const demand = demandCells(model, index);
+  const parts = coverageParts(model, index, o, PriorParts.of(model, o));
+  keepParts(model, parts);
+  // The totals are kept with the parts (and may be the base's): the report gets a copy, so what is kept stays as it was.
+  return coverageReport(index, copyTotals(parts.totals), parts.sums);
+}
+
+/** Computes the parts of coverage, taking over those of the base model that `prior` can lend. */
+function coverageParts(model: Model, index: ModelIndex, o: ResolvedCoverageOptions, prior: PriorParts | undefined): CoverageParts {
+  const demand = prior?.demand() ?? demandCells(model, index);
   const wanted = new Uint8Array(index.regions.ids.length);
   for (let c = 0; c < demand.nCells; c++) wanted[demand.region[c]!] = 1;
   const ranges = new RegionRanges(index);
-  const served = supplies(model, { channels: new Set<string>(o.channels), includePlanned: o.includePlanned });
-  const sites = pointSites(model, index);
-  siteCapacities(sites, served.capacity);
-  const input: CoverageInputs = {
-    index,
-    demand,
-    ranges,
-    cells: new NeedCells(index, demand, ranges, served.active),
-    supplies: served,
-    sites,
-    near: nearPoints(index, wanted, o.maxCost, sites),
-  };
+  const sites = prior?.sites() ?? pointSites(model, index);
+  let served = prior?.served();
+  if (!served) {
+    served = supplies(model, { channels: new Set<string>(o.channels), includePlanned: o.includePlanned });
+    siteCapacities(sites, served.capacity);
+  }
+  const cells = new NeedCells(index, demand, ranges, served.active);
+  const input: CoverageInputs = { index, demand, ranges, cells, supplies: served, sites, near: nearPoints(index, wanted, o.maxCost, sites) };
+  const dirty = prior?.keptReach(index, demand, served, input.near);
+  if (prior && dirty) {
+    const sums = departmentSums(input, prior.parts.share, dirty);
+    prior.fillSums(sums, dirty);
+    return { ...prior.parts, options: o, demand, sites, served, sums };
+  }
   const reach = findReach(input, o.weight ?? defaultWeight(o.method));
   // Capacity: a floating catchment of the limited supplies over the cells that have no unlimited way in.
   const share = capacityShares(o.method, demand.volume, reach, served.capacity);
-  return coverageReport(index, demand, reach.reached, share, departmentSums(input, share));
+  const totals = coverageTotals(index, demand, reach.reached, share);
+  return { options: o, demand, sites, served, near: input.near, reach, share, sums: departmentSums(input, share), totals };
 }

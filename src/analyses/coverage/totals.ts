@@ -90,8 +90,11 @@ const byId =
     return x === y ? 0 : x === null ? -1 : y === null ? 1 : compareIds(x, y);
   };
 
-/** Builds the report from the demand cells, which were reached, their capacity shares and the departments' sums. @internal */
-export function coverageReport(index: ModelIndex, cells: DemandCells, reached: Uint8Array, share: Float64Array, departments: DepartmentSums): CoverageReport {
+/** The report's parts that read the cells alone (all but `byDepartment`). @internal */
+export type CoverageTotals = Omit<CoverageReport, "byDepartment">;
+
+/** The report's parts that read the demand cells, which were reached and their capacity shares. @internal */
+export function coverageTotals(index: ModelIndex, cells: DemandCells, reached: Uint8Array, share: Float64Array): CoverageTotals {
   const { byNeed, byRegion, bySegment, demand, reach, capacity, gaps } = totals(index, cells, reached, share);
   const regionRows = rows("regionId", index.regions.ids, byRegion, (i) => byRegion.demand[i]! > 0).sort(byId((r) => r.regionId));
   gaps.sort((a, b) => b.volume - a.volume || compareIds(a.needId, b.needId) || compareIds(a.regionId, b.regionId) || byId<CoverageGap>((x) => x.segmentId)(a, b));
@@ -103,10 +106,21 @@ export function coverageReport(index: ModelIndex, cells: DemandCells, reached: U
     byNeed: rows("needId", index.needs.ids, byNeed, (i) => byNeed.demand[i]! > 0).sort(byId((r) => r.needId)),
     byRegion: regionRows,
     bySegment: rows("segmentId", [null, ...index.segments.ids], bySegment, (i) => bySegment.demand[i]! > 0).sort(byId((r) => r.segmentId)),
-    byDepartment: rows("departmentId", index.departments.ids, departments, (i) => departments.seen[i] === 1 && departments.demand[i]! > 0).sort(byId((r) => r.departmentId)),
     gaps,
     gini: demand > 0 ? weightedGini(regionRows.map((r) => r.reach), regionRows.map((r) => r.demand)) : null,
   };
+}
+
+/** A copy of totals computed before (every row and measure a new object). @internal */
+export function copyTotals(t: CoverageTotals): CoverageTotals {
+  const each = <R extends object>(list: readonly R[]) => list.map((r) => ({ ...r }));
+  return { ...t, reach: { ...t.reach }, capacity: { ...t.capacity }, byNeed: each(t.byNeed), byRegion: each(t.byRegion), bySegment: each(t.bySegment), gaps: each(t.gaps) };
+}
+
+/** The report from its totals and the departments' sums (fields in report order). @internal */
+export function coverageReport(index: ModelIndex, t: CoverageTotals, departments: DepartmentSums): CoverageReport {
+  const byDepartment = rows("departmentId", index.departments.ids, departments, (i) => departments.seen[i] === 1 && departments.demand[i]! > 0).sort(byId((r) => r.departmentId));
+  return { demand: t.demand, reach: t.reach, capacity: t.capacity, byNeed: t.byNeed, byRegion: t.byRegion, bySegment: t.bySegment, byDepartment, gaps: t.gaps, gini: t.gini };
 }
 
 /** The Gini coefficient of values `x` weighted by `w`: sum_ij w_i w_j |x_i - x_j| / (2 W^2 mean); 0 when the mean is 0. */

@@ -8,6 +8,7 @@ import { ROLE_LEAD, ROLE_SUPPORT, type ModelIndex } from "../../graph/index-mode
 import type { DepartmentId, FunctionId, RegionId } from "../../schemas/ids.js";
 import type { Model } from "../../schemas/model.js";
 import { DuplicateGroups } from "./duplicate-groups.js";
+import { PriorFindings, startLog, type KeptFindings } from "./kept-findings.js";
 import { RegionChains } from "./region-chains.js";
 import { sortedUnique } from "./sorted-ints.js";
 import type { DuplicationOptions } from "./types.js";
@@ -38,11 +39,17 @@ export class DuplicationContext {
   readonly chains: RegionChains;
   /** The departments of each duplication finding, with the functions concerned (which pairs are duplicates). */
   readonly duplicates: DuplicateGroups;
+  /** The findings of the model this one was made from, for the functions and needs whose inputs are the same. */
+  readonly prior: PriorFindings | undefined;
+  /** Where the findings of each function and need are kept for models made from this one (a validated model). */
+  readonly log: KeptFindings | undefined;
 
+  /** `internal`: the report stays with the caller, so kept findings go into it as they are (frozen), not copied. */
   constructor(
     readonly model: Model,
     readonly index: ModelIndex,
     readonly o: ResolvedDuplicationOptions,
+    readonly internal = false,
   ) {
     this.nD = index.departments.ids.length;
     this.nF = index.functions.ids.length;
@@ -66,6 +73,8 @@ export class DuplicationContext {
     this.verticalOk = o.scope !== "horizontal";
     this.chains = new RegionChains(index.regionTree);
     this.duplicates = new DuplicateGroups(this.nD, this.deptRegion);
+    this.prior = PriorFindings.of(model, index, o);
+    this.log = startLog(model, o, this.nF, this.nN);
   }
 
   /** The ids of a list of regions, sorted and unique. */

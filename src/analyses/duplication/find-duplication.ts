@@ -88,13 +88,14 @@ function checkModel(model: Model, fn: string): Model {
 
 /**
  * Computes the duplication report with its internals; `keepPairs` keeps every candidate department pair even
- * when the overlap part is not included.
+ * when the overlap part is not included. With `internal`, the report is read by the caller alone (the scorecard) and
+ * may hold the frozen findings kept for models made from this one instead of copies.
  * @internal
  */
-export function analyzeDuplication(input: Model, options: DuplicationOptions = {}, keepPairs = false): DuplicationAnalysis {
+export function analyzeDuplication(input: Model, options: DuplicationOptions = {}, keepPairs = false, internal = false): DuplicationAnalysis {
   const o = resolveOptions<ResolvedDuplicationOptions>(DUPLICATION_DEFAULTS, options, "findDuplication", RULES);
   const model = checkModel(input, "findDuplication");
-  const ctx = new DuplicationContext(model, indexModel(model), o);
+  const ctx = new DuplicationContext(model, indexModel(model), o, internal);
   const { include } = ctx;
   const fragmentation = include.has("fragmentation") ? findFragmentation(ctx) : [];
   const withOverlap = include.has("overlap") || keepPairs;

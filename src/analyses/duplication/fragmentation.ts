@@ -9,6 +9,7 @@
 import type { Csr } from "../../graph/csr.js";
 import type { FunctionId } from "../../schemas/ids.js";
 import type { DuplicationContext } from "./context.js";
+import { frozenCopy, NONE, reportCopy } from "./kept-findings.js";
 import type { FragmentationFinding } from "./types.js";
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
@@ -101,22 +102,36 @@ function fragment(ctx: DuplicationContext, involved: Involvement, kind: "functio
   }
 }
 
+/**
+ * The findings of function or need `i`: those kept for the model this one was made from when its inputs are the same,
+ * else computed; logged for models made from this one.
+ */
+function findingsOf(ctx: DuplicationContext, involved: Involvement, kind: "function" | "need", i: number, out: FragmentationFinding[]): void {
+  const logged = kind === "function" ? ctx.log?.functionFragments : ctx.log?.needFragments;
+  const kept = ctx.prior?.fragments(kind, i);
+  if (kept) {
+    for (const x of kept) out.push(ctx.internal ? (x as FragmentationFinding) : reportCopy(x));
+    if (logged) logged[i] = kept;
+    return;
+  }
+  const from = out.length;
+  involved.reset();
+  if (kind === "function") {
+    const { offsets, targets } = ctx.index.functionDepartments;
+    const roles = ctx.index.functionDepartmentRoles;
+    for (let k = offsets[i]!; k < offsets[i + 1]!; k++) if (ctx.allowRole[roles[k]!]) involved.touch(targets[k]!);
+  }
+  addServices(ctx, involved, kind === "function" ? ctx.index.functionServices : ctx.index.needServices, i);
+  fragment(ctx, involved, kind, kind === "function" ? ctx.F[i]! : ctx.index.needs.ids[i]!, out);
+  if (logged) logged[i] = out.length === from ? NONE : out.slice(from).map(frozenCopy);
+}
+
 /** The fragmentation findings of every function, then every need (unsorted). @internal */
 export function findFragmentation(ctx: DuplicationContext): FragmentationFinding[] {
   const out: FragmentationFinding[] = [];
   const involved = new Involvement(ctx.nD);
-  const { offsets: fdOffsets, targets: fdTargets } = ctx.index.functionDepartments;
-  const fdRoles = ctx.index.functionDepartmentRoles;
-  for (let f = 0; f < ctx.nF; f++) {
-    involved.reset();
-    for (let k = fdOffsets[f]!; k < fdOffsets[f + 1]!; k++) if (ctx.allowRole[fdRoles[k]!]) involved.touch(fdTargets[k]!);
-    addServices(ctx, involved, ctx.index.functionServices, f);
-    fragment(ctx, involved, "function", ctx.F[f]!, out);
-  }
-  for (let n = 0; n < ctx.nN; n++) {
-    involved.reset();
-    addServices(ctx, involved, ctx.index.needServices, n);
-    fragment(ctx, involved, "need", ctx.index.needs.ids[n]!, out);
-  }
+  for (let f = 0; f < ctx.nF; f++) findingsOf(ctx, involved, "function", f, out);
+  for (let n = 0; n < ctx.nN; n++) findingsOf(ctx, involved, "need", n, out);
+  if (ctx.log) ctx.log.fragmentsDone = true;
   return out;
 }

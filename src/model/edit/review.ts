@@ -14,6 +14,7 @@ import { RECORD_ORDER, sameJson } from "../records.js";
 import { parseMeta, parseRecord } from "../validate/parse-records.js";
 import { invalidModel } from "../validate.js";
 import { isValidatedModel, markValidated } from "../validated.js";
+import { noteBase } from "../lineage.js";
 import type { ModelRecipe } from "./immer.js";
 
 /** What a review changes: a parsed meta, and collections with parsed records or restored order. */
@@ -33,7 +34,9 @@ export function checked(fn: string, base: Model, next: Model): Model {
 
 /** The derived model, remembered as validated when its base was. @internal */
 export function derived(base: Model, next: Model): Model {
-  return isValidatedModel(base) ? markValidated(next) : next;
+  if (!isValidatedModel(base)) return next;
+  noteBase(markValidated(next), base);
+  return next;
 }
 
 /**
