@@ -7,7 +7,7 @@
  * - goal 3 and the parse + validate half of goal 4: `readGoals` of read.ts;
  * - goal 4, every section: `analyzeProcessVsParse` of analyze-process.ts (`govgraph analyze FILE`, a whole process,
  *   against a process that `JSON.parse`s the file), seeds 1 and 2;
- * - goal 5: `whatIf` of what-if.ts (one merge and the scorecard), seeds 1 and 2;
+ * - goal 5: `whatIfs` of what-if.ts (one merge and the scorecard), seeds 1 and 2 taking turns;
  * - goal 6: the second seed's figures over the first's (within 20%);
  * - CPSV-AP: `cpsvGoals` of cpsv-ap.ts.
  * A goal a run could not measure (e.g. the peers without pandas) gives a "not measured" row saying why, never a figure.
@@ -18,7 +18,7 @@ import { atMost, formatMs, gc, loadAverages, verdictOf, type BenchOptions, type 
 import { cpsvGoals } from "./cpsv-ap.js";
 import { peerGoals } from "./peers.js";
 import { readGoals } from "./read.js";
-import { whatIf, whatIfRow, type WhatIf } from "./what-if.js";
+import { whatIfRow, whatIfs } from "./what-if.js";
 
 const SEEDS = [1, 2] as const;
 
@@ -75,16 +75,15 @@ export async function run(options: BenchOptions): Promise<void> {
   } finally {
     dispose();
   }
-  const merges = options.quick ? 3 : 5;
-  const whatIfs: WhatIf[] = [];
-  for (const seed of SEEDS) {
-    whatIfs.push(whatIf(seed, merges));
-    rows.push(whatIfRow(whatIfs.at(-1)!));
+  const merges = options.quick ? 3 : 7;
+  const measured = whatIfs(SEEDS, merges);
+  gc();
+  for (const w of measured) {
+    rows.push(whatIfRow(w));
     console.log(`${rows.at(-1)!.goal}: ${rows.at(-1)!.figure} (${loadAverages()})`);
-    gc();
   }
   rows.push(seedRow("analyze / JSON.parse (cpu)", cpuRatios[0]!, cpuRatios[1]!));
-  rows.push(seedRow("what-if time (cpu)", whatIfs[0]!.cpu, whatIfs[1]!.cpu));
+  rows.push(seedRow("what-if time (cpu)", measured[0]!.cpu, measured[1]!.cpu));
   rows.push(...(await readGoals(options)));
   rows.push(...(await cpsvGoals(options)));
   rows.push(...(await peerGoals(options)));
