@@ -86,7 +86,10 @@ function located(file: string, error: unknown): unknown {
   if (error.code === "invalid_json" && issue.code === "invalid_json") message = `${at}: malformed JSON: ${reason}. Fix the JSON and try again.`;
   else if (error.code === "invalid_json") message = `${at}: ${reason}`; // repeated keys outside a model
   else if (error.code === "invalid_encoding" && issue.offset === 0 && /^the file is /.test(reason)) message = `${file}: ${error.message.replace(/^\w+: /, "")}`;
-  else if (error.code === "invalid_encoding") message = `${at}: not UTF-8 text (byte ${issue.offset}): ${reason}. Save the file as UTF-8 and try again.`;
+  else if (error.code === "invalid_encoding") {
+    const what = issue.pointer ? `, at ${issue.pointer}` : "";
+    message = `${at}: not UTF-8 text (byte ${issue.offset}${what}): ${reason}. Save the file as UTF-8 and try again.`;
+  }
   else message = `${at}: ${error.message.replace(/^\w+: /, "")}`;
   return new GovGraphError(error.code, message, { issues: error.issues, cause: error });
 }

@@ -32,9 +32,9 @@ describe("text that is not UTF-8", () => {
     const error = thrown(() => parseModelJsonBytes(twoRegions(0xff, 0xfe)));
     expect(error.code).toBe("invalid_encoding");
     expect(error.message).toBe(
-      "parseModelJsonBytes: the text is not UTF-8 at line 2, column 12 (byte 45): the byte 0xFF never appears in UTF-8. Save the file as UTF-8 and try again.",
+      "parseModelJsonBytes: the text is not UTF-8 at line 2, column 12 (byte 45) (regions[0].id): the byte 0xFF never appears in UTF-8. Save the file as UTF-8 and try again.",
     );
-    expect(error.issues[0]).toMatchObject({ code: "invalid_encoding", offset: 45, line: 2, column: 12 } satisfies Partial<EncodingIssue>);
+    expect(error.issues[0]).toMatchObject({ code: "invalid_encoding", path: ["regions", 0, "id"], pointer: "/regions/0/id", offset: 45, line: 2, column: 12 } satisfies Partial<EncodingIssue>);
   });
 
   it("names what is wrong: a continuation byte alone, an overlong form, a surrogate, a character cut short", () => {
@@ -45,6 +45,18 @@ describe("text that is not UTF-8", () => {
     expect(reason(0xed, 0xa0, 0x80)).toBe("line 1, column 3 (byte 2): the bytes 0xED 0xA0 are not a UTF-8 character");
     expect(reason(0xf4, 0x90, 0x80, 0x80)).toBe("line 1, column 3 (byte 2): the bytes 0xF4 0x90 are not a UTF-8 character");
     expect(reason(0xe4, 0xb8)).toBe("line 1, column 3 (byte 2): the bytes 0xE4 0xB8 0x22 are not a UTF-8 character");
+  });
+
+  it("names the record and field that holds the bad byte, in any batch, or the object when it is in a key", () => {
+    const at = (text: string, options?: { batchBytes: number }) => {
+      const [before, after] = text.split("~");
+      return thrown(() => parseModelJsonBytes(bytesOf(before!, [0xff], after!), options)).issues[0]!.path;
+    };
+    const regions = (n: number) => Array.from({ length: n }, (_, i) => `{"id": "r${i}", "name": "R"}`).join(", ");
+    expect(at(`{"schemaVersion": 1, "regions": [${regions(3)}, {"id": "x", "name": "a~b"}]}`)).toEqual(["regions", 3, "name"]);
+    expect(at(`{"schemaVersion": 1, "regions": [${regions(40)}, {"id": "x", "name": "a~b"}]}`, { batchBytes: 50 })).toEqual(["regions", 40, "name"]);
+    expect(at(`{"schemaVersion": 1, "regions": [{"id": "x", "location": {"lat": 1, "lon": 2}, "n~": 1}]}`)).toEqual(["regions", 0]);
+    expect(at(`{"schemaVersion": 1, "meta": {"title": "a~"}}`)).toEqual(["meta", "title"]);
   });
 
   it("is found at the same place when the file comes in chunks cut anywhere", () => {
@@ -129,7 +141,7 @@ describe("the command line", () => {
     const run = await runIn(dir, ["analyze", "latin1.json"]);
     expect(run.code).toBe(1);
     expect(run.stderr.split("\n")[0]).toBe(
-      "error invalid_encoding: latin1.json:2:12: not UTF-8 text (byte 45): the byte 0xFF never appears in UTF-8. Save the file as UTF-8 and try again.",
+      "error invalid_encoding: latin1.json:2:12: not UTF-8 text (byte 45, at /regions/0/id): the byte 0xFF never appears in UTF-8. Save the file as UTF-8 and try again.",
     );
     expect((await runIn(dir, ["validate", "latin1.json"])).code).toBe(1);
   });

@@ -5,10 +5,11 @@
  * column `parseJson` gives for the same text), bytes that are not UTF-8 (`invalid_encoding`, with the byte offset),
  * and a single value longer than the longest string JavaScript can hold (`invalid_input`).
  */
-import { GovGraphError, type Issue } from "../../errors.js";
+import { GovGraphError, toPointer, type Issue } from "../../errors.js";
 import { dotPath, type IssuePath } from "../../issues.js";
 import type { ByteWindow, Position } from "./byte-window.js";
 import { invalidJsonError, jsonExcerpt, locateJsonError } from "./json-error.js";
+import { jsonPathAt } from "./duplicate-keys.js";
 import { type BracketedDecoder, DecodeError, decodeUtf8, MAX_STRING_LENGTH } from "./utf8.js";
 
 /** An `invalid_encoding` issue: the byte offset of the first byte that is not UTF-8, and its line and column. */
@@ -32,10 +33,11 @@ export interface ReaderContext {
 const where = (at: Position | undefined, offset: number) => (at ? `line ${at.line}, column ${at.column} (byte ${offset})` : `byte ${offset}`);
 
 /** The `invalid_encoding` error of a byte that is not UTF-8. @internal */
-export function encodingError(r: ReaderContext, offset: number, reason: string): GovGraphError {
+export function encodingError(r: ReaderContext, offset: number, reason: string, path: IssuePath = []): GovGraphError {
   const [at] = r.w.positions([offset]);
-  const issue: EncodingIssue = { code: "invalid_encoding", path: [], pointer: "", message: `${where(at, offset)}: ${reason}`, severity: "error", offset, ...at };
-  return new GovGraphError("invalid_encoding", `${r.fn}: the text is not UTF-8 at ${where(at, offset)}: ${reason}. Save the file as UTF-8 and try again.`, { issues: [issue] });
+  const what = path.length > 0 ? ` (${dotPath(path)})` : "";
+  const issue: EncodingIssue = { code: "invalid_encoding", path, pointer: toPointer(path), message: `${where(at, offset)}: ${reason}`, severity: "error", offset, ...at };
+  return new GovGraphError("invalid_encoding", `${r.fn}: the text is not UTF-8 at ${where(at, offset)}${what}: ${reason}. Save the file as UTF-8 and try again.`, { issues: [issue] });
 }
 
 /** The `invalid_encoding` error of a file in another encoding (UTF-16, UTF-32). @internal */
@@ -59,7 +61,7 @@ export function tooLongError(r: ReaderContext, offset: number, units: number, pa
 
 /** Decodes the bytes between two absolute offsets, or throws the `invalid_encoding` or too-long error. @internal */
 export function decodeOrThrow(r: ReaderContext, from: number, to: number, path: IssuePath): string {
-  return decodeWith(r, from, to, path, decodeUtf8);
+  return decodeWith(r, from, to, path, decodeUtf8, (bad) => jsonPathAt(r.w.bytes, from - r.w.base, bad, path));
 }
 
 /**
@@ -67,17 +69,19 @@ export function decodeOrThrow(r: ReaderContext, from: number, to: number, path: 
  * throws the `invalid_encoding` or too-long error. @internal
  */
 export function decodeArrayOrThrow(r: ReaderContext, decoder: BracketedDecoder, from: number, to: number, path: IssuePath): string {
-  return decodeWith(r, from, to, path, (bytes, start, end) => decoder.decode(bytes, start, end));
+  const inArray = (bad: number) => jsonPathAt(r.w.bytes, from - r.w.base, bad, path.slice(0, -1), path[path.length - 1] as number);
+  return decodeWith(r, from, to, path, (bytes, start, end) => decoder.decode(bytes, start, end), inArray);
 }
 
-function decodeWith(r: ReaderContext, from: number, to: number, path: IssuePath, decode: (bytes: Uint8Array, from: number, to: number) => string): string {
+/** Decodes with `decode`; a byte that is not UTF-8 is placed by `pathAt` (given its index in the window's bytes). */
+function decodeWith(r: ReaderContext, from: number, to: number, path: IssuePath, decode: (bytes: Uint8Array, from: number, to: number) => string, pathAt: (bad: number) => IssuePath): string {
   const w = r.w;
   try {
     return decode(w.bytes, from - w.base, to - w.base);
   } catch (error) {
     if (!(error instanceof DecodeError)) throw error;
     const problem = error.problem;
-    if (problem.kind === "encoding") throw encodingError(r, problem.offset + w.base, problem.reason);
+    if (problem.kind === "encoding") throw encodingError(r, problem.offset + w.base, problem.reason, pathAt(problem.offset));
     throw tooLongError(r, from, problem.units, path);
   }
 }

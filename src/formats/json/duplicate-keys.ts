@@ -59,19 +59,44 @@ interface Frame {
  */
 export function findDuplicateKeys(bytes: Uint8Array, from: number, to: number, base: number, path: IssuePath): DuplicateKey[] {
   const found: DuplicateKey[] = [];
-  const frames: Frame[] = [];
-  const inner: (string | number)[] = [];
+  walkKeys(bytes, from, to, [], (frame, key, at, inner) => {
+    const first = frame.keys!.get(key);
+    if (first === undefined) frame.keys!.set(key, base + at);
+    else found.push({ offset: base + at, first, key, path: [...path, ...inner, key] });
+  });
+  return found;
+}
+
+/**
+ * The path of the value that byte `at` stands in, walking the JSON text from `from` (valid UTF-8 up to `at`): at
+ * `path` in the document, or, with `firstIndex`, inside the array at `path` from its element `firstIndex` (a
+ * batch of elements). Where a byte is in a key, the path of its object. @internal
+ */
+export function jsonPathAt(bytes: Uint8Array, from: number, at: number, path: IssuePath, firstIndex?: number): IssuePath {
+  const frames: Frame[] = firstIndex === undefined ? [] : [{ slot: firstIndex, expectKey: false }];
+  const inner = walkKeys(bytes, from, at, frames);
+  const top = frames[frames.length - 1];
+  if (!top || (top.keys && top.expectKey)) return [...path, ...inner];
+  return [...path, ...inner, top.slot];
+}
+
+/**
+ * Walks the JSON text bytes[from, to) keeping the path of open containers in `frames` (the outer ones may be given),
+ * calling `onKey` with each object key read; stops at `to` or at a string not closed before it. Returns the slots of
+ * the open containers but the innermost (the path into it).
+ */
+function walkKeys(bytes: Uint8Array, from: number, to: number, frames: Frame[], onKey?: (frame: Frame, key: string, at: number, inner: readonly (string | number)[]) => void): (string | number)[] {
+  const inner: (string | number)[] = frames.slice(0, -1).map((f) => f.slot);
   const decoder = new TextDecoder();
   for (let i = from; i < to; i++) {
     const c = bytes[i]!;
     const top = frames[frames.length - 1];
     if (c === 0x22) {
       const end = stringEnd(bytes, i, to);
+      if (end === -1) break;
       if (top?.keys && top.expectKey) {
         const key = JSON.parse(decoder.decode(bytes.subarray(i, end))) as string;
-        const first = top.keys.get(key);
-        if (first === undefined) top.keys.set(key, base + i);
-        else found.push({ offset: base + i, first, key, path: [...path, ...inner, key] });
+        onKey?.(top, key, i, inner);
         top.slot = key;
         top.expectKey = false;
       }
@@ -90,7 +115,7 @@ export function findDuplicateKeys(bytes: Uint8Array, from: number, to: number, b
       while (i + 1 < to && !isSpace(bytes[i + 1]!) && bytes[i + 1] !== 0x2c && bytes[i + 1] !== 0x7d && bytes[i + 1] !== 0x5d) i++;
     }
   }
-  return found;
+  return inner;
 }
 
 /** The `duplicate_key` issue of a repeated key, at its position (and that of its first occurrence). @internal */
