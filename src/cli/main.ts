@@ -112,7 +112,7 @@ function checkPositionals(command: CommandDef, positionals: readonly string[]): 
 function reportError(error: unknown, io: CliIo, { command, jsonErrors, view }: RunState): number {
   const colour = paint(io.stderrIsTTY && !io.env.NO_COLOR);
   if (error instanceof UsageError) {
-    io.stderr(`${colour.red("error")} ${escapeControl(error.message)}\n${usageLine(error.command ?? command)}\n`);
+    io.stderr(`${colour.red("error")} ${error.message.split("\n").map(escapeControl).join("\n")}\n${usageLine(error.command ?? command)}\n`);
     return EXIT.usage;
   }
   // Several inputs failed (`compare a.json b.json`): every one of them is reported.

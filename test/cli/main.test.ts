@@ -178,6 +178,23 @@ describe("usage errors exit 2 with the usage line", () => {
     expect(stderr).toContain('Bad --fail-on "typos". Use one of: duplication, gaps.');
   });
 
+  it("a usage message of several lines keeps its lines (control characters in it are still escaped)", async () => {
+    const { code, stderr } = await run(["analyze", "--top", "-1"]);
+    expect(code).toBe(2);
+    expect(stderr).not.toContain("\\u000a");
+    expect(stderr.split("\n").slice(0, 2)).toEqual([
+      "error Option '--top' argument is ambiguous.",
+      "Did you forget to specify the option argument for '--top'?",
+    ]);
+    expect((await run(["analyze", "--only", "a\u001bb"])).stderr).toContain("\\u001b");
+  });
+
+  it("--only constructor is an unknown section, not a property of Object", async () => {
+    const { code, stderr } = await run(["analyze", "--only", "constructor"]);
+    expect(code).toBe(2);
+    expect(stderr).not.toContain("native code");
+  });
+
   it("--fail-on where it means nothing: on a command without findings of that kind", async () => {
     expect((await run(["journeys", "--fail-on", "gaps"])).code).toBe(2);
     expect((await run(["validate", "--fail-on", "duplication"])).code).toBe(2);

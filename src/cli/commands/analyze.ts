@@ -58,7 +58,7 @@ function sectionsOf({ values, failOn }: CommandContext): readonly AnalyzeSection
 }
 
 function selectSections(names: string[], failOn: readonly FailOn[]): readonly AnalyzeSection[] {
-  const ids = names.map((id) => SECTION_ALIASES[id] ?? id);
+  const ids = names.map((id) => (Object.hasOwn(SECTION_ALIASES, id) ? SECTION_ALIASES[id]! : id));
   for (const kind of failOn) if (!ids.includes(FAIL_ON_SECTIONS[kind])) ids.push(FAIL_ON_SECTIONS[kind]);
   return ids.map((id) => {
     const section = SECTIONS.find((s) => s.id === id);
