@@ -69,13 +69,19 @@ const CLOSE_BRACKET = 0x5d;
 export class BracketedDecoder {
   private scratch = new Uint8Array(0);
 
-  /** @param node Node's `buffer` module (found by default; `undefined` decodes with `TextDecoder`, as in a browser). */
-  constructor(private readonly node: NodeBufferModule | undefined = nodeBuffer()) {}
+  /** @param node Node's `buffer` module (found by default; `null` decodes with `TextDecoder`, as in a browser). */
+  constructor(private readonly node: NodeBufferModule | null = nodeBuffer() ?? null) {}
 
   /** The text of bytes[from, to) between brackets; a {@link DecodeError} when they are not UTF-8 or too long. */
   decode(bytes: Uint8Array, from: number, to: number): string {
     const n = to - from;
-    if (n + 2 > MAX_STRING_LENGTH) return `[${decodeUtf8(bytes, from, to)}]`; // decodeUtf8 says why it cannot
+    if (n + 2 > MAX_STRING_LENGTH) {
+      // With its brackets the text would be longer than a string can be: decodeUtf8 says when the bytes are not
+      // UTF-8, else the elements' text (UTF-16 units) is too long whenever brackets would not fit.
+      const units = n > MAX_STRING_LENGTH ? utf16Units(bytes, from, to) : decodeUtf8(bytes, from, to).length;
+      if (units + 2 > MAX_STRING_LENGTH) throw new DecodeError({ kind: "too_long", units });
+      return `[${decodeUtf8(bytes, from, to)}]`;
+    }
     if (this.scratch.length < n + 2) this.scratch = new Uint8Array(Math.max(n + 2, Math.min(2 * this.scratch.length, MAX_STRING_LENGTH)));
     const scratch = this.scratch;
     scratch[0] = OPEN_BRACKET;

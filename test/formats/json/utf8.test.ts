@@ -6,7 +6,7 @@ const encode = (text: string) => new TextEncoder().encode(text);
 /** The decoder as Node runs it, and as a browser runs it (no Node buffer module: TextDecoder). */
 const decoders = [
   ["Node", () => new BracketedDecoder()],
-  ["TextDecoder", () => new BracketedDecoder(undefined)],
+  ["TextDecoder", () => new BracketedDecoder(null)],
 ] as const;
 
 describe("BracketedDecoder", () => {
