@@ -11,17 +11,20 @@ import type { CollectionName, Model } from "../schemas/model.js";
 import { RECORD_ORDER, sameJson } from "./records.js";
 import { isValidatedModel } from "./validated.js";
 
-/** The model each validated model was made from by an edit or a scenario. */
-const bases = new WeakMap<Model, Model>();
+/**
+ * The model each validated model was made from by an edit or a scenario, held weakly: a chain of edits does not keep
+ * every earlier model (and what was computed for it) alive; reuse happens while the caller still holds the base.
+ */
+const bases = new WeakMap<Model, WeakRef<Model>>();
 
 /** Records that the validated `next` was made from the validated `base` (a scenario or an edit). @internal */
 export function noteBase(next: Model, base: Model): void {
-  if (next !== base && isValidatedModel(next) && isValidatedModel(base)) bases.set(next, base);
+  if (next !== base && isValidatedModel(next) && isValidatedModel(base)) bases.set(next, new WeakRef(base));
 }
 
 /** The validated model `model` was made from, when an edit or a scenario made it. @internal */
 export function baseOf(model: Model): Model | undefined {
-  return bases.get(model);
+  return bases.get(model)?.deref();
 }
 
 /** How a collection of a model differs from the same collection of the model it was made from. @internal */
