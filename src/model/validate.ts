@@ -55,8 +55,8 @@ export function validateModel(input: unknown, options?: ValidateOptions): Valida
 }
 
 /**
- * {@link validateModel} of JSON data govgraph parsed itself (so adopted), whose records `pass` has already checked
- * as they were read (see `OnePass`). @internal
+ * {@link validateModel} of JSON data govgraph parsed itself (so adopted), with the `OnePass` that checks its records:
+ * one given them as they were read, or a new one. @internal
  */
 export function validateAdoptedJson(input: unknown, pass: OnePass): ValidationResult {
   return validateGuarded(input, pass, true);

@@ -105,7 +105,7 @@ function feeding(pass: OnePass): ArrayListener {
 }
 
 function validateBytes(bytes: JsonBytes, options: ParseModelJsonBytesOptions, fn: string): JsonBytesValidation {
-  const pass = new OnePass(true);
+  const pass = new OnePass(true, true);
   const { value, duplicates } = readJsonBytes(bytes, options, fn, feeding(pass));
   const result = validateAdoptedJson(value, pass);
   if (duplicates.length === 0) return { ...result, data: value };

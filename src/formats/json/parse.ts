@@ -1,5 +1,6 @@
 import { GovGraphError } from "../../errors.js";
-import { invalidModel, validateModel } from "../../model/validate.js";
+import { invalidModel, validateAdoptedJson } from "../../model/validate.js";
+import { OnePass } from "../../model/validate/one-pass.js";
 import type { Model } from "../../schemas/model.js";
 import { invalidJsonError, jsonExcerpt, lineAndColumn, locateJsonError } from "./json-error.js";
 
@@ -24,9 +25,12 @@ export function parseModelJson(text: string): Model {
   return modelOfParsedJson(readJson(text, "parseModelJson"), "parseModelJson");
 }
 
-/** Validates a value govgraph parsed from JSON itself: its objects become the model's, not copied. @internal */
+/**
+ * Validates a value govgraph parsed from JSON itself: its objects become the model's, not copied, and each id its
+ * references name is held once (see `OnePass`). @internal
+ */
 export function modelOfParsedJson(data: unknown, fn: string): Model {
-  const result = validateModel(data, { adopt: true });
+  const result = validateAdoptedJson(data, new OnePass(true, true));
   if (!result.ok || !result.model) throw invalidModel(fn, result.issues);
   return result.model;
 }

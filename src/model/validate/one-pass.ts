@@ -21,13 +21,21 @@ type Row = Record<string, unknown>;
 
 /**
  * One reference field of a collection: its path, and either the ids of its target collection (read before it) or
- * the distinct ids it names, looked up at the end; the last id found (runs repeat it).
+ * the distinct ids it names, looked up at the end; the last id found (runs repeat it) and the string that stands for it.
  */
 interface Reference {
   path: readonly string[];
-  known: Map<string, number> | undefined;
-  wanted: Set<string>;
-  last: string | undefined;
+  known: TargetIds | undefined;
+  /** Each distinct id named so far (target not read yet), mapped to its first string. */
+  wanted: Map<string, string>;
+  last: unknown;
+  lastShared: string | undefined;
+}
+
+/** The ids of a collection read so far: position of each, and the id strings in order. */
+interface TargetIds {
+  ids: Map<string, number>;
+  strings: string[];
 }
 
 /** What the pass knows of one collection's records so far. */
@@ -35,6 +43,8 @@ interface CollectionState {
   count: number;
   checker: Checker;
   ids: Map<string, number>;
+  /** The records' ids in order: the strings that references to them are given when `shareIds`. */
+  idStrings: string[];
   previous: object | undefined;
   /** Strictly increasing so far (for pairs, this rules out duplicates). */
   ascending: boolean;
@@ -51,9 +61,18 @@ export class OnePass {
   /** Collections whose records have all been given. */
   private readonly complete = new Set<CollectionName>();
   private readonly states = new Map<CollectionName, CollectionState>();
-  private readonly wanted = new Map<CollectionName, Set<string>>();
+  private readonly wanted = new Map<CollectionName, Map<string, string>>();
 
-  constructor(private readonly adopt: boolean) {}
+  /**
+   * `adopt`: the records become the model's (see `validateModel`). `shareIds`: the records are plain objects fresh from
+   * `JSON.parse`, which no one else holds, so each reference is set to one string per id (the id's own, when its
+   * record was read before): `JSON.parse` makes a new string for every value, and on a national model those copies
+   * are a third of the heap, which every garbage collection walks.
+   */
+  constructor(
+    private readonly adopt: boolean,
+    private readonly shareIds = false,
+  ) {}
 
   /** False once the pass has given up. */
   get ok(): boolean {
@@ -83,31 +102,33 @@ export class OnePass {
       this.failed = true;
       return undefined;
     }
-    const references = REFERENCE_FIELDS.filter((r) => r.from === collection).map((r) => ({
-      path: r.path,
-      known: r.to !== collection && this.complete.has(r.to) ? this.states.get(r.to)?.ids : undefined,
-      wanted: this.wantedOf(r.to),
-      last: undefined,
-    }));
-    state = { count: 0, checker, ids: new Map(), previous: undefined, ascending: true, references, out: this.adopt ? undefined : [], first: undefined, last: undefined };
+    const references = REFERENCE_FIELDS.filter((r) => r.from === collection).map((r): Reference => {
+      const target = r.to !== collection && this.complete.has(r.to) ? this.states.get(r.to) : undefined;
+      return { path: r.path, known: target && { ids: target.ids, strings: target.idStrings }, wanted: this.wantedOf(r.to), last: undefined, lastShared: undefined };
+    });
+    const out = this.adopt ? undefined : [];
+    state = { count: 0, checker, ids: new Map(), idStrings: [], previous: undefined, ascending: true, references, out, first: undefined, last: undefined };
     this.states.set(collection, state);
     return state;
   }
 
-  private wantedOf(collection: CollectionName): Set<string> {
-    let set = this.wanted.get(collection);
-    if (!set) this.wanted.set(collection, (set = new Set()));
-    return set;
+  private wantedOf(collection: CollectionName): Map<string, string> {
+    let wanted = this.wanted.get(collection);
+    if (!wanted) this.wanted.set(collection, (wanted = new Map()));
+    return wanted;
   }
 
   private check(collection: CollectionName, state: CollectionState, records: readonly unknown[]): boolean {
-    const { checker, ids, references, out } = state;
+    const { checker, ids, idStrings, references, out } = state;
     const order = RECORD_ORDER[collection];
     const pairs = isPairCollection(collection);
     const services = collection === "services";
+    const share = this.shareIds;
     let previous = state.previous;
     let ascending = state.ascending;
     for (let k = 0; k < records.length; k++) {
+      // References first: the checker freezes what it adopts, and a shared id is written into the record.
+      for (let r = 0; r < references.length; r++) if (!resolves(records[k], references[r]!, share)) return false;
       const checked = checker(records[k]);
       if (checked === FAIL) return false;
       const record = checked as Row;
@@ -116,10 +137,10 @@ export class OnePass {
         const size = ids.size;
         ids.set(record.id as string, state.count + k);
         if (ids.size === size) return false; // a duplicate id
+        idStrings.push(record.id as string);
       }
       if (previous !== undefined && ascending && order(previous, record) >= 0) ascending = false;
       previous = record;
-      for (let r = 0; r < references.length; r++) if (!resolves(record, references[r]!)) return false;
       if (services && (record.channels as unknown[]).length === 0) return false; // a warning
     }
     state.previous = previous;
@@ -147,7 +168,7 @@ export class OnePass {
       if (this.failed || !state || state.count !== raw[c].length || state.first !== raw[c][0] || state.last !== raw[c][raw[c].length - 1]) return undefined;
     }
     const ids = Object.fromEntries(COLLECTIONS.map((c) => [c, this.states.get(c)?.ids ?? new Map()])) as IdIndexes;
-    for (const [c, wanted] of this.wanted) for (const id of wanted) if (!ids[c].has(id)) return undefined;
+    for (const [c, wanted] of this.wanted) for (const id of wanted.keys()) if (!ids[c].has(id)) return undefined;
     const out = this.adopt ? raw : (Object.fromEntries(COLLECTIONS.map((c) => [c, this.states.get(c)?.out ?? []])) as unknown as RawCollections);
     const issues: Issue[] = [];
     checkTrees(out, ids, issues);
@@ -167,34 +188,65 @@ export class OnePass {
   }
 }
 
-/** Whether an id resolves: found in the target's ids, or (target not read yet) added to the wanted ones. */
-function resolve(reference: Reference, id: string): boolean {
-  if (reference.known) return reference.known.has(id);
-  reference.wanted.add(id);
-  return true;
+/** The string that stands for an id that resolves (found in the target's ids, or added to the wanted ones); undefined when it does not. */
+function resolved(reference: Reference, id: unknown): string | undefined {
+  if (typeof id !== "string") return undefined;
+  const known = reference.known;
+  if (known) {
+    const at = known.ids.get(id);
+    return at === undefined ? undefined : known.strings[at];
+  }
+  const first = reference.wanted.get(id);
+  if (first !== undefined) return first;
+  reference.wanted.set(id, id);
+  return id;
 }
 
-/** Whether the ids a record names in a reference field resolve (or will be looked up at the end). */
-function resolves(record: Row, reference: Reference): boolean {
+/**
+ * Whether the ids a record names in a reference field resolve (or will be looked up at the end). Called before the
+ * record's schema is checked: anything of an unexpected shape gives up the pass. With `share`, each id is replaced by
+ * the string that stands for it.
+ */
+function resolves(record: unknown, reference: Reference, share: boolean): boolean {
+  if (typeof record !== "object" || record === null) return false;
   const p = reference.path;
-  const value = record[p[0]!];
+  const value = (record as Row)[p[0]!];
   if (value === undefined) return true;
   if (p.length === 1) {
-    if (value === reference.last) return true;
-    reference.last = value as string;
-    return resolve(reference, value as string);
+    let id = reference.lastShared;
+    if (value !== reference.last || id === undefined) {
+      id = resolved(reference, value);
+      if (id === undefined) return false;
+      reference.last = value;
+      reference.lastShared = id;
+    }
+    if (share) (record as Row)[p[0]!] = id;
+    return true;
   }
-  const list = value as unknown[];
-  for (let i = 0; i < list.length; i++) {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) {
     if (p.length === 2) {
-      if (!resolve(reference, list[i] as string)) return false;
+      const id = resolved(reference, value[i]);
+      if (id === undefined) return false;
+      if (share) value[i] = id;
       continue;
     }
-    const inner = (list[i] as Row)[p[2]!];
+    const element: unknown = value[i];
+    if (typeof element !== "object" || element === null) return false;
+    const inner = (element as Row)[p[2]!];
     if (inner === undefined) continue;
     if (p.length === 3) {
-      if (!resolve(reference, inner as string)) return false;
-    } else for (const id of inner as string[]) if (!resolve(reference, id)) return false;
+      const id = resolved(reference, inner);
+      if (id === undefined) return false;
+      if (share) (element as Row)[p[2]!] = id;
+      continue;
+    }
+    if (!Array.isArray(inner)) return false;
+    for (let j = 0; j < inner.length; j++) {
+      const id = resolved(reference, inner[j]);
+      if (id === undefined) return false;
+      if (share) inner[j] = id;
+    }
   }
   return true;
 }

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { arbitraryModel } from "../../arbitraries.js";
 import {
+  COLLECTIONS,
   generateModel,
   GovGraphError,
   parseModelJson,
@@ -10,7 +11,9 @@ import {
   writeModelStream,
   type JsonIssue,
   type Model,
+  validateModel,
 } from "../../../src/index.js";
+import { REFERENCE_FIELDS } from "../../../src/model/records.js";
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -185,4 +188,46 @@ describe("parseModelJsonBytes", () => {
     expect(issues(() => parseModelJsonBytes(encode(text), { batchBytes: 1 }))).toEqual(issues(() => parseModelJson(text)));
     expect(issues(() => parseModelJson(text)).length).toBeGreaterThan(0);
   });
+
+  it("gives the issues validateModel gives when a reference field holds anything at all", () => {
+    // Reading checks references before a record's schema (to hold each id once), so it meets every shape there first.
+    const mutation = fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.jsonValue({ maxDepth: 2 }), fc.constantFrom("field", "element", "inner"));
+    fc.assert(
+      fc.property(arbitraryModel(), mutation, (input, [field, pick, at, value, where]) => {
+        const model = input as unknown as Record<string, Record<string, unknown>[] | undefined>;
+        const reference = REFERENCE_FIELDS[field % REFERENCE_FIELDS.length]!;
+        const records = model[reference.from] ?? [];
+        if (records.length === 0) return;
+        const record = records[pick % records.length]!;
+        const list = record[reference.path[0]!];
+        if (where === "field" || !Array.isArray(list) || list.length === 0) record[reference.path[0]!] = value;
+        else if (where === "element" || typeof list[at % list.length] !== "object") list[at % list.length] = value;
+        else (list[at % list.length] as Record<string, unknown>)[reference.path[2] ?? "x"] = value;
+        const text = JSON.stringify(model);
+        const expected = validateModel(JSON.parse(text)).issues;
+        const issues = (run: () => unknown) => {
+          try {
+            run();
+            return [];
+          } catch (error) {
+            return (error as GovGraphError).issues;
+          }
+        };
+        expect(issues(() => parseModelJson(text))).toEqual(expected.filter((i) => i.severity === "error").length ? expected : []);
+        expect(issues(() => parseModelJsonBytes(encode(text), { batchBytes: 64 }))).toEqual(issues(() => parseModelJson(text)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("holds each referenced id once without changing the model read, in document order or not", () => {
+    const { model } = generateModel({ size: "county", seed: 3 });
+    const text = JSON.stringify(model);
+    const reversed = JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(text) as object).reverse()));
+    for (const read of [parseModelJson(text), parseModelJsonBytes(encode(text), { batchBytes: 100 }), parseModelJson(reversed)]) {
+      expect(read).toEqual(model);
+      expect(COLLECTIONS.every((c) => Object.isFrozen(read[c]))).toBe(true);
+    }
+  });
 });
+
