@@ -52,13 +52,15 @@ function supplyRatios(P: Float64Array, S: Float64Array, pairs: CatchmentPairs, G
  * The floating-catchment core: access of each demand location, `NaN` where no pair is in reach.
  * 2SFCA, E2SFCA and gravity share one formula (they differ only in their weight); 3SFCA adds selection weights.
  * A supply with zero weighted demand has ratio `S / 0` (`Infinity`, or 0 when `S` is 0).
+ * The access is written into `into` when given (of `P`'s length; it may be `P` itself, which is read only before
+ * any access is written), else into a new array.
  * @internal
  */
-export function catchmentAccess(method: CatchmentMethod, P: Float64Array, S: Float64Array, pairs: CatchmentPairs): Float64Array {
+export function catchmentAccess(method: CatchmentMethod, P: Float64Array, S: Float64Array, pairs: CatchmentPairs, into?: Float64Array): Float64Array {
   const G = method === "3sfca" ? selectionWeights(P.length, pairs) : undefined;
-  if (pairs.supplyOrder) return accessBySupply(P, S, pairs, G, pairs.supplyOrder);
+  if (pairs.supplyOrder) return accessBySupply(P, S, pairs, G, pairs.supplyOrder, into);
   const R = supplyRatios(P, S, pairs, G);
-  const A = new Float64Array(P.length).fill(Number.NaN);
+  const A = accessArray(P.length, into);
   const { count, from, to, w, inReach } = pairs;
   for (let k = 0; k < count; k++) {
     if (inReach && !inReach[k]) continue;
@@ -66,6 +68,11 @@ export function catchmentAccess(method: CatchmentMethod, P: Float64Array, S: Flo
     A[from[k]!] = Number.isNaN(A[from[k]!]!) ? term : A[from[k]!]! + term;
   }
   return A;
+}
+
+/** The array that access is summed into, all `NaN` (no pair in reach yet): `into` (of that length), or a new one. */
+function accessArray(length: number, into: Float64Array | undefined): Float64Array {
+  return (into ?? new Float64Array(length)).fill(Number.NaN);
 }
 
 /** The pair ranges of blocks of demand locations (pairs in demand order), each block small enough for the cache. */
@@ -88,7 +95,7 @@ function demandBlocks(from: Uint32Array, count: number, nDemand: number, nSupply
  * block: step 1 adds each supply's groups block after block (so in demand order), step 2 adds each group's terms to
  * its demand locations, supplies in `order`. Random reads and writes stay within one block of demand locations.
  */
-function accessBySupply(P: Float64Array, S: Float64Array, pairs: CatchmentPairs, G: Float64Array | undefined, order: Uint32Array): Float64Array {
+function accessBySupply(P: Float64Array, S: Float64Array, pairs: CatchmentPairs, G: Float64Array | undefined, order: Uint32Array, into: Float64Array | undefined): Float64Array {
   const { count, from, w } = pairs;
   const blocks = demandBlocks(from, count, P.length, S.length);
   const groups: Uint32Array[] = [];
@@ -106,7 +113,7 @@ function accessBySupply(P: Float64Array, S: Float64Array, pairs: CatchmentPairs,
       D[j] = d;
     }
   });
-  const A = new Float64Array(P.length).fill(Number.NaN);
+  const A = accessArray(P.length, into);
   groups.forEach((start, b) => {
     const lo = blocks[b]!;
     for (let r = 0; r < order.length; r++) {

@@ -17,10 +17,10 @@ export function capacityShares(method: CatchmentMethod, volume: Float64Array, re
   const count = pairCell.size;
   const inReach = new Uint8Array(count);
   for (let k = 0; k < count; k++) inReach[k] = pairWeight.data[k]! > 0 ? 1 : 0;
-  const A = catchmentAccess(method, P, supply, { count, from: pairCell.data, to: pairSupply.data, w: pairWeight.data, inReach });
-  // The shares take the place of the demand given to the catchment, which is not read again: on a national model
-  // each array of cells is tens of megabytes, and every 64 MB of new typed arrays costs a full garbage collection.
-  const share = P;
-  for (let c = 0; c < nCells; c++) share[c] = !reached[c] ? 0 : unlimited[c] ? 1 : Number.isNaN(A[c]!) ? 0 : Math.min(1, A[c]!);
+  // The access, then the shares, take the place of the demand given to the catchment, which is read only before the
+  // access is written: on a national model each array of cells is tens of megabytes, and every 64 MB of new typed
+  // arrays costs a full garbage collection.
+  const share = catchmentAccess(method, P, supply, { count, from: pairCell.data, to: pairSupply.data, w: pairWeight.data, inReach }, P);
+  for (let c = 0; c < nCells; c++) share[c] = !reached[c] ? 0 : unlimited[c] ? 1 : Number.isNaN(share[c]!) ? 0 : Math.min(1, share[c]!);
   return share;
 }

@@ -43,10 +43,12 @@ export function demandCells(model: Model, index: ModelIndex): DemandCells {
   const nNeeds = index.needs.ids.length;
   let expected = 0;
   for (const need of model.needs) expected += (need.demand?.length || leaves.length) * Math.max(1, need.segmentIds.length);
-  // Cells in plain typed arrays: `expected` bounds their number.
-  const region = new Int32Array(expected);
-  const segment = new Int32Array(expected);
-  const volume = new Float64Array(expected);
+  // Cells in plain typed arrays, `expected` (which bounds their number) long, carved from one buffer: on a national
+  // model they are a hundred megabytes, and each 64 MB of new typed arrays asks for a full garbage collection.
+  const buffer = new ArrayBuffer(expected * 16);
+  const volume = new Float64Array(buffer, 0, expected);
+  const region = new Int32Array(buffer, expected * 8, expected);
+  const segment = new Int32Array(buffer, expected * 12, expected);
   let cells = 0;
   const needStart = new Uint32Array(nNeeds + 1);
   const needSegments: Int32Array[] = [];
