@@ -31,4 +31,25 @@ describe("writeJson", () => {
     writeJson({ a: undefined, b: [undefined, () => 1], c: { toJSON: () => "x" } }, (chunk) => void (out += chunk));
     expect(out).toBe(JSON.stringify({ a: undefined, b: [undefined, () => 1], c: { toJSON: () => "x" } }, null, 2) + "\n");
   });
+
+  it("writes long tables below the top levels slice by slice with the same bytes, whatever their rows hold", () => {
+    const row = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(undefined), fc.constant({ toJSON: () => ({ at: 1 }) }), fc.constant({ a: undefined, b: [1, [2]] }));
+    const table = fc.array(row, { minLength: 200, maxLength: 700 });
+    fc.assert(
+      fc.property(table, fc.nat(3), (rows, depth) => {
+        let value: unknown = rows;
+        for (let d = 0; d < depth + 1; d++) value = d % 2 ? [value] : { section: value, n: d };
+        let out = "";
+        writeJson(value, (chunk) => void (out += chunk));
+        expect(out).toBe(JSON.stringify(value, null, 2) + "\n");
+      }),
+      { numRuns: 60 },
+    );
+    const sparse: unknown[] = [];
+    sparse[600] = "last";
+    let out = "";
+    writeJson({ report: { rows: sparse } }, (chunk) => void (out += chunk));
+    expect(out).toBe(JSON.stringify({ report: { rows: sparse } }, null, 2) + "\n");
+  });
 });
+
