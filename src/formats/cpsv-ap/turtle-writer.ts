@@ -20,6 +20,9 @@ const BARE: Record<string, RegExp> = {
   [XSD.double]: /^[+-]?(?:\d+\.\d*|\.?\d+)[eE][+-]?\d+$/,
 };
 
+/** Pieces joined into one block of the document. */
+const BLOCK = 4096;
+
 /**
  * Writes Turtle text directly: a subject's triples grouped with `;`, a predicate's objects with `,`, IRIs as
  * prefixed names wherever the local part is a valid Turtle name (`service:a%2Fb:channel:0`), numbers and booleans
@@ -28,7 +31,10 @@ const BARE: Record<string, RegExp> = {
  * @internal
  */
 export class TurtleWriter implements TripleSink {
-  private readonly chunks: string[] = [];
+  /** The pieces written since the last block. */
+  private chunks: string[] = [];
+  /** The document so far, in blocks of {@link BLOCK} pieces joined. */
+  private readonly blocks: string[] = [];
   private readonly namespaces: [string, string][];
   private readonly shortened = new Map<string, string>();
   private readonly objects = new Map<string, string>();
@@ -67,8 +73,9 @@ export class TurtleWriter implements TripleSink {
     return name;
   }
 
-  // Pieces go straight into one array, joined once at the end: concatenating them would build millions of
-  // intermediate strings for the collector.
+  // Pieces go into an array, joined a block at a time: concatenating them would build millions of intermediate
+  // strings for the collector, and one array of every piece (tens of millions on a province) costs more to grow and
+  // to join than the whole rest of the export.
   private add(subject: string, predicate: string, object: string): void {
     const chunks = this.chunks;
     if (subject === this.subject) {
@@ -76,10 +83,16 @@ export class TurtleWriter implements TripleSink {
       else chunks.push(";\n    ", this.term(predicate), " ", object);
     } else {
       if (this.subject !== undefined) chunks.push(".\n");
-      chunks.push(this.name(subject), " ", this.term(predicate), " ", object);
+      if (chunks.length >= BLOCK) this.flush();
+      this.chunks.push(this.name(subject), " ", this.term(predicate), " ", object);
       this.subject = subject;
     }
     this.predicate = predicate;
+  }
+
+  private flush(): void {
+    this.blocks.push(this.chunks.join(""));
+    this.chunks = [];
   }
 
   iri(subject: string, predicate: string, object: string): void {
@@ -102,6 +115,7 @@ export class TurtleWriter implements TripleSink {
   /** The Turtle document. */
   end(): string {
     if (this.subject !== undefined) this.chunks.push(".\n");
-    return this.chunks.join("");
+    this.flush();
+    return this.blocks.join("");
   }
 }
