@@ -71,8 +71,8 @@ const x = (v: number) => `${v.toFixed(v >= 10 ? 1 : 2)}x`;
 /**
  * Runs govgraph and the peer on each seed and method, round by round: PySAL and govgraph back to back (which goes
  * first alternates), and govgraph alone on seed 1 and on twice the area back to back, {@link DOUBLING_PAIRS} times a
- * round (which goes first alternates; the doubling is the median of their ratios: one pair wanders with the machine),
- * after one uncounted pair in the first round.
+ * round (which goes first alternates; the doubling is the median of their ratios: one pair wanders with the machine).
+ * Each method is first run once on each of the two instances it is doubled between, uncounted.
  */
 async function fcaRounds(rounds: number, seeds: InstanceFiles[], doubled: InstanceFiles, withRecords: boolean) {
   const { run: ours, dispose } = await govgraphProcess();
@@ -93,9 +93,6 @@ async function fcaRounds(rounds: number, seeds: InstanceFiles[], doubled: Instan
   };
   const doubling = (method: Method, round: number) => {
     const pairs = get(seeds[0]!, method).doubling;
-    // The first time, one pair that is not counted: the doubled instance's first run in the process grows its heap
-    // and compiles for its sizes, which put the first round's ratios 0.1-0.7 above the later rounds'.
-    if (round === 0) [ours(doubled[method]), ours(seeds[0]![method])].forEach((r) => console.log(`warm-up, doubling, ${method}: govgraph call ${formatMs(r.callMs)}`));
     for (let k = 0; k < DOUBLING_PAIRS; k++) {
       const bigFirst = (round * DOUBLING_PAIRS + k) % 2 === 1;
       const big = bigFirst ? ours(doubled[method]) : undefined;
@@ -109,6 +106,10 @@ async function fcaRounds(rounds: number, seeds: InstanceFiles[], doubled: Instan
     for (let round = 0; round < rounds; round++) {
       const flip = round % 2 === 1;
       for (const method of METHODS) {
+        // Before a method's first counted run, one run on twice the area and one on seed 1 that are not counted: the
+        // first runs of a method in the process compile its code and grow the heap for the larger instance (the first
+        // 3SFCA call took 1.3 times the later ones, the first on twice the area 1.6 times).
+        if (round === 0) for (const files of [doubled, seeds[0]!]) console.log(`warm-up, ${files.name}, ${method}: govgraph call ${formatMs(ours(files[method]).callMs)}`);
         if (withRecords) get(seeds[0]!, method).records.push(ours(seeds[0]![method], true));
         both(seeds[0]!, method, round, !flip);
         both(seeds[1]!, method, round, flip);
