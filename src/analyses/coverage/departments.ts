@@ -15,8 +15,11 @@ export interface DepartmentSums {
   seen: Uint8Array;
 }
 
-/** Marks the cells of segment slot `gi` that services `list` of one department reach, with the mark `id`. */
-function markReached(input: CoverageInputs, list: readonly number[], g: number, gi: number, id: number, mark: Int32Array, eligible: number[]): void {
+/**
+ * Marks the cells of segment slot `gi` that services `list` of one department reach, with the mark `id`; cell `c` of
+ * the open need has its mark at `mark[c - base]`.
+ */
+function markReached(input: CoverageInputs, list: readonly number[], g: number, gi: number, id: number, mark: Int32Array, base: number, eligible: number[]): void {
   const { cells, ranges, near, supplies, index } = input;
   const open: number[] = [];
   for (const s of list) {
@@ -32,11 +35,11 @@ function markReached(input: CoverageInputs, list: readonly number[], g: number, 
       if (input.sites.siteOf[p] !== p) continue; // the site's standing point stands for it
       for (let k = near.start[p]!; k < near.start[p + 1]!; k++) {
         const c = cells.cell(near.region[k]!, gi);
-        if (c >= 0 && ranges.serves(s, near.region[k]!)) mark[c] = id;
+        if (c >= 0 && ranges.serves(s, near.region[k]!)) mark[c - base] = id;
       }
     }
   }
-  cells.forCells(ranges.merge(open), gi, (c) => (mark[c] = id));
+  cells.forCells(ranges.merge(open), gi, (c) => (mark[c - base] = id));
 }
 
 /**
@@ -48,7 +51,10 @@ export function departmentSums(input: CoverageInputs, share: Float64Array, only?
   const nDepartments = index.departments.ids.length;
   const sums: DepartmentSums = { demand: new Float64Array(nDepartments), reach: new Float64Array(nDepartments), capacity: new Float64Array(nDepartments), seen: new Uint8Array(nDepartments) };
   const owner = index.serviceDepartment;
-  const mark = new Int32Array(demand.nCells).fill(-1);
+  // Marks for the cells of one need at a time (a national model has millions of cells, a need tens of thousands).
+  let most = 0;
+  for (let n = 0; n < index.needs.ids.length; n++) most = Math.max(most, demand.needStart[n + 1]! - demand.needStart[n]!);
+  const mark = new Int32Array(most).fill(-1);
   let run = 0;
   const eligible: number[] = [];
   for (let n = 0; n < index.needs.ids.length; n++) {
@@ -57,6 +63,7 @@ export function departmentSums(input: CoverageInputs, share: Float64Array, only?
     const services = (only ? all.filter((s) => only[owner[s]!]) : all).sort((a, b) => owner[a]! - owner[b]! || a - b);
     if (services.length === 0) continue;
     cells.set(n, true);
+    const base = demand.needStart[n]!;
     const segs = demand.needSegments[n]!;
     for (let i = 0; i < services.length; ) {
       const d = owner[services[i]!]!;
@@ -66,12 +73,12 @@ export function departmentSums(input: CoverageInputs, share: Float64Array, only?
       for (let gi = 0; gi < segs.length; gi++) {
         const id = run++;
         eligible.length = 0;
-        markReached(input, list, segs[gi]!, gi, id, mark, eligible);
+        markReached(input, list, segs[gi]!, gi, id, mark, base, eligible);
         if (eligible.length === 0) continue;
         sums.seen[d] = 1;
         cells.forCells(ranges.merge(eligible), gi, (c) => {
           sums.demand[d]! += demand.volume[c]!;
-          if (mark[c] === id) {
+          if (mark[c - base] === id) {
             sums.reach[d]! += demand.volume[c]!;
             sums.capacity[d]! += demand.volume[c]! * share[c]!;
           }
