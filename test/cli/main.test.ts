@@ -367,8 +367,8 @@ describe("govgraph analyze", () => {
       township            2      52,000
 
       department level  departments  staff in post
-      (none)                      2             18
-      county                      1             36
+      (none)                      2  18 (1 of 2 departments)
+      county                      1  36
 
       channel    active services  share of active services  end to end
       in_person                2                    100.0%           0
@@ -446,7 +446,7 @@ describe("govgraph analyze", () => {
 
       | department level | departments | staff in post |
       | --- | ---: | ---: |
-      | (none) | 2 | 18 |
+      | (none) | 2 | 18 (1 of 2 departments) |
       | county | 1 | 36 |
 
       | channel | active services | share of active services | end to end |

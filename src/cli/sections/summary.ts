@@ -1,14 +1,16 @@
 import { COLLECTIONS, compareIds, isActiveService, type Model } from "../../index.js";
 import { table, type Block } from "../render/document.js";
-import { count, percent } from "../render/numbers.js";
+import { count, countOrUnknown, described, formatCount, percent, type Value } from "../render/numbers.js";
 import { defineSection } from "./section.js";
 
 /** The model's size and shape. @internal */
 export interface SummaryReport {
   name: string;
   counts: Record<(typeof COLLECTIONS)[number], number>;
-  regionsByLevel: { level: string; regions: number; population: number }[];
-  departmentsByLevel: { level: string; departments: number; staff: number }[];
+  /** `population`: the sum over the regions that give one (`withPopulation`), null when none does. */
+  regionsByLevel: { level: string; regions: number; population: number | null; withPopulation: number }[];
+  /** `staff`: staff in post summed over the departments that give it (`withStaff`), null when none does. */
+  departmentsByLevel: { level: string; departments: number; staff: number | null; withStaff: number }[];
   channelMix: { kind: string; services: number; share: number; endToEnd: number }[];
   servicesByStatus: { status: string; services: number }[];
 }
@@ -48,15 +50,18 @@ export function summarize(model: Model): SummaryReport {
   return {
     name: model.meta?.name ?? "(unnamed model)",
     counts: Object.fromEntries(COLLECTIONS.map((c) => [c, model[c].length])) as SummaryReport["counts"],
-    regionsByLevel: tally(model.regions, (r) => r.level ?? "(none)", (acc, r) => ((acc[0]! += 1), (acc[1]! += r.population ?? 0)), 2).map(
-      ([level, [regions, population]]) => ({ level, regions: regions!, population: population! }),
-    ),
-    departmentsByLevel: tally(
-      model.departments,
-      (d) => d.level ?? "(none)",
-      (acc, d) => ((acc[0]! += 1), (acc[1]! += d.staff?.actual ?? 0)),
-      2,
-    ).map(([level, [departments, staff]]) => ({ level, departments: departments!, staff: staff! })),
+    regionsByLevel: tally(model.regions, (r) => r.level ?? "(none)", (acc, r) => sumKnown(acc, r.population), 3).map(([level, [regions, population, known]]) => ({
+      level,
+      regions: regions!,
+      population: known ? population! : null,
+      withPopulation: known!,
+    })),
+    departmentsByLevel: tally(model.departments, (d) => d.level ?? "(none)", (acc, d) => sumKnown(acc, d.staff?.actual), 3).map(([level, [departments, staff, known]]) => ({
+      level,
+      departments: departments!,
+      staff: known ? staff! : null,
+      withStaff: known!,
+    })),
     channelMix: channelMix(model.services.filter(isActiveService)),
     servicesByStatus: tally(model.services, (s) => s.status ?? "active", (acc) => (acc[0]! += 1), 1).map(([status, [services]]) => ({
       status,
@@ -65,12 +70,34 @@ export function summarize(model: Model): SummaryReport {
   };
 }
 
+/** Counts a record in `acc[0]`, and a figure it may lack in `acc[1]` (the sum) and `acc[2]` (the records giving it). */
+function sumKnown(acc: number[], figure: number | undefined): void {
+  acc[0]! += 1;
+  if (figure === undefined) return;
+  acc[1]! += figure;
+  acc[2]! += 1;
+}
+
+/** A sum over the records that give a figure: `unknown` when none does, and how many do when some lack it. */
+function knownSum(sum: number | null, known: number, records: number, what: string): Value {
+  if (sum === null || known === records) return countOrUnknown(sum);
+  return described(sum, `${formatCount(sum)} (${formatCount(known)} of ${formatCount(records)} ${what})`);
+}
+
 /** Renders a summary: one table per part. @internal */
 export function renderSummary(r: SummaryReport): Block[] {
   return [
     table("summary-collections", ["collection", "records"], COLLECTIONS.map((c) => [c, count(r.counts[c])])),
-    table("summary-region-levels", ["region level", "regions", "population"], r.regionsByLevel.map((x) => [x.level, count(x.regions), count(x.population)])),
-    table("summary-department-levels", ["department level", "departments", "staff in post"], r.departmentsByLevel.map((x) => [x.level, count(x.departments), count(x.staff)])),
+    table(
+      "summary-region-levels",
+      ["region level", "regions", "population"],
+      r.regionsByLevel.map((x) => [x.level, count(x.regions), knownSum(x.population, x.withPopulation, x.regions, "regions")]),
+    ),
+    table(
+      "summary-department-levels",
+      ["department level", "departments", "staff in post"],
+      r.departmentsByLevel.map((x) => [x.level, count(x.departments), knownSum(x.staff, x.withStaff, x.departments, "departments")]),
+    ),
     table(
       "summary-channels",
       ["channel", "active services", { label: "share of active services", csv: "share" }, "end to end"],

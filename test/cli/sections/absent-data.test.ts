@@ -17,6 +17,23 @@ async function analyze(sections: string): Promise<string> {
 }
 
 describe("what an inventory does not hold reads as no data in the text, never as 0 or 100%", () => {
+  it("the summary gives no population or staff for levels whose records have none", async () => {
+    const summary = await analyze("summary");
+    expect(summary.slice(summary.indexOf("region level"))).toMatchInlineSnapshot(`
+      "region level  regions  population
+      nation              1     unknown
+
+      department level  departments  staff in post
+      (none)                     12        unknown
+
+      None.
+
+      status  services
+      active        10
+      "
+    `);
+  });
+
   it("coverage without demand has no reach and no gaps to report", async () => {
     expect(await analyze("coverage")).toMatchInlineSnapshot(`
       "Coverage
