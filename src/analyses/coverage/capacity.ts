@@ -8,11 +8,11 @@
 import { catchmentAccess, type CatchmentMethod } from "../accessibility.js";
 import type { Reach } from "./reach.js";
 
-/** The share of each cell's demand served within capacity. @internal */
-export function capacityShares(method: CatchmentMethod, volume: Float64Array, reach: Reach, supply: Float64Array): Float64Array {
+/** The share of each cell's demand served within capacity, written into `into` when given (a number per cell). @internal */
+export function capacityShares(method: CatchmentMethod, volume: Float64Array, reach: Reach, supply: Float64Array, into?: Float64Array): Float64Array {
   const { reached, unlimited, pairCell, pairSupply, pairWeight } = reach;
   const nCells = reached.length;
-  const P = new Float64Array(nCells);
+  const P = into ?? new Float64Array(nCells);
   for (let c = 0; c < nCells; c++) P[c] = unlimited[c] ? 0 : volume[c]!;
   const count = pairCell.size;
   const inReach = new Uint8Array(count);

@@ -33,22 +33,24 @@ function populatedLeaves(model: Model, index: ModelIndex): number[] {
 /**
  * Demand cells, grouped by need: region, segment (-1: everyone) and volume of each, the first cell of each need, the
  * segments of each need's cells and the most segments of a need. A need without `demand` spreads the population
- * of the leaf regions over its segments.
+ * of the leaf regions over its segments. `room`: a number per cell that the caller fills (the capacity shares),
+ * carved from the cells' buffer.
  * @internal
  */
-export function demandCells(model: Model, index: ModelIndex): DemandCells {
+export function demandCells(model: Model, index: ModelIndex): { cells: DemandCells; room: Float64Array } {
   const leaves = populatedLeaves(model, index);
   const nRegions = index.regions.ids.length;
   const nSegments = index.segments.ids.length;
   const nNeeds = index.needs.ids.length;
   let expected = 0;
   for (const need of model.needs) expected += (need.demand?.length || leaves.length) * Math.max(1, need.segmentIds.length);
-  // Cells in plain typed arrays, `expected` (which bounds their number) long, carved from one buffer: on a national
-  // model they are a hundred megabytes, and each 64 MB of new typed arrays asks for a full garbage collection.
-  const buffer = new ArrayBuffer(expected * 16);
+  // Cells in plain typed arrays, `expected` (which bounds their number) long, carved with the room from one buffer:
+  // on a national model they are 200 MB, and each 64 MB of new typed arrays asks for a full garbage collection.
+  const buffer = new ArrayBuffer(expected * 24);
   const volume = new Float64Array(buffer, 0, expected);
-  const region = new Int32Array(buffer, expected * 8, expected);
-  const segment = new Int32Array(buffer, expected * 12, expected);
+  const room = new Float64Array(buffer, expected * 8, expected);
+  const region = new Int32Array(buffer, expected * 16, expected);
+  const segment = new Int32Array(buffer, expected * 20, expected);
   let cells = 0;
   const needStart = new Uint32Array(nNeeds + 1);
   const needSegments: Int32Array[] = [];
@@ -98,5 +100,5 @@ export function demandCells(model: Model, index: ModelIndex): DemandCells {
     needSegments.push(Int32Array.from([...segs].sort((a, b) => a - b)));
     maxSegments = Math.max(maxSegments, segs.size);
   }
-  return { region, segment, volume, nCells: cells, needStart, needSegments, maxSegments };
+  return { cells: { region, segment, volume, nCells: cells, needStart, needSegments, maxSegments }, room: room.subarray(0, cells) };
 }

@@ -81,7 +81,10 @@ export function scoreCoverage(model: Model, options: CoverageOptions = {}): Cove
 
 /** Computes the parts of coverage, taking over those of the base model that `prior` can lend. */
 function coverageParts(model: Model, index: ModelIndex, o: ResolvedCoverageOptions, prior: PriorParts | undefined): CoverageParts {
-  const demand = prior?.demand() ?? demandCells(model, index);
+  const kept = prior?.demand();
+  // Cells of this model come with room for the capacity shares; the base model's keep theirs (its shares) as they are.
+  const made = kept ? undefined : demandCells(model, index);
+  const demand = kept ?? made!.cells;
   const wanted = new Uint8Array(index.regions.ids.length);
   for (let c = 0; c < demand.nCells; c++) wanted[demand.region[c]!] = 1;
   const ranges = new RegionRanges(index);
@@ -101,7 +104,7 @@ function coverageParts(model: Model, index: ModelIndex, o: ResolvedCoverageOptio
   }
   const reach = findReach(input, o.weight ?? defaultWeight(o.method));
   // Capacity: a floating catchment of the limited supplies over the cells that have no unlimited way in.
-  const share = capacityShares(o.method, demand.volume, reach, served.capacity);
+  const share = capacityShares(o.method, demand.volume, reach, served.capacity, made?.room);
   const totals = coverageTotals(index, demand, reach.reached, share);
   return { options: o, demand, sites, served, near: input.near, reach, share, sums: departmentSums(input, share), totals };
 }
