@@ -163,6 +163,15 @@ describe("validateModel", () => {
     );
   });
 
+  it("checks the references the model holds, even when a getter answers a second read differently", () => {
+    let reads = 0;
+    const region: Record<string, unknown> = { id: "r2", name: "Two" };
+    Object.defineProperty(region, "parentId", { enumerable: true, get: () => (reads++ === 0 ? "r1" : "ghost") });
+    const result = validateModel({ schemaVersion: 1, regions: [{ id: "r1", name: "One" }, region] });
+    const parent = result.model?.regions[1]?.parentId;
+    expect(result.ok && parent !== undefined && result.model!.regions.some((r) => r.id === parent)).toBe(true);
+  });
+
   it("record order in the input does not change the validated model", () => {
     fc.assert(
       fc.property(arbitraryShuffledModel(), ([a, b]) => {

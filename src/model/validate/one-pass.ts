@@ -127,11 +127,14 @@ export class OnePass {
     let previous = state.previous;
     let ascending = state.ascending;
     for (let k = 0; k < records.length; k++) {
-      // References first: the checker freezes what it adopts, and a shared id is written into the record.
-      for (let r = 0; r < references.length; r++) if (!resolves(records[k], references[r]!, share)) return false;
+      // Sharing ids, references come first: the checker freezes what it adopts, and a shared id is written into the
+      // record (fresh from JSON.parse, so read twice the same). Otherwise they are read from what the checker returns,
+      // which is what the model holds: a getter could answer a second read differently.
+      if (share) for (let r = 0; r < references.length; r++) if (!resolves(records[k], references[r]!, true)) return false;
       const checked = checker(records[k]);
       if (checked === FAIL) return false;
       const record = checked as Row;
+      if (!share) for (let r = 0; r < references.length; r++) if (!resolves(record, references[r]!, false)) return false;
       if (out) out.push(record);
       if (!pairs) {
         const size = ids.size;
@@ -203,9 +206,9 @@ function resolved(reference: Reference, id: unknown): string | undefined {
 }
 
 /**
- * Whether the ids a record names in a reference field resolve (or will be looked up at the end). Called before the
- * record's schema is checked: anything of an unexpected shape gives up the pass. With `share`, each id is replaced by
- * the string that stands for it.
+ * Whether the ids a record names in a reference field resolve (or will be looked up at the end). With `share` it is
+ * called before the record's schema is checked: anything of an unexpected shape gives up the pass, and each id is
+ * replaced by the string that stands for it.
  */
 function resolves(record: unknown, reference: Reference, share: boolean): boolean {
   if (typeof record !== "object" || record === null) return false;
