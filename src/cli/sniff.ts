@@ -1,4 +1,4 @@
-import { basename, dirname } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { GovGraphError } from "../index.js";
 import { FILE_FORMATS, type FileFormat } from "./file-formats.js";
 
@@ -71,9 +71,16 @@ export function notCsvFolderError(path: string, heads: Readonly<Record<string, s
   const files = Object.entries(heads).map(([name, head]) => [name, firstLine(head)] as const);
   const claims = (f: FileFormat) => files.some(([name, line]) => f.looksLike?.(name, line) !== undefined);
   if (FILE_FORMATS.some((f) => f.name === "csv" && claims(f))) return undefined;
-  const format = FILE_FORMATS.find((f) => f.read && f.read.input !== "file" && claims(f));
   const names = files.map(([name]) => name);
   const holds = names.length === 0 ? "holds no file" : `holds ${names.slice(0, 4).join(", ")}${names.length > 4 ? ", ..." : ""}`;
+  const start = `loadModel: ${path} is not a govgraph CSV folder (meta.json, regions.csv, departments.csv, ...): it ${holds}`;
+  // A file that a format reads whole, known by its columns, says more than a file name that a folder format has too
+  // (HSDS has a programs.csv, and so does the US inventory).
+  for (const [name, line] of files) {
+    const whole = FILE_FORMATS.find((f) => f.read && f.looksLike?.(name, line) === "file");
+    if (whole) return new GovGraphError("unsupported_format", `${start}; ${name} looks like ${whole.title}. ${advice(whole, join(path, name))}.`);
+  }
+  const format = FILE_FORMATS.find((f) => f.read && f.read.input !== "file" && claims(f));
   const like = format ? `, like ${format.title}` : "";
-  return new GovGraphError("unsupported_format", `loadModel: ${path} is not a govgraph CSV folder (meta.json, regions.csv, departments.csv, ...): it ${holds}${like}. ${advice(format, path)}.`);
+  return new GovGraphError("unsupported_format", `${start}${like}. ${advice(format, path)}.`);
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -71,6 +71,16 @@ describe("a folder given as a model that is no govgraph CSV folder", () => {
     mkdirSync(join(empty, "nothing"));
     expect((await runIn(empty, ["validate", "nothing"])).stderr.split("\n")[0]).toBe(
       "error unsupported_format: loadModel: nothing is not a govgraph CSV folder (meta.json, regions.csv, departments.csv, ...): it holds no file. Pass a model JSON file or a CSV folder, or import it first (govgraph import --help lists the formats it reads).",
+    );
+  });
+
+  it("names the file to import when a file of the folder is a format read whole, not a folder format sharing its name", async () => {
+    // HSDS has a programs.csv table too; the US inventory's columns say which it is.
+    const dir = mkdtempSync(join(tmpdir(), "govgraph-hints-"));
+    mkdirSync(join(dir, "us-fpi"));
+    writeFileSync(join(dir, "us-fpi", "programs.csv"), readFileSync(join(fixtures, "real", "us-fpi-excerpt.csv")));
+    expect((await runIn(dir, ["analyze", "us-fpi"])).stderr.split("\n")[0]).toBe(
+      `error unsupported_format: loadModel: us-fpi is not a govgraph CSV folder (meta.json, regions.csv, departments.csv, ...): it holds programs.csv; programs.csv looks like US Federal Program Inventory. Import it first: govgraph import us-fpi ${join("us-fpi", "programs.csv")} --out model.json.`,
     );
   });
 
