@@ -9,7 +9,7 @@
  * @module
  */
 import { REMOTE_CHANNELS } from "../analyses/service-channels.js";
-import { greatCircleKm } from "../analyses/travel-costs.js";
+import { haversine } from "../analyses/accessibility/geo-grid.js";
 import { compareIds } from "../model/records.js";
 import type { Model } from "../schemas/model.js";
 import { isActiveService } from "../schemas/service.js";
@@ -109,7 +109,7 @@ export function uncoveredCells(model: Model, maxKm = 30): { needId: string; regi
   const nearPoint = (r: number) => {
     const loc = regions[r]!.location;
     for (let a = r; a >= 0 && loc; a = parent[a]!) {
-      for (const s of inPerson.get(a) ?? []) if (s.points.some((p) => greatCircleKm(loc, p) <= maxKm)) return true;
+      for (const s of inPerson.get(a) ?? []) if (s.points.some((p) => haversine(loc.lat, loc.lon, p.lat, p.lon) <= maxKm)) return true;
     }
     return false;
   };
