@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -84,6 +84,18 @@ describe("govgraph import SOURCE INPUT --out model.json", () => {
     expect(csv.code).toBe(0);
     expect(csv.stdout).toContain(`\nerror   csv/contacts.csv:2 (column organization_id)\n          unknown_reference: contact `);
     expect(csv.stdout).toContain(`\nwarning csv/locations.csv:2 (column latitude)\n          invalid_coordinates: `);
+  });
+
+  it("refuses a folder of CSV files none of which is an HSDS table, writing nothing", async () => {
+    const dir = scratch();
+    mkdirSync(join(dir, "tables"));
+    writeFileSync(join(dir, "tables", "things.csv"), "a,b\n1,2\n");
+    const run = await runIn(dir, ["import", "hsds", "tables", "--out", "model.json"]);
+    expect([run.code, run.stderr.split("\n")[0]]).toEqual([
+      1,
+      "error invalid_input: import hsds: tables holds no HSDS table (it holds things.csv). Pass the folder of the HSDS tables (organizations.csv, services.csv, ...).",
+    ]);
+    expect(existsSync(join(dir, "model.json"))).toBe(false);
   });
 
   it("reads CPSV-AP in JSON-LD and in Turtle as fromCpsvAp does, with --language", async () => {
