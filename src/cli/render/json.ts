@@ -36,8 +36,13 @@ const SMALL = 256;
 
 const skipped = (v: unknown) => v === undefined || typeof v === "function" || typeof v === "symbol";
 
-function emit(input: unknown, indent: string, depth: number, write: Writer): void {
-  const value = input !== null && typeof input === "object" && typeof (input as { toJSON?: unknown }).toJSON === "function" ? (input as { toJSON(): unknown }).toJSON() : input;
+/** `input`, or what its `toJSON` gives for `key` (its index or key in its holder), as `JSON.stringify` takes it. */
+function jsonValue(input: unknown, key: string): unknown {
+  return input !== null && typeof input === "object" && typeof (input as { toJSON?: unknown }).toJSON === "function" ? (input as { toJSON(key: string): unknown }).toJSON(key) : input;
+}
+
+function emit(input: unknown, indent: string, depth: number, write: Writer, key = ""): void {
+  const value = jsonValue(input, key);
   if (value === null || typeof value !== "object" || (depth >= 2 && Array.isArray(value) && value.length < SMALL)) {
     write((JSON.stringify(value, null, 2) ?? "null").replace(/\n/g, "\n" + indent));
     return;
@@ -49,7 +54,7 @@ function emit(input: unknown, indent: string, depth: number, write: Writer): voi
     write("[\n");
     for (let i = 0; i < value.length; i++) {
       write(inner);
-      emit(skipped(value[i]) ? null : value[i], inner, depth + 1, write);
+      emit(skipped(value[i]) ? null : value[i], inner, depth + 1, write, String(i));
       write(i < value.length - 1 ? ",\n" : "\n");
     }
     write(indent + "]");
@@ -61,7 +66,7 @@ function emit(input: unknown, indent: string, depth: number, write: Writer): voi
   write("{\n");
   keys.forEach((key, i) => {
     write(`${inner}${JSON.stringify(key)}: `);
-    emit(record[key], inner, depth + 1, write);
+    emit(record[key], inner, depth + 1, write, key);
     write(i < keys.length - 1 ? ",\n" : "\n");
   });
   write(indent + "}");
@@ -74,8 +79,11 @@ function emit(input: unknown, indent: string, depth: number, write: Writer): voi
 function emitSlices(value: readonly unknown[], indent: string, write: Writer): void {
   write("[\n");
   for (let at = 0; at < value.length; at += SMALL) {
+    const part = value.slice(at, at + SMALL);
+    // In the slice an element's index is `k`: its `toJSON` is given its index in the whole array.
+    if (at > 0) for (let k = 0; k < part.length; k++) part[k] = jsonValue(part[k], String(at + k));
     // "[\n  a,\n  b\n]" without its brackets, each line moved right by `indent` (JSON strings hold no line break).
-    const text = JSON.stringify(value.slice(at, at + SMALL), null, 2);
+    const text = JSON.stringify(part, null, 2);
     write(indent + text.slice(2, -2).replace(/\n/g, "\n" + indent));
     write(at + SMALL < value.length ? ",\n" : "\n");
   }
