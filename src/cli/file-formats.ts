@@ -98,14 +98,8 @@ const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries
 /** The CSV tables (and `datapackage.json`) of an HSDS folder, read. */
 function hsdsTables(io: CliIo, path: string): Record<string, string> {
   const files = readAll(folderFiles(io, path, (name) => name.endsWith(".csv") || name === "datapackage.json"));
-  const tables = Object.keys(files).filter((name) => name.endsWith(".csv"));
-  if (tables.length === 0) {
+  if (!Object.keys(files).some((name) => name.endsWith(".csv"))) {
     throw new GovGraphError("invalid_input", `import hsds: ${path} holds no CSV table. Pass the folder of the HSDS tables (organizations.csv, services.csv, ...).`);
-  }
-  // CSV files none of which is an HSDS table would give an empty model (each left out with a warning).
-  if (!tables.some((name) => HSDS_TABLES.some((t) => t.path === name))) {
-    const held = `${tables.slice(0, 4).join(", ")}${tables.length > 4 ? ", ..." : ""}`;
-    throw new GovGraphError("invalid_input", `import hsds: ${path} holds no HSDS table (it holds ${held}). Pass the folder of the HSDS tables (organizations.csv, services.csv, ...).`);
   }
   return files;
 }

@@ -191,4 +191,14 @@ describe("fromHsds: the tabular data package", () => {
       "warning unknown_table notes.csv:1",
     ]);
   });
+
+  it("refuses files none of which is an HSDS table, unless datapackage.json says which tables they hold", () => {
+    const notes = { "notes.csv": "a,b\n1,2\n", "people.csv": "id,name\np1,Ann\n" };
+    expect(() => fromHsds(notes)).toThrow(
+      new GovGraphError("invalid_input", "fromHsds: none of the files (notes.csv, people.csv) is an HSDS table. Pass HSDS's tables (organizations.csv, services.csv, ...), or a datapackage.json naming the tables its files hold."),
+    );
+    const named = { ...notes, "datapackage.json": JSON.stringify({ resources: [{ name: "organization", path: "people.csv" }] }) };
+    expect(fromHsds(named, { strict: false }).model.departments.map((d) => d.name)).toEqual(["Ann"]);
+  });
 });
+

@@ -49,6 +49,12 @@ function typed(table: HsdsTableName, column: string, text: string, issue: (messa
 export function readCsvTables(fn: string, files: Record<string, string>, issues: Issue[]): HsdsTables {
   const tables: HsdsTables = new Map();
   const tableOf = tableFiles(fn, files);
+  // Files none of which is an HSDS table would read as an empty model, each left out with a warning.
+  const data = Object.keys(files).filter((file) => file !== "datapackage.json");
+  if (data.length > 0 && !data.some((file) => tableOf.has(baseName(file)))) {
+    const held = `${data.slice(0, 4).join(", ")}${data.length > 4 ? ", ..." : ""}`;
+    throw new GovGraphError("invalid_input", `${fn}: none of the files (${held}) is an HSDS table. Pass HSDS's tables (organizations.csv, services.csv, ...), or a datapackage.json naming the tables its files hold.`);
+  }
   for (const file of Object.keys(files).sort()) {
     if (file === "datapackage.json") continue;
     const table = tableOf.get(baseName(file));

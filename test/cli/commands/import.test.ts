@@ -93,7 +93,7 @@ describe("govgraph import SOURCE INPUT --out model.json", () => {
     const run = await runIn(dir, ["import", "hsds", "tables", "--out", "model.json"]);
     expect([run.code, run.stderr.split("\n")[0]]).toEqual([
       1,
-      "error invalid_input: import hsds: tables holds no HSDS table (it holds things.csv). Pass the folder of the HSDS tables (organizations.csv, services.csv, ...).",
+      "error invalid_input: fromHsds: none of the files (things.csv) is an HSDS table. Pass HSDS's tables (organizations.csv, services.csv, ...), or a datapackage.json naming the tables its files hold.",
     ]);
     expect(existsSync(join(dir, "model.json"))).toBe(false);
   });
