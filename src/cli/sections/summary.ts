@@ -1,6 +1,6 @@
 import { COLLECTIONS, compareIds, isActiveService, type Model } from "../../index.js";
 import { table, type Block } from "../render/document.js";
-import { count, countOrUnknown, described, formatCount, percent, type Value } from "../render/numbers.js";
+import { count, countOrUnknown, described, formatCount, formatFraction, percent, type Value } from "../render/numbers.js";
 import { defineSection } from "./section.js";
 
 /** The model's size and shape. @internal */
@@ -81,7 +81,7 @@ function sumKnown(acc: number[], figure: number | undefined): void {
 /** A sum over the records that give a figure: `unknown` when none does, and how many do when some lack it. */
 function knownSum(sum: number | null, known: number, records: number, what: string): Value {
   if (sum === null || known === records) return countOrUnknown(sum);
-  return described(sum, `${formatCount(sum)} (${formatCount(known)} of ${formatCount(records)} ${what})`);
+  return described(sum, `${formatCount(sum)} (${formatFraction(known, records, what)})`);
 }
 
 /** Renders a summary: one table per part. @internal */
