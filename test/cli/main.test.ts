@@ -368,7 +368,7 @@ describe("govgraph analyze", () => {
 
       department level  departments  staff in post
       (none)                      2  18 (1 of 2 departments)
-      county                      1  36
+      county                      1                       36
 
       channel    active services  share of active services  end to end
       in_person                2                    100.0%           0

@@ -162,9 +162,12 @@ export function countOf(part: number | null, whole: number, shareOfWhole?: numbe
   return cell(`${formatCount(part)} of ${formatCount(whole)}${pct}`, part, false);
 }
 
-/** A number described in words for text (`8 departments, 13.8% of staff`); CSV gets the number. @internal */
-export function described(value: number | null, text: string): Value {
-  return cell(text, value, false);
+/**
+ * A number described in words for text (`8 departments, 13.8% of staff`); CSV gets the number. Left-aligned, or
+ * right-aligned with `right` (a number with a note, among plain numbers). @internal
+ */
+export function described(value: number | null, text: string, right = false): Value {
+  return cell(text, value, right);
 }
 
 /** A change with its sign, in the precision of `format`: `+2.5`, `-1,200`, `0`. @internal */

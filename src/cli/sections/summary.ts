@@ -81,7 +81,7 @@ function sumKnown(acc: number[], figure: number | undefined): void {
 /** A sum over the records that give a figure: `unknown` when none does, and how many do when some lack it. */
 function knownSum(sum: number | null, known: number, records: number, what: string): Value {
   if (sum === null || known === records) return countOrUnknown(sum);
-  return described(sum, `${formatCount(sum)} (${formatFraction(known, records, what)})`);
+  return described(sum, `${formatCount(sum)} (${formatFraction(known, records, what)})`, true);
 }
 
 /** Renders a summary: one table per part. @internal */
