@@ -6,6 +6,8 @@
  * @module
  */
 
+import { float64s, uint32s, uint8s } from "../typed-arrays.js";
+
 type TypedArray = Float64Array | Int32Array | Uint32Array | Uint8Array;
 
 /** A typed array with a length that grows as values are pushed. @internal */
@@ -33,8 +35,8 @@ export class Column<T extends TypedArray> {
 }
 
 /** A column of floats. @internal */
-export const f64 = (size = 1024) => new Column(new Float64Array(Math.max(16, size)), (n) => new Float64Array(n));
+export const f64 = (size = 1024) => new Column(float64s(Math.max(16, size)), float64s);
 /** A column of unsigned 32-bit integers. @internal */
-export const u32 = (size = 1024) => new Column(new Uint32Array(Math.max(16, size)), (n) => new Uint32Array(n));
+export const u32 = (size = 1024) => new Column(uint32s(Math.max(16, size)), uint32s);
 /** A column of bytes. @internal */
-export const u8 = (size = 1024) => new Column(new Uint8Array(Math.max(16, size)), (n) => new Uint8Array(n));
+export const u8 = (size = 1024) => new Column(uint8s(Math.max(16, size)), uint8s);

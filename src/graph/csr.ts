@@ -1,5 +1,6 @@
 import { checkArgument, checkArguments, describeArgument, type ArgumentRule } from "../guard.js";
 import { integerIn } from "../options.js";
+import { uint32Copy, uint32s, uint8s } from "../typed-arrays.js";
 
 /** Compressed sparse rows: the targets of row `i` are `targets[offsets[i] .. offsets[i + 1])`. */
 export interface Csr {
@@ -76,13 +77,13 @@ export const degree = (csr: Csr, i: number): number => degreeOf("degree", csr, i
  * @internal
  */
 export function buildCsr(rows: number, visit: (emit: (row: number, target: number) => void) => void): Csr {
-  const offsets = new Uint32Array(rows + 1);
+  const offsets = uint32s(rows + 1);
   visit((r) => {
     offsets[r + 1]!++;
   });
   for (let i = 0; i < rows; i++) offsets[i + 1]! += offsets[i]!;
-  const targets = new Uint32Array(offsets[rows]!);
-  const cursor = offsets.slice(0, rows);
+  const targets = uint32s(offsets[rows]!);
+  const cursor = uint32Copy(offsets, rows);
   visit((r, t) => {
     targets[cursor[r]!++] = t;
   });
@@ -102,15 +103,15 @@ export function csrFromPairs(
   values?: Uint8Array,
 ): Csr & { values: Uint8Array | undefined } {
   const n = from.length;
-  const offsets = new Uint32Array(rows + 1);
+  const offsets = uint32s(rows + 1);
   for (let k = 0; k < n; k++) {
     const r = from[k]!;
     if (r >= 0) offsets[r + 1]!++;
   }
   for (let i = 0; i < rows; i++) offsets[i + 1]! += offsets[i]!;
-  const targets = new Uint32Array(offsets[rows]!);
-  const aligned = values ? new Uint8Array(targets.length) : undefined;
-  const cursor = offsets.slice(0, rows);
+  const targets = uint32s(offsets[rows]!);
+  const aligned = values ? uint8s(targets.length) : undefined;
+  const cursor = uint32Copy(offsets, rows);
   for (let k = 0; k < n; k++) {
     const r = from[k]!;
     if (r < 0) continue;
@@ -129,12 +130,12 @@ export function csrFromPairs(
 export function transpose(csr: Csr, columns: number, values?: Uint8Array): Csr & { values: Uint8Array | undefined } {
   const rows = csr.offsets.length - 1;
   const { offsets: src, targets: dst } = csr;
-  const offsets = new Uint32Array(columns + 1);
+  const offsets = uint32s(columns + 1);
   for (let k = 0; k < dst.length; k++) offsets[dst[k]! + 1]!++;
   for (let i = 0; i < columns; i++) offsets[i + 1]! += offsets[i]!;
-  const targets = new Uint32Array(dst.length);
-  const aligned = values ? new Uint8Array(dst.length) : undefined;
-  const cursor = offsets.slice(0, columns);
+  const targets = uint32s(dst.length);
+  const aligned = values ? uint8s(dst.length) : undefined;
+  const cursor = uint32Copy(offsets, columns);
   for (let r = 0; r < rows; r++) {
     for (let k = src[r]!, end = src[r + 1]!; k < end; k++) {
       const at = cursor[dst[k]!]!++;

@@ -1,5 +1,6 @@
 import { GovGraphError } from "../errors.js";
 import type { Csr } from "./csr.js";
+import { int32s, uint32s } from "../typed-arrays.js";
 
 /** Ids of one collection mapped to dense integers `0..n-1`, in the collection's order. */
 export interface IdTable {
@@ -58,7 +59,7 @@ export function lookup(table: IdTable, id: string, collection: string, i: number
 
 /** Each record's reference in `field` as a dense index of `table`, -1 where the record has none. @internal */
 export function referenceColumn<R>(records: readonly R[], reference: (record: R) => string | undefined, table: IdTable, collection: string, field: string): Int32Array {
-  const out = new Int32Array(records.length);
+  const out = int32s(records.length);
   for (let i = 0; i < records.length; i++) {
     const id = reference(records[i]!);
     out[i] = id === undefined ? -1 : lookup(table, id, collection, i, field);
@@ -75,9 +76,9 @@ export function listRelation<R>(
   field: string,
 ): Csr {
   const n = records.length;
-  const offsets = new Uint32Array(n + 1);
+  const offsets = uint32s(n + 1);
   for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + (list(records[i]!)?.length ?? 0);
-  const targets = new Uint32Array(offsets[n]!);
+  const targets = uint32s(offsets[n]!);
   let at = 0;
   for (let i = 0; i < n; i++) {
     const ids = list(records[i]!);

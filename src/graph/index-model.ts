@@ -13,6 +13,7 @@ import { requireModel } from "../model/require-model.js";
 import { baseOf } from "../model/lineage.js";
 import { indexBase, keptAssignments, keptServices, type IndexBase } from "./index-from-base.js";
 import { describeArgument, type ArgumentRule } from "../guard.js";
+import { int32s, uint32s, uint8s } from "../typed-arrays.js";
 
 /** The role code of a lead assignment in {@link ModelIndex.departmentFunctionRoles} and `functionDepartmentRoles`. */
 export const ROLE_LEAD = 0;
@@ -93,7 +94,9 @@ export interface ModelIndex {
 /**
  * Builds the compact integer index of a valid model that the analyses run on.
  * The index of a frozen model (as `validateModel`, `parseModel` and every edit return) is built once and cached,
- * so analyses run one after another share it; treat its typed arrays as read-only.
+ * so analyses run one after another share it; treat its typed arrays as read-only. Arrays of 1 MB or more sit on a
+ * `SharedArrayBuffer` where the platform has one, so that a national model's index does not start full garbage
+ * collections (see docs/benchmarks.md); `postMessage` shares such an array instead of copying it.
  * @example
  * const index = indexModel(model);
  * const bureaus = getRow(index.functionDepartments, index.functions.of.get("f-licence")!);
@@ -118,8 +121,8 @@ export const isModelIndex: ArgumentRule = (v) =>
 
 /** Each department's supervising department (-1 for none) and jurisdiction region. */
 function departmentColumns(model: Model, regions: IdTable, departments: IdTable) {
-  const departmentParent = new Int32Array(model.departments.length);
-  const departmentRegion = new Int32Array(model.departments.length);
+  const departmentParent = int32s(model.departments.length);
+  const departmentRegion = int32s(model.departments.length);
   for (let i = 0; i < departmentParent.length; i++) {
     const d = model.departments[i]!;
     departmentParent[i] = d.parentId === undefined ? -1 : lookup(departments, d.parentId, "departments", i, "parentId");
@@ -132,9 +135,9 @@ function departmentColumns(model: Model, regions: IdTable, departments: IdTable)
 function assignmentPairs(model: Model, departments: IdTable, functions: IdTable, b: IndexBase | undefined) {
   const n = model.assignments.length;
   const kept = b && keptAssignments(model, b);
-  const department = kept?.department ?? new Int32Array(n);
-  const fn = kept?.fn ?? new Uint32Array(n);
-  const role = kept?.role ?? new Uint8Array(n);
+  const department = kept?.department ?? int32s(n);
+  const fn = kept?.fn ?? uint32s(n);
+  const role = kept?.role ?? uint8s(n);
   // Assignments come sorted by department: reuse the previous lookup while the department does not change.
   let lastId: string | undefined;
   let last = -1;

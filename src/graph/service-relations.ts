@@ -1,6 +1,7 @@
 import type { Model } from "../schemas/model.js";
 import type { Csr } from "./csr.js";
 import { fill, lookup, unknownId, type IdTable } from "./id-table.js";
+import { int32s, uint32s, uint8s } from "../typed-arrays.js";
 
 /** The source code, in `ModelIndex.serviceEvidenceSources`, of evidence the citizen supplies. */
 export const EVIDENCE_CITIZEN = 0;
@@ -52,16 +53,16 @@ export interface KeptServices {
 export function serviceRelations(model: Model, tables: ServiceTargets, departmentRegion: Int32Array, kept?: KeptServices): ServiceRelations {
   const offsets = countTargets(model.services, kept);
   const n = model.services.length;
-  const targets = (o: Uint32Array) => new Uint32Array(o[n]!);
+  const targets = (o: Uint32Array) => uint32s(o[n]!);
   const out: ServiceRelations = {
-    serviceDepartment: new Int32Array(n),
+    serviceDepartment: int32s(n),
     servicePartners: { offsets: offsets.partners, targets: targets(offsets.partners) },
     serviceFunctions: { offsets: offsets.functions, targets: targets(offsets.functions) },
     serviceNeeds: { offsets: offsets.needs, targets: targets(offsets.needs) },
     serviceSegments: { offsets: offsets.segments, targets: targets(offsets.segments) },
     serviceRegions: { offsets: offsets.regions, targets: targets(offsets.regions) },
     serviceEvidence: { offsets: offsets.evidence, targets: targets(offsets.evidence) },
-    serviceEvidenceSources: new Uint8Array(offsets.evidence[n]!),
+    serviceEvidenceSources: uint8s(offsets.evidence[n]!),
   };
   for (let i = 0; i < n; i++) {
     const b = kept ? kept.keptFrom[i]! : -1;
@@ -119,12 +120,12 @@ function copyRows(kept: KeptServices, b: number, out: ServiceRelations, i: numbe
 function countTargets(services: Model["services"], kept: KeptServices | undefined): Offsets {
   const n = services.length;
   const o: Offsets = {
-    partners: new Uint32Array(n + 1),
-    functions: new Uint32Array(n + 1),
-    needs: new Uint32Array(n + 1),
-    segments: new Uint32Array(n + 1),
-    regions: new Uint32Array(n + 1),
-    evidence: new Uint32Array(n + 1),
+    partners: uint32s(n + 1),
+    functions: uint32s(n + 1),
+    needs: uint32s(n + 1),
+    segments: uint32s(n + 1),
+    regions: uint32s(n + 1),
+    evidence: uint32s(n + 1),
   };
   const r = kept?.relations;
   const length = (csr: Csr, b: number) => csr.offsets[b + 1]! - csr.offsets[b]!;

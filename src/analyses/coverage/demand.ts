@@ -6,6 +6,7 @@
  */
 import type { ModelIndex } from "../../graph/index-model.js";
 import type { Model } from "../../schemas/model.js";
+import { int32s, workingBuffer } from "../../typed-arrays.js";
 
 /** The demand cells, grouped by need. @internal */
 export interface DemandCells {
@@ -46,7 +47,7 @@ export function demandCells(model: Model, index: ModelIndex): { cells: DemandCel
   for (const need of model.needs) expected += (need.demand?.length || leaves.length) * Math.max(1, need.segmentIds.length);
   // Cells in plain typed arrays, `expected` (which bounds their number) long, carved with the room from one buffer:
   // on a national model they are 200 MB, and each 64 MB of new typed arrays asks for a full garbage collection.
-  const buffer = new ArrayBuffer(expected * 24);
+  const buffer = workingBuffer(expected * 24);
   const volume = new Float64Array(buffer, 0, expected);
   const room = new Float64Array(buffer, expected * 8, expected);
   const region = new Int32Array(buffer, expected * 16, expected);
@@ -56,8 +57,8 @@ export function demandCells(model: Model, index: ModelIndex): { cells: DemandCel
   const needSegments: Int32Array[] = [];
   let maxSegments = 1;
   // The cell of each (region, segment) key within the current need: valid where `slotNeed` holds the need.
-  const slot = new Int32Array(nRegions * (nSegments + 1));
-  const slotNeed = new Int32Array(nRegions * (nSegments + 1)).fill(-1);
+  const slot = int32s(nRegions * (nSegments + 1));
+  const slotNeed = int32s(nRegions * (nSegments + 1)).fill(-1);
   for (let n = 0; n < nNeeds; n++) {
     const need = model.needs[n]!;
     const own = [...new Set(need.segmentIds.map((id) => index.segments.of.get(id)!))].sort((a, b) => a - b);

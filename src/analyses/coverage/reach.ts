@@ -16,6 +16,7 @@ import type { NeedCells } from "./need-cells.js";
 import type { RegionRanges } from "./region-ranges.js";
 import type { PointSites } from "./sites.js";
 import type { Supplies } from "./supplies.js";
+import { uint8s } from "../../typed-arrays.js";
 
 /** What the passes over needs read. @internal */
 export interface CoverageInputs {
@@ -158,7 +159,7 @@ function pointReach(input: CoverageInputs, at: PointServices, segs: Int32Array, 
 /** Finds the cells each need's services reach, and the capacity-limited supplies each can use. @internal */
 export function findReach(input: CoverageInputs, weight: WeightFunction | undefined): Reach {
   const { demand, cells } = input;
-  const reach: Reach = { reached: new Uint8Array(demand.nCells), unlimited: new Uint8Array(demand.nCells), pairCell: u32(), pairSupply: u32(), pairWeight: f64() };
+  const reach: Reach = { reached: uint8s(demand.nCells), unlimited: uint8s(demand.nCells), pairCell: u32(), pairSupply: u32(), pairWeight: f64() };
   const weightOf = weigher(weight);
   const remoteWeight = demand.nCells > 0 ? weightOf(0) : 1;
   const at = new PointServices(input.index.points.ids.length);

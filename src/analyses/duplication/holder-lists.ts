@@ -9,6 +9,7 @@
  */
 import { buildCsr, type Csr } from "../../graph/csr.js";
 import type { Tree } from "../../graph/tree.js";
+import { int32s, uint32s } from "../../typed-arrays.js";
 
 /**
  * A slice holding more departments than this is a *hub*: its holders are not all compared with each other (that
@@ -46,8 +47,8 @@ export class HolderLists {
     });
     this.offsets = csr.offsets;
     this.targets = csr.targets;
-    this.sliceEnd = new Uint32Array(this.targets.length);
-    this.sliceUp = new Int32Array(this.targets.length).fill(-1);
+    this.sliceEnd = uint32s(this.targets.length);
+    this.sliceUp = int32s(this.targets.length).fill(-1);
     const stack: number[] = [];
     for (let i = 0; i < items; i++) this.link(i, stack);
   }

@@ -1,0 +1,43 @@
+/**
+ * Large working arrays
+ * ====================
+ * V8 counts the memory of every `ArrayBuffer` it makes, and each 64 MB more than at the last full garbage collection
+ * starts another one: marking the whole heap, which on a national model (about 0.9 GB of records) takes most of a
+ * second and frees almost nothing, since the arrays are still in use. The index and the working arrays of coverage
+ * and duplication on such a model come to a few hundred MB, which cost four such collections in `govgraph analyze`.
+ * V8 does not count the memory of a `SharedArrayBuffer` that way (several threads may hold it), so the arrays made
+ * here sit on one when they are large and the platform has it (Node always; browsers on cross-origin isolated
+ * pages), and on an `ArrayBuffer` otherwise. They are read and written like any typed array and freed like any
+ * other object once unreachable; no other thread ever sees them.
+ *
+ * Only for arrays of the index and of an analysis's own work: what a result hands to its caller stays on an
+ * `ArrayBuffer` (a shared one would be shared, not copied, by `postMessage`).
+ * @internal
+ * @module
+ */
+
+/** Arrays of at least this many bytes are made on a `SharedArrayBuffer` when there is one. */
+export const LARGE_ARRAY_BYTES = 1 << 20;
+
+const Shared: typeof SharedArrayBuffer | undefined = typeof SharedArrayBuffer === "function" ? SharedArrayBuffer : undefined;
+
+/** Zeroed memory of `bytes` bytes for working arrays: shared when large and available (see the banner). @internal */
+export function workingBuffer(bytes: number): ArrayBufferLike {
+  return Shared !== undefined && bytes >= LARGE_ARRAY_BYTES ? new Shared(bytes) : new ArrayBuffer(bytes);
+}
+
+/** A zeroed working `Float64Array` of `length` elements. @internal */
+export const float64s = (length: number): Float64Array => new Float64Array(workingBuffer(length * 8));
+/** A zeroed working `Int32Array` of `length` elements. @internal */
+export const int32s = (length: number): Int32Array => new Int32Array(workingBuffer(length * 4));
+/** A zeroed working `Uint32Array` of `length` elements. @internal */
+export const uint32s = (length: number): Uint32Array => new Uint32Array(workingBuffer(length * 4));
+/** A zeroed working `Uint8Array` of `length` elements. @internal */
+export const uint8s = (length: number): Uint8Array => new Uint8Array(workingBuffer(length));
+
+/** A working copy of `source[0, length)`; `length` defaults to the whole array. @internal */
+export function uint32Copy(source: Uint32Array, length = source.length): Uint32Array {
+  const out = uint32s(length);
+  out.set(source.subarray(0, length));
+  return out;
+}
