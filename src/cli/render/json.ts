@@ -78,13 +78,23 @@ function emit(input: unknown, indent: string, depth: number, write: Writer, key 
  */
 function emitSlices(value: readonly unknown[], indent: string, write: Writer): void {
   write("[\n");
+  // The slice is stringified inside as many arrays as `indent` has levels, so that `JSON.stringify` itself indents
+  // its lines by `indent`; the wrappers' brackets are then cut off the text.
+  const levels = indent.length / 2;
+  let open = 0;
+  let close = 0;
+  for (let level = 0; level <= levels; level++) {
+    open += 2 * level + 2; // "  ".repeat(level) + "[\n"
+    close += 2 * level + 2; // "\n" + "  ".repeat(level) + "]"
+  }
   for (let at = 0; at < value.length; at += SMALL) {
     const part = value.slice(at, at + SMALL);
     // In the slice an element's index is `k`: its `toJSON` is given its index in the whole array.
     if (at > 0) for (let k = 0; k < part.length; k++) part[k] = jsonValue(part[k], String(at + k));
-    // "[\n  a,\n  b\n]" without its brackets, each line moved right by `indent` (JSON strings hold no line break).
-    const text = JSON.stringify(part, null, 2);
-    write(indent + text.slice(2, -2).replace(/\n/g, "\n" + indent));
+    let wrapped: unknown = part;
+    for (let level = 0; level < levels; level++) wrapped = [wrapped];
+    const text = JSON.stringify(wrapped, null, 2);
+    write(text.slice(open, text.length - close));
     write(at + SMALL < value.length ? ",\n" : "\n");
   }
   write(indent + "]");
