@@ -7,8 +7,8 @@
  */
 import type { IssuePath } from "../../issues.js";
 import { decodeArrayOrThrow, syntaxError, tooLongError, type ReaderContext } from "./byte-errors.js";
-import { isSpace } from "./byte-scan.js";
-import { findDuplicateKeys, keyCount, type DuplicateKey } from "./duplicate-keys.js";
+import { countColons, escapedColons, isSpace } from "./byte-scan.js";
+import { colonsInStrings, findDuplicateKeys, keyCount, type DuplicateKey } from "./duplicate-keys.js";
 import { MAX_STRING_LENGTH, type BracketedDecoder } from "./utf8.js";
 
 /** What a batch list needs of its reader. @internal */
@@ -19,6 +19,10 @@ export interface BatchReader extends ReaderContext {
   readonly decoder: BracketedDecoder;
   /** The offset of the comma or closing bracket after the value starting at `from`. */
   elementEnd(from: number): number;
+  /** Whether every repeated key is looked for (not only those of the top-level object). */
+  readonly allKeys: boolean;
+  /** The keys counted in the bytes of each element of the whole elements between two offsets. */
+  keyCounts(from: number, to: number): number[];
   /** Told of each batch of a top-level array's elements as it is parsed (and checked for repeated keys). */
   readonly listener?: ArrayListener | undefined;
 }
@@ -89,8 +93,23 @@ export class BatchList {
       return false;
     }
     if (!first && part.length === 0) return false;
+    if (this.r.allKeys && !this.keysAgree(part, from, to)) this.checkKeys(part, this.r.keyCounts(from, to), from, to);
     this.add(part);
     return true;
+  }
+
+  /**
+   * Whether a batch surely repeats no key, from its colons. Outside strings a colon follows each key, so without a
+   * repeated key the colon bytes plus the escaped colons (`\u003a`, see `escapedColons`) are at least the parsed
+   * keys plus the colons in parsed strings, and equal in all but odd cases; each repeated key takes one key (and
+   * whatever its first value held) out of the parsed side and none out of the bytes. So equal counts rule repeats
+   * out, and unequal ones send the batch to the exact count of each element's keys.
+   */
+  private keysAgree(part: unknown[], from: number, to: number): boolean {
+    const w = this.r.w;
+    const bytes = countColons(w.bytes, from - w.base, to - w.base) + escapedColons(w.bytes, from - w.base, to - w.base);
+    const keys = keyCount(part);
+    return bytes === keys || bytes === keys + colonsInStrings(part);
   }
 
   /** Where the value after `from` starts: its first byte that is no blank. */

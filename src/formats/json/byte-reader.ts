@@ -62,7 +62,7 @@ export class JsonByteReader implements ReaderContext {
     source: JsonBytes,
     readonly fn: string,
     batch: number,
-    private readonly allKeys: boolean,
+    readonly allKeys: boolean,
     readonly listener?: ArrayListener,
   ) {
     this.w = new ByteWindow(source, fn);
@@ -183,7 +183,7 @@ export class JsonByteReader implements ReaderContext {
   /** The array opening at `open` (standing after `outer`, at `path`) and the offset after its closing bracket. */
   private array(open: number, outer: string, path: IssuePath): [unknown[], number] {
     const items = new BatchList(this, path);
-    const guessed = this.allKeys ? { from: open + 1, first: true } : this.guessed(open, items);
+    const guessed = this.guessed(open, items);
     if ("end" in guessed) return [items.list(), guessed.end];
     const end = this.scanned(guessed.from, guessed.first, items, outer);
     return [items.list(), end];
@@ -261,6 +261,14 @@ export class JsonByteReader implements ReaderContext {
       at = Math.max(at, w.end - needle.length + 1);
       w.fill(this.keep, w.end + LOOKAHEAD);
     }
+  }
+
+  /** The keys counted in the bytes of each element between two offsets (whole elements), for `BatchList`. @internal */
+  keyCounts(from: number, to: number): number[] {
+    const counts: number[] = [];
+    const scan = new ValueScan(from, to, counts);
+    if (this.byte(this.scanTo(scan)) !== COMMA) counts.push(scan.keys);
+    return counts;
   }
 
   /** The offset where the value starting at `from` ends (a comma or closing bracket), for `BatchList`. @internal */

@@ -16,6 +16,8 @@ const COMMA = 4;
 const COLON = 5;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
+const COLON_BYTE = 0x3a;
+const EMPTY_WORDS = new Uint32Array(0);
 
 /** What each byte means to the scan. */
 const CLASS = new Uint8Array(256);
@@ -152,4 +154,40 @@ export function findBytes(bytes: Uint8Array, length: number, needle: Uint8Array,
 /** True for JSON whitespace (space, tab, line feed, carriage return). @internal */
 export function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+/**
+ * The colons in `bytes[from, to)`, four bytes at a time: each 32-bit word is XORed with four colons, and its zero
+ * bytes counted with the carry trick of "Bit Twiddling Hacks" (S. E. Anderson, "Determine if a word has a zero
+ * byte"). A colon byte is never part of a longer UTF-8 character. @internal
+ */
+export function countColons(bytes: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  let i = from;
+  const offset = bytes.byteOffset;
+  for (; i < to && ((offset + i) & 3) !== 0; i++) if (bytes[i] === COLON_BYTE) n++;
+  const count = i < to ? (to - i) >>> 2 : 0;
+  const words = count > 0 ? new Uint32Array(bytes.buffer, offset + i, count) : EMPTY_WORDS;
+  for (let k = 0; k < count; k++) {
+    const x = words[k]! ^ 0x3a3a3a3a;
+    // The high bit of each byte of `nonZero` is set where that byte of `x` is not zero.
+    const nonZero = (((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x) & 0x80808080;
+    // One bit at the bottom of each byte that was a colon, summed into the top byte by the multiplication.
+    n += Math.imul((~nonZero & 0x80808080) >>> 7, 0x01010101) >>> 24;
+  }
+  for (i += count * 4; i < to; i++) if (bytes[i] === COLON_BYTE) n++;
+  return n;
+}
+
+/**
+ * How many times `\u003a` or `\u003A` (an escaped colon) appears in `bytes[from, to)`: at least the colons that
+ * escapes put in the strings (some appearances may be text after an escaped backslash instead). @internal
+ */
+export function escapedColons(bytes: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  const view = bytes.subarray(0, to);
+  for (let i = view.indexOf(BACKSLASH, from); i !== -1 && i + 5 < to; i = view.indexOf(BACKSLASH, i + 1)) {
+    if (bytes[i + 1] === 0x75 && bytes[i + 2] === 0x30 && bytes[i + 3] === 0x30 && bytes[i + 4] === 0x33 && (bytes[i + 5] === 0x61 || bytes[i + 5] === 0x41)) n++;
+  }
+  return n;
 }

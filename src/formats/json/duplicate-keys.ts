@@ -2,9 +2,11 @@
  * Duplicate keys
  * ==============
  * `JSON.parse('{"regions": [...], "regions": []}')` keeps the last value without a word, so a model can lose its
- * regions and still be valid. The reader catches a repeated key cheaply: a value's keys counted in its bytes (the
- * colons outside strings) against the keys of what `JSON.parse` made of it; only a value whose counts differ is
- * walked again, key by key, to find which key repeats and where.
+ * regions and still be valid. The reader catches a repeated key cheaply, by counting. A batch of elements whose
+ * end was guessed (an indented file) is checked as a whole: its colon bytes, four at a time, against the keys and
+ * the colons in the strings of what `JSON.parse` made of it (`BatchList`). Otherwise, and for a batch whose counts
+ * differ, each value's keys are counted in its bytes (the colons outside strings, `byte-scan.ts`) against its
+ * parsed keys. Only a value whose counts differ is walked again, key by key, to find which key repeats and where.
  */
 import type { Issue } from "../../errors.js";
 import { dotPath, issue, quote, type IssuePath } from "../../issues.js";
@@ -40,6 +42,27 @@ export function keyCount(value: unknown): number {
       n++;
       const x: unknown = (item as Record<string, unknown>)[key];
       if (typeof x === "object" && x !== null) stack.push(x);
+    }
+  }
+  return n;
+}
+
+/** The colons in the strings of a parsed value, keys and values, at every depth (iterative). @internal */
+export function colonsInStrings(value: unknown): number {
+  let n = 0;
+  const count = (text: string) => {
+    for (let i = text.indexOf(":"); i !== -1; i = text.indexOf(":", i + 1)) n++;
+  };
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item === "string") count(item);
+    else if (Array.isArray(item)) for (let i = 0; i < item.length; i++) stack.push(item[i]);
+    else if (typeof item === "object" && item !== null) {
+      for (const key in item) {
+        count(key);
+        stack.push((item as Record<string, unknown>)[key]);
+      }
     }
   }
   return n;

@@ -14,6 +14,7 @@ import {
   validateModel,
 } from "../../../src/index.js";
 import { REFERENCE_FIELDS } from "../../../src/model/records.js";
+import { countColons, escapedColons } from "../../../src/formats/json/byte-scan.js";
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -86,7 +87,7 @@ describe("parseModelJsonBytes", () => {
     );
   });
 
-  it("scans every byte (duplicateKeys: \"all\") to the value JSON.parse gives, strings of quotes and backslashes cut across chunks anywhere", () => {
+  it("reads with duplicateKeys: \"all\" to the value JSON.parse gives, strings of quotes and backslashes cut across chunks anywhere", () => {
     const tricky = fc.string({ unit: fc.constantFrom("\\", '"', "a", "é", "{", "]", ",", ":"), maxLength: 12 });
     const value = fc.array(fc.dictionary(tricky, fc.oneof(tricky, fc.array(tricky, { maxLength: 3 })), { maxKeys: 3 }), { maxLength: 6 });
     fc.assert(
@@ -97,6 +98,60 @@ describe("parseModelJsonBytes", () => {
         for (const input of [bytes, chunks]) expect(parseJsonBytes(input, { batchBytes, duplicateKeys: "all" })).toEqual({ list });
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('finds every repeated key at any depth of indented arrays (duplicateKeys: "all"), colons and escaped colons in strings or not', () => {
+    // Objects as lists of [key, value] pairs, so keys can repeat; written indented as a file is, so batches are
+    // guessed and checked by their colons, and escaped colons (`\u003a`) or text that only looks like one inside.
+    type Value = string | number | Value[] | { pairs: [string, Value][] };
+    const text = fc.constantFrom("a", "b", ":", "a:b", "\\u003a", "é:");
+    const value: fc.Arbitrary<Value> = fc.letrec<{ value: Value }>((tie) => ({
+      value: fc.oneof(
+        { depthSize: "small", withCrossShrink: true },
+        text,
+        fc.integer(),
+        fc.array(tie("value"), { maxLength: 3 }),
+        fc.record({ pairs: fc.array(fc.tuple(text, tie("value")), { maxLength: 4 }) }),
+      ),
+    })).value;
+    const write = (v: Value, indent: string, escape: boolean): string => {
+      const inner = indent + "  ";
+      const str = (t: string) => (escape ? JSON.stringify(t).replace(/:/g, "\\u003a") : JSON.stringify(t));
+      if (typeof v === "string") return str(v);
+      if (typeof v === "number") return String(v);
+      if (Array.isArray(v)) return v.length === 0 ? "[]" : `[\n${v.map((x) => inner + write(x, inner, escape)).join(",\n")}\n${indent}]`;
+      if (v.pairs.length === 0) return "{}";
+      return `{\n${v.pairs.map(([k, x]) => `${inner}${str(k)}: ${write(x, inner, escape)}`).join(",\n")}\n${indent}}`;
+    };
+    const repeats = (v: Value, pointer: string, out: string[]): string[] => {
+      if (Array.isArray(v)) v.forEach((x, i) => repeats(x, `${pointer}/${i}`, out));
+      else if (typeof v === "object") {
+        const seen = new Set<string>();
+        // Every repeat in the text counts, also inside a value that a repeated key then replaces.
+        for (const [k, x] of v.pairs) {
+          if (seen.has(k)) out.push(`${pointer}/${k}`);
+          seen.add(k);
+          repeats(x, `${pointer}/${k}`, out);
+        }
+      }
+      return out;
+    };
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 200 }), fc.boolean(), (list, batchBytes, escape) => {
+        const doc = `{\n  "list": ${write(list, "  ", escape)}\n}`;
+        const expected = repeats(list, "/list", []).sort();
+        let found: string[] = [];
+        try {
+          const parsed = parseJsonBytes(encode(doc), { batchBytes, duplicateKeys: "all" });
+          expect(parsed).toEqual(JSON.parse(doc));
+        } catch (error) {
+          expect(error).toBeInstanceOf(GovGraphError);
+          found = (error as GovGraphError).issues.map((i) => i.pointer);
+        }
+        expect(found.sort()).toEqual(expected);
+      }),
+      { numRuns: 400 },
     );
   });
 
@@ -231,3 +286,28 @@ describe("parseModelJsonBytes", () => {
   });
 });
 
+
+describe("colon counts of the repeated-key check", () => {
+  it("counts the colons of any range of any bytes, the view starting anywhere in its buffer", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.nat(7), fc.nat(), fc.nat(), (raw, shift, a, b) => {
+        const buffer = new Uint8Array(raw.length + shift);
+        buffer.set(raw.map((x) => (x % 3 === 0 ? 0x3a : x)), shift);
+        const bytes = buffer.subarray(shift);
+        const from = raw.length === 0 ? 0 : a % raw.length;
+        const to = from + (raw.length === 0 ? 0 : b % (raw.length - from + 1));
+        let expected = 0;
+        for (let i = from; i < to; i++) if (bytes[i] === 0x3a) expected++;
+        expect(countColons(bytes, from, to)).toBe(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("counts escaped colons in either case, and text after an escaped backslash that looks like one", () => {
+    const bytes = encode(String.raw`"\u003a" "\u003A" "\\u003a" "\u003b" "\u003" u003a`);
+    expect(escapedColons(bytes, 0, bytes.length)).toBe(3);
+    expect(escapedColons(bytes, 1, 8)).toBe(1);
+    expect(escapedColons(bytes, 1, 6)).toBe(0);
+  });
+});
