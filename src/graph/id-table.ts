@@ -30,6 +30,14 @@ export function shareIdTable(next: readonly { id: string }[], base: readonly { i
   if (next !== base && Object.isFrozen(next) && Object.isFrozen(base) && next.length === base.length) tables.set(next, idTable(base));
 }
 
+/**
+ * Records the table that validation built while reading the frozen `records` (their ids in order, and the position
+ * of each), so that the index does not build it again. @internal
+ */
+export function adoptIdTable(records: readonly { id: string }[], ids: readonly string[], of: ReadonlyMap<string, number>): void {
+  if (Object.isFrozen(records) && ids.length === records.length && of.size === records.length) tables.set(records, { ids, of });
+}
+
 function buildIdTable(records: readonly { id: string }[]): IdTable {
   const ids = new Array<string>(records.length);
   const of = new Map<string, number>();

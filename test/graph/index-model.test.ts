@@ -8,6 +8,7 @@ import {
   getDegree,
   getRow,
   indexModel,
+  parseModelJson,
   row,
   validateModel,
   type Csr,
@@ -249,6 +250,31 @@ describe("indexModel agrees with a brute-force oracle", () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe("indexModel's id tables", () => {
+  const tablesOf = (x: ModelIndex) => [x.regions, x.segments, x.departments, x.functions, x.services, x.needs, x.evidence, x.points];
+  const collectionsOf = (m: Model) => [m.regions, m.segments, m.departments, m.functions, m.services, m.needs, m.evidence, m.servicePoints];
+
+  it("map each id to its record's position, whether validation read the records in order (and lent its tables) or not", () => {
+    fc.assert(
+      fc.property(arbitraryModel(), fc.boolean(), (input, shuffle) => {
+        const given = shuffle ? { ...input, regions: [...(input.regions ?? [])].reverse(), services: [...(input.services ?? [])].reverse() } : input;
+        const validated = validateModel(given).model;
+        if (validated === undefined) return;
+        for (const m of [validated, parseModelJson(JSON.stringify(given))]) {
+          const x = indexModel(m);
+          collectionsOf(m).forEach((records, c) => {
+            const table = tablesOf(x)[c]!;
+            expect(table.ids).toEqual(records.map((r) => r.id));
+            expect(table.of.size).toBe(records.length);
+            records.forEach((r, i) => expect(table.of.get(r.id)).toBe(i));
+          });
+        }
+      }),
+      { numRuns: 150 },
     );
   });
 });

@@ -9,6 +9,7 @@
  * `validateModel` runs the full validation, which finds and words every issue: this pass never writes an issue.
  */
 import type { Issue } from "../../errors.js";
+import { adoptIdTable } from "../../graph/id-table.js";
 import { COLLECTIONS, type CollectionName, type Model } from "../../schemas/model.js";
 import { checkJourneys, checkTrees } from "../integrity/cycles.js";
 import type { IdIndexes, RawCollections } from "../integrity/ids.js";
@@ -187,7 +188,13 @@ export class OnePass {
       else if (isPairCollection(c) && hasDuplicatePairs(c, records)) return undefined;
       else model[c] = [...(records as object[])].sort(RECORD_ORDER[c]);
     }
-    return { model: markValidatedFrozen(model as unknown as Model), issues };
+    const valid = markValidatedFrozen(model as unknown as Model);
+    // The ids read, in order, are the id table of each collection kept in its order: the index takes them as they are.
+    for (const c of COLLECTIONS) {
+      const state = this.states.get(c);
+      if (state && state.ascending && !isPairCollection(c)) adoptIdTable(valid[c] as readonly { id: string }[], state.idStrings, state.ids);
+    }
+    return { model: valid, issues };
   }
 }
 
