@@ -7,6 +7,7 @@
  * of the bytes and go on in the next one (its state is kept). It also counts the colons of each value: its keys, at
  * every depth, which `JSON.parse` would keep all unless one repeats.
  */
+import { nodeBuffer } from "./utf8.js";
 
 const OTHER = 0;
 const STRING = 1;
@@ -138,8 +139,17 @@ export function stringEnd(bytes: Uint8Array, start: number, length: number): num
   return -1;
 }
 
+/** Node's `Buffer`, whose `indexOf` searches natively (a typed array's `indexOf` reads one element at a time). */
+const NODE = nodeBuffer();
+
 /** The first index in `[from, to)` where `needle` starts in `bytes[0, length)`, or -1. @internal */
 export function findBytes(bytes: Uint8Array, length: number, needle: Uint8Array, from: number, to: number): number {
+  if (!NODE) return findBytesByLastByte(bytes, length, needle, from, to);
+  return from < to ? NODE.Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(length, to + needle.length - 1)).indexOf(needle, from) : -1;
+}
+
+/** {@link findBytes} without Node: the needle's last byte found by `indexOf`, the rest compared. @internal */
+export function findBytesByLastByte(bytes: Uint8Array, length: number, needle: Uint8Array, from: number, to: number): number {
   const m = needle.length - 1;
   const last = needle[m]!;
   const view = bytes.subarray(0, Math.min(length, to + m));
@@ -185,7 +195,7 @@ export function countColons(bytes: Uint8Array, from: number, to: number): number
  */
 export function escapedColons(bytes: Uint8Array, from: number, to: number): number {
   let n = 0;
-  const view = bytes.subarray(0, to);
+  const view = NODE ? NODE.Buffer.from(bytes.buffer, bytes.byteOffset, to) : bytes.subarray(0, to);
   for (let i = view.indexOf(BACKSLASH, from); i !== -1 && i + 5 < to; i = view.indexOf(BACKSLASH, i + 1)) {
     if (bytes[i + 1] === 0x75 && bytes[i + 2] === 0x30 && bytes[i + 3] === 0x30 && bytes[i + 4] === 0x33 && (bytes[i + 5] === 0x61 || bytes[i + 5] === 0x41)) n++;
   }

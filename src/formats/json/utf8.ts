@@ -42,7 +42,9 @@ export function decodeUtf8(bytes: Uint8Array, from: number, to: number): string 
 export interface NodeBufferModule {
   isAscii(bytes: Uint8Array): boolean;
   isUtf8(bytes: Uint8Array): boolean;
-  Buffer: { from(buffer: ArrayBufferLike, offset: number, length: number): { toString(encoding: "latin1" | "utf8"): string } };
+  Buffer: {
+    from(buffer: ArrayBufferLike, offset: number, length: number): { toString(encoding: "latin1" | "utf8"): string; indexOf(value: number | Uint8Array, byteOffset: number): number };
+  };
 }
 
 /** Node's `buffer` module when this runs in Node (20.16 and later), found without importing it (browsers have none). @internal */

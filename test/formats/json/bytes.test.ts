@@ -14,7 +14,7 @@ import {
   validateModel,
 } from "../../../src/index.js";
 import { REFERENCE_FIELDS } from "../../../src/model/records.js";
-import { countColons, escapedColons } from "../../../src/formats/json/byte-scan.js";
+import { countColons, escapedColons, findBytes, findBytesByLastByte } from "../../../src/formats/json/byte-scan.js";
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -309,5 +309,27 @@ describe("colon counts of the repeated-key check", () => {
     expect(escapedColons(bytes, 0, bytes.length)).toBe(3);
     expect(escapedColons(bytes, 1, 8)).toBe(1);
     expect(escapedColons(bytes, 1, 6)).toBe(0);
+  });
+});
+
+describe("finding bytes", () => {
+  it("finds the first start of a needle within a range, natively in Node and without it, as a plain search does", () => {
+    const byte = fc.constantFrom(0x20, 0x0a, 0x2c, 0x5d, 0x61);
+    fc.assert(
+      fc.property(fc.array(byte, { maxLength: 200 }), fc.array(byte, { minLength: 1, maxLength: 5 }), fc.nat(7), fc.nat(), fc.nat(), fc.nat(), (raw, pin, shift, a, b, c) => {
+        const buffer = new Uint8Array(raw.length + shift + 3);
+        buffer.set(raw, shift);
+        const bytes = buffer.subarray(shift);
+        const needle = Uint8Array.from(pin);
+        const length = raw.length === 0 ? 0 : c % (raw.length + 1);
+        const from = a % (length + 2);
+        const to = from + (b % (length + 2));
+        let expected = -1;
+        for (let i = from; i < to && expected < 0; i++) if (i + needle.length <= Math.min(length, to + needle.length - 1) && needle.every((x, k) => bytes[i + k] === x)) expected = i;
+        expect(findBytes(bytes, length, needle, from, to)).toBe(expected);
+        expect(findBytesByLastByte(bytes, length, needle, from, to)).toBe(expected);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
