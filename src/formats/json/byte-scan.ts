@@ -139,24 +139,34 @@ export function stringEnd(bytes: Uint8Array, start: number, length: number): num
   return -1;
 }
 
-/** Node's `Buffer`, whose `indexOf` searches natively (a typed array's `indexOf` reads one element at a time). */
+/** Node's `Buffer`, whose `indexOf` of a byte is `memchr` (a typed array's reads one element at a time). */
 const NODE = nodeBuffer();
 
-/** The first index in `[from, to)` where `needle` starts in `bytes[0, length)`, or -1. @internal */
+/**
+ * The first index in `[from, to)` where `needle` starts in `bytes[0, length)`, or -1. The search runs on the needle's
+ * last byte that is not white space (`]` of an array's closing line, `,` of the separator between its elements):
+ * indentation makes blanks and line breaks the commonest bytes of a model file. @internal
+ */
 export function findBytes(bytes: Uint8Array, length: number, needle: Uint8Array, from: number, to: number): number {
-  if (!NODE) return findBytesByLastByte(bytes, length, needle, from, to);
-  return from < to ? NODE.Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(length, to + needle.length - 1)).indexOf(needle, from) : -1;
+  const end = Math.min(length, to + needle.length - 1);
+  return findBytesIn(NODE ? NODE.Buffer.from(bytes.buffer, bytes.byteOffset, end) : bytes.subarray(0, end), end, bytes, needle, from);
 }
 
-/** {@link findBytes} without Node: the needle's last byte found by `indexOf`, the rest compared. @internal */
-export function findBytesByLastByte(bytes: Uint8Array, length: number, needle: Uint8Array, from: number, to: number): number {
-  const m = needle.length - 1;
-  const last = needle[m]!;
-  const view = bytes.subarray(0, Math.min(length, to + m));
-  for (let i = view.indexOf(last, from + m); i !== -1; i = view.indexOf(last, i + 1)) {
-    let k = 1;
-    while (k <= m && bytes[i - k] === needle[m - k]) k++;
-    if (k > m) return i - m;
+/**
+ * {@link findBytes} with `view.indexOf` finding the needle's anchor byte in `bytes[0, end)` (a view of them: Node's
+ * `Buffer`, or the typed array elsewhere). @internal
+ */
+export function findBytesIn(view: { indexOf(value: number, byteOffset: number): number }, end: number, bytes: Uint8Array, needle: Uint8Array, from: number): number {
+  const m = needle.length;
+  let a = m - 1;
+  while (a > 0 && isSpace(needle[a]!)) a--;
+  const anchor = needle[a]!;
+  for (let i = view.indexOf(anchor, from + a); i !== -1; i = view.indexOf(anchor, i + 1)) {
+    const start = i - a;
+    if (start + m > end) return -1;
+    let k = 0;
+    while (k < m && bytes[start + k] === needle[k]) k++;
+    if (k === m) return start;
   }
   return -1;
 }
