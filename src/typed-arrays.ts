@@ -6,9 +6,10 @@
  * second and frees almost nothing, since the arrays are still in use. The index and the working arrays of coverage
  * and duplication on such a model come to a few hundred MB, which cost four such collections in `govgraph analyze`.
  * V8 does not count the memory of a `SharedArrayBuffer` that way (several threads may hold it), so the arrays made
- * here sit on one when they are large and the platform has it (Node always; browsers on cross-origin isolated
- * pages), and on an `ArrayBuffer` otherwise. They are read and written like any typed array and freed like any
- * other object once unreachable; no other thread ever sees them.
+ * here sit on one when they are large, the heap is large (see `HEAP_WITHOUT_SHARED`) and the platform has it and
+ * tells the heap's size (Node), and on an `ArrayBuffer` otherwise. They are read and written like any typed array and freed like any other object once unreachable; no
+ * other thread ever sees them. Their bytes are counted here, and the count goes down as `FinalizationRegistry`
+ * reports them collected.
  *
  * Only for arrays of the index and of an analysis's own work: what a result hands to its caller stays on an
  * `ArrayBuffer` (a shared one would be shared, not copied, by `postMessage`).
@@ -16,14 +17,41 @@
  * @module
  */
 
-/** Arrays of at least this many bytes are made on a `SharedArrayBuffer` when there is one. */
+/** Arrays of at least this many bytes may be made on a `SharedArrayBuffer` (see the banner). */
 export const LARGE_ARRAY_BYTES = 1 << 20;
+
+/**
+ * Shared memory is used only while the whole of it stays below the heap V8 counts less this much: a full collection
+ * of a smaller heap takes a fraction of a second, so V8's own counting is kept there, and the memory that shared
+ * buffers keep until a collection stays within the size of the heap. Past the bound arrays go on `ArrayBuffer`s,
+ * whose counting brings the collections that free the shared memory no longer used.
+ */
+const HEAP_WITHOUT_SHARED = 256 << 20;
 
 const Shared: typeof SharedArrayBuffer | undefined = typeof SharedArrayBuffer === "function" ? SharedArrayBuffer : undefined;
 
-/** Zeroed memory of `bytes` bytes for working arrays: shared when large and available (see the banner). @internal */
+/** Bytes of working memory on shared buffers not yet collected (as far as the finalization callbacks have said). */
+let sharedBytes = 0;
+const collected = Shared && typeof FinalizationRegistry === "function" ? new FinalizationRegistry<number>((bytes) => (sharedBytes -= bytes)) : undefined;
+
+/** The bytes of V8's heap in use (Node), or undefined where it cannot be read. */
+function heapUsed(): number | undefined {
+  const memoryUsage = (globalThis as { process?: { memoryUsage?: () => { heapUsed: number } } }).process?.memoryUsage;
+  return typeof memoryUsage === "function" ? memoryUsage().heapUsed : undefined;
+}
+
+/** Zeroed memory of `bytes` bytes for working arrays: shared when large and within the budget (see the banner). @internal */
 export function workingBuffer(bytes: number): ArrayBufferLike {
-  return Shared !== undefined && bytes >= LARGE_ARRAY_BYTES ? new Shared(bytes) : new ArrayBuffer(bytes);
+  if (Shared !== undefined && collected !== undefined && bytes >= LARGE_ARRAY_BYTES) {
+    const heap = heapUsed();
+    if (heap !== undefined && sharedBytes + bytes <= heap - HEAP_WITHOUT_SHARED) {
+      const buffer = new Shared(bytes);
+      sharedBytes += bytes;
+      collected.register(buffer, bytes);
+      return buffer;
+    }
+  }
+  return new ArrayBuffer(bytes);
 }
 
 /** A zeroed working `Float64Array` of `length` elements. @internal */

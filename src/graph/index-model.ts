@@ -94,9 +94,9 @@ export interface ModelIndex {
 /**
  * Builds the compact integer index of a valid model that the analyses run on.
  * The index of a frozen model (as `validateModel`, `parseModel` and every edit return) is built once and cached,
- * so analyses run one after another share it; treat its typed arrays as read-only. Arrays of 1 MB or more sit on a
- * `SharedArrayBuffer` where the platform has one, so that a national model's index does not start full garbage
- * collections (see docs/benchmarks.md); `postMessage` shares such an array instead of copying it.
+ * so analyses run one after another share it; treat its typed arrays as read-only. In Node, arrays of 1 MB or more
+ * of a model whose heap passes 256 MB sit on a `SharedArrayBuffer`, so that a national model's index does not start
+ * full garbage collections (see docs/architecture.md); `postMessage` shares such an array instead of copying it.
  * @example
  * const index = indexModel(model);
  * const bureaus = getRow(index.functionDepartments, index.functions.of.get("f-licence")!);

@@ -4,6 +4,7 @@
  */
 import { GovGraphError } from "../errors.js";
 import { csrFromPairs, type Csr } from "./csr.js";
+import { uint32s } from "../typed-arrays.js";
 
 /** A forest given by parent indexes, with constant-time ancestor tests. */
 export interface Tree {
@@ -21,7 +22,7 @@ export interface Tree {
 
 /** `0, 1, ..., n - 1`. @internal */
 export function identity(n: number): Uint32Array {
-  const out = new Uint32Array(n);
+  const out = uint32s(n);
   for (let i = 0; i < n; i++) out[i] = i;
   return out;
 }

@@ -9,6 +9,7 @@ import { indexModel, type ModelIndex } from "../../graph/index-model.js";
 import type { Model } from "../../schemas/model.js";
 import { buildTravelCosts, type TravelCostTable } from "../travel-costs.js";
 import type { PointSites } from "./sites.js";
+import { float64s, uint32Copy, uint32s } from "../../typed-arrays.js";
 
 /** The regions within reach of point `p` are `region[k]`, `cost[k]` for `k` in `start[p] .. start[p + 1]`. @internal */
 export interface NearPoints {
@@ -66,12 +67,12 @@ function searchNearPoints(index: ModelIndex, wanted: Uint8Array, maxCost: number
   const nRegions = index.regions.ids.length;
   const nPoints = index.points.ids.length;
   const near = standingCosts(index, wanted, maxCost, sites);
-  const start = new Uint32Array(nPoints + 1);
+  const start = uint32s(nPoints + 1);
   for (let k = 0; k < near.points.length; k++) start[near.points[k]! + 1]!++;
   for (let p = 0; p < nPoints; p++) start[p + 1]! += start[p]!;
-  const region = new Uint32Array(near.points.length);
-  const cost = new Float64Array(near.points.length);
-  const cursor = start.slice(0, nPoints);
+  const region = uint32s(near.points.length);
+  const cost = float64s(near.points.length);
+  const cursor = uint32Copy(start, nPoints);
   for (let r = 0; r < nRegions; r++) {
     for (let k = near.offsets[r]!; k < near.offsets[r + 1]!; k++) {
       const at = cursor[near.points[k]!]!++;

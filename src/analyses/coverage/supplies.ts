@@ -8,6 +8,7 @@
 import type { Model } from "../../schemas/model.js";
 import { isActiveService } from "../../schemas/service.js";
 import { f64 } from "../typed-column.js";
+import { int32s } from "../../typed-arrays.js";
 
 /** The services and supplies of coverage. @internal */
 export interface Supplies {
@@ -28,7 +29,7 @@ export function supplies(model: Model, options: { channels: ReadonlySet<string>;
   const nServices = model.services.length;
   const active = new Uint8Array(nServices);
   const remote = new Uint8Array(nServices);
-  const remoteSupply = new Int32Array(nServices).fill(-1);
+  const remoteSupply = int32s(nServices).fill(-1);
   const capacity = f64();
   const pointUnlimited = new Uint8Array(model.servicePoints.length);
   model.servicePoints.forEach((p, k) => {
