@@ -30,6 +30,9 @@ CLASS[0x5d] = CLOSE;
 CLASS[0x2c] = COMMA;
 CLASS[0x3a] = COLON;
 
+/** Node's `Buffer`, whose `indexOf` of a byte is `memchr` (a typed array's reads one element at a time). */
+const NODE = nodeBuffer();
+
 /** Where a scan through a list of values stands, kept from one window of bytes to the next. @internal */
 export class ValueScan {
   /** Nesting inside the current value (0: between values). */
@@ -63,7 +66,8 @@ export function scanValues(scan: ValueScan, bytes: Uint8Array, base: number, len
   let keys = scan.keys;
   const stop = scan.stopAfter - base;
   const counts = scan.counts;
-  const view = bytes.length === length ? bytes : bytes.subarray(0, length);
+  // Strings are skipped by searching their closing quote: natively in Node (`memchr`), by a typed array elsewhere.
+  const view = NODE ? NODE.Buffer.from(bytes.buffer, bytes.byteOffset, length) : bytes.length === length ? bytes : bytes.subarray(0, length);
   if (scan.inString) {
     i += scan.skip;
     while (i < length) {
@@ -138,9 +142,6 @@ export function stringEnd(bytes: Uint8Array, start: number, length: number): num
   }
   return -1;
 }
-
-/** Node's `Buffer`, whose `indexOf` of a byte is `memchr` (a typed array's reads one element at a time). */
-const NODE = nodeBuffer();
 
 /**
  * The first index in `[from, to)` where `needle` starts in `bytes[0, length)`, or -1. The search runs on the needle's

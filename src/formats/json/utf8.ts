@@ -43,7 +43,7 @@ export interface NodeBufferModule {
   isAscii(bytes: Uint8Array): boolean;
   isUtf8(bytes: Uint8Array): boolean;
   Buffer: {
-    from(buffer: ArrayBufferLike, offset: number, length: number): { toString(encoding: "latin1" | "utf8"): string; indexOf(value: number | Uint8Array, byteOffset: number): number };
+    from(buffer: ArrayBufferLike, offset: number, length: number): Uint8Array & { toString(encoding: "latin1" | "utf8"): string; indexOf(value: number | Uint8Array, byteOffset: number): number };
   };
 }
 
