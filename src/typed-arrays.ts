@@ -7,12 +7,14 @@
  * and duplication on such a model come to a few hundred MB, which cost four such collections in `govgraph analyze`.
  * V8 does not count the memory of a `SharedArrayBuffer` that way (several threads may hold it), so the arrays made
  * here sit on one when they are large, the heap is large (see `HEAP_WITHOUT_SHARED`) and the platform has it and
- * tells the heap's size (Node), and on an `ArrayBuffer` otherwise. They are read and written like any typed array and freed like any other object once unreachable; no
- * other thread ever sees them. Their bytes are counted here, and the count goes down as `FinalizationRegistry`
- * reports them collected.
+ * tells the heap's size (Node), and on an `ArrayBuffer` otherwise. They are read and written like any typed array
+ * and freed like any other object once unreachable. Their bytes are counted here, and the count goes down as a
+ * `FinalizationRegistry` reports them collected; its callbacks run between tasks, so a long synchronous run only
+ * counts up, and past the bound its arrays are `ArrayBuffer`s.
  *
- * Only for arrays of the index and of an analysis's own work: what a result hands to its caller stays on an
- * `ArrayBuffer` (a shared one would be shared, not copied, by `postMessage`).
+ * Only for arrays of the index and of an analysis's own work: what an analysis returns stays on `ArrayBuffer`s. The
+ * index, which `indexModel` returns, is the one exception: `structuredClone` and `postMessage` share its large
+ * arrays instead of copying them, and they cannot be transferred.
  * @internal
  * @module
  */

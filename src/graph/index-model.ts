@@ -96,7 +96,8 @@ export interface ModelIndex {
  * The index of a frozen model (as `validateModel`, `parseModel` and every edit return) is built once and cached,
  * so analyses run one after another share it; treat its typed arrays as read-only. In Node, arrays of 1 MB or more
  * of a model whose heap passes 256 MB sit on a `SharedArrayBuffer`, so that a national model's index does not start
- * full garbage collections (see docs/architecture.md); `postMessage` shares such an array instead of copying it.
+ * full garbage collections (see docs/architecture.md): `structuredClone` and `postMessage` share such an array
+ * instead of copying it (a clone's writes would change the cached index), and it cannot be transferred.
  * @example
  * const index = indexModel(model);
  * const bureaus = getRow(index.functionDepartments, index.functions.of.get("f-licence")!);

@@ -41,6 +41,12 @@ function jsonValue(input: unknown, key: string): unknown {
   return input !== null && typeof input === "object" && typeof (input as { toJSON?: unknown }).toJSON === "function" ? (input as { toJSON(key: string): unknown }).toJSON(key) : input;
 }
 
+/** `item`, or a stand-in whose `toJSON` calls `item`'s with `key` when it has one. */
+function keyedAt(item: unknown, key: string): unknown {
+  if (item === null || typeof item !== "object" || typeof (item as { toJSON?: unknown }).toJSON !== "function") return item;
+  return { toJSON: () => (item as { toJSON(key: string): unknown }).toJSON(key) };
+}
+
 function emit(input: unknown, indent: string, depth: number, write: Writer, key = ""): void {
   const value = jsonValue(input, key);
   if (value === null || typeof value !== "object" || (depth >= 2 && Array.isArray(value) && value.length < SMALL)) {
@@ -89,8 +95,9 @@ function emitSlices(value: readonly unknown[], indent: string, write: Writer): v
   }
   for (let at = 0; at < value.length; at += SMALL) {
     const part = value.slice(at, at + SMALL);
-    // In the slice an element's index is `k`: its `toJSON` is given its index in the whole array.
-    if (at > 0) for (let k = 0; k < part.length; k++) part[k] = jsonValue(part[k], String(at + k));
+    // In the slice an element's index is `k`: its `toJSON` is called through a stand-in that gives it its index in
+    // the whole array (calling it here would let `JSON.stringify` call the `toJSON` of what it returns, a `Date`).
+    if (at > 0) for (let k = 0; k < part.length; k++) part[k] = keyedAt(part[k], String(at + k));
     let wrapped: unknown = part;
     for (let level = 0; level < levels; level++) wrapped = [wrapped];
     const text = JSON.stringify(wrapped, null, 2);

@@ -144,9 +144,10 @@ export function stringEnd(bytes: Uint8Array, start: number, length: number): num
 }
 
 /**
- * The first index in `[from, to)` where `needle` starts in `bytes[0, length)`, or -1. The search runs on the needle's
- * last byte that is not white space (`]` of an array's closing line, `,` of the separator between its elements):
- * indentation makes blanks and line breaks the commonest bytes of a model file. @internal
+ * The first index in `[from, to)` where `needle` starts in `bytes[0, length)`, or -1 (also for an empty needle).
+ * Candidates are found by searching one byte of the needle, natively in Node: its last byte that is no blank
+ * (blanks are the commonest bytes of an indented file), the `]` of an array's closing line, the `{` or `"` that
+ * ends the separator between its elements. @internal
  */
 export function findBytes(bytes: Uint8Array, length: number, needle: Uint8Array, from: number, to: number): number {
   const end = Math.min(length, to + needle.length - 1);
@@ -159,6 +160,7 @@ export function findBytes(bytes: Uint8Array, length: number, needle: Uint8Array,
  */
 export function findBytesIn(view: { indexOf(value: number, byteOffset: number): number }, end: number, bytes: Uint8Array, needle: Uint8Array, from: number): number {
   const m = needle.length;
+  if (m === 0) return -1;
   let a = m - 1;
   while (a > 0 && isSpace(needle[a]!)) a--;
   const anchor = needle[a]!;

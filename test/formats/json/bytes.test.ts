@@ -333,5 +333,6 @@ describe("finding bytes", () => {
       }),
       { numRuns: 1000 },
     );
+    expect(findBytes(encode("abc"), 3, new Uint8Array(0), 0, 3)).toBe(-1);
   });
 });
