@@ -36,16 +36,14 @@ const SMALL = 256;
 
 const skipped = (v: unknown) => v === undefined || typeof v === "function" || typeof v === "symbol";
 
+type WithToJSON = { toJSON(key: string): unknown };
+const hasToJSON = (v: unknown): v is WithToJSON => v !== null && typeof v === "object" && typeof (v as { toJSON?: unknown }).toJSON === "function";
+
 /** `input`, or what its `toJSON` gives for `key` (its index or key in its holder), as `JSON.stringify` takes it. */
-function jsonValue(input: unknown, key: string): unknown {
-  return input !== null && typeof input === "object" && typeof (input as { toJSON?: unknown }).toJSON === "function" ? (input as { toJSON(key: string): unknown }).toJSON(key) : input;
-}
+const jsonValue = (input: unknown, key: string): unknown => (hasToJSON(input) ? input.toJSON(key) : input);
 
 /** `item`, or a stand-in whose `toJSON` calls `item`'s with `key` when it has one. */
-function keyedAt(item: unknown, key: string): unknown {
-  if (item === null || typeof item !== "object" || typeof (item as { toJSON?: unknown }).toJSON !== "function") return item;
-  return { toJSON: () => (item as { toJSON(key: string): unknown }).toJSON(key) };
-}
+const keyedAt = (item: unknown, key: string): unknown => (hasToJSON(item) ? { toJSON: () => item.toJSON(key) } : item);
 
 function emit(input: unknown, indent: string, depth: number, write: Writer, key = ""): void {
   const value = jsonValue(input, key);

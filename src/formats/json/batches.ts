@@ -8,7 +8,7 @@
 import type { IssuePath } from "../../issues.js";
 import { decodeArrayOrThrow, syntaxError, tooLongError, type ReaderContext } from "./byte-errors.js";
 import { countColons, escapedColons, isSpace } from "./byte-scan.js";
-import { colonsInStrings, findDuplicateKeys, keyCount, type DuplicateKey } from "./duplicate-keys.js";
+import { findDuplicateKeys, keyCount, type DuplicateKey } from "./duplicate-keys.js";
 import { MAX_STRING_LENGTH, type BracketedDecoder } from "./utf8.js";
 
 /** What a batch list needs of its reader. @internal */
@@ -108,8 +108,7 @@ export class BatchList {
   private keysAgree(part: unknown[], from: number, to: number): boolean {
     const w = this.r.w;
     const bytes = countColons(w.bytes, from - w.base, to - w.base) + escapedColons(w.bytes, from - w.base, to - w.base);
-    const keys = keyCount(part);
-    return bytes === keys || bytes === keys + colonsInStrings(part);
+    return bytes === keyCount(part) || bytes === keyCount(part, true);
   }
 
   /** Where the value after `from` starts: its first byte that is no blank. */

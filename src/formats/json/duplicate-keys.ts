@@ -24,44 +24,29 @@ export interface DuplicateKey {
   firstAt?: Position | undefined;
 }
 
-/** The keys of a parsed value, at every depth (iterative: the value may be deeply nested). @internal */
-export function keyCount(value: unknown): number {
-  if (typeof value !== "object" || value === null) return 0;
+/**
+ * The keys of a parsed value, at every depth (iterative: the value may be deeply nested); with `stringColons`, plus
+ * the colons in its strings, keys and values. @internal
+ */
+export function keyCount(value: unknown, stringColons = false): number {
   let n = 0;
-  const stack: object[] = [value];
-  while (stack.length > 0) {
-    const item = stack.pop()!;
-    if (Array.isArray(item)) {
-      for (let i = 0; i < item.length; i++) {
-        const x: unknown = item[i];
-        if (typeof x === "object" && x !== null) stack.push(x);
-      }
-      continue;
-    }
-    for (const key in item) {
-      n++;
-      const x: unknown = (item as Record<string, unknown>)[key];
-      if (typeof x === "object" && x !== null) stack.push(x);
-    }
-  }
-  return n;
-}
-
-/** The colons in the strings of a parsed value, keys and values, at every depth (iterative). @internal */
-export function colonsInStrings(value: unknown): number {
-  let n = 0;
-  const count = (text: string) => {
+  const colons = (text: string) => {
     for (let i = text.indexOf(":"); i !== -1; i = text.indexOf(":", i + 1)) n++;
   };
-  const stack: unknown[] = [value];
+  // Only what holds keys or colons goes on the stack.
+  const holds = (x: unknown) => (typeof x === "object" && x !== null) || (stringColons && typeof x === "string");
+  const stack: unknown[] = holds(value) ? [value] : [];
   while (stack.length > 0) {
     const item = stack.pop();
-    if (typeof item === "string") count(item);
-    else if (Array.isArray(item)) for (let i = 0; i < item.length; i++) stack.push(item[i]);
-    else if (typeof item === "object" && item !== null) {
-      for (const key in item) {
-        count(key);
-        stack.push((item as Record<string, unknown>)[key]);
+    if (typeof item === "string") colons(item);
+    else if (Array.isArray(item)) {
+      for (let i = 0; i < item.length; i++) if (holds(item[i])) stack.push(item[i]);
+    } else {
+      for (const key in item as object) {
+        n++;
+        if (stringColons) colons(key);
+        const x: unknown = (item as Record<string, unknown>)[key];
+        if (holds(x)) stack.push(x);
       }
     }
   }
