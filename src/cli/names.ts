@@ -1,4 +1,4 @@
-import type { Model } from "../index.js";
+import { indexModel, type Model } from "../index.js";
 import type { Cell, Column } from "./render/table.js";
 
 /** The kinds of record a table names. @internal */
@@ -14,24 +14,31 @@ const COLLECTION: Record<NameKind, "departments" | "functions" | "needs" | "regi
   evidence: "evidence",
 };
 
+/** Where one model's records of a kind are found by id: the positions of the index, and the records. */
+interface Lookup {
+  of: ReadonlyMap<string, number>;
+  records: readonly { id: string; name: string }[];
+}
+
 /**
  * Names of a model's records by kind and id, for tables that show a name beside an id; with several models (a
- * comparison) the first that has the record names it. Each kind's map is built on first use.
+ * comparison) the first that has the record names it. Ids are looked up in each model's index (`indexModel`, which
+ * the analyses have built by then): a national table shows a few dozen names of a million services.
  * @internal
  */
 export class Names {
-  private readonly maps = new Map<NameKind, Map<string, string>>();
+  private readonly lookups = new Map<NameKind, Lookup[]>();
   constructor(private readonly models: readonly Model[] = []) {}
 
   /** The record's name, or undefined when no model has it. */
   of(kind: NameKind, id: string): string | undefined {
-    let map = this.maps.get(kind);
-    if (!map) {
-      map = new Map();
-      for (const model of [...this.models].reverse()) for (const record of model[COLLECTION[kind]]) map.set(record.id, record.name);
-      this.maps.set(kind, map);
+    let lookups = this.lookups.get(kind);
+    if (!lookups) this.lookups.set(kind, (lookups = this.models.map((model) => lookupOf(model, kind))));
+    for (const { of, records } of lookups) {
+      const at = of.get(id);
+      if (at !== undefined) return records[at]!.name;
     }
-    return map.get(id);
+    return undefined;
   }
 
   /** The record's name, or its id when it has none. */
@@ -51,6 +58,13 @@ export class Names {
   pair(kind: NameKind, id: string | null | undefined, none = "(everyone)"): [Cell, Cell] {
     return [this.label(kind, id, none), id ?? null];
   }
+}
+
+/** The lookup of a kind of record in a model: its index's id table (a model the CLI read is frozen, and indexed once). */
+function lookupOf(model: Model, kind: NameKind): Lookup {
+  const records = model[COLLECTION[kind]];
+  if (Object.isFrozen(model)) return { of: indexModel(model)[COLLECTION[kind]].of, records };
+  return { of: new Map(records.map((r, i) => [r.id, i])), records };
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Issue } from "../../index.js";
 import { renderIssueLines, renderIssuesMarkdown, issueTable, type IssueView } from "./issues.js";
 import { buffered, type Writer } from "./json.js";
 import { tableLines } from "./table-text.js";
-import { csvLine, tableMarkdown, writeTableCsv, type Cell, type Column, type Table } from "./table.js";
+import { csvLine, tableMarkdown, writeTableCsv, type Column, type Rows, type Table } from "./table.js";
 import { displayWidth, escapeControl, wrap } from "./text.js";
 
 /** A part of a document. @internal */
@@ -33,10 +33,11 @@ export const paragraph = (text: string): Block => ({ kind: "text", text });
  * A table block: `id` names it in CSV; `whole` when its rows do not grow with the model (never cut by `--top`);
  * `empty` is what text and Markdown say when it has no row (CSV still writes its header). @internal
  */
-export const table = (id: string, columns: readonly (string | Column)[], rows: readonly (readonly Cell[])[], options: Pick<Table, "whole" | "empty" | "layout" | "title"> = {}): Block => ({
+export const table = (id: string, columns: readonly (string | Column)[], rows: Rows, options: Pick<Table, "whole" | "empty" | "layout" | "title"> = {}): Block => ({
   kind: "table",
   table: { id, columns, rows, ...options },
 });
+export { rowsOf } from "./table.js";
 /** A Mermaid diagram: Markdown only (text and CSV leave it out). @internal */
 export const diagram = (caption: string, mermaid: string): Block => ({ kind: "diagram", caption, mermaid });
 /** A list of validation issues. @internal */

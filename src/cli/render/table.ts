@@ -27,7 +27,7 @@ export interface Column {
 export interface Table {
   id: string;
   columns: readonly (string | Column)[];
-  rows: readonly (readonly Cell[])[];
+  rows: Rows;
   /** Shown whole whatever `--top` says: its rows do not grow with the model (a scorecard's indicators). */
   whole?: boolean;
   /** What text and Markdown say instead of a table without rows. */
@@ -36,6 +36,27 @@ export interface Table {
   layout?: "cards";
   /** The line above the cards in text (a table says what it holds in its header row). */
   title?: string;
+}
+
+/**
+ * A table's rows: an array, or rows made when they are drawn ({@link rowsOf}). Text and Markdown draw the first
+ * `--top` of a national table's 100,000 rows: only CSV needs them all. @internal
+ */
+export interface Rows {
+  readonly length: number;
+  at(index: number): readonly Cell[] | undefined;
+}
+
+/** The rows of `items`, each made by `row` (given the item and its index) when it is drawn. @internal */
+export function rowsOf<T>(items: readonly T[], row: (item: T, index: number) => readonly Cell[]): Rows {
+  return { length: items.length, at: (i) => (i >= 0 && i < items.length ? row(items[i]!, i) : undefined) };
+}
+
+/** The first `n` rows (all of them when there are fewer). */
+function firstRows(rows: Rows, n: number): (readonly Cell[])[] {
+  const out: (readonly Cell[])[] = [];
+  for (let i = 0; i < Math.min(n, rows.length); i++) out.push(rows.at(i)!);
+  return out;
 }
 
 /** Characters of a cell looked at in text: a 1 MB id is shown cut, not measured. */
@@ -60,7 +81,7 @@ export function shown(t: Table, top: number) {
   const keep = t.columns.map((c) => columnOf(c).only !== "csv");
   const pick = <T>(cells: readonly T[]) => cells.filter((_, i) => keep[i]);
   const columns = pick(t.columns.map(columnOf));
-  return { columns, labels: columns.map((c) => escapeControl(c.label)), rows: t.rows.slice(0, t.whole ? t.rows.length : top).map(pick) };
+  return { columns, labels: columns.map((c) => escapeControl(c.label)), rows: firstRows(t.rows, t.whole ? t.rows.length : top).map(pick) };
 }
 
 /** The options and formats of the command drawing the output, so that a hint names only what it accepts. @internal */
@@ -111,5 +132,5 @@ export function csvLine(cells: readonly string[]): string {
 export function writeTableCsv(t: Table, write: (chunk: string) => void): void {
   const keep = t.columns.map((c) => columnOf(c).only !== "text");
   write(csvLine(t.columns.filter((_, i) => keep[i]).map((c) => columnOf(c).csv ?? columnOf(c).label)));
-  for (const row of t.rows) write(csvLine(row.filter((_, i) => keep[i]).map(csvValue)));
+  for (let r = 0; r < t.rows.length; r++) write(csvLine(t.rows.at(r)!.filter((_, i) => keep[i]).map(csvValue)));
 }

@@ -1,7 +1,7 @@
 import { scoreCoverage, type CoverageReport, type CoverageRow } from "../../index.js";
 import type { FailOn } from "../command.js";
 import { nameColumns, type NameKind, type Names } from "../names.js";
-import { table, type Block } from "../render/document.js";
+import { rowsOf, table, type Block } from "../render/document.js";
 import { count, decimal, described, formatCount, formatPercent, measuredShare, missingCell, percent } from "../render/numbers.js";
 import type { Column } from "../render/table.js";
 import { defineSection, type SectionView } from "./section.js";
@@ -17,14 +17,14 @@ const lowestFirst = <R extends CoverageRow>(rows: readonly R[]) => [...rows].sor
 
 /** A table of coverage rows by a kind of record: its name and id, then the measures. */
 function byKind<R extends CoverageRow>(id: string, kind: NameKind, label: string, rows: readonly R[], key: (r: R) => string | null, names: Names): Block {
-  return table(id, [...nameColumns(kind, label), ...MEASURES], rows.map((r) => [...names.pair(kind, key(r)), ...measures(r)]), { empty: `No ${kind} has demand.` });
+  return table(id, [...nameColumns(kind, label), ...MEASURES], rowsOf(rows, (r) => [...names.pair(kind, key(r)), ...measures(r)]), { empty: `No ${kind} has demand.` });
 }
 
 function gaps(r: CoverageReport, names: Names): Block {
   return table(
     "coverage-gaps",
     [...nameColumns("need", "unreached need", false), ...nameColumns("region", "region"), ...nameColumns("segment", "segment", false), { label: "cases a year", csv: "volume" }],
-    r.gaps.map((g) => [...names.pair("need", g.needId), ...names.pair("region", g.regionId), ...names.pair("segment", g.segmentId), count(g.volume)]),
+    rowsOf(r.gaps, (g) => [...names.pair("need", g.needId), ...names.pair("region", g.regionId), ...names.pair("segment", g.segmentId), count(g.volume)]),
     {
       empty:
         r.reach.value === null

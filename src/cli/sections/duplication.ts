@@ -1,7 +1,7 @@
 import { findDuplication, suggestConsolidation, type ConsolidationReport, type DuplicationOptions, type DuplicationReport, type Model } from "../../index.js";
 import type { FailOn } from "../command.js";
 import { listCells, listColumns, nameColumns, type NameKind, type Names } from "../names.js";
-import { table, type Block } from "../render/document.js";
+import { rowsOf, table, type Block } from "../render/document.js";
 import { count, countOf, countOrUnknown, decimal, hhi, missingCell, moneyOrUnknown, similarity, type Value } from "../render/numbers.js";
 import { defineSection, type SectionView } from "./section.js";
 
@@ -53,7 +53,7 @@ function duplicationTable(r: DuplicationReport, names: Names): Block {
   return table(
     "duplication-findings",
     ["duplicated", { label: "what", csv: "names" }, { label: "id", csv: "ids", id: true }, "scope", ...listColumns("department", "departments", true), ...listColumns("region", "where")],
-    r.duplication.map((d) =>
+    rowsOf(r.duplication, (d) =>
       d.kind === "function"
         ? ["function", ...what("function", [d.id]), d.scope, ...listCells(names, "department", d.departmentIds, 8), ...listCells(names, "region", d.regionIds, 8)]
         : ["service", ...what("service", d.ids), d.scope, ...listCells(names, "department", d.departmentIds, 8), ...listCells(names, "region", d.shared.regionIds, 8)],
@@ -67,7 +67,7 @@ function fragmentationTable(r: DuplicationReport, names: Names): Block {
   return table(
     "duplication-fragmentation",
     [{ label: "most fragmented", csv: "name" }, { label: "id", csv: "id", only: "csv" }, "kind", ...nameColumns("region", "jurisdiction", false), { label: "depts", csv: "departments" }, "HHI", { label: "effective number", csv: "effectiveNumber" }],
-    rows.map((f) => [names.label(f.kind, f.id), f.id, f.kind, ...names.pair("region", f.regionId), count(f.departmentIds.length), hhi(f.hhi), decimal(f.effectiveNumber, 1)]),
+    rowsOf(rows, (f) => [names.label(f.kind, f.id), f.id, f.kind, ...names.pair("region", f.regionId), count(f.departmentIds.length), hhi(f.hhi), decimal(f.effectiveNumber, 1)]),
     { empty: none(r.summary.fragmentation, "Fragmentation", "No fragmentation: no function or need is split over departments of one jurisdiction.") },
   );
 }
@@ -77,9 +77,7 @@ function overlapTable(r: DuplicationReport, names: Names): Block {
   return table(
     "duplication-overlap",
     [{ label: "overlapping departments", csv: "departmentNames" }, { label: "ids", csv: "departmentIds", only: "csv" }, "basis", { label: "Jaccard", csv: "score" }, "shared", { label: "shared ids", csv: "sharedIds", only: "csv" }],
-    [...r.overlap]
-      .sort((a, b) => b.score - a.score)
-      .map((o) => [o.departmentIds.map((id) => names.label("department", id)).join(" + "), o.departmentIds.join("|"), o.basis, similarity(o.score), ...listCells(names, kind(o.basis), o.shared, 3)]),
+    rowsOf([...r.overlap].sort((a, b) => b.score - a.score), (o) => [o.departmentIds.map((id) => names.label("department", id)).join(" + "), o.departmentIds.join("|"), o.basis, similarity(o.score), ...listCells(names, kind(o.basis), o.shared, 3)]),
     { empty: none(r.summary.overlap, "Overlap", "No two departments overlap above the threshold.") },
   );
 }
@@ -88,7 +86,7 @@ function nearTable(r: DuplicationReport, names: Names): Block {
   return table(
     "duplication-near-functions",
     [...nameColumns("function", "near-duplicate function"), { label: "and function", csv: "otherFunctionName" }, { label: "id", csv: "otherFunctionId", id: true }, "similarity"],
-    r.nearDuplicateFunctions.map((n) => [...names.pair("function", n.functionIds[0]), ...names.pair("function", n.functionIds[1]), similarity(n.similarity)]),
+    rowsOf(r.nearDuplicateFunctions, (n) => [...names.pair("function", n.functionIds[0]), ...names.pair("function", n.functionIds[1]), similarity(n.similarity)]),
     { empty: none(r.summary.nearDuplicateFunctions, "Near-duplicate functions", "No two function names are near-duplicates.") },
   );
 }
@@ -98,13 +96,13 @@ function consolidationTables(c: ConsolidationReport, names: Names): Block[] {
     table(
       "consolidation-merge-candidates",
       ["merge candidate", ...listColumns("department", "departments", true), ...listColumns("function", "removes duplication of"), "staff", { label: "budget", csv: "budget" }],
-      c.clusters.map((k, i) => [`#${i + 1}`, ...listCells(names, "department", k.departmentIds, 8), ...listCells(names, "function", k.removesDuplication, 8), countOrUnknown(k.staff.actual ?? k.staff.authorized), moneyOrUnknown(k.budget)]),
+      rowsOf(c.clusters, (k, i) => [`#${i + 1}`, ...listCells(names, "department", k.departmentIds, 8), ...listCells(names, "function", k.removesDuplication, 8), countOrUnknown(k.staff.actual ?? k.staff.authorized), moneyOrUnknown(k.budget)]),
       { empty: "No merge candidate: no group of departments overlaps or duplicates each other.", layout: "cards", title: "Merge candidates:" },
     ),
     table(
       "consolidation-small-departments",
       [...nameColumns("department", "small department"), "functions", "staff", { label: "could fold into", csv: "intoName" }, { label: "into id", csv: "intoId", only: "csv" }, "because"],
-      c.smallDepartments.map((d) => [...names.pair("department", d.departmentId), count(d.functions), countOrUnknown(d.staff), ...names.pair("department", d.into), d.reason.replace(/_/g, " ")]),
+      rowsOf(c.smallDepartments, (d) => [...names.pair("department", d.departmentId), count(d.functions), countOrUnknown(d.staff), ...names.pair("department", d.into), d.reason.replace(/_/g, " ")]),
       { empty: "No small department to fold into another." },
     ),
   ];

@@ -1,6 +1,6 @@
 import { analyzeJourneys, compareIds, type JourneysReport } from "../../index.js";
 import { nameColumns, type Names } from "../names.js";
-import { table, type Block } from "../render/document.js";
+import { rowsOf, table, type Block } from "../render/document.js";
 import { count, decimal, measuredShare, missingCell, percent, type Value } from "../render/numbers.js";
 import type { Column } from "../render/table.js";
 import { defineSection, type SectionView } from "./section.js";
@@ -35,7 +35,7 @@ export function renderJourneys(r: JourneysReport, { names }: SectionView): Block
     table(
       "journeys",
       JOURNEY_COLUMNS,
-      journeys.map((j) => [
+      rowsOf(journeys, (j) => [
         ...names.pair("need", j.needId),
         count(j.services.length),
         count(j.departments.length),
@@ -51,7 +51,7 @@ export function renderJourneys(r: JourneysReport, { names }: SectionView): Block
     table(
       "journeys-critical-paths",
       [...nameColumns("need", "journey (need)", false), { label: "critical path (the steps that set its days)", csv: "criticalPath" }],
-      journeys.map((j) => [...names.pair("need", j.needId), path(names, j.criticalPath)]),
+      rowsOf(journeys, (j) => [...names.pair("need", j.needId), path(names, j.criticalPath)]),
     ),
     table(
       "journeys-summary",

@@ -1,6 +1,6 @@
 import { compareIds, scoreOpenness, OPENNESS_ITEMS, type OpennessReport } from "../../index.js";
 import { nameColumns } from "../names.js";
-import { paragraph, table, type Block } from "../render/document.js";
+import { paragraph, rowsOf, table, type Block } from "../render/document.js";
 import { count, countOf, formatCount, formatPercent, measuredShare, missingCell, percent } from "../render/numbers.js";
 import { defineSection, type SectionView } from "./section.js";
 
@@ -19,7 +19,7 @@ export function renderOpenness(r: OpennessReport, { names }: SectionView): Block
     table(
       "openness-departments",
       [...nameColumns("department", "least open department"), "services", { label: "items published", csv: "published" }, { label: "share of applicable", csv: "share" }, "most missing"],
-      worst.map((d) => {
+      rowsOf(worst, (d) => {
         const most = OPENNESS_ITEMS.filter((i) => d.missing[i] > 0).sort((a, b) => d.missing[b] - d.missing[a]);
         return [...names.pair("department", d.departmentId), count(d.services), countOf(d.published, d.applicable), d.share === null ? missingCell() : percent(d.share), most.slice(0, 3).join(", ") || "–"];
       }),

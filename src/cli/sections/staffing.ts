@@ -1,6 +1,6 @@
 import { compareIds, analyzeStaffing, type StaffingReport } from "../../index.js";
 import { nameColumns } from "../names.js";
-import { table, type Block } from "../render/document.js";
+import { rowsOf, table, type Block } from "../render/document.js";
 import { countOrUnknown, decimal, described, formatCount, formatMeasured, measuredShare, missingCell, percent } from "../render/numbers.js";
 import { defineSection, type SectionView } from "./section.js";
 
@@ -22,7 +22,7 @@ export function renderStaffing(r: StaffingReport, { names }: SectionView): Block
         { label: "peers", csv: "peerGroup", only: "csv" },
         "flags",
       ],
-      flagged.map((d) => [
+      rowsOf(flagged, (d) => [
         ...names.pair("department", d.departmentId),
         countOrUnknown(d.staff),
         countOrUnknown(d.authorized),

@@ -30,15 +30,25 @@ const tally = <T>(items: readonly T[], key: (item: T) => string, add: (acc: numb
 /** Active services per channel kind (a service counts once per kind it offers) and how many of them end to end. */
 function channelMix(active: readonly Model["services"][number][]): SummaryReport["channelMix"] {
   const counts = new Map<string, [services: number, endToEnd: number]>();
+  // Loops, not callbacks: a national model has a million services.
   for (const service of active) {
-    // Channels are few per service: a kind counts where it first appears, end to end if any channel of it is.
-    service.channels.forEach((channel, i) => {
-      if (service.channels.findIndex((c) => c.kind === channel.kind) !== i) return;
-      let acc = counts.get(channel.kind);
-      if (!acc) counts.set(channel.kind, (acc = [0, 0]));
+    const channels = service.channels;
+    for (let i = 0; i < channels.length; i++) {
+      const kind = channels[i]!.kind;
+      // A kind counts where it first appears, end to end if any channel of it is.
+      let first = true;
+      let endToEnd = false;
+      for (let j = 0; j < channels.length && first; j++) {
+        if (channels[j]!.kind !== kind) continue;
+        if (j < i) first = false;
+        else if (channels[j]!.endToEnd) endToEnd = true;
+      }
+      if (!first) continue;
+      let acc = counts.get(kind);
+      if (!acc) counts.set(kind, (acc = [0, 0]));
       acc[0] += 1;
-      if (service.channels.some((c) => c.kind === channel.kind && c.endToEnd)) acc[1] += 1;
-    });
+      if (endToEnd) acc[1] += 1;
+    }
   }
   return [...counts.entries()]
     .sort((a, b) => compareIds(a[0], b[0]))

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { count, percent } from "../../../src/cli/render/numbers.js";
 import { tableLines } from "../../../src/cli/render/table-text.js";
-import { moreRows, tableMarkdown, writeTableCsv, type Table } from "../../../src/cli/render/table.js";
+import { moreRows, rowsOf, tableMarkdown, writeTableCsv, type Table } from "../../../src/cli/render/table.js";
 import { displayWidth } from "../../../src/cli/render/text.js";
 
 const csv = (t: Table) => {
@@ -50,6 +50,21 @@ describe("tables", () => {
     expect(csv(regions)).toBe("regionName,regionId,reach,demand\nGaoling Township,gaoling,0.497,1261\nChengguan Town,chengguan,1,10555\nYunwu Township,yunwu,0.509,879\n");
     expect(tableMarkdown({ id: "x", columns: ["a|b", "n"], rows: [["x|y", 1]] }, 20)).toBe("| a\\|b | n |\n| --- | ---: |\n| x\\|y | 1 |\n");
     expect(csv({ id: "q", columns: ["text"], rows: [['say "hi", then\nleave']] })).toBe('text\n"say ""hi"", then\nleave"\n');
+  });
+
+  it("make lazy rows only when drawn: text and Markdown the first --top, CSV all, the same as an array's", () => {
+    const items = Array.from({ length: 1000 }, (_, i) => ({ name: `Region ${i}`, id: `r${i}`, reach: i / 1000, demand: i * 7 }));
+    const made: number[] = [];
+    const lazy: Table = { ...regions, rows: rowsOf(items, (r, i) => (made.push(i), [r.name, r.id, percent(r.reach), count(r.demand)])) };
+    const eager: Table = { ...regions, rows: items.map((r) => [r.name, r.id, percent(r.reach), count(r.demand)]) };
+    expect(tableLines(lazy, 100, 5)).toEqual(tableLines(eager, 100, 5));
+    expect(tableMarkdown(lazy, 3)).toBe(tableMarkdown(eager, 3));
+    expect(made).toEqual([0, 1, 2, 3, 4, 0, 1, 2]);
+    made.length = 0;
+    expect(csv(lazy)).toBe(csv(eager));
+    expect(made).toHaveLength(1000);
+    expect(lazy.rows.at(1000)).toBeUndefined();
+    expect(lazy.rows.at(-1)).toBeUndefined();
   });
 
   it("hint only at the options and formats the command accepts", () => {
