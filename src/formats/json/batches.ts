@@ -8,7 +8,7 @@
 import type { IssuePath } from "../../issues.js";
 import { decodeArrayOrThrow, syntaxError, tooLongError, type ReaderContext } from "./byte-errors.js";
 import { countColons, escapedColons, isSpace } from "./byte-scan.js";
-import { findDuplicateKeys, keyCount, type DuplicateKey } from "./duplicate-keys.js";
+import { findDuplicateKeys, keyCount, keyTally, type DuplicateKey } from "./duplicate-keys.js";
 import { MAX_STRING_LENGTH, type BracketedDecoder } from "./utf8.js";
 
 /** What a batch list needs of its reader. @internal */
@@ -56,6 +56,8 @@ export class BatchList {
   private readonly parts: unknown[][] = [];
   /** Elements parsed so far. */
   private count = 0;
+  /** Whether a batch's strings held colons: later batches count them in the walk that counts their keys. */
+  private stringColons = false;
 
   constructor(
     private readonly r: BatchReader,
@@ -103,12 +105,19 @@ export class BatchList {
    * repeated key the colon bytes plus the escaped colons (`\u003a`, see `escapedColons`) are at least the parsed
    * keys plus the colons in parsed strings, and equal in all but odd cases; each repeated key takes one key (and
    * whatever its first value held) out of the parsed side and none out of the bytes. So equal counts rule repeats
-   * out, and unequal ones send the batch to the exact count of each element's keys.
+   * out, and unequal ones send the batch to the exact count of each element's keys. The colons in strings are
+   * counted once a batch of the list needed them (service names such as "Town: permits" recur batch after batch),
+   * so that each batch is walked once.
    */
   private keysAgree(part: unknown[], from: number, to: number): boolean {
     const w = this.r.w;
     const bytes = countColons(w.bytes, from - w.base, to - w.base) + escapedColons(w.bytes, from - w.base, to - w.base);
-    return bytes === keyCount(part) || bytes === keyCount(part, true);
+    if (!this.stringColons) {
+      if (bytes === keyCount(part)) return true;
+      this.stringColons = true;
+    }
+    const { keys, colons } = keyTally(part, true);
+    return bytes === keys + colons || bytes === keys;
   }
 
   /** Where the value after `from` starts: its first byte that is no blank. */

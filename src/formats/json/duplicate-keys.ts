@@ -24,33 +24,39 @@ export interface DuplicateKey {
   firstAt?: Position | undefined;
 }
 
+/** The keys of a parsed value, at every depth (see {@link keyTally}). @internal */
+export function keyCount(value: unknown): number {
+  return keyTally(value, false).keys;
+}
+
 /**
- * The keys of a parsed value, at every depth (iterative: the value may be deeply nested); with `stringColons`, plus
- * the colons in its strings, keys and values. @internal
+ * The keys of a parsed value, at every depth (iterative: the value may be deeply nested), and with `withColons` the
+ * colons in its strings, keys and values, counted in the same walk (else 0). @internal
  */
-export function keyCount(value: unknown, stringColons = false): number {
-  let n = 0;
-  const colons = (text: string) => {
-    for (let i = text.indexOf(":"); i !== -1; i = text.indexOf(":", i + 1)) n++;
+export function keyTally(value: unknown, withColons: boolean): { keys: number; colons: number } {
+  let keys = 0;
+  let colons = 0;
+  const count = (text: string) => {
+    for (let i = text.indexOf(":"); i !== -1; i = text.indexOf(":", i + 1)) colons++;
   };
   // Only what holds keys or colons goes on the stack.
-  const holds = (x: unknown) => (typeof x === "object" && x !== null) || (stringColons && typeof x === "string");
+  const holds = (x: unknown) => (typeof x === "object" && x !== null) || (withColons && typeof x === "string");
   const stack: unknown[] = holds(value) ? [value] : [];
   while (stack.length > 0) {
     const item = stack.pop();
-    if (typeof item === "string") colons(item);
+    if (typeof item === "string") count(item);
     else if (Array.isArray(item)) {
       for (let i = 0; i < item.length; i++) if (holds(item[i])) stack.push(item[i]);
     } else {
       for (const key in item as object) {
-        n++;
-        if (stringColons) colons(key);
+        keys++;
+        if (withColons) count(key);
         const x: unknown = (item as Record<string, unknown>)[key];
         if (holds(x)) stack.push(x);
       }
     }
   }
-  return n;
+  return { keys, colons };
 }
 
 interface Frame {
