@@ -22,18 +22,22 @@ interface Lookup {
 
 /**
  * Names of a model's records by kind and id, for tables that show a name beside an id; with several models (a
- * comparison) the first that has the record names it. Ids are looked up in each model's index (`indexModel`, which
- * the analyses have built by then): a national table shows a few dozen names of a million services.
+ * comparison) the first that has the record names it. With `indexed` (the command's analyses have built each
+ * model's index), ids are looked up in the index (`indexModel`, cached): a national table shows a few dozen names of
+ * half a million services. Otherwise each kind's map is built on first use, which costs less than building an index.
  * @internal
  */
 export class Names {
   private readonly lookups = new Map<NameKind, Lookup[]>();
-  constructor(private readonly models: readonly Model[] = []) {}
+  constructor(
+    private readonly models: readonly Model[] = [],
+    private readonly indexed = false,
+  ) {}
 
   /** The record's name, or undefined when no model has it. */
   of(kind: NameKind, id: string): string | undefined {
     let lookups = this.lookups.get(kind);
-    if (!lookups) this.lookups.set(kind, (lookups = this.models.map((model) => lookupOf(model, kind))));
+    if (!lookups) this.lookups.set(kind, (lookups = this.models.map((model) => lookupOf(model, kind, this.indexed))));
     for (const { of, records } of lookups) {
       const at = of.get(id);
       if (at !== undefined) return records[at]!.name;
@@ -60,10 +64,10 @@ export class Names {
   }
 }
 
-/** The lookup of a kind of record in a model: its index's id table (a model the CLI read is frozen, and indexed once). */
-function lookupOf(model: Model, kind: NameKind): Lookup {
+/** The lookup of a kind of record in a model: its index's id table when `indexed` (and the model frozen), else a map. */
+function lookupOf(model: Model, kind: NameKind, indexed: boolean): Lookup {
   const records = model[COLLECTION[kind]];
-  if (Object.isFrozen(model)) return { of: indexModel(model)[COLLECTION[kind]].of, records };
+  if (indexed && Object.isFrozen(model)) return { of: indexModel(model)[COLLECTION[kind]].of, records };
   return { of: new Map(records.map((r, i) => [r.id, i])), records };
 }
 

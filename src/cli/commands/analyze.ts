@@ -42,7 +42,8 @@ export const analyze = defineModelCommand({
 
 /** The sections' blocks, each under its heading; with `withDiagram`, the department diagram after the duplication section. */
 function documentBlocks(model: Model, sections: readonly AnalyzeSection[], reports: Record<string, unknown>, withDiagram: boolean): Block[] {
-  const view = { names: new Names([model]) };
+  // Coverage and duplication (the scorecard runs them too) build the model's index: names are read from it then.
+  const view = { names: new Names([model], sections.some((s) => s.indexes)) };
   const blocks: Block[] = [];
   for (const section of sections) {
     blocks.push(heading(section.title), ...section.render(reports[section.id], view));

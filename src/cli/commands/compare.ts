@@ -96,7 +96,7 @@ export const compare = defineCommand({
     progress(ctx.io, "comparing...");
     const report = compareModels(before.model, after.model);
     return documentResult(ctx, {
-      blocks: [heading(`${before.source} -> ${after.source}`, 1), ...renderComparison(report, new Names([after.model, before.model]))],
+      blocks: [heading(`${before.source} -> ${after.source}`, 1), ...renderComparison(report, new Names([after.model, before.model], true))],
       json: () => ({ before: before.source, after: after.source, ...report }),
     });
   },

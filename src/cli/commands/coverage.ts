@@ -42,7 +42,7 @@ export const coverage: CommandDef = defineModelCommand({
     const coverageOptions = options(ctx.values, coverage);
     progress(ctx.io, `${coverageSection.title}...`);
     const report = scoreCoverage(model, coverageOptions);
-    const blocks = [heading(`Coverage: ${name}`, 1), ...renderCoverage(report, { names: new Names([model]) })];
+    const blocks = [heading(`Coverage: ${name}`, 1), ...renderCoverage(report, { names: new Names([model], true) })];
     return documentResult(ctx, { blocks, json: () => report }, coverageFails(report, ctx.failOn) ? 3 : 0);
   },
 });

@@ -54,7 +54,7 @@ export const duplicates: CommandDef = defineModelCommand({
     const report = findDuplicates(model, duplicationOptions);
     const n = report.summary.duplication;
     const found = n === null ? "duplication not computed" : `${formatCount(n)} finding${n === 1 ? "" : "s"}`;
-    const blocks = [heading(`Duplication: ${name} (${found})`, 1), ...renderDuplicates(report, { names: new Names([model]) })];
+    const blocks = [heading(`Duplication: ${name} (${found})`, 1), ...renderDuplicates(report, { names: new Names([model], true) })];
     return documentResult(ctx, { blocks, json: () => report }, duplicationFails(report, ctx.failOn) ? 3 : 0);
   },
 });

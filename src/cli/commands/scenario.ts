@@ -44,7 +44,7 @@ export const scenario = defineCommand({
     progress(io, "comparing...");
     const comparison = compareModels(model, result.model);
     const report = documentResult(ctx, {
-      blocks: [heading(`Scenario ${opsFile} on ${name}`, 1), logTable(result.log), ...renderComparison(comparison, new Names([result.model, model]))],
+      blocks: [heading(`Scenario ${opsFile} on ${name}`, 1), logTable(result.log), ...renderComparison(comparison, new Names([result.model, model], true))],
       json: () => ({ source, operations: opsFile, log: result.log, comparison }),
     });
     const modelOut = values["model-out"];

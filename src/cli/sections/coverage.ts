@@ -70,6 +70,7 @@ export const coverageFails = (r: CoverageReport, failOn: readonly FailOn[]) => f
 export const coverageSection = defineSection<CoverageReport>({
   id: "coverage",
   title: "Coverage",
+  indexes: true,
   weight: 9,
   run: (model) => scoreCoverage(model),
   render: renderCoverage,

@@ -120,6 +120,7 @@ export const duplicationFails = (r: DuplicationReport, failOn: readonly FailOn[]
 export const duplicationSection = defineSection<DuplicatesReport>({
   id: "duplication",
   title: "Duplication, fragmentation and overlap",
+  indexes: true,
   weight: 7,
   run: (model) => findDuplicates(model),
   render: renderDuplicates,

@@ -69,6 +69,7 @@ function earlierInputs(options: SectionOptions): Partial<ScorecardInputs> {
 export const scorecardSection = defineSection<ScorecardReport>({
   id: "scorecard",
   title: "Reform scorecard",
+  indexes: true,
   weight: 0.5,
   run: (model, options) => buildScorecard(model, { reports: earlierInputs(options) }),
   render: (r) => renderScorecard(r),

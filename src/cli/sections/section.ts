@@ -31,6 +31,8 @@ export interface SectionView {
 export interface AnalyzeSection<R = unknown> {
   id: string;
   title: string;
+  /** True when its analysis builds the model's index (`indexModel`), which the tables' names then read. */
+  indexes?: boolean;
   /** Its time on a large model, in units of the time to read 1/24 of the model (progress; default 1). */
   weight?: number;
   run(model: Model, options: SectionOptions): R;

@@ -38,8 +38,8 @@ describe("names in tables", () => {
   const before = model([[{ kind: "online" }], [{ kind: "phone" }]]);
   const after = parseModel({ ...before, services: [{ ...before.services[0]!, name: "Renamed" }] });
 
-  it("come from the first model that has the record, then the next", () => {
-    const names = new Names([after, before]);
+  it.each([false, true])("come from the first model that has the record, then the next (from the index: %s)", (indexed) => {
+    const names = new Names([after, before], indexed);
     expect(names.of("service", "s0")).toBe("Renamed");
     expect(names.of("service", "s1")).toBe("Service 1");
     expect(names.of("service", "nowhere")).toBeUndefined();
@@ -47,9 +47,9 @@ describe("names in tables", () => {
     expect(names.label("region", "gone")).toBe("gone");
   });
 
-  it("are found in a model that is not frozen too", () => {
+  it("are found in a model that is not frozen too, which has no cached index", () => {
     const plain = structuredClone(before) as Model;
     expect(Object.isFrozen(plain)).toBe(false);
-    expect(new Names([plain]).of("service", "s1")).toBe("Service 1");
+    expect(new Names([plain], true).of("service", "s1")).toBe("Service 1");
   });
 });
