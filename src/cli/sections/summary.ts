@@ -30,7 +30,7 @@ const tally = <T>(items: readonly T[], key: (item: T) => string, add: (acc: numb
 /** Active services per channel kind (a service counts once per kind it offers) and how many of them end to end. */
 function channelMix(active: readonly Model["services"][number][]): SummaryReport["channelMix"] {
   const counts = new Map<string, [services: number, endToEnd: number]>();
-  // Loops, not callbacks: a national model has a million services.
+  // Loops, not callbacks: a national model has half a million services.
   for (const service of active) {
     const channels = service.channels;
     for (let i = 0; i < channels.length; i++) {

@@ -106,8 +106,8 @@ export class BatchList {
    * keys plus the colons in parsed strings, and equal in all but odd cases; each repeated key takes one key (and
    * whatever its first value held) out of the parsed side and none out of the bytes. So equal counts rule repeats
    * out, and unequal ones send the batch to the exact count of each element's keys. The colons in strings are
-   * counted once a batch of the list needed them (service names such as "Town: permits" recur batch after batch),
-   * so that each batch is walked once.
+   * counted in the walk that counts the keys once a batch of the list needed them (service names such as "Town:
+   * permits" recur batch after batch): only that first batch is walked twice.
    */
   private keysAgree(part: unknown[], from: number, to: number): boolean {
     const w = this.r.w;

@@ -47,6 +47,14 @@ describe("names in tables", () => {
     expect(names.label("region", "gone")).toBe("gone");
   });
 
+  it("from the index, are right for a frozen model govgraph did not validate (indexed as a sorted copy)", () => {
+    const copy = structuredClone(before) as { services: Model["services"][number][] } & Model;
+    copy.services.reverse();
+    const frozen = Object.freeze(copy);
+    expect(new Names([frozen], true).of("service", "s0")).toBe("Service 0");
+    expect(new Names([frozen], true).of("service", "s1")).toBe("Service 1");
+  });
+
   it("are found in a model that is not frozen too, which has no cached index", () => {
     const plain = structuredClone(before) as Model;
     expect(Object.isFrozen(plain)).toBe(false);
