@@ -12,6 +12,7 @@ import { checkArgument, checkArguments, deprecatedAlias, hasFields, isArrayOf, i
 import { inRange, resolveOptions } from "../options.js";
 import { EARTH_RADIUS_KM, GeoGrid, haversine } from "./accessibility/geo-grid.js";
 import type { CatchmentCost } from "./accessibility/types.js";
+import { f64, u32 } from "./typed-column.js";
 
 export { EARTH_RADIUS_KM };
 
@@ -130,18 +131,22 @@ export function buildTravelCosts(index: ModelIndex, options: TravelCostOptions):
   const { region, point } = locations(index);
   const inRegion = pointsByRegion(index);
   const grid = new GeoGrid(point.lat, point.lon, (p) => point.located[p] === 1, maxCost);
-  const stamp = new Int32Array(index.points.ids.length).fill(-1);
+  const nPoints = index.points.ids.length;
+  const stamp = new Int32Array(nPoints).fill(-1);
   const offsets = new Uint32Array(nRegions + 1);
-  const out: { p: number[]; c: number[] } = { p: [], c: [] };
-  const row: number[] = [];
-  const rowCost = new Float64Array(index.points.ids.length);
+  // Typed columns, and a row sorted as a typed array (numeric order, no comparator): a national model has millions
+  // of (region, point) pairs.
+  const outPoints = u32(nPoints);
+  const outCosts = f64(nPoints);
+  const row = u32(64);
+  const rowCost = new Float64Array(nPoints);
   const take = (p: number, cost: number) => {
     row.push(p);
     rowCost[p] = cost;
   };
   for (let r = 0; r < nRegions; r++) {
     if (!wanted || wanted[r]) {
-      row.length = 0;
+      row.size = 0;
       for (let k = given.offsets[r]!; k < given.offsets[r + 1]!; k++) {
         stamp[given.points[k]!] = r;
         if (given.costs[k]! <= maxCost) take(given.points[k]!, given.costs[k]!);
@@ -153,15 +158,16 @@ export function buildTravelCosts(index: ModelIndex, options: TravelCostOptions):
         const p = inRegion.points[k]!;
         if (stamp[p] !== r && !(region.located[r] && point.located[p])) take(p, 0);
       }
-      row.sort((a, b) => a - b);
-      for (const p of row) {
-        out.p.push(p);
-        out.c.push(rowCost[p]!);
+      const sorted = row.values().sort();
+      for (let k = 0; k < sorted.length; k++) {
+        outPoints.push(sorted[k]!);
+        outCosts.push(rowCost[sorted[k]!]!);
       }
     }
-    offsets[r + 1] = out.p.length;
+    offsets[r + 1] = outPoints.size;
   }
-  return { offsets, points: Uint32Array.from(out.p), costs: Float64Array.from(out.c) };
+  // Copies on plain ArrayBuffers: what the function returns is the caller's.
+  return { offsets, points: outPoints.values().slice(), costs: outCosts.values().slice() };
 }
 
 /** A located record for {@link buildGeoCosts}. */
