@@ -66,12 +66,13 @@ export class Names {
 
 /** The lookup of a kind of record in a model: its index's id table when `indexed` (and the model frozen), else a map. */
 function lookupOf(model: Model, kind: NameKind, indexed: boolean): Lookup {
-  const records = model[COLLECTION[kind]];
+  const collection = COLLECTION[kind];
   if (indexed && Object.isFrozen(model)) {
     // Positions in the index's own model: a frozen model that govgraph did not validate is indexed as a sorted copy.
     const index = indexModel(model);
-    return { of: index[COLLECTION[kind]].of, records: index.model[COLLECTION[kind]] };
+    return { of: index[collection].of, records: index.model[collection] };
   }
+  const records = model[collection];
   return { of: new Map(records.map((r, i) => [r.id, i])), records };
 }
 

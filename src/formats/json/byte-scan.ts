@@ -33,6 +33,12 @@ CLASS[0x3a] = COLON;
 /** Node's `Buffer`, whose `indexOf` of a byte is `memchr` (a typed array's reads one element at a time). */
 const NODE = nodeBuffer();
 
+/** `bytes[0, end)` to search with `indexOf`: a Node `Buffer` over them (`memchr`), or the typed array elsewhere. */
+function searchable(bytes: Uint8Array, end: number): Uint8Array {
+  if (NODE) return NODE.Buffer.from(bytes.buffer, bytes.byteOffset, end);
+  return bytes.length === end ? bytes : bytes.subarray(0, end);
+}
+
 /** Where a scan through a list of values stands, kept from one window of bytes to the next. @internal */
 export class ValueScan {
   /** Nesting inside the current value (0: between values). */
@@ -67,7 +73,7 @@ export function scanValues(scan: ValueScan, bytes: Uint8Array, base: number, len
   const stop = scan.stopAfter - base;
   const counts = scan.counts;
   // Strings are skipped by searching their closing quote: natively in Node (`memchr`), by a typed array elsewhere.
-  const view = NODE ? NODE.Buffer.from(bytes.buffer, bytes.byteOffset, length) : bytes.length === length ? bytes : bytes.subarray(0, length);
+  const view = searchable(bytes, length);
   if (scan.inString) {
     i += scan.skip;
     while (i < length) {
@@ -151,7 +157,7 @@ export function stringEnd(bytes: Uint8Array, start: number, length: number): num
  */
 export function findBytes(bytes: Uint8Array, length: number, needle: Uint8Array, from: number, to: number): number {
   const end = Math.min(length, to + needle.length - 1);
-  return findBytesIn(NODE ? NODE.Buffer.from(bytes.buffer, bytes.byteOffset, end) : bytes.subarray(0, end), end, bytes, needle, from);
+  return findBytesIn(searchable(bytes, end), end, bytes, needle, from);
 }
 
 /**
@@ -208,7 +214,7 @@ export function countColons(bytes: Uint8Array, from: number, to: number): number
  */
 export function escapedColons(bytes: Uint8Array, from: number, to: number): number {
   let n = 0;
-  const view = NODE ? NODE.Buffer.from(bytes.buffer, bytes.byteOffset, to) : bytes.subarray(0, to);
+  const view = searchable(bytes, to);
   for (let i = view.indexOf(BACKSLASH, from); i !== -1 && i + 5 < to; i = view.indexOf(BACKSLASH, i + 1)) {
     if (bytes[i + 1] === 0x75 && bytes[i + 2] === 0x30 && bytes[i + 3] === 0x30 && bytes[i + 4] === 0x33 && (bytes[i + 5] === 0x61 || bytes[i + 5] === 0x41)) n++;
   }
