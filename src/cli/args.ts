@@ -7,7 +7,7 @@ import { fileError, resolveOutTarget, type OutTarget } from "./files.js";
 /** Options every command accepts (`--fail-on` and the others are the commands' own). @internal */
 export const GLOBAL_OPTIONS: Record<string, OptionDef> = {
   format: { type: "string", short: "f", valueHint: "text|json|md|csv", description: "Output format (default: text)" },
-  out: { type: "string", short: "o", valueHint: "FILE", description: "Write the output to FILE (only when the run succeeds)" },
+  out: { type: "string", short: "o", valueHint: "FILE", description: "Write the output to FILE (only when the run gives its report: an error writes nothing)" },
   progress: { type: "boolean", description: "Show progress on stderr even when it is not a terminal or CI is set" },
   help: { type: "boolean", short: "h", description: "Show help" },
 };

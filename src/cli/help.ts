@@ -84,7 +84,7 @@ function formatOption(command: CommandDef): OptionDef {
 /** `govgraph <command> --help`: its usage, arguments, options and examples, fitted to `width`. @internal */
 export function commandHelp(command: CommandDef, width = DEFAULT_WIDTH): string {
   const globals: Record<string, OptionDef> = { ...GLOBAL_OPTIONS, format: formatOption(command) };
-  if (mayWriteFolder(command)) globals.out = { ...GLOBAL_OPTIONS.out!, valueHint: "FILE|DIR", description: "Write the output to FILE, or its files into DIR (only when the run succeeds)" };
+  if (mayWriteFolder(command)) globals.out = { ...GLOBAL_OPTIONS.out!, valueHint: "FILE|DIR", description: "Write the output to FILE, or its files into DIR (only when the run gives its report: an error writes nothing)" };
   return [
     ...wrap(`${command.summary}.`, width),
     "",

@@ -300,7 +300,7 @@ describe("--help and --version", () => {
         -f, --format text|json|md|csv   Output format (default: text); csv writes every table (--table ID
                                         for one, --out DIR/ for one file each)
         -o, --out FILE|DIR              Write the output to FILE, or its files into DIR (only when the run
-                                        succeeds)
+                                        gives its report: an error writes nothing)
             --progress                  Show progress on stderr even when it is not a terminal or CI is
                                         set
         -h, --help                      Show help
