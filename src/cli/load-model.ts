@@ -4,6 +4,7 @@ import { readCsvFolderDir } from "./file-formats.js";
 import { fileHead, folderFiles } from "./folder.js";
 import { progress, type CliIo } from "./io.js";
 import { readModelFile } from "./read-model-file.js";
+import { formatCounted } from "./render/numbers.js";
 import { notCsvFolderError } from "./sniff.js";
 
 export { LARGE_FILE_BYTES } from "./read-model-file.js";
@@ -77,7 +78,7 @@ export function exampleOr(positionals: readonly string[]): [first: string | unde
 function checked(source: string, result: ValidationResult): LoadedModel {
   if (!result.ok || !result.model) {
     const errors = result.issues.filter((i) => i.severity === "error").length;
-    throw new GovGraphError("invalid_model", `${source}: the model has ${errors} error(s). Fix them and try again.`, {
+    throw new GovGraphError("invalid_model", `${source}: the model has ${formatCounted(errors, "error")}. Fix ${errors === 1 ? "it" : "them"} and try again.`, {
       issues: result.issues,
     });
   }

@@ -46,6 +46,14 @@ describe("model files over LARGE_FILE_BYTES", () => {
   });
 });
 
+describe("a command given an invalid model", () => {
+  it("says how many errors it has, in words that agree with the count", async () => {
+    const { code, stderr } = await run(["analyze", "several-errors.json"]);
+    expect(code).toBe(1);
+    expect(stderr.split("\n")[0]).toMatch(/^error invalid_model: several-errors\.json: the model has [2-9]\d* errors\. Fix them and try again\.$/);
+  });
+});
+
 describe("analyze --fail-on with --only", () => {
   it("runs the coverage section for --fail-on gaps even when --only leaves it out", async () => {
     const { code, stdout } = await run(["analyze", "tiny-county.json", "--only", "summary", "--fail-on", "gaps", "--format", "json"]);

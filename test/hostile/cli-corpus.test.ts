@@ -100,7 +100,7 @@ const cases: Record<string, Case> = {
   "an invalid model, errors as JSON": { argv: ["analyze", "bad.json", "--format", "json"], code: 1 },
   "validate reports an invalid model as its output": { argv: ["validate", "bad.json", "--format", "json"], code: 1, shows: /^\{\n {2}"ok": false,/ },
   "a directory as the model": { argv: ["validate", "dir"], code: 1 },
-  "compare two bad files": { argv: ["compare", "bad.json", "malformed.json"], code: 1, says: /bad\.json: the model has 4 error\(s\)[^]*malformed\.json:5:5/ },
+  "compare two bad files": { argv: ["compare", "bad.json", "malformed.json"], code: 1, says: /bad\.json: the model has 4 errors[^]*malformed\.json:5:5/ },
   "compare two bad files, as JSON": { argv: ["compare", "bad.json", "malformed.json", "--format", "json"], code: 1, says: /"errors"/ },
   "too many arguments": { argv: ["validate", "a.json", "b.json"], code: 2 },
   "scenario without operations": { argv: ["scenario"], code: 2 },

@@ -5,7 +5,7 @@ import { Names } from "../names.js";
 import { documentResult } from "../output.js";
 import { failOnOption, TABLE_OPTION, VIEW_OPTIONS } from "../output-options.js";
 import { heading } from "../render/document.js";
-import { formatCount } from "../render/numbers.js";
+import { formatCounted } from "../render/numbers.js";
 import { duplicationFails, duplicationSection, findDuplicates, renderDuplicates } from "../sections/duplication.js";
 
 const PARTS = DUPLICATION_DEFAULTS.include;
@@ -53,7 +53,7 @@ export const duplicates: CommandDef = defineModelCommand({
     progress(ctx.io, `${duplicationSection.title}...`);
     const report = findDuplicates(model, duplicationOptions);
     const n = report.summary.duplication;
-    const found = n === null ? "duplication not computed" : `${formatCount(n)} finding${n === 1 ? "" : "s"}`;
+    const found = n === null ? "duplication not computed" : formatCounted(n, "finding");
     const blocks = [heading(`Duplication: ${name} (${found})`, 1), ...renderDuplicates(report, { names: new Names([model], true) })];
     return documentResult(ctx, { blocks, json: () => report }, duplicationFails(report, ctx.failOn) ? 3 : 0);
   },

@@ -9,7 +9,7 @@ import { placeIssues, where, type PlacedIssue } from "../placed-issues.js";
 import { issueList, paragraph, table, writeDocument, type Block, type View } from "../render/document.js";
 import { countIssues } from "../render/issues.js";
 import { renderJson } from "../render/json.js";
-import { count, formatCount } from "../render/numbers.js";
+import { count, formatCount, formatCounted } from "../render/numbers.js";
 
 /** The formats `import` reads (and `convert --from`). @internal */
 export const READABLE = FILE_FORMATS.filter((f): f is FileFormat & { read: FormatReader } => f.read !== undefined);
@@ -54,7 +54,7 @@ export async function readInput(io: CliIo, format: FileFormat & { read: FormatRe
     const errors = issues.filter((i) => i.severity === "error");
     const first = errors[0] ?? issues[0]!;
     const fix = strict && errors.length > 0 ? "Fix them, or leave out --strict to map the rest" : "Fix them";
-    throw new GovGraphError(error.code, `${command.name} ${format.name}: ${`${formatCount(errors.length)} error${errors.length === 1 ? "" : "s"}`} in ${path}, first at ${where(first)}: ${first.message}. ${fix}.`, {
+    throw new GovGraphError(error.code, `${command.name} ${format.name}: ${formatCounted(errors.length, "error")} in ${path}, first at ${where(first)}: ${first.message}. ${fix}.`, {
       issues: issues.map((i) => ({ ...i, message: `${where(i)}: ${i.message}` })),
       cause: error,
     });

@@ -6,7 +6,7 @@
  * Long pointers and messages are cut, control characters escaped: a 1 MB key prints as a short line.
  */
 import type { Issue } from "../../index.js";
-import { formatCount } from "./numbers.js";
+import { formatCount, formatCounted } from "./numbers.js";
 import { ALL_HINTS, formatHint, tableMarkdown, type Hints, type Table } from "./table.js";
 import { clip, displayWidth, escapeControl, pad, paint, shorten, wrap, wrapHanging, type Paint } from "./text.js";
 
@@ -25,13 +25,12 @@ const MESSAGE_CHARS = 300;
 /** Examples shown per code of grouped warnings. */
 const EXAMPLES = 3;
 
-const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? "" : "s"}`;
 
 /** "3 errors, 1 warning". @internal */
 export function countIssues(issues: readonly Issue[]): string {
   let errors = 0;
   for (const i of issues) if (i.severity === "error") errors++;
-  return `${plural(errors, "error")}, ${plural(issues.length - errors, "warning")}`;
+  return `${formatCounted(errors, "error")}, ${formatCounted(issues.length - errors, "warning")}`;
 }
 
 /** Issues by code, in order of first appearance. */
@@ -73,7 +72,7 @@ function restLine(rest: readonly Issue[], total: number, hints: Hints = ALL_HINT
   const codes = [...byCode(rest)].map(([code, group]) => `${formatCount(group.length)} x ${escapeControl(shorten(code, 60))}`).join(", ");
   const json = formatHint(hints, ["json"]);
   const how = [hints.options.includes("max-issues") ? `--max-issues ${total} lists them all` : "", json ? `${json} lists every issue` : ""].filter(Boolean);
-  return `… and ${formatCount(rest.length)} more, of which ${plural(errors, "error")}: ${codes}${how.length ? ` (${how.join("; ")})` : ""}`;
+  return `… and ${formatCount(rest.length)} more, of which ${formatCounted(errors, "error")}: ${codes}${how.length ? ` (${how.join("; ")})` : ""}`;
 }
 
 const where = (i: Issue) => escapeControl(shorten(i.pointer || "/", 200));

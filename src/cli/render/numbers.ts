@@ -89,6 +89,11 @@ export function formatCount(n: number | null | undefined): string {
   return missing(n) ? NONE : grouped(n, 0);
 }
 
+/** A count and its noun, plural unless the count is 1: `1 error`, `2,682 warnings`. @internal */
+export function formatCounted(n: number, noun: string): string {
+  return `${formatCount(n)} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 /** A number with thousands separators and exactly `digits` decimals: `1,143.90`. @internal */
 export function formatDecimal(x: number | null | undefined, digits = 2): string {
   return missing(x) ? NONE : grouped(x, digits);

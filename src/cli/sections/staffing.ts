@@ -1,7 +1,7 @@
 import { compareIds, analyzeStaffing, type StaffingReport } from "../../index.js";
 import { nameColumns } from "../names.js";
 import { rowsOf, table, type Block } from "../render/document.js";
-import { countOrUnknown, decimal, described, formatCount, formatMeasured, measuredShare, missingCell, percent } from "../render/numbers.js";
+import { countOrUnknown, decimal, described, formatCount, formatCounted, formatMeasured, measuredShare, missingCell, percent } from "../render/numbers.js";
 import { defineSection, type SectionView } from "./section.js";
 
 /** Renders a staffing report: the flagged departments, the largest first, then the totals. @internal */
@@ -48,7 +48,7 @@ export function renderStaffing(r: StaffingReport, { names }: SectionView): Block
           "much staff, little work",
           measured ? described(s.muchStaffLittleWork, `${formatCount(s.muchStaffLittleWork)} departments, ${formatMeasured(s.staffInMuchStaffLittleWork)} of staff`) : missingCell(),
         ],
-        ["little staff, much work", measured ? described(s.littleStaffMuchWork, `${formatCount(s.littleStaffMuchWork)} departments`) : missingCell()],
+        ["little staff, much work", measured ? described(s.littleStaffMuchWork, formatCounted(s.littleStaffMuchWork, "department")) : missingCell()],
       ],
       { whole: true },
     ),

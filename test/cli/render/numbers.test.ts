@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { countOf, countOrUnknown, formatCount, formatDecimal, formatMoney, formatPercent, measuredShare, missingCell, moneyOrUnknown, share, signed } from "../../../src/cli/render/numbers.js";
+import { countOf, countOrUnknown, formatCount, formatCounted, formatDecimal, formatMoney, formatPercent, measuredShare, missingCell, moneyOrUnknown, share, signed } from "../../../src/cli/render/numbers.js";
 import type { Measured } from "../../../src/index.js";
 
 describe("number formats, one precision per kind", () => {
@@ -8,6 +8,10 @@ describe("number formats, one precision per kind", () => {
     expect(formatCount(8_365_349_608)).toBe("8,365,349,608");
     expect(formatCount(0)).toBe("0");
     expect(formatCount(null)).toBe("–");
+  });
+
+  it("a count and its noun agree: 1 error, 0 errors, 2,682 warnings", () => {
+    expect([formatCounted(1, "error"), formatCounted(0, "error"), formatCounted(2682, "warning"), formatCounted(1, "department")]).toEqual(["1 error", "0 errors", "2,682 warnings", "1 department"]);
   });
 
   it("decimals keep a fixed precision and never print -0", () => {
