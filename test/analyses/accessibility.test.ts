@@ -75,6 +75,12 @@ describe("floatingCatchment on the paper example", () => {
     expect(a.C).toBeCloseTo(10 / 450 + 6 / 400, 12);
   });
 
+  it("leaves a demand location whose only pair is unroutable without access (NaN), not at 0", () => {
+    const input = { demand: [{ id: "a", value: 1 }, { id: "b", value: 1 }], supply: [{ id: "x", value: 2 }] };
+    const costs = [{ from: "b", to: "x", cost: 5 }, { from: "a", to: "x", cost: Number.POSITIVE_INFINITY }];
+    for (const method of ["2sfca", "3sfca"] as const) expect(access({ ...input, costs, method })).toEqual({ a: Number.NaN, b: 2 });
+  });
+
   it("returns one row per demand location, in demand order", () => {
     const rows = floatingCatchment({ ...base, demand: [...base.demand].reverse(), maxCost: 30 });
     expect(rows.map((r) => r.id)).toEqual(["D", "C", "B", "A"]);
@@ -153,6 +159,27 @@ describe("floatingCatchment properties", () => {
       );
     });
   }
+
+  it("gives the same results whether the pairs come demand location by demand location or interleaved", () => {
+    fc.assert(
+      fc.property(network, fc.constantFrom("2sfca", "e2sfca", "3sfca", "gravity" as const), (input, method) => {
+        const rowByRow = [...input.costs].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+        const interleaved = [...rowByRow.filter((_, k) => k % 2 === 0), ...rowByRow.filter((_, k) => k % 2 === 1)];
+        expect(access({ ...input, costs: interleaved, method, maxCost: 40 })).toEqual(access({ ...input, costs: rowByRow, method, maxCost: 40 }));
+      }),
+    );
+  });
+
+  it("counts a pair in reach whose weight is 0 as no pair at all", () => {
+    // Steps up to 20: pairs costing 21 to 40 are within maxCost but weigh 0.
+    const weight = weights.step({ 10: 1, 20: 0.5 });
+    fc.assert(
+      fc.property(network, fc.constantFrom("2sfca", "3sfca" as const), (input, method) => {
+        const weighted = input.costs.filter((c) => c.cost <= 20);
+        expect(access({ ...input, method, maxCost: 40, weight })).toEqual(access({ ...input, costs: weighted, method, maxCost: 40, weight }));
+      }),
+    );
+  });
 
   it("ignores the order of demand, supply and cost records", () => {
     fc.assert(

@@ -97,6 +97,7 @@ export function floatingCatchment(input: CatchmentInput): CatchmentResult[] {
     count,
     demandRank: d.rank,
     supplyOrder: s.byRank,
+    supplyRank: s.rank,
     maxCost,
     weight: weight ?? defaultWeight(method as CatchmentMethod),
     threeStep: method === "3sfca",

@@ -1,4 +1,4 @@
-import { groupByKey } from "./sort.js";
+import { groupByKey, scratchColumns } from "./sort.js";
 import type { CatchmentMethod } from "./types.js";
 
 /**
@@ -99,10 +99,14 @@ function accessBySupply(P: Float64Array, S: Float64Array, pairs: CatchmentPairs,
   const { count, from, w } = pairs;
   const blocks = demandBlocks(from, count, P.length, S.length);
   const groups: Uint32Array[] = [];
+  // One set of scratch columns for every block (fresh memory costs more than sorting in it).
+  let largest = 0;
+  for (let b = 0; b + 1 < blocks.length; b++) largest = Math.max(largest, blocks[b + 1]! - blocks[b]!);
+  const scratch = scratchColumns(largest, G !== undefined);
   for (let b = 0; b + 1 < blocks.length; b++) {
     const [lo, hi] = [blocks[b]!, blocks[b + 1]!];
     const columns = { key: pairs.to.subarray(lo, hi), a: from.subarray(lo, hi), b: w.subarray(lo, hi), c: G?.subarray(lo, hi) };
-    groups.push(groupByKey(columns, hi - lo, S.length));
+    groups.push(groupByKey(columns, hi - lo, S.length, scratch));
   }
   const D = new Float64Array(S.length);
   groups.forEach((start, b) => {

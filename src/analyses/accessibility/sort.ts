@@ -23,12 +23,6 @@ export function orderBy(keys: Uint32Array | Int32Array, count: number, size: num
   return order;
 }
 
-/** Whether the first `count` keys never decrease. @internal */
-export function isSorted(keys: Uint32Array | Int32Array, count: number): boolean {
-  for (let n = 1; n < count; n++) if (keys[n]! < keys[n - 1]!) return false;
-  return true;
-}
-
 /** Columns moved together by {@link groupByKey}: `key` decides, `a`, `b` and (when given) `c` follow. @internal */
 export interface KeyedColumns {
   key: Uint32Array;
@@ -39,19 +33,18 @@ export interface KeyedColumns {
 
 /**
  * Sorts the first `count` rows of the columns by key, stably, in place (the columns are reused), and returns each
- * key's bucket start. Two passes: by range of keys (few places to write to), then by key within each range.
+ * key's bucket start. Two passes: by range of keys (few places to write to), then by key within each range, through
+ * `scratch` (columns of at least `count` rows, `c` when the columns have one; by default new ones).
  * @internal
  */
-export function groupByKey(columns: KeyedColumns, count: number, size: number): Uint32Array {
+export function groupByKey(columns: KeyedColumns, count: number, size: number, scratch: KeyedColumns = scratchColumns(count, columns.c !== undefined)): Uint32Array {
   const { key, a, b, c } = columns;
   const start = bucketStarts(key, count, size);
   const ranges = (size >>> RANGE_BITS) + 1;
   const next = new Uint32Array(ranges);
   for (let r = 1; r < ranges; r++) next[r] = start[Math.min(size, r << RANGE_BITS)]!;
-  const tKey = new Uint32Array(count);
-  const tA = new Uint32Array(count);
-  const tB = new Float64Array(count);
-  const tC = c ? new Float64Array(count) : undefined;
+  const { key: tKey, a: tA, b: tB } = scratch;
+  const tC = c ? scratch.c : undefined;
   for (let n = 0; n < count; n++) {
     const p = next[key[n]! >>> RANGE_BITS]!++;
     tKey[p] = key[n]!;
@@ -68,4 +61,9 @@ export function groupByKey(columns: KeyedColumns, count: number, size: number): 
     if (tC) c![p] = tC[n]!;
   }
   return start;
+}
+
+/** Scratch columns for {@link groupByKey}: `rows` rows, with a `c` column when `withC`. @internal */
+export function scratchColumns(rows: number, withC: boolean): KeyedColumns {
+  return { key: new Uint32Array(rows), a: new Uint32Array(rows), b: new Float64Array(rows), c: withC ? new Float64Array(rows) : undefined };
 }
