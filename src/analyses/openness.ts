@@ -29,13 +29,16 @@ export interface PublishedCount {
 export interface ServiceOpenness {
   serviceId: string;
   departmentId: string;
-  /** The items that apply to this service and that the model records, in {@link OPENNESS_ITEMS} order. */
-  applicable: OpennessItem[];
+  /**
+   * The items that apply to this service and that the model records, in {@link OPENNESS_ITEMS} order. Rows with
+   * the same items share one frozen list (half a million services need no million lists).
+   */
+  applicable: readonly OpennessItem[];
   published: number;
   /** `published / applicable.length`, or null when no recorded item applies. */
   share: number | null;
-  /** Applicable items not published. */
-  missing: OpennessItem[];
+  /** Applicable items not published (a shared, frozen list, as `applicable`). */
+  missing: readonly OpennessItem[];
 }
 
 /** A department's openness over its active services (items pooled). */
@@ -90,8 +93,8 @@ function recordedItems(model: Model): number {
   return mask;
 }
 
-/** The items of a bit mask over OPENNESS_ITEMS, in that order (one shared array per mask: copy before changing). */
-const ITEM_LISTS: readonly (readonly OpennessItem[])[] = Array.from({ length: 64 }, (_, mask) => OPENNESS_ITEMS.filter((_item, i) => mask & (1 << i)));
+/** The items of a bit mask over OPENNESS_ITEMS, in that order: one frozen list per mask, shared by the report's rows. */
+const ITEM_LISTS: readonly (readonly OpennessItem[])[] = Array.from({ length: 64 }, (_, mask) => Object.freeze(OPENNESS_ITEMS.filter((_item, i) => mask & (1 << i))));
 
 /** The items that apply to a service of {@link applies} code `code`, as a bit mask. */
 const applicableMask = (code: number) => 0b111001 | (code & 1 ? 0b10 : 0) | (code & 2 ? 0b100 : 0);
@@ -176,7 +179,7 @@ function countItems(model: Model, recorded: number, detail: Detail | undefined):
       if (missing === 0) counts.fullyPublished++;
     }
     if (!detail || !d) continue;
-    detail.services.push({ serviceId: s.id, departmentId: s.departmentId, applicable: ITEM_LISTS[mask]!.slice(), published, share: applicable ? published / applicable : null, missing: ITEM_LISTS[missing]!.slice() });
+    detail.services.push({ serviceId: s.id, departmentId: s.departmentId, applicable: ITEM_LISTS[mask]!, published, share: applicable ? published / applicable : null, missing: ITEM_LISTS[missing]! });
     d.applicable += applicable;
     d.published += published;
     d.services++;
@@ -226,7 +229,8 @@ export function scoreOpenness(model: Model): OpennessReport {
   const recorded = recordedItems(model);
   const detail: Detail = { services: [], byDepartment: new Map() };
   const counts = countItems(model, recorded, detail);
-  const services = detail.services.sort((a, b) => compareIds(a.serviceId, b.serviceId));
+  // The rows come in id order: requireModel gives a model whose services are in id order (a validated one).
+  const services = detail.services;
   const departments = [...detail.byDepartment]
     .map(([departmentId, t]) => ({ departmentId, services: t.services, ...pooled(t.applicable, t.published), missing: itemRecord(t.missing) }))
     .sort((a, b) => compareIds(a.departmentId, b.departmentId));
