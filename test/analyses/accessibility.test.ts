@@ -143,6 +143,19 @@ describe("floatingCatchment input errors", () => {
     const infinite = { ...base, costs: [{ from: "A", to: "X", cost: 0 }], method: "gravity" as const, weight: weights.gravity({ scale: 1, alpha: -1 }) };
     expect(() => floatingCatchment(infinite)).toThrow(/the weight of costs\[0\]\.cost \(0\) is Infinity/);
   });
+
+  it("lists bad weights in the order of the costs, whatever the order of the demand ids", () => {
+    // C's costs come first, A's last: the pairs are weighed in id order, the problems listed in cost order.
+    const costs = [{ from: "C", to: "Y", cost: 0 }, { from: "B", to: "X", cost: 15 }, { from: "A", to: "X", cost: 0 }];
+    const error = (() => {
+      try {
+        floatingCatchment({ ...base, costs, method: "gravity", weight: weights.gravity({ scale: 1, alpha: -1 }) });
+      } catch (e) {
+        return e as GovGraphError;
+      }
+    })();
+    expect(error?.issues.map((i) => i.pointer)).toEqual(["/costs/0/cost", "/costs/2/cost"]);
+  });
 });
 
 describe("floatingCatchment properties", () => {

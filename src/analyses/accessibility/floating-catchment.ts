@@ -96,6 +96,7 @@ export function floatingCatchment(input: CatchmentInput): CatchmentResult[] {
   const pairs = pairsInReach(columns, {
     count,
     demandRank: d.rank,
+    demandOrder: d.byRank,
     supplyOrder: s.byRank,
     supplyRank: s.rank,
     maxCost,

@@ -1,4 +1,3 @@
-import { groupByKey, scratchColumns } from "./sort.js";
 import type { CatchmentMethod } from "./types.js";
 
 /**
@@ -14,22 +13,29 @@ export interface CatchmentPairs {
   /** 1 when the pair counts in both steps (3SFCA's selection weights also use the other pairs). Absent: all pairs. */
   inReach?: Uint8Array;
   /**
-   * Take each demand location's sums supply by supply, in this order of supplies, regrouping the pair arrays in
-   * place; default: in pair order. The pairs must then be in order of `from`, and all in reach.
+   * Pairs laid out for sums taken supply by supply, in `supplyOrder` (default: in pair order): cut into blocks of
+   * demand locations (`from >>> bits`), and within a block grouped by supply, each group in order of `from`. The pairs
+   * of block `b` and supply `j` are `start[b * nSupply + j] .. start[b * nSupply + j + 1]`; all are in reach, and
+   * `to` is not read.
    */
-  supplyOrder?: Uint32Array;
+  grouped?: { bits: number; start: Uint32Array; supplyOrder: Uint32Array };
   /** 3SFCA: the normaliser of each demand location's selection weights. Absent: the sum of `w` over its pairs, in pair order. */
   selection?: Float64Array;
+}
+
+/** 3SFCA's normaliser of each demand location: `pairs.selection`, else its weights summed in pair order. */
+function normalisers(nDemand: number, pairs: CatchmentPairs): Float64Array {
+  if (pairs.selection) return pairs.selection;
+  const { count, from, w } = pairs;
+  const wsum = new Float64Array(nDemand);
+  for (let k = 0; k < count; k++) wsum[from[k]!]! += w[k]!;
+  return wsum;
 }
 
 /** 3SFCA's selection weight of each pair: its weight over the demand location's normaliser. */
 function selectionWeights(nDemand: number, pairs: CatchmentPairs): Float64Array {
   const { count, from, w } = pairs;
-  let wsum = pairs.selection;
-  if (!wsum) {
-    wsum = new Float64Array(nDemand);
-    for (let k = 0; k < count; k++) wsum[from[k]!]! += w[k]!;
-  }
+  const wsum = normalisers(nDemand, pairs);
   const G = new Float64Array(count);
   for (let k = 0; k < count; k++) G[k] = w[k]! === 0 ? 0 : w[k]! / wsum[from[k]!]!;
   return G;
@@ -57,8 +63,8 @@ function supplyRatios(P: Float64Array, S: Float64Array, pairs: CatchmentPairs, G
  * @internal
  */
 export function catchmentAccess(method: CatchmentMethod, P: Float64Array, S: Float64Array, pairs: CatchmentPairs, into?: Float64Array): Float64Array {
+  if (pairs.grouped) return accessByGroups(P, S, pairs, method === "3sfca" ? normalisers(P.length, pairs) : undefined, pairs.grouped, into);
   const G = method === "3sfca" ? selectionWeights(P.length, pairs) : undefined;
-  if (pairs.supplyOrder) return accessBySupply(P, S, pairs, G, pairs.supplyOrder, into);
   const R = supplyRatios(P, S, pairs, G);
   const A = accessArray(P.length, into);
   const { count, from, to, w, inReach } = pairs;
@@ -75,60 +81,41 @@ function accessArray(length: number, into: Float64Array | undefined): Float64Arr
   return (into ?? new Float64Array(length)).fill(Number.NaN);
 }
 
-/** The pair ranges of blocks of demand locations (pairs in demand order), each block small enough for the cache. */
-function demandBlocks(from: Uint32Array, count: number, nDemand: number, nSupply: number): Uint32Array {
-  // 2^14 demand locations (256 KB of values and access) per block, fewer blocks when each would hold few pairs.
-  let bits = 14;
-  while ((nDemand >>> bits) * nSupply > count) bits++;
-  const blocks = (nDemand >>> bits) + 1;
-  const start = new Uint32Array(blocks + 1);
-  for (let k = 0, b = 0; b <= blocks; b++) {
-    while (k < count && from[k]! >>> bits < b) k++;
-    start[b] = k;
-  }
-  start[blocks] = count;
-  return start;
-}
-
 /**
- * Both steps with the pairs in demand order, cut into blocks of demand locations and grouped by supply within each
- * block: step 1 adds each supply's groups block after block (so in demand order), step 2 adds each group's terms to
- * its demand locations, supplies in `order`. Random reads and writes stay within one block of demand locations.
+ * Both steps over pairs grouped by block of demand locations and by supply (see `CatchmentPairs.grouped`): step 1
+ * adds each supply's groups block after block (so in demand order), step 2 adds each group's terms to its demand
+ * locations, supplies in `supplyOrder`. Random reads and writes stay within one block of demand locations. 3SFCA's
+ * selection weight of a pair (its weight over its demand location's normaliser in `wsum`, all weights being
+ * positive) is computed where it is used, not kept per pair.
  */
-function accessBySupply(P: Float64Array, S: Float64Array, pairs: CatchmentPairs, G: Float64Array | undefined, order: Uint32Array, into: Float64Array | undefined): Float64Array {
-  const { count, from, w } = pairs;
-  const blocks = demandBlocks(from, count, P.length, S.length);
-  const groups: Uint32Array[] = [];
-  // One set of scratch columns for every block (fresh memory costs more than sorting in it).
-  let largest = 0;
-  for (let b = 0; b + 1 < blocks.length; b++) largest = Math.max(largest, blocks[b + 1]! - blocks[b]!);
-  const scratch = scratchColumns(largest, G !== undefined);
-  for (let b = 0; b + 1 < blocks.length; b++) {
-    const [lo, hi] = [blocks[b]!, blocks[b + 1]!];
-    const columns = { key: pairs.to.subarray(lo, hi), a: from.subarray(lo, hi), b: w.subarray(lo, hi), c: G?.subarray(lo, hi) };
-    groups.push(groupByKey(columns, hi - lo, S.length, scratch));
-  }
-  const D = new Float64Array(S.length);
-  groups.forEach((start, b) => {
-    const lo = blocks[b]!;
-    for (let j = 0; j < S.length; j++) {
+function accessByGroups(P: Float64Array, S: Float64Array, pairs: CatchmentPairs, wsum: Float64Array | undefined, grouped: NonNullable<CatchmentPairs["grouped"]>, into: Float64Array | undefined): Float64Array {
+  const { from, w } = pairs;
+  const { bits, start, supplyOrder } = grouped;
+  const nS = S.length;
+  const blocks = P.length === 0 ? 0 : ((P.length - 1) >>> bits) + 1;
+  const D = new Float64Array(nS);
+  for (let b = 0; b < blocks; b++) {
+    for (let j = 0, g = b * nS; j < nS; j++, g++) {
       let d = D[j]!;
-      for (let p = lo + start[j]!; p < lo + start[j + 1]!; p++) d += P[from[p]!]! * (G ? G[p]! : 1) * w[p]!;
+      for (let p = start[g]!; p < start[g + 1]!; p++) {
+        const i = from[p]!;
+        d += P[i]! * (wsum ? w[p]! / wsum[i]! : 1) * w[p]!;
+      }
       D[j] = d;
     }
-  });
+  }
   const A = accessArray(P.length, into);
-  groups.forEach((start, b) => {
-    const lo = blocks[b]!;
-    for (let r = 0; r < order.length; r++) {
-      const j = order[r]!;
+  for (let b = 0; b < blocks; b++) {
+    for (let r = 0; r < supplyOrder.length; r++) {
+      const j = supplyOrder[r]!;
+      const g = b * nS + j;
       const Rj = S[j]! === 0 ? 0 : S[j]! / D[j]!;
-      for (let p = lo + start[j]!; p < lo + start[j + 1]!; p++) {
+      for (let p = start[g]!; p < start[g + 1]!; p++) {
         const i = from[p]!;
-        const term = (G ? G[p]! : 1) * Rj * w[p]!;
+        const term = (wsum ? w[p]! / wsum[i]! : 1) * Rj * w[p]!;
         A[i] = Number.isNaN(A[i]!) ? term : A[i]! + term;
       }
     }
-  });
+  }
   return A;
 }

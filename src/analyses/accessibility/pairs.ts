@@ -1,5 +1,5 @@
 import type { CatchmentPairs } from "./kernel.js";
-import { groupByKey, type KeyedColumns } from "./sort.js";
+import { orderBy } from "./sort.js";
 import type { CatchmentCostArrays, WeightFunction } from "./types.js";
 
 /** How to weigh cost columns into pairs. @internal */
@@ -7,6 +7,8 @@ export interface WeighOptions {
   count: number;
   /** Rank (id order) of each demand position. */
   demandRank: Uint32Array;
+  /** Demand positions in id order. */
+  demandOrder: Uint32Array;
   /** Supply positions in id order. */
   supplyOrder: Uint32Array;
   /** Rank (id order) of each supply position. */
@@ -15,102 +17,138 @@ export interface WeighOptions {
   weight: WeightFunction | undefined;
   /** 3SFCA: also weigh the pairs beyond `maxCost`, for the selection weights. */
   threeStep: boolean;
-  /** Called for a weight that is not a finite, non-negative number. */
+  /** Called for a weight that is not a finite, non-negative number (in the order of the costs). */
   badWeight: (k: number, cost: number, weight: unknown) => void;
 }
 
+/** Each block of demand locations holds `2^bits` ranks: 2^14 (256 KB of values and access), fewer blocks when each would hold few pairs. */
+function blockBits(nDemand: number, nSupply: number, pairs: number): number {
+  let bits = 14;
+  while ((nDemand >>> bits) * nSupply > pairs) bits++;
+  return bits;
+}
+
 /**
- * The pairs in reach (finite cost within `maxCost`, positive weight) in demand-rank order (demand ranks, supply
- * positions), ready for `catchmentAccess`; for 3SFCA with their normalisers over every weighted pair, beyond `maxCost` too.
+ * The pairs in reach (finite cost within `maxCost`, positive weight) as demand ranks and weights, laid out for
+ * `catchmentAccess` (see `CatchmentPairs.grouped`): each pair is counted into its group (block of demand ranks,
+ * supply), then the pairs are visited in demand-rank order (row by row when the costs come origin by origin, as
+ * routing engines write them; else through a counting sort) and written straight to their places. For 3SFCA, the
+ * normalisers of the selection weights over every weighted pair, beyond `maxCost` too. Nothing is sorted afterwards:
+ * fresh memory is what large calls pay for.
  * @internal
  */
 export function pairsInReach(costs: CatchmentCostArrays, options: WeighOptions): CatchmentPairs {
   const { from, to, cost } = costs;
-  const { count: n, demandRank, supplyOrder, maxCost, weight, threeStep, badWeight } = options;
-  // Each demand rank's row of pairs within maxCost, so that one pass writes every pair to its place in rank order,
-  // keeping each row's order: no copy of the pairs to sort afterwards (fresh memory is what the larger calls pay for).
-  const next = new Uint32Array(demandRank.length + 1);
-  for (let k = 0; k < n; k++) if (cost[k]! <= maxCost && cost[k]! !== Infinity) next[demandRank[from[k]!]! + 1]!++;
-  for (let r = 0; r < demandRank.length; r++) next[r + 1]! += next[r]!;
-  const within = next[demandRank.length]!;
-  const kFrom = new Uint32Array(within);
-  const kTo = new Uint32Array(within);
-  const kW = new Float64Array(within);
+  const { count: n, demandRank, demandOrder, supplyOrder, maxCost, weight, threeStep } = options;
+  const nD = demandRank.length;
+  const nS = supplyOrder.length;
+  // The pairs in reach, and where each demand location's run of costs starts and ends (-1: not in one run).
+  const runStart = new Int32Array(nD).fill(-1);
+  const runEnd = new Int32Array(nD);
+  let runs = true;
+  let within = 0;
+  for (let k = 0, last = -1; k < n; k++) {
+    if (cost[k]! <= maxCost && cost[k]! !== Infinity) within++;
+    const i = from[k]!;
+    if (i !== last) {
+      if (runStart[i] !== -1) runs = false;
+      runStart[i] = k;
+      last = i;
+    }
+    runEnd[i] = k + 1;
+  }
+  // Each group's place: group (block, supply) of every pair in reach, counted, then summed into starts.
+  const bits = blockBits(nD, nS, within);
+  const blocks = nD === 0 ? 0 : ((nD - 1) >>> bits) + 1;
+  const next = new Uint32Array(blocks * nS + 1);
+  for (let k = 0; k < n; k++) if (cost[k]! <= maxCost && cost[k]! !== Infinity) next[(demandRank[from[k]!]! >>> bits) * nS + to[k]! + 1]!++;
+  for (let g = 0; g < blocks * nS; g++) next[g + 1]! += next[g]!;
+  const start = next.slice();
+  const rank = new Uint32Array(within);
+  const w = new Float64Array(within);
   let holes = 0;
-  // 3SFCA: every weighted pair's weight, for the selection weights' normalisers.
-  const selection = threeStep ? new SelectionRows(demandRank.length, options.supplyRank) : undefined;
-  for (let k = 0; k < n; k++) {
+  const bad: [k: number, weight: unknown][] = [];
+  // 3SFCA: every weighted pair's weight, for the selection weights' normalisers (the rows come whole, in rank order).
+  const selection = threeStep ? new SelectionRows(nD, options.supplyRank) : undefined;
+  const take = (k: number, r: number) => {
     const c = cost[k]!;
     const inReach = c <= maxCost;
     // An infinite cost (an unroutable pair) is out of reach and takes no part in 3SFCA's selection.
-    if ((!inReach && !threeStep) || c === Infinity) continue;
+    if ((!inReach && !threeStep) || c === Infinity) return;
     const wk = weight ? weight(c) : 1;
-    const i = demandRank[from[k]!]!;
     const good = typeof wk === "number" && wk > 0 && wk < Infinity;
     if (inReach) {
       // A pair in reach without a weight keeps its place as a hole (weight -1), taken out below.
-      const p = next[i]!++;
-      kFrom[p] = i;
-      kTo[p] = to[k]!;
-      kW[p] = good ? wk : -1;
+      const p = next[(r >>> bits) * nS + to[k]!]!++;
+      rank[p] = r;
+      w[p] = good ? wk : -1;
       if (!good) holes++;
     }
-    if (!good) {
-      if (wk !== 0) badWeight(k, c, wk);
-      continue;
+    if (good) selection?.add(r, to[k]!, wk);
+    else if (wk !== 0) bad.push([k, wk]);
+  };
+  if (runs) {
+    for (let r = 0; r < nD; r++) {
+      const i = demandOrder[r]!;
+      for (let k = runStart[i]!; k >= 0 && k < runEnd[i]!; k++) take(k, r);
     }
-    selection?.add(i, to[k]!, wk);
+  } else {
+    const ranks = new Uint32Array(n);
+    for (let k = 0; k < n; k++) ranks[k] = demandRank[from[k]!]!;
+    const order = orderBy(ranks, n, nD);
+    for (let q = 0; q < n; q++) take(order[q]!, ranks[order[q]!]!);
   }
-  const pairs: CatchmentPairs = { count: holes === 0 ? within : withoutHoles(kFrom, kTo, kW, within), from: kFrom, to: kTo, w: kW, supplyOrder };
-  if (selection) pairs.selection = selection.sums() ?? selectionSums(costs, options);
+  // Reported in the order of the costs.
+  bad.sort((x, y) => x[0] - y[0]);
+  for (const [k, wk] of bad) options.badWeight(k, cost[k]!, wk);
+  const count = holes === 0 ? within : withoutHoles(rank, w, start);
+  const pairs: CatchmentPairs = { count, from: rank, to: new Uint32Array(0), w, grouped: { bits, start, supplyOrder } };
+  if (selection) pairs.selection = selection.sums();
   return pairs;
 }
 
-/** Moves the pairs that have a weight (not -1) to the front, in order; returns how many there are. */
-function withoutHoles(from: Uint32Array, to: Uint32Array, w: Float64Array, count: number): number {
+/** Moves the pairs that have a weight (not -1) forward, group by group, moving the group starts with them; returns how many are left. */
+function withoutHoles(rank: Uint32Array, w: Float64Array, start: Uint32Array): number {
   let m = 0;
-  for (let p = 0; p < count; p++) {
-    if (w[p] === -1) continue;
-    from[m] = from[p]!;
-    to[m] = to[p]!;
-    w[m++] = w[p]!;
+  for (let g = 0, p = 0; g + 1 < start.length; g++) {
+    const end = start[g + 1]!;
+    start[g] = m;
+    for (; p < end; p++) {
+      if (w[p] === -1) continue;
+      rank[m] = rank[p]!;
+      w[m++] = w[p]!;
+    }
   }
+  start[start.length - 1] = m;
   return m;
 }
 
 /**
- * 3SFCA's normaliser of each demand rank (its weights summed over every weighted pair, supply by supply in id order),
- * taken row by row while the pairs come demand location by demand location, as routing engines write them: each
- * row's supply ranks are sorted in a small array that is reused. No list of every weighted pair is built.
+ * 3SFCA's normaliser of each demand rank: its weights summed over every weighted pair, supply by supply in id order.
+ * The pairs come demand rank by demand rank; each row's supply ranks are sorted in a small array that is reused.
  */
 class SelectionRows {
   private readonly totals: Float64Array;
-  private readonly seen: Uint8Array;
   /** The current row's weight of each supply rank (a supply comes once per row: repeated pairs are refused before). */
   private readonly weightOf: Float64Array;
   private ranks = new Uint32Array(256);
   private size = 0;
   private row = -1;
-  private grouped = true;
 
   constructor(
     nDemand: number,
     private readonly supplyRank: Uint32Array,
   ) {
     this.totals = new Float64Array(nDemand);
-    this.seen = new Uint8Array(nDemand);
     this.weightOf = new Float64Array(supplyRank.length);
   }
 
-  /** Adds the weight `w` of demand rank `i` to supply position `j`. */
+  /** Adds the weight `w` of demand rank `i` (the rows come one after another) to supply position `j`. */
   add(i: number, j: number, w: number): void {
     if (i !== this.row) {
       this.flush();
-      if (this.seen[i]) this.grouped = false;
-      this.seen[i] = 1;
       this.row = i;
     }
-    if (!this.grouped) return;
     if (this.size === this.ranks.length) {
       const ranks = new Uint32Array(this.size * 2);
       ranks.set(this.ranks);
@@ -121,14 +159,14 @@ class SelectionRows {
     this.weightOf[r] = w;
   }
 
-  /** The normalisers, or undefined when some demand location's pairs came in more than one run. */
-  sums(): Float64Array | undefined {
+  /** The normalisers. */
+  sums(): Float64Array {
     this.flush();
-    return this.grouped ? this.totals : undefined;
+    return this.totals;
   }
 
   private flush(): void {
-    if (this.size === 0 || !this.grouped) return;
+    if (this.size === 0) return;
     const ranks = this.ranks.subarray(0, this.size);
     let increasing = true;
     for (let q = 1; q < ranks.length && increasing; q++) increasing = ranks[q - 1]! < ranks[q]!;
@@ -138,31 +176,4 @@ class SelectionRows {
     this.totals[this.row] = sum;
     this.size = 0;
   }
-}
-
-/**
- * 3SFCA's normalisers when the pairs do not come row by row: every weighted pair listed, then grouped by supply
- * (a counting sort), and each demand rank's weights summed supply by supply in id order. Weighs the pairs again.
- */
-function selectionSums(costs: CatchmentCostArrays, options: WeighOptions): Float64Array {
-  const { from, to, cost } = costs;
-  const { count: n, demandRank, supplyOrder, weight } = options;
-  const weighted: KeyedColumns = { key: new Uint32Array(n), a: new Uint32Array(n), b: new Float64Array(n) };
-  let count = 0;
-  for (let k = 0; k < n; k++) {
-    if (cost[k] === Infinity) continue;
-    const wk = weight ? weight(cost[k]!) : 1;
-    if (!(typeof wk === "number" && wk > 0 && wk < Infinity)) continue;
-    weighted.key[count] = to[k]!;
-    weighted.a[count] = demandRank[from[k]!]!;
-    weighted.b[count++] = wk;
-  }
-  const start = groupByKey(weighted, count, supplyOrder.length);
-  const { a: row, b: w } = weighted;
-  const sums = new Float64Array(demandRank.length);
-  for (let r = 0; r < supplyOrder.length; r++) {
-    const j = supplyOrder[r]!;
-    for (let p = start[j]!; p < start[j + 1]!; p++) sums[row[p]!]! += w[p]!;
-  }
-  return sums;
 }
