@@ -194,6 +194,29 @@ describe("floatingCatchment properties", () => {
     );
   });
 
+  it("agrees with a pair-by-pair 2SFCA over many blocks of demand locations", () => {
+    // 40,000 demand locations (the kernel works on blocks of 16,384) and 50 supplies, three costs each.
+    const demand = Array.from({ length: 40_000 }, (_, i) => ({ id: `d${i}`, value: 1 + (i % 97) }));
+    const supply = Array.from({ length: 50 }, (_, j) => ({ id: `s${j}`, value: 1 + j }));
+    const costs = demand.flatMap((d, i) => [0, 13, 26].map((t) => ({ from: d.id, to: `s${(i * 7 + t) % 50}`, cost: (i + t) % 30 })));
+    const maxCost = 20;
+    const inReach = costs.filter((c) => c.cost <= maxCost);
+    const value = new Map([...demand, ...supply].map((x) => [x.id, x.value]));
+    const weighed = new Map<string, number>();
+    for (const c of inReach) weighed.set(c.to, (weighed.get(c.to) ?? 0) + value.get(c.from)!);
+    const expected = new Map<string, number>();
+    for (const c of inReach) expected.set(c.from, (expected.get(c.from) ?? 0) + value.get(c.to)! / weighed.get(c.to)!);
+    const rows = floatingCatchment({ demand, supply, costs, maxCost });
+    let worst = 0;
+    for (const r of rows) {
+      const want = expected.get(r.id) ?? Number.NaN;
+      if (Number.isNaN(want) || Number.isNaN(r.access)) expect([r.id, r.access]).toEqual([r.id, want]);
+      else worst = Math.max(worst, Math.abs(r.access - want) / want);
+    }
+    expect(worst).toBeLessThan(1e-12);
+    expect(rows.filter((r) => Number.isNaN(r.access)).length).toBe(demand.length - expected.size);
+  });
+
   it("ignores the order of demand, supply and cost records", () => {
     fc.assert(
       fc.property(network, fc.constantFrom("2sfca", "e2sfca", "3sfca", "gravity" as const), (input, method) => {

@@ -2,7 +2,7 @@ import type { CatchmentMethod } from "./types.js";
 
 /**
  * Demand/supply pairs for {@link catchmentAccess}: pair `k` links demand `from[k]` to supply `to[k]` with weight `w[k]`.
- * Each supply's weighted demand is summed in pair order.
+ * Each supply's weighted demand is summed in pair order (`grouped`: group by group, so in demand order).
  * @internal
  */
 export interface CatchmentPairs {

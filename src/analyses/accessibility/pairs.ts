@@ -42,7 +42,8 @@ export function pairsInReach(costs: CatchmentCostArrays, options: WeighOptions):
   const { count: n, demandRank, demandOrder, supplyOrder, maxCost, weight, threeStep } = options;
   const nD = demandRank.length;
   const nS = supplyOrder.length;
-  // The pairs in reach, and where each demand location's run of costs starts and ends (-1: not in one run).
+  // The pairs in reach, and where each demand location's run of costs starts and ends (-1: no costs); `runs` is false
+  // when some demand location's costs come in more than one run.
   const runStart = new Int32Array(nD).fill(-1);
   const runEnd = new Int32Array(nD);
   let runs = true;
@@ -93,10 +94,18 @@ export function pairsInReach(costs: CatchmentCostArrays, options: WeighOptions):
       for (let k = runStart[i]!; k >= 0 && k < runEnd[i]!; k++) take(k, r);
     }
   } else {
-    const ranks = new Uint32Array(n);
-    for (let k = 0; k < n; k++) ranks[k] = demandRank[from[k]!]!;
-    const order = orderBy(ranks, n, nD);
-    for (let q = 0; q < n; q++) take(order[q]!, ranks[order[q]!]!);
+    // Only the costs that `take` uses (finite, and within maxCost unless 3SFCA), put in rank order by a counting sort.
+    let used = 0;
+    for (let k = 0; k < n; k++) if (cost[k]! !== Infinity && (threeStep || cost[k]! <= maxCost)) used++;
+    const at = new Uint32Array(used);
+    const ranks = new Uint32Array(used);
+    for (let k = 0, u = 0; k < n; k++) {
+      if (cost[k]! === Infinity || (!threeStep && cost[k]! > maxCost)) continue;
+      at[u] = k;
+      ranks[u++] = demandRank[from[k]!]!;
+    }
+    const order = orderBy(ranks, used, nD);
+    for (let q = 0; q < used; q++) take(at[order[q]!]!, ranks[order[q]!]!);
   }
   // Reported in the order of the costs.
   bad.sort((x, y) => x[0] - y[0]);
