@@ -42,6 +42,9 @@ export function pairsInReach(costs: CatchmentCostArrays, options: WeighOptions):
   const { count: n, demandRank, demandOrder, supplyOrder, maxCost, weight, threeStep } = options;
   const nD = demandRank.length;
   const nS = supplyOrder.length;
+  // In reach: a finite cost within maxCost. Weighed: in reach, or for 3SFCA any finite cost (the selection weights).
+  const reaches = (c: number) => c <= maxCost && c !== Infinity;
+  const weighed = (c: number) => c !== Infinity && (threeStep || c <= maxCost);
   // The pairs in reach, and where each demand location's run of costs starts and ends (-1: no costs); `runs` is false
   // when some demand location's costs come in more than one run.
   const runStart = new Int32Array(nD).fill(-1);
@@ -49,7 +52,7 @@ export function pairsInReach(costs: CatchmentCostArrays, options: WeighOptions):
   let runs = true;
   let within = 0;
   for (let k = 0, last = -1; k < n; k++) {
-    if (cost[k]! <= maxCost && cost[k]! !== Infinity) within++;
+    if (reaches(cost[k]!)) within++;
     const i = from[k]!;
     if (i !== last) {
       if (runStart[i] !== -1) runs = false;
@@ -62,7 +65,7 @@ export function pairsInReach(costs: CatchmentCostArrays, options: WeighOptions):
   const bits = blockBits(nD, nS, within);
   const blocks = nD === 0 ? 0 : ((nD - 1) >>> bits) + 1;
   const next = new Uint32Array(blocks * nS + 1);
-  for (let k = 0; k < n; k++) if (cost[k]! <= maxCost && cost[k]! !== Infinity) next[(demandRank[from[k]!]! >>> bits) * nS + to[k]! + 1]!++;
+  for (let k = 0; k < n; k++) if (reaches(cost[k]!)) next[(demandRank[from[k]!]! >>> bits) * nS + to[k]! + 1]!++;
   for (let g = 0; g < blocks * nS; g++) next[g + 1]! += next[g]!;
   const start = next.slice();
   const rank = new Uint32Array(within);
@@ -73,12 +76,11 @@ export function pairsInReach(costs: CatchmentCostArrays, options: WeighOptions):
   const selection = threeStep ? new SelectionRows(nD, options.supplyRank) : undefined;
   const take = (k: number, r: number) => {
     const c = cost[k]!;
-    const inReach = c <= maxCost;
     // An infinite cost (an unroutable pair) is out of reach and takes no part in 3SFCA's selection.
-    if ((!inReach && !threeStep) || c === Infinity) return;
+    if (!weighed(c)) return;
     const wk = weight ? weight(c) : 1;
     const good = typeof wk === "number" && wk > 0 && wk < Infinity;
-    if (inReach) {
+    if (c <= maxCost) {
       // A pair in reach without a weight keeps its place as a hole (weight -1), taken out below.
       const p = next[(r >>> bits) * nS + to[k]!]!++;
       rank[p] = r;
@@ -94,13 +96,13 @@ export function pairsInReach(costs: CatchmentCostArrays, options: WeighOptions):
       for (let k = runStart[i]!; k >= 0 && k < runEnd[i]!; k++) take(k, r);
     }
   } else {
-    // Only the costs that `take` uses (finite, and within maxCost unless 3SFCA), put in rank order by a counting sort.
+    // Only the costs that `take` weighs, put in rank order by a counting sort.
     let used = 0;
-    for (let k = 0; k < n; k++) if (cost[k]! !== Infinity && (threeStep || cost[k]! <= maxCost)) used++;
+    for (let k = 0; k < n; k++) if (weighed(cost[k]!)) used++;
     const at = new Uint32Array(used);
     const ranks = new Uint32Array(used);
     for (let k = 0, u = 0; k < n; k++) {
-      if (cost[k]! === Infinity || (!threeStep && cost[k]! > maxCost)) continue;
+      if (!weighed(cost[k]!)) continue;
       at[u] = k;
       ranks[u++] = demandRank[from[k]!]!;
     }
