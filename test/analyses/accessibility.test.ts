@@ -144,6 +144,22 @@ describe("floatingCatchment input errors", () => {
     expect(() => floatingCatchment(infinite)).toThrow(/the weight of costs\[0\]\.cost \(0\) is Infinity/);
   });
 
+  it("says which field of a cost record is missing, and shows a wrong value as written (a string with its quotes)", () => {
+    const costs = [{ to: "X", cost: 5 }, { from: "A", to: null, cost: "3" }] as unknown as CatchmentInput["costs"];
+    const error = (() => {
+      try {
+        floatingCatchment({ ...base, costs });
+      } catch (e) {
+        return e as GovGraphError;
+      }
+    })();
+    expect(error?.issues.map((i) => [i.code, i.pointer, i.message])).toEqual([
+      ["missing_field", "/costs/0/from", "costs[0] has no from"],
+      ["unknown_reference", "/costs/1/to", "costs[1].to null is not a supply id"],
+      ["invalid_value", "/costs/1/cost", 'costs[1].cost is "3"; use a non-negative number'],
+    ]);
+  });
+
   it("lists bad weights in the order of the costs, whatever the order of the demand ids", () => {
     // C's costs come first, A's last: the pairs are weighed in id order, the problems listed in cost order.
     const costs = [{ from: "C", to: "Y", cost: 0 }, { from: "B", to: "X", cost: 15 }, { from: "A", to: "X", cost: 0 }];

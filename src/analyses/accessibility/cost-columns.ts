@@ -26,13 +26,13 @@ export function columnsOfRecords(costs: readonly CatchmentCost[], demand: Map<st
     lastFrom = f;
     lastI = i;
     const j = supply.get(c?.to as string);
-    if (i === undefined) problems.add("unknown_reference", ["costs", k, "from"], `costs[${k}].from "${String(f)}" is not a demand id`);
+    if (i === undefined) missingOrUnknown(problems, k, "from", f, "demand");
     else from[k] = i;
-    if (j === undefined) problems.add("unknown_reference", ["costs", k, "to"], `costs[${k}].to "${String(c?.to)}" is not a supply id`);
+    if (j === undefined) missingOrUnknown(problems, k, "to", c?.to, "supply");
     else to[k] = j;
     const v = c?.cost;
     if (typeof v !== "number" || Number.isNaN(v) || v < 0) {
-      problems.add("invalid_value", ["costs", k, "cost"], `costs[${k}].cost is ${String(v)}; use a non-negative number`);
+      problems.add("invalid_value", ["costs", k, "cost"], `costs[${k}].cost is ${v === undefined ? "missing" : shown(v)}; use a non-negative number`);
     } else cost[k] = v;
   }
   return { from, to, cost };
@@ -49,7 +49,7 @@ export function checkCostColumns(costs: CatchmentCostArrays, nDemand: number, nS
   const expect = (name: "from" | "to" | "cost", value: unknown, kind: string, good: boolean) => {
     if (good) return;
     ok = false;
-    problems.add("invalid_type", ["costs", name], `costs.${name} is ${describe(value)}; use an ${kind} (or cost records)`);
+    problems.add("invalid_type", ["costs", name], `costs.${name} is ${describe(value)}; use ${/^[AEIOU]/.test(kind) ? "an" : "a"} ${kind} (or cost records)`);
   };
   expect("from", from, "Int32Array", from instanceof Int32Array);
   expect("to", to, "Int32Array", to instanceof Int32Array);
@@ -77,4 +77,20 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return "an array";
   if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;
   return `a value of type ${typeof value}`;
+}
+
+/** A cost record's `from` or `to` that names no location: missing (`missing_field`) or an unknown id, shown as JSON. */
+function missingOrUnknown(problems: Problems, k: number, field: "from" | "to", value: unknown, kind: "demand" | "supply"): void {
+  if (value === undefined) problems.add("missing_field", ["costs", k, field], `costs[${k}] has no ${field}`);
+  else problems.add("unknown_reference", ["costs", k, field], `costs[${k}].${field} ${shown(value)} is not a ${kind} id`);
+}
+
+/** A value as JSON writes it (so a string shows its quotes), or its `String` when JSON has none (NaN, Infinity, a function). */
+function shown(value: unknown): string {
+  try {
+    const json = JSON.stringify(value);
+    return json === undefined || (typeof value === "number" && !Number.isFinite(value)) ? String(value) : json;
+  } catch {
+    return String(value);
+  }
 }

@@ -71,6 +71,8 @@ describe("floatingCatchment with typed-array costs", () => {
     expect(() => floatingCatchment({ ...base, costs: short })).toThrow(/costs\.from, costs\.to and costs\.cost have 1, 2 and 1 entries/);
     const untyped = { from: [0], to: Int32Array.of(0), cost: Float64Array.of(1) } as unknown as CatchmentInput["costs"];
     expect(() => floatingCatchment({ ...base, costs: untyped })).toThrow(/costs\.from is an array; use an Int32Array/);
+    const untypedCost = { from: Int32Array.of(0), to: Int32Array.of(0), cost: [1] } as unknown as CatchmentInput["costs"];
+    expect(() => floatingCatchment({ ...base, costs: untypedCost })).toThrow(/costs\.cost is an array; use a Float64Array/);
   });
 
   it("reports a pair given twice, whether the pairs come row by row or not", () => {
