@@ -64,4 +64,22 @@ describe("the fast path of record validation", () => {
     expect(Object.getOwnPropertyDescriptor(kept.attributes, "__proto__")?.value).toBe("x");
     expect(Object.getPrototypeOf(kept.attributes)).toBe(Object.prototype);
   });
+  it("agrees with zod at and around every bound of a number: latitudes, shares, visits, amounts", () => {
+    const values = [-181, -180.5, -180, -90.0001, -90, -1, -0.5, -Number.MIN_VALUE, -0, 0, Number.MIN_VALUE, 0.5, 1, 1.0001, 2.5, 90, 90.0001, 180, 180.5, 2 ** 53 - 1, 2 ** 53, 1e308];
+    const cases: [CollectionName, (v: number) => Record<string, unknown>][] = [
+      ["regions", (v) => ({ id: "r", name: "R", location: { lat: v, lon: 0 } })],
+      ["regions", (v) => ({ id: "r", name: "R", location: { lat: 0, lon: v } })],
+      ["regions", (v) => ({ id: "r", name: "R", population: v })],
+      ["services", (v) => ({ id: "s", name: "S", departmentId: "d", quality: { satisfaction: v } })],
+      ["services", (v) => ({ id: "s", name: "S", departmentId: "d", channels: [{ kind: "in_person", visits: v }] })],
+      ["services", (v) => ({ id: "s", name: "S", departmentId: "d", fee: v })],
+    ];
+    for (const [c, make] of cases) {
+      for (const value of values) {
+        const zod = RECORD_SCHEMAS[c].safeParse(make(value)).success;
+        expect(compileChecker(RECORD_SCHEMAS[c], false)!(make(value)) !== FAIL, `${c} ${JSON.stringify(make(value))}`).toBe(zod);
+        expect(compileChecker(RECORD_SCHEMAS[c], true)!(make(value)) !== FAIL, `${c} ${JSON.stringify(make(value))}`).toBe(zod);
+      }
+    }
+  });
 });

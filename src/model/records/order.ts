@@ -41,6 +41,27 @@ function byPair([first, second]: readonly [string, string]): RecordOrder {
   return (a, b) => byCodeUnits((a as Row)[first]!, (b as Row)[first]!) || byCodeUnits((a as Row)[second]!, (b as Row)[second]!);
 }
 
+/**
+ * Whether `b` comes strictly after `a` in each collection's canonical order: one comparison of ids where
+ * `RECORD_ORDER` may make two, and a pair's first ids compared by `===`, which is free when they are one shared string
+ * (as validation leaves them). For checking that records come in order, record after record. @internal
+ */
+export const RECORD_ASCENDS: Readonly<Record<CollectionName, (a: object, b: object) => boolean>> = Object.fromEntries(
+  COLLECTIONS.map((c) => [c, c in PAIR_KEYS ? pairAscends(PAIR_KEYS[c as keyof typeof PAIR_KEYS]) : idAscends]),
+) as Record<CollectionName, (a: object, b: object) => boolean>;
+
+function idAscends(a: object, b: object): boolean {
+  return (a as Row).id! < (b as Row).id!;
+}
+
+function pairAscends([first, second]: readonly [string, string]): (a: object, b: object) => boolean {
+  return (a, b) => {
+    const x = (a as Row)[first]!;
+    const y = (b as Row)[first]!;
+    return x === y ? (a as Row)[second]! < (b as Row)[second]! : x < y;
+  };
+}
+
 /** The canonical order of each collection's records. @internal */
 export const RECORD_ORDER: Readonly<Record<CollectionName, RecordOrder>> = Object.fromEntries(
   COLLECTIONS.map((c) => [c, c in PAIR_KEYS ? byPair(PAIR_KEYS[c as keyof typeof PAIR_KEYS]) : byId]),

@@ -13,7 +13,7 @@ import { adoptIdTable } from "../../graph/id-table.js";
 import { COLLECTIONS, type CollectionName, type Model } from "../../schemas/model.js";
 import { checkJourneys, checkTrees } from "../integrity/cycles.js";
 import type { IdIndexes, RawCollections } from "../integrity/ids.js";
-import { isPairCollection, keyString, PAIR_KEYS, RECORD_ORDER, REFERENCE_FIELDS } from "../records.js";
+import { isPairCollection, keyString, PAIR_KEYS, RECORD_ASCENDS, RECORD_ORDER, REFERENCE_FIELDS } from "../records.js";
 import { markValidatedFrozen } from "../validated.js";
 import { FAIL, type Checker } from "../fast-parse.js";
 import { checkerFor, parseMeta } from "./parse-records.js";
@@ -121,7 +121,7 @@ export class OnePass {
 
   private check(collection: CollectionName, state: CollectionState, records: readonly unknown[]): boolean {
     const { checker, ids, idStrings, references, out } = state;
-    const order = RECORD_ORDER[collection];
+    const ascends = RECORD_ASCENDS[collection];
     const pairs = isPairCollection(collection);
     const services = collection === "services";
     const share = this.shareIds;
@@ -143,7 +143,7 @@ export class OnePass {
         if (ids.size === size) return false; // a duplicate id
         idStrings.push(record.id as string);
       }
-      if (previous !== undefined && ascending && order(previous, record) >= 0) ascending = false;
+      if (previous !== undefined && ascending && !ascends(previous, record)) ascending = false;
       previous = record;
       if (services && (record.channels as unknown[]).length === 0) return false; // a warning
     }

@@ -12,6 +12,7 @@ import {
   type JsonIssue,
   type Model,
   validateModel,
+  validateModelJsonBytes,
 } from "../../../src/index.js";
 import { REFERENCE_FIELDS } from "../../../src/model/records.js";
 import { countColons, escapedColons, findBytes, findBytesIn } from "../../../src/formats/json/byte-scan.js";
@@ -273,6 +274,23 @@ describe("parseModelJsonBytes", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("orders pairs whose first ids agree by their second, and refuses a pair given twice", () => {
+    const model = (pairs: [string, string][]) => ({
+      schemaVersion: 1,
+      regions: [{ id: "r", name: "R" }],
+      departments: [{ id: "d1", name: "D1", regionId: "r" }, { id: "d2", name: "D2", regionId: "r" }],
+      functions: [{ id: "f1", name: "F1" }, { id: "f2", name: "F2" }],
+      assignments: pairs.map(([departmentId, functionId]) => ({ departmentId, functionId })),
+    });
+    const read = (pairs: [string, string][]) => parseModelJsonBytes(encode(JSON.stringify(model(pairs)))).assignments.map((a) => `${a.departmentId} ${a.functionId}`);
+    expect(read([["d1", "f1"], ["d1", "f2"], ["d2", "f1"]])).toEqual(["d1 f1", "d1 f2", "d2 f1"]);
+    expect(read([["d1", "f2"], ["d1", "f1"], ["d2", "f1"]])).toEqual(["d1 f1", "d1 f2", "d2 f1"]);
+    expect(read([["d2", "f1"], ["d1", "f2"], ["d1", "f1"]])).toEqual(["d1 f1", "d1 f2", "d2 f1"]);
+    const twice = validateModelJsonBytes(encode(JSON.stringify(model([["d1", "f1"], ["d1", "f2"], ["d1", "f2"]]))));
+    expect(twice.ok).toBe(false);
+    expect(twice.issues.map((i) => [i.code, i.pointer])).toEqual([["duplicate_id", "/assignments/2"]]);
   });
 
   it("holds each referenced id once without changing the model read, in document order or not", () => {
