@@ -13,7 +13,7 @@ import { adoptIdTable } from "../../graph/id-table.js";
 import { COLLECTIONS, type CollectionName, type Model } from "../../schemas/model.js";
 import { checkJourneys, checkTrees } from "../integrity/cycles.js";
 import type { IdIndexes, RawCollections } from "../integrity/ids.js";
-import { isPairCollection, keyString, PAIR_KEYS, RECORD_ASCENDS, RECORD_ORDER, REFERENCE_FIELDS } from "../records.js";
+import { isPairCollection, RECORD_ASCENDS, RECORD_ORDER, REFERENCE_FIELDS } from "../records.js";
 import { markValidatedFrozen } from "../validated.js";
 import { FAIL, type Checker } from "../fast-parse.js";
 import { checkerFor, parseMeta } from "./parse-records.js";
@@ -184,9 +184,13 @@ export class OnePass {
     for (const c of COLLECTIONS) {
       const state = this.states.get(c);
       const records = out[c];
-      if (!state || state.ascending) model[c] = records;
-      else if (isPairCollection(c) && hasDuplicatePairs(c, records)) return undefined;
-      else model[c] = [...(records as object[])].sort(RECORD_ORDER[c]);
+      if (!state || state.ascending) {
+        model[c] = records;
+        continue;
+      }
+      const sorted = [...(records as object[])].sort(RECORD_ORDER[c]);
+      if (isPairCollection(c) && hasAdjacentEqual(sorted, RECORD_ORDER[c])) return undefined; // a pair given twice
+      model[c] = sorted;
     }
     const valid = markValidatedFrozen(model as unknown as Model);
     // The ids read, in order, are the id table of each collection kept in its order: the index takes them as they are.
@@ -270,12 +274,8 @@ function topLevelFine(root: Row): boolean {
   return COLLECTIONS.every((c) => root[c] === undefined || Array.isArray(root[c]));
 }
 
-function hasDuplicatePairs(collection: "assignments" | "travelCosts", records: readonly unknown[]): boolean {
-  const [k1, k2] = PAIR_KEYS[collection];
-  const seen = new Set<string>();
-  for (const record of records) {
-    const key = keyString([(record as Record<string, string>)[k1]!, (record as Record<string, string>)[k2]!]);
-    if (seen.size === seen.add(key).size) return true;
-  }
+/** Whether two neighbours of a sorted list are equal in its order: a key given twice. */
+function hasAdjacentEqual(sorted: readonly object[], order: (a: object, b: object) => number): boolean {
+  for (let i = 1; i < sorted.length; i++) if (order(sorted[i - 1]!, sorted[i]!) === 0) return true;
   return false;
 }

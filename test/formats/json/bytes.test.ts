@@ -291,6 +291,8 @@ describe("parseModelJsonBytes", () => {
     const twice = validateModelJsonBytes(encode(JSON.stringify(model([["d1", "f1"], ["d1", "f2"], ["d1", "f2"]]))));
     expect(twice.ok).toBe(false);
     expect(twice.issues.map((i) => [i.code, i.pointer])).toEqual([["duplicate_id", "/assignments/2"]]);
+    const apart = validateModelJsonBytes(encode(JSON.stringify(model([["d1", "f2"], ["d2", "f1"], ["d1", "f2"]]))));
+    expect(apart.issues.map((i) => [i.code, i.pointer])).toEqual([["duplicate_id", "/assignments/2"]]);
   });
 
   it("holds each referenced id once without changing the model read, in document order or not", () => {
