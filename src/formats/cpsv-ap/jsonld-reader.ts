@@ -129,25 +129,31 @@ class JsonLdScanner<N> {
     }
   }
 
-  /** The IRI a compact IRI or an absolute IRI stands for (terms, blank nodes and relative IRIs are not in the subset). */
+  /**
+   * The IRI a compact IRI of a property or datatype stands for, remembered: the few of them recur on every node.
+   * Node names are expanded once each, by {@link node}, without this table.
+   */
   private expand(name: unknown): string {
+    let iri = this.iris.get(name as string);
+    if (iri === undefined) this.iris.set(name as string, (iri = this.expanded(name)));
+    return iri;
+  }
+
+  /** The IRI a compact IRI or an absolute IRI stands for (terms, blank nodes and relative IRIs are not in the subset). */
+  private expanded(name: unknown): string {
     if (typeof name !== "string") throw NOT_OWN;
-    let iri = this.iris.get(name);
-    if (iri === undefined) {
-      const colon = name.indexOf(":");
-      if (colon <= 0) throw NOT_OWN;
-      const namespace = name.startsWith("//", colon + 1) ? undefined : this.prefixes.get(name.slice(0, colon));
-      iri = namespace === undefined ? name : namespace + name.slice(colon + 1);
-      if (name.startsWith("_:") || name.startsWith("@") || !isAbsolute(iri)) throw NOT_OWN;
-      this.iris.set(name, iri);
-    }
+    const colon = name.indexOf(":");
+    if (colon <= 0) throw NOT_OWN;
+    const namespace = name.startsWith("//", colon + 1) ? undefined : this.prefixes.get(name.slice(0, colon));
+    const iri = namespace === undefined ? name : namespace + name.slice(colon + 1);
+    if (name.startsWith("_:") || name.startsWith("@") || !isAbsolute(iri)) throw NOT_OWN;
     return iri;
   }
 
   private node(name: unknown): N {
     let node = this.named.get(name as string);
     if (node === undefined) {
-      const iri = this.expand(name);
+      const iri = this.expanded(name);
       node = this.nodes.get(iri);
       if (node === undefined) this.nodes.set(iri, (node = this.handler.node(iri, "")));
       this.named.set(name as string, node);
@@ -177,7 +183,7 @@ class JsonLdScanner<N> {
     const size = keyCount(value);
     const id = value["@id"];
     if (id !== undefined && size === 1) {
-      if (slot === -1) this.expand(id);
+      if (slot === -1) this.expanded(id);
       else this.handler.iri(subject, slot, this.node(id));
       return;
     }
