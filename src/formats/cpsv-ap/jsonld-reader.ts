@@ -145,9 +145,14 @@ class JsonLdScanner<N> {
     const colon = name.indexOf(":");
     if (colon <= 0) throw NOT_OWN;
     const namespace = name.startsWith("//", colon + 1) ? undefined : this.prefixes.get(name.slice(0, colon));
-    const iri = namespace === undefined ? name : namespace + name.slice(colon + 1);
-    if (name.startsWith("_:") || name.startsWith("@") || !isAbsolute(iri)) throw NOT_OWN;
-    return iri;
+    if (namespace === undefined) {
+      if (name.startsWith("_:") || name.startsWith("@") || !isAbsolute(name)) throw NOT_OWN;
+      return name;
+    }
+    // The namespace is an absolute IRI (see prefixesOf), whose scheme is the expansion's: only the rest is checked.
+    const local = name.slice(colon + 1);
+    if (IRI_FORBIDDEN.test(local)) throw NOT_OWN;
+    return namespace + local;
   }
 
   private node(name: unknown): N {
