@@ -27,6 +27,10 @@ type Row = Record<string, unknown>;
 interface Reference {
   path: readonly string[];
   known: TargetIds | undefined;
+  /** Position in the target of the last id found there (-1 before the first). */
+  at: number;
+  /** For each position in the target, the position of the id found after it last time (-1 for none yet). */
+  after: Int32Array | undefined;
   /** Each distinct id named so far (target not read yet), mapped to its first string. */
   wanted: Map<string, string>;
   last: unknown;
@@ -105,7 +109,9 @@ export class OnePass {
     }
     const references = REFERENCE_FIELDS.filter((r) => r.from === collection).map((r): Reference => {
       const target = r.to !== collection && this.complete.has(r.to) ? this.states.get(r.to) : undefined;
-      return { path: r.path, known: target && { ids: target.ids, strings: target.idStrings }, wanted: this.wantedOf(r.to), last: undefined, lastShared: undefined };
+      const known = target && { ids: target.ids, strings: target.idStrings };
+      const after = known && new Int32Array(known.strings.length).fill(-1);
+      return { path: r.path, known, at: -1, after, wanted: this.wantedOf(r.to), last: undefined, lastShared: undefined };
     });
     const out = this.adopt ? undefined : [];
     state = { count: 0, checker, ids: new Map(), idStrings: [], previous: undefined, ascending: true, references, out, first: undefined, last: undefined };
@@ -207,8 +213,27 @@ function resolved(reference: Reference, id: unknown): string | undefined {
   if (typeof id !== "string") return undefined;
   const known = reference.known;
   if (known) {
-    const at = known.ids.get(id);
-    return at === undefined ? undefined : known.strings[at];
+    // Ids mostly come in the target's order (a need's regions, a point's services) or in the same sequences again
+    // (the functions of departments of one kind): the id after the last one found, in either sense, is compared
+    // first, which costs less than hashing the fresh string JSON.parse made.
+    const strings = known.strings;
+    const previous = reference.at;
+    let at = -1;
+    if (previous >= 0) {
+      if (strings[previous + 1] === id) at = previous + 1;
+      else {
+        const learned = reference.after![previous]!;
+        if (learned >= 0 && strings[learned] === id) at = learned;
+      }
+    }
+    if (at < 0) {
+      const found = known.ids.get(id);
+      if (found === undefined) return undefined;
+      at = found;
+      if (previous >= 0) reference.after![previous] = at;
+    }
+    reference.at = at;
+    return strings[at];
   }
   const first = reference.wanted.get(id);
   if (first !== undefined) return first;

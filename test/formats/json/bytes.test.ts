@@ -295,6 +295,19 @@ describe("parseModelJsonBytes", () => {
     expect(apart.issues.map((i) => [i.code, i.pointer])).toEqual([["duplicate_id", "/assignments/2"]]);
   });
 
+  it("resolves ids in order, in repeated sequences and out of order alike, and finds an unknown one among them", () => {
+    const regions = ["r1", "r2", "r3", "r4", "r5"].map((id) => ({ id, name: id.toUpperCase() }));
+    const text = (ids: string[]) =>
+      JSON.stringify({ schemaVersion: 1, regions, segments: [{ id: "s", name: "S" }], needs: [{ id: "n", name: "N", kind: "need", demand: ids.map((regionId) => ({ regionId, segmentId: "s", volume: 1 })) }] });
+    const order = ["r1", "r2", "r3", "r1", "r2", "r3", "r5", "r4", "r1", "r3", "r1", "r3", "r3"];
+    expect(parseModelJsonBytes(encode(text(order))).needs[0]!.demand!.map((d) => d.regionId)).toEqual(order);
+    for (const bad of ["r6", "r2 ", "r"]) {
+      const { ok, issues } = validateModelJsonBytes(encode(text([...order.slice(0, 5), bad, ...order.slice(5)])));
+      expect(ok).toBe(false);
+      expect(issues.map((i) => [i.code, i.pointer])).toEqual([["unknown_reference", "/needs/0/demand/5/regionId"]]);
+    }
+  });
+
   it("holds each referenced id once without changing the model read, in document order or not", () => {
     const { model } = generateModel({ size: "county", seed: 3 });
     const text = JSON.stringify(model);
