@@ -2,7 +2,7 @@
  * The goals table (`npm run bench`, or `npm run bench -- goals`): every speed goal measured in one run and printed
  * as one table of goal, figure, target and MET, MISSED or "not measured", with the load averages at the start and
  * the end of the run and the seeds of every input. Each figure comes from the module that owns the measurement:
- * - goals 1 and 2: `peerGoals` of peers.ts (govgraph against PySAL access and networkx, alternating; three rounds,
+ * - goals 1 and 2: `peerGoals` of peers.ts (govgraph against PySAL access and networkx, alternating; five rounds,
  *   one with `--quick`, unless `--repeat N`);
  * - goal 3 and the parse + validate half of goal 4: `readGoals` of read.ts;
  * - goal 4, every section: `analyzeProcessVsParse` of analyze-process.ts (`govgraph analyze FILE`, a whole process,

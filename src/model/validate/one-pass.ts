@@ -3,8 +3,9 @@
  * ======================
  * The common case, a valid model without warnings, checked touching each record once (a large model does not fit in
  * the processor's caches, so every further pass over the records costs about as much as the first): its schema (the
- * compiled checker of `fast-parse.ts`), its id, its place in canonical order, and the ids it refers to, gathered per
- * target collection as sets of distinct ids and looked up at the end, with the trees and journeys. Records can be
+ * compiled checker of `fast-parse.ts`), its id, its place in canonical order, and the ids it refers to: looked up at
+ * once in a collection read before (the id after the last one found there is tried first, see `resolved`), else
+ * gathered per target collection as sets of distinct ids and looked up at the end, with the trees and journeys. Records can be
  * given a batch at a time, as a reader parses them. At the first problem, warnings included, the pass gives up and
  * `validateModel` runs the full validation, which finds and words every issue: this pass never writes an issue.
  */
