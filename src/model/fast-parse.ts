@@ -121,9 +121,13 @@ function compileNumber(def: Def): Checker {
   let loStrict = false;
   let hi = Infinity;
   let hiStrict = false;
-  let integer = false;
+  // z.int() and its kin carry their format on the schema itself, not among its checks.
+  const own = def as Def & { check?: unknown; format?: unknown };
+  if (own.check !== undefined && !(own.check === "number_format" && own.format === "safeint")) throw new Unsupported();
+  let integer = own.check !== undefined;
   for (const check of def.checks ?? []) {
     const c = check._zod.def;
+    if ((c.check === "greater_than" || c.check === "less_than") && Number.isNaN(c.value)) throw new Unsupported(); // zod then refuses every number
     if (c.check === "greater_than" && typeof c.value === "number") {
       if (c.value > lo || (c.value === lo && !c.inclusive)) [lo, loStrict] = [c.value, !c.inclusive];
     } else if (c.check === "less_than" && typeof c.value === "number") {

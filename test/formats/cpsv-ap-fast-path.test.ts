@@ -116,15 +116,15 @@ describe("the fast path of fromCpsvAp", () => {
     );
   });
 
-  it("after edits of the JSON-LD", async () => {
+  it.each(jsonLdEdits)("after an edit of the JSON-LD: %s", async (_, edit) => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...jsonLdEdits), fc.nat(10_000), fc.constantFrom(0, 2), async ([, edit], at, indent) => {
+      fc.asyncProperty(fc.nat(10_000), fc.constantFrom(0, 2), async (at, indent) => {
         const document = JSON.parse(countyJsonLd) as Parameters<(typeof jsonLdEdits)[number][1]>[0];
         edit(document, at);
         // Indented as toCpsvAp writes it, the reader parses node by node; on one line, whole.
         await expectSameAsIndexed(JSON.stringify(document, null, indent) + "\n", "jsonld", false);
       }),
-      { numRuns: 30, seed: 9 },
+      { numRuns: 3, seed: 9 },
     );
   });
 });

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { arbitraryModel } from "../arbitraries.js";
 import { COLLECTIONS, type CollectionName } from "../../src/index.js";
@@ -81,5 +82,13 @@ describe("the fast path of record validation", () => {
         expect(compileChecker(RECORD_SCHEMAS[c], true)!(make(value)) !== FAIL, `${c} ${JSON.stringify(make(value))}`).toBe(zod);
       }
     }
+  });
+  it("takes z.int() as a safe integer, and leaves to zod what it cannot fold: other formats, a NaN bound", () => {
+    const int = compileChecker(z.strictObject({ n: z.int() }), false)!;
+    expect(int({ n: 2 })).toEqual({ n: 2 });
+    expect(int({ n: 2.5 })).toBe(FAIL);
+    expect(int({ n: 2 ** 53 })).toBe(FAIL);
+    expect(compileChecker(z.strictObject({ n: z.int32() }), false)).toBeUndefined();
+    expect(compileChecker(z.strictObject({ n: z.number().min(Number.NaN) }), false)).toBeUndefined();
   });
 });
