@@ -4,7 +4,7 @@
  * The common case, a valid model without warnings, checked touching each record once (a large model does not fit in
  * the processor's caches, so every further pass over the records costs about as much as the first): its schema (the
  * compiled checker of `fast-parse.ts`), its id, its place in canonical order, and the ids it refers to: looked up at
- * once in a collection read before (the id after the last one found there is tried first, see `resolved`), else
+ * once in a collection read before (the id after the last one found there is tried first, see references.ts), else
  * gathered per target collection as sets of distinct ids and looked up at the end, with the trees and journeys. Records can be
  * given a batch at a time, as a reader parses them. At the first problem, warnings included, the pass gives up and
  * `validateModel` runs the full validation, which finds and words every issue: this pass never writes an issue.
@@ -18,31 +18,9 @@ import { isPairCollection, RECORD_ASCENDS, RECORD_ORDER, REFERENCE_FIELDS } from
 import { markValidatedFrozen } from "../validated.js";
 import { FAIL, type Checker } from "../fast-parse.js";
 import { checkerFor, parseMeta } from "./parse-records.js";
+import { newReference, resolves, type Reference } from "./references.js";
 
 type Row = Record<string, unknown>;
-
-/**
- * One reference field of a collection: its path, and either the ids of its target collection (read before it) or
- * the distinct ids it names, looked up at the end; the last id found (runs repeat it) and the string that stands for it.
- */
-interface Reference {
-  path: readonly string[];
-  known: TargetIds | undefined;
-  /** Position in the target of the last id found there (-1 before the first). */
-  at: number;
-  /** For each position in the target, the position of the id found after it last time (-1 for none yet). */
-  after: Int32Array | undefined;
-  /** Each distinct id named so far (target not read yet), mapped to its first string. */
-  wanted: Map<string, string>;
-  last: unknown;
-  lastShared: string | undefined;
-}
-
-/** The ids of a collection read so far: position of each, and the id strings in order. */
-interface TargetIds {
-  ids: Map<string, number>;
-  strings: string[];
-}
 
 /** What the pass knows of one collection's records so far. */
 interface CollectionState {
@@ -110,9 +88,7 @@ export class OnePass {
     }
     const references = REFERENCE_FIELDS.filter((r) => r.from === collection).map((r): Reference => {
       const target = r.to !== collection && this.complete.has(r.to) ? this.states.get(r.to) : undefined;
-      const known = target && { ids: target.ids, strings: target.idStrings };
-      const after = known && new Int32Array(known.strings.length).fill(-1);
-      return { path: r.path, known, at: -1, after, wanted: this.wantedOf(r.to), last: undefined, lastShared: undefined };
+      return newReference(r.path, target && { ids: target.ids, strings: target.idStrings }, this.wantedOf(r.to));
     });
     const out = this.adopt ? undefined : [];
     state = { count: 0, checker, ids: new Map(), idStrings: [], previous: undefined, ascending: true, references, out, first: undefined, last: undefined };
@@ -207,88 +183,6 @@ export class OnePass {
     }
     return { model: valid, issues };
   }
-}
-
-/** The string that stands for an id that resolves (found in the target's ids, or added to the wanted ones); undefined when it does not. */
-function resolved(reference: Reference, id: unknown): string | undefined {
-  if (typeof id !== "string") return undefined;
-  const known = reference.known;
-  if (known) {
-    // Ids mostly come in the target's order (a need's regions, a point's services) or in the same sequences again
-    // (the functions of departments of one kind): the id after the last one found, in either sense, is compared
-    // first, which costs less than hashing the fresh string JSON.parse made.
-    const strings = known.strings;
-    const previous = reference.at;
-    let at = -1;
-    if (previous >= 0) {
-      if (strings[previous + 1] === id) at = previous + 1;
-      else {
-        const learned = reference.after![previous]!;
-        if (learned >= 0 && strings[learned] === id) at = learned;
-      }
-    }
-    if (at < 0) {
-      const found = known.ids.get(id);
-      if (found === undefined) return undefined;
-      at = found;
-      if (previous >= 0) reference.after![previous] = at;
-    }
-    reference.at = at;
-    return strings[at];
-  }
-  const first = reference.wanted.get(id);
-  if (first !== undefined) return first;
-  reference.wanted.set(id, id);
-  return id;
-}
-
-/**
- * Whether the ids a record names in a reference field resolve (or will be looked up at the end). With `share` it is
- * called before the record's schema is checked: anything of an unexpected shape gives up the pass, and each id is
- * replaced by the string that stands for it.
- */
-function resolves(record: unknown, reference: Reference, share: boolean): boolean {
-  if (typeof record !== "object" || record === null) return false;
-  const p = reference.path;
-  const value = (record as Row)[p[0]!];
-  if (value === undefined) return true;
-  if (p.length === 1) {
-    let id = reference.lastShared;
-    if (value !== reference.last || id === undefined) {
-      id = resolved(reference, value);
-      if (id === undefined) return false;
-      reference.last = value;
-      reference.lastShared = id;
-    }
-    if (share) (record as Row)[p[0]!] = id;
-    return true;
-  }
-  if (!Array.isArray(value)) return false;
-  for (let i = 0; i < value.length; i++) {
-    if (p.length === 2) {
-      const id = resolved(reference, value[i]);
-      if (id === undefined) return false;
-      if (share) value[i] = id;
-      continue;
-    }
-    const element: unknown = value[i];
-    if (typeof element !== "object" || element === null) return false;
-    const inner = (element as Row)[p[2]!];
-    if (inner === undefined) continue;
-    if (p.length === 3) {
-      const id = resolved(reference, inner);
-      if (id === undefined) return false;
-      if (share) (element as Row)[p[2]!] = id;
-      continue;
-    }
-    if (!Array.isArray(inner)) return false;
-    for (let j = 0; j < inner.length; j++) {
-      const id = resolved(reference, inner[j]);
-      if (id === undefined) return false;
-      if (share) inner[j] = id;
-    }
-  }
-  return true;
 }
 
 const TOP_KEYS = new Set<string>(["schemaVersion", "meta", ...COLLECTIONS]);
